@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest'
+import { resources } from './config'
+import { formatDate, formatEur, formatEurRange, formatNumber } from './format'
+import { getT, translateKey } from './translate'
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'string' || Array.isArray(value)) return [prefix]
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key))
+}
+
+describe('translations', () => {
+  test('English has exactly the French keys', () => {
+    expect(keys(resources.en.common).sort()).toEqual(keys(resources.fr.common).sort())
+  })
+
+  test('no text is left empty', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const empty = keys(resources[locale].common).filter((key) => {
+        const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], resources[locale].common)
+        return typeof value === 'string' && value.trim() === ''
+      })
+      expect(empty, locale).toEqual([])
+    }
+  })
+
+  test('French by default, with plurals', () => {
+    expect(getT(undefined)('needs.count', { count: 1 })).toBe('1 besoin')
+    expect(getT('fr')('needs.count', { count: 3 })).toBe('3 besoins')
+    expect(getT('en')('needs.count', { count: 3 })).toBe('3 needs')
+    expect(getT('de')('nav.login')).toBe('Se connecter')
+    expect(translateKey(getT('en'), 'validation.sirenInvalid')).toMatch(/SIREN is not valid/)
+    expect(translateKey(getT('fr'), 'errors.needTransition', { status: 'PUBLISHED' })).toBe('Action impossible : ce besoin est au statut « Publié ».')
+    expect(translateKey(getT('en'), 'errors.organisationTransition', { status: 'PENDING' })).toContain('“Being verified”')
+  })
+})
+
+describe('formatting per locale', () => {
+  test('euros', () => {
+    expect(formatEur(250000, 'fr').replace(/\s/g, ' ')).toBe('250 000 €')
+    expect(formatEur(250000, 'en')).toBe('€250,000')
+    expect(formatEurRange(5000, 20000, 'fr').replace(/\s/g, ' ')).toBe('5 000 € – 20 000 €')
+    expect(formatEurRange(null, null, 'fr')).toBe('')
+  })
+
+  test('numbers and dates', () => {
+    expect(formatNumber(12345.6, 'fr', 1).replace(/\s/g, ' ')).toBe('12 345,6')
+    expect(formatNumber(12345.6, 'en', 1)).toBe('12,345.6')
+    expect(formatDate('2026-11-26T10:00:00Z', 'fr')).toBe('26 novembre 2026')
+    expect(formatDate('2026-11-26T10:00:00Z', 'en')).toBe('26 November 2026')
+    expect(formatDate('2026-11-26T23:30:00Z', 'fr', { timeZone: 'Europe/Paris' })).toBe('27 novembre 2026')
+  })
+})

@@ -1,0 +1,157 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { hash, verify } from '@node-rs/argon2'
+import { writeAudit } from '#app/modules/audit/audit.server'
+import { queueEmail } from '#app/modules/notifications/email.server'
+import type { Actor } from '#app/modules/policy/policy'
+import { AppError } from '#app/modules/shared/app-error'
+import { toLocale, type Locale } from '#app/i18n/config'
+import { prisma, transaction } from '#app/utils/db.server'
+import { getEnv } from '#app/utils/env.server'
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
+const SESSION_TOUCH_MS = 60 * 60 * 1000
+const RESET_TTL_MS = 60 * 60 * 1000
+
+// argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's recommendation).
+export function hashPassword(password: string) {
+  return hash(password)
+}
+
+// A hash to verify against when the e-mail is unknown, so that both paths take the same time.
+let dummyHash: Promise<string> | undefined
+
+export async function verifyLogin(email: string, password: string) {
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, locale: true } })
+  if (!user?.passwordHash) {
+    dummyHash ??= hash('not-a-real-password')
+    await verify(await dummyHash, password)
+    return null
+  }
+  return (await verify(user.passwordHash, password)) ? { id: user.id, locale: toLocale(user.locale) } : null
+}
+
+export async function signup(input: { name: string; email: string; password: string; locale: Locale }) {
+  const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })
+  if (existing) throw AppError.invalid({ email: ['validation.emailTaken'] })
+  const passwordHash = await hashPassword(input.password)
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: {
+        name: input.name,
+        email: input.email,
+        passwordHash,
+        locale: input.locale,
+        notificationPreference: { create: {} },
+      },
+      select: { id: true },
+    })
+    await writeAudit(tx, { actorId: user.id, action: 'user.signup', target: { type: 'User', id: user.id } })
+    return user
+  })
+}
+
+export async function createSession(userId: string, userAgent: string | null) {
+  const session = await prisma.session.create({
+    data: { userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS), userAgent: userAgent?.slice(0, 300) ?? null },
+    select: { id: true, expiresAt: true },
+  })
+  await prisma.user.update({ where: { id: userId }, data: { lastLoginAt: new Date() } })
+  return session
+}
+
+export async function deleteSession(sessionId: string) {
+  await prisma.session.deleteMany({ where: { id: sessionId } })
+}
+
+const actorSelect = {
+  id: true,
+  name: true,
+  email: true,
+  locale: true,
+  timeZone: true,
+  memberships: {
+    orderBy: { createdAt: 'asc' },
+    select: {
+      organisationId: true,
+      role: true,
+      organisation: { select: { id: true, slug: true, name: true, kind: true, status: true, homeHubId: true } },
+    },
+  },
+  staffRoles: { select: { hubId: true, role: true } },
+} as const
+
+/** The actor behind a session id, or null when the session is unknown or expired. */
+export async function getSessionActor(sessionId: string): Promise<Actor | null> {
+  const session = await prisma.session.findUnique({
+    where: { id: sessionId },
+    select: { expiresAt: true, lastSeenAt: true, user: { select: actorSelect } },
+  })
+  if (!session) return null
+  const now = Date.now()
+  if (session.expiresAt.getTime() <= now) {
+    await deleteSession(sessionId)
+    return null
+  }
+  if (now - session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+    await prisma.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } })
+  }
+  const { user } = session
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    locale: toLocale(user.locale),
+    timeZone: user.timeZone,
+    memberships: user.memberships,
+    staffRoles: user.staffRoles,
+  }
+}
+
+function hashToken(token: string) {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+/** Always behaves the same whether the address is known or not (no account enumeration). */
+export async function requestPasswordReset(email: string) {
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, locale: true } })
+  if (!user) return
+  const token = randomBytes(32).toString('base64url')
+  const link = `${getEnv().APP_URL}/reset-password?token=${token}`
+  await transaction(async (tx) => {
+    await tx.db.passwordResetToken.create({
+      data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) },
+    })
+    await queueEmail(tx, {
+      userId: user.id,
+      kind: 'password-reset',
+      template: { name: 'passwordReset', data: { name: user.name, link } },
+    })
+    await writeAudit(tx.db, { actorId: user.id, action: 'user.password-reset-requested', target: { type: 'User', id: user.id } })
+  })
+}
+
+export async function isResetTokenUsable(token: string) {
+  const row = await prisma.passwordResetToken.findUnique({ where: { tokenHash: hashToken(token) } })
+  return Boolean(row && !row.usedAt && row.expiresAt.getTime() > Date.now())
+}
+
+export async function resetPassword(token: string, password: string) {
+  const passwordHash = await hashPassword(password)
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.passwordResetToken.findUnique({ where: { tokenHash: hashToken(token) } })
+    if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) {
+      throw AppError.invalid({ token: ['errors.resetLinkInvalid'] }, 'errors.resetLinkInvalid')
+    }
+    // Conditional update: a link used twice at the same time resets once.
+    const used = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })
+    if (used.count === 0) throw AppError.invalid({ token: ['errors.resetLinkInvalid'] }, 'errors.resetLinkInvalid')
+    await tx.user.update({ where: { id: row.userId }, data: { passwordHash } })
+    await tx.session.deleteMany({ where: { userId: row.userId } })
+    await writeAudit(tx, { actorId: row.userId, action: 'user.password-reset', target: { type: 'User', id: row.userId } })
+    return { userId: row.userId }
+  })
+}
+
+export async function setUserLocale(userId: string, locale: Locale) {
+  await prisma.user.update({ where: { id: userId }, data: { locale } })
+}

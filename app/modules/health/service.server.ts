@@ -1,0 +1,38 @@
+import { pingQueueBackend } from '#app/modules/jobs/queue.server'
+import { prisma } from '#app/utils/db.server'
+
+export interface ComponentHealth {
+  ok: boolean
+  latencyMs?: number
+  backend?: string
+  error?: string
+}
+
+function timeout(ms: number, what: string) {
+  return new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer after ${ms} ms`)), ms).unref())
+}
+
+async function checkDatabase(): Promise<ComponentHealth> {
+  const started = performance.now()
+  try {
+    await Promise.race([prisma.$queryRaw`SELECT 1`, timeout(2_000, 'database')])
+    return { ok: true, latencyMs: Math.round(performance.now() - started) }
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) }
+  }
+}
+
+async function checkQueue(): Promise<ComponentHealth> {
+  try {
+    const result = await pingQueueBackend()
+    return { ok: true, latencyMs: result.latencyMs, backend: result.backend }
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) }
+  }
+}
+
+/** Database and queue status, for /healthz (503 when either is down). */
+export async function checkHealth() {
+  const [database, queue] = await Promise.all([checkDatabase(), checkQueue()])
+  return { status: database.ok && queue.ok ? ('ok' as const) : ('down' as const), database, queue }
+}

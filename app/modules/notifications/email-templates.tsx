@@ -1,0 +1,80 @@
+import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text, render } from '@react-email/components'
+import type { ReactNode } from 'react'
+import { getT, translateKey, translateList } from '#app/i18n/translate'
+
+/**
+ * Every e-mail the product sends: a name and the data it needs (ids and short labels, never a
+ * confidential text). Rendered in the recipient's language, as HTML and plain text.
+ */
+export type EmailTemplate =
+  | { name: 'passwordReset'; data: { name: string; link: string } }
+  | { name: 'invitation'; data: { inviterName: string; organisationName: string; link: string } }
+  | { name: 'applicationReceived'; data: { name: string; needTitle: string; partnerName: string; link: string } }
+  | { name: 'newApplication'; data: { name: string; needTitle: string; firmName: string; link: string } }
+  | { name: 'needPublished'; data: { name: string; needTitle: string; link: string } }
+  | { name: 'needChangesRequested'; data: { name: string; needTitle: string; comment: string; link: string } }
+  | { name: 'organisationVerified'; data: { name: string; organisationName: string; link: string } }
+
+export interface RenderedEmail {
+  subject: string
+  text: string
+  html: string
+}
+
+function Layout({ preview, children, footer }: { preview: string; children: ReactNode; footer: string }) {
+  return (
+    <Html>
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={{ backgroundColor: '#f5f5f4', fontFamily: 'Helvetica, Arial, sans-serif', color: '#1c1917' }}>
+        <Container style={{ backgroundColor: '#ffffff', margin: '24px auto', padding: '24px', maxWidth: '560px', borderRadius: '8px' }}>
+          <Text style={{ fontSize: '20px', fontWeight: 700, color: '#1c5f48', margin: 0 }}>Sillon</Text>
+          <Section>{children}</Section>
+          <Hr />
+          <Text style={{ fontSize: '12px', color: '#57534e' }}>{footer}</Text>
+        </Container>
+      </Body>
+    </Html>
+  )
+}
+
+function Cta({ href, label }: { href: string; label: string }) {
+  return (
+    <Button
+      href={href}
+      style={{ backgroundColor: '#1c5f48', color: '#ffffff', padding: '10px 16px', borderRadius: '6px', fontWeight: 600 }}
+    >
+      {label}
+    </Button>
+  )
+}
+
+const stripNul = (value: string) => value.replaceAll('\u0000', '')
+
+export async function renderEmail(template: EmailTemplate, locale: string): Promise<RenderedEmail> {
+  const t = getT(locale)
+  const key = template.name
+  const data = template.data as Record<string, string>
+  const subject = translateKey(t, `emails.${key}.subject`, data)
+  const paragraphs = translateList(t, `emails.${key}.body`, data)
+  const element = (
+    <Layout preview={subject} footer={t('emails.footer')}>
+      <Heading as="h1" style={{ fontSize: '18px' }}>
+        {translateKey(t, 'emails.greeting', data)}
+      </Heading>
+      {paragraphs.map((paragraph) => (
+        <Text key={paragraph}>{paragraph}</Text>
+      ))}
+      {'link' in data ? <Cta href={data.link} label={translateKey(t, `emails.${key}.cta`, data)} /> : null}
+      {'link' in data ? (
+        <Text style={{ fontSize: '12px', color: '#57534e' }}>
+          {t('emails.linkFallback')} {data.link}
+        </Text>
+      ) : null}
+    </Layout>
+  )
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })])
+  // The preview padding of @react-email/preview can contain NUL characters, which PostgreSQL
+  // text columns refuse; they carry no meaning in an e-mail.
+  return { subject, html: stripNul(html), text: stripNul(text) }
+}

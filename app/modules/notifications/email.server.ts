@@ -1,0 +1,112 @@
+import { createTransport, type Transporter } from 'nodemailer'
+import { enqueueJob } from '#app/modules/jobs/queue.server'
+import { prisma, type Tx } from '#app/utils/db.server'
+import { getEnv } from '#app/utils/env.server'
+import { singleton } from '#app/utils/singleton.server'
+import { renderEmail, type EmailTemplate } from './email-templates'
+
+export type { EmailTemplate } from './email-templates'
+
+const MAX_ATTEMPTS = 5
+
+/**
+ * Renders an e-mail in the recipient's language and stores it in the outbox table, in the caller's
+ * transaction; the `emails.send` job is enqueued once the transaction commits.
+ */
+export async function queueEmail(
+  tx: Tx,
+  input: { userId?: string; to?: string; locale?: string; hubId?: string | null; kind: string; template: EmailTemplate },
+) {
+  const user = input.userId
+    ? await tx.db.user.findUnique({
+        where: { id: input.userId },
+        select: {
+          email: true,
+          locale: true,
+          memberships: { take: 1, orderBy: { createdAt: 'asc' }, select: { organisation: { select: { homeHubId: true } } } },
+          staffRoles: { take: 1, select: { hubId: true } },
+        },
+      })
+    : null
+  const to = user?.email ?? input.to
+  if (!to) throw new Error('queueEmail needs a userId or an address')
+  const locale = user?.locale ?? input.locale ?? 'fr'
+  const hubId =
+    input.hubId !== undefined
+      ? input.hubId
+      : (user?.memberships[0]?.organisation.homeHubId ?? user?.staffRoles[0]?.hubId ?? null)
+  const rendered = await renderEmail(input.template, locale)
+  const email = await tx.db.emailMessage.create({
+    data: {
+      userId: input.userId ?? null,
+      hubId,
+      toAddress: to,
+      kind: input.kind,
+      subject: rendered.subject,
+      textBody: rendered.text,
+      htmlBody: rendered.html,
+    },
+    select: { id: true },
+  })
+  tx.afterCommit(() => enqueueJob('emails.send', { emailId: email.id }))
+  return email
+}
+
+function getTransport(): Transporter | null {
+  const { SMTP_URL } = getEnv()
+  if (!SMTP_URL) return null
+  return singleton(`smtp:${SMTP_URL}`, () => createTransport(SMTP_URL))
+}
+
+export type DeliveryOutcome = 'sent' | 'outbox' | 'already-done' | 'missing'
+
+/**
+ * Delivers one stored e-mail: through SMTP when configured, otherwise it stays in the outbox that
+ * staff read in the app. Safe to run twice: a delivered e-mail is not sent again.
+ */
+export async function deliverEmail(emailId: string): Promise<DeliveryOutcome> {
+  const email = await prisma.emailMessage.findUnique({ where: { id: emailId } })
+  if (!email) return 'missing'
+  if (email.status !== 'QUEUED') return 'already-done'
+  const transport = getTransport()
+  if (!transport) {
+    await prisma.emailMessage.update({ where: { id: emailId }, data: { status: 'OUTBOX' } })
+    return 'outbox'
+  }
+  try {
+    const info = await transport.sendMail({
+      from: getEnv().MAIL_FROM,
+      to: email.toAddress,
+      subject: email.subject,
+      text: email.textBody,
+      html: email.htmlBody,
+      headers: { 'X-Sillon-Email-Id': email.id },
+    })
+    await prisma.emailMessage.update({
+      where: { id: emailId },
+      data: { status: 'SENT', sentAt: new Date(), messageId: info.messageId, attempts: { increment: 1 }, lastError: null },
+    })
+    return 'sent'
+  } catch (error) {
+    const attempts = email.attempts + 1
+    await prisma.emailMessage.update({
+      where: { id: emailId },
+      data: {
+        attempts,
+        lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
+        status: attempts >= MAX_ATTEMPTS ? 'FAILED' : 'QUEUED',
+      },
+    })
+    throw error
+  }
+}
+
+/** E-mails stored but never handed to the queue (a crash between commit and enqueue). */
+export async function findStrandedEmails(olderThanMs = 60_000) {
+  const rows = await prisma.emailMessage.findMany({
+    where: { status: 'QUEUED', createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+    select: { id: true },
+    take: 500,
+  })
+  return rows.map((row) => row.id)
+}

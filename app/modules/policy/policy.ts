@@ -1,0 +1,203 @@
+/**
+ * Who may do what: the one place that decides every permission. Pure (no I/O): services load the
+ * actor and the record, then ask here. A refusal on a record the actor may not even know about
+ * answers 404 (see `AppError.notFound`), so that existence does not leak.
+ */
+
+export type OrgKind = 'PARTNER' | 'FIRM'
+export type OrgStatus = 'PENDING' | 'VERIFIED' | 'REJECTED' | 'SUSPENDED'
+export type MemberRole = 'OWNER' | 'ADMIN' | 'MEMBER'
+export type StaffRoleKind = 'MODERATOR' | 'ADMIN'
+
+export interface ActorMembership {
+  organisationId: string
+  role: MemberRole
+  organisation: { id: string; slug: string; name: string; kind: OrgKind; status: OrgStatus; homeHubId: string }
+}
+
+export interface Actor {
+  userId: string
+  name: string
+  email: string
+  locale: string
+  timeZone: string
+  memberships: ActorMembership[]
+  staffRoles: Array<{ hubId: string; role: StaffRoleKind }>
+}
+
+export interface NeedAccessInfo {
+  partnerId: string
+  hubId: string
+  status: string
+  visibility: 'PUBLIC' | 'MEMBERS' | 'INVITE_ONLY'
+  matchingMode: 'OPEN' | 'CURATED'
+  sharedHubIds: string[]
+  /** Whether a published version exists (a published need under re-moderation keeps it). */
+  hasPublishedVersion: boolean
+}
+
+export interface ApplicationAccessInfo {
+  firmId: string
+  status: string
+  consortiumIds: string[]
+  need: Pick<NeedAccessInfo, 'partnerId' | 'hubId' | 'sharedHubIds'>
+}
+
+// ───────── helpers ─────────
+
+export function membershipOf(actor: Actor | null, organisationId: string) {
+  return actor?.memberships.find((membership) => membership.organisationId === organisationId) ?? null
+}
+
+export function isMemberOf(actor: Actor | null, organisationId: string) {
+  return membershipOf(actor, organisationId) !== null
+}
+
+export function isStaffOf(actor: Actor | null, hubId: string) {
+  return actor?.staffRoles.some((role) => role.hubId === hubId) ?? false
+}
+
+export function isHubAdmin(actor: Actor | null, hubId: string) {
+  return actor?.staffRoles.some((role) => role.hubId === hubId && role.role === 'ADMIN') ?? false
+}
+
+export function isStaff(actor: Actor | null) {
+  return (actor?.staffRoles.length ?? 0) > 0
+}
+
+export function staffHubIds(actor: Actor | null) {
+  return actor?.staffRoles.map((role) => role.hubId) ?? []
+}
+
+/** The verified organisations of a kind the actor belongs to. */
+export function verifiedOrganisations(actor: Actor | null, kind: OrgKind) {
+  return (actor?.memberships ?? []).filter(
+    (membership) => membership.organisation.kind === kind && membership.organisation.status === 'VERIFIED',
+  )
+}
+
+function needHubIds(need: Pick<NeedAccessInfo, 'hubId' | 'sharedHubIds'>) {
+  return [need.hubId, ...need.sharedHubIds]
+}
+
+// ───────── organisations ─────────
+
+export function canManageOrganisation(actor: Actor | null, organisationId: string) {
+  const membership = membershipOf(actor, organisationId)
+  return membership?.role === 'OWNER' || membership?.role === 'ADMIN'
+}
+
+export function canViewOrganisation(
+  actor: Actor | null,
+  organisation: { id: string; homeHubId: string; status: OrgStatus },
+) {
+  if (!actor) return false
+  if (isMemberOf(actor, organisation.id) || isStaffOf(actor, organisation.homeHubId)) return true
+  // Verified organisations are visible to the other verified members of the platform.
+  return organisation.status === 'VERIFIED' && actor.memberships.some((m) => m.organisation.status === 'VERIFIED')
+}
+
+export function canModerateOrganisation(actor: Actor | null, organisation: { homeHubId: string }) {
+  return isStaffOf(actor, organisation.homeHubId)
+}
+
+// ───────── needs ─────────
+
+/** Posting needs: a member of a verified partner organisation. */
+export function canCreateNeed(actor: Actor | null, partner: { id: string; kind: OrgKind; status: OrgStatus }) {
+  return partner.kind === 'PARTNER' && partner.status === 'VERIFIED' && isMemberOf(actor, partner.id)
+}
+
+export function canEditNeed(actor: Actor | null, need: Pick<NeedAccessInfo, 'partnerId'>) {
+  return isMemberOf(actor, need.partnerId)
+}
+
+/** Staff of the need's home hub moderate it, once submitted (drafts stay with their partner). */
+export function canModerateNeed(actor: Actor | null, need: Pick<NeedAccessInfo, 'hubId' | 'status'>) {
+  return need.status !== 'DRAFT' && isStaffOf(actor, need.hubId)
+}
+
+/**
+ * Whether the actor may see the need at all, and how much:
+ * - `full`: the partner's members, staff of the hubs concerned, eligible firms;
+ * - `teaser`: an INVITE_ONLY need's title and partner, for an invited firm before the NDA;
+ * - `none`: answer 404.
+ */
+export type NeedVisibility = 'full' | 'teaser' | 'none'
+
+export function needVisibilityFor(
+  actor: Actor | null,
+  need: NeedAccessInfo,
+  context: { invitedFirmIds: string[]; ndaAccepted: boolean },
+): NeedVisibility {
+  if (!actor) return 'none'
+  if (isMemberOf(actor, need.partnerId)) return 'full'
+  const hubs = needHubIds(need)
+  if (need.status !== 'DRAFT' && hubs.some((hubId) => isStaffOf(actor, hubId))) return 'full'
+  if (!need.hasPublishedVersion) return 'none'
+
+  const firms = verifiedOrganisations(actor, 'FIRM')
+  if (firms.length === 0) return 'none'
+  const invited = firms.some((firm) => context.invitedFirmIds.includes(firm.organisationId))
+
+  if (need.visibility === 'INVITE_ONLY') {
+    if (!invited) return 'none'
+    return context.ndaAccepted ? 'full' : 'teaser'
+  }
+  if (need.visibility === 'MEMBERS') {
+    return firms.some((firm) => hubs.includes(firm.organisation.homeHubId)) || invited ? 'full' : 'none'
+  }
+  return 'full' // PUBLIC: every verified firm of the platform
+}
+
+/** The firm (of the actor's) that may apply to the need, or null. */
+export function firmThatMayApply(
+  actor: Actor | null,
+  need: NeedAccessInfo,
+  context: { invitedFirmIds: string[]; ndaAccepted: boolean; status: string },
+) {
+  if (context.status !== 'PUBLISHED' && !need.hasPublishedVersion) return null
+  if (needVisibilityFor(actor, need, context) !== 'full') return null
+  const firms = verifiedOrganisations(actor, 'FIRM')
+  const mustBeInvited = need.matchingMode === 'CURATED' || need.visibility === 'INVITE_ONLY'
+  const candidates = mustBeInvited
+    ? firms.filter((firm) => context.invitedFirmIds.includes(firm.organisationId))
+    : firms
+  return candidates[0]?.organisation ?? null
+}
+
+// ───────── applications ─────────
+
+export type ApplicationView = 'firm' | 'partner' | 'staff' | 'none'
+
+export function applicationViewFor(actor: Actor | null, application: ApplicationAccessInfo): ApplicationView {
+  if (!actor) return 'none'
+  if (isMemberOf(actor, application.firmId)) return 'firm'
+  if (application.consortiumIds.some((id) => isMemberOf(actor, id))) return 'firm'
+  if (application.status !== 'DRAFT' && application.status !== 'WITHDRAWN' && isMemberOf(actor, application.need.partnerId)) {
+    return 'partner'
+  }
+  if (application.status !== 'DRAFT' && isStaffOf(actor, application.need.hubId)) return 'staff'
+  return 'none'
+}
+
+export function canEditApplication(actor: Actor | null, application: Pick<ApplicationAccessInfo, 'firmId'>) {
+  return isMemberOf(actor, application.firmId)
+}
+
+export function canDecideApplication(actor: Actor | null, application: ApplicationAccessInfo) {
+  return isMemberOf(actor, application.need.partnerId)
+}
+
+// ───────── staff tools ─────────
+
+/** Outbox e-mails: staff read those of their hub's people; hub admins also those tied to no hub. */
+export function canReadEmail(actor: Actor | null, email: { hubId: string | null }) {
+  if (!actor) return false
+  if (email.hubId === null) return actor.staffRoles.some((role) => role.role === 'ADMIN')
+  return isStaffOf(actor, email.hubId)
+}
+
+export function canReadAuditLog(actor: Actor | null, hubId: string) {
+  return isHubAdmin(actor, hubId)
+}

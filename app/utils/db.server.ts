@@ -1,0 +1,54 @@
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient } from '#app/generated/prisma/client'
+import { getEnv } from './env.server'
+import { forgetSingleton, singleton } from './singleton.server'
+
+export type { Prisma } from '#app/generated/prisma/client'
+
+function createClient() {
+  const adapter = new PrismaPg({ connectionString: getEnv().DATABASE_URL, max: 10 })
+  return new PrismaClient({ adapter })
+}
+
+export type Db = ReturnType<typeof createClient>
+/** A client or the client of an open transaction. */
+export type DbClient = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>
+
+/** The process's Prisma client, created on first use. */
+export const prisma: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const client = singleton('prisma', createClient)
+    const value = Reflect.get(client, property, client)
+    return typeof value === 'function' ? value.bind(client) : value
+  },
+})
+
+export async function disconnectPrisma() {
+  const store = globalThis as unknown as { __sillonSingletons?: Map<string, unknown> }
+  const client = store.__sillonSingletons?.get('prisma') as Db | undefined
+  if (client) {
+    forgetSingleton('prisma')
+    await client.$disconnect()
+  }
+}
+
+/** A transaction's client plus a way to run work (enqueueing jobs) only once it has committed. */
+export interface Tx {
+  db: DbClient
+  afterCommit(hook: () => Promise<unknown> | unknown): void
+}
+
+/**
+ * Runs `work` in one database transaction; hooks registered with `afterCommit` run after the
+ * commit (never on rollback). A failing hook is logged by the caller's hook itself: jobs are also
+ * swept from their PostgreSQL source of truth, so a lost enqueue is recovered.
+ */
+export async function transaction<T>(work: (tx: Tx) => Promise<T>, options?: { timeoutMs?: number }): Promise<T> {
+  const hooks: Array<() => Promise<unknown> | unknown> = []
+  const result = await prisma.$transaction((db) => work({ db, afterCommit: (hook) => hooks.push(hook) }), {
+    timeout: options?.timeoutMs ?? 15_000,
+    maxWait: 10_000,
+  })
+  for (const hook of hooks) await hook()
+  return result
+}

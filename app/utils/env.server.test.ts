@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest'
+import { EnvError, parseEnv } from './env.server'
+
+const base = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/sillon' }
+
+describe('environment schema', () => {
+  test('a database URL is enough in development, with documented defaults', () => {
+    const env = parseEnv(base)
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      APP_URL: 'http://localhost:3000',
+      QUEUE_BACKEND: 'postgres',
+      LOG_LEVEL: 'info',
+    })
+    expect(env.SMTP_URL).toBeUndefined()
+  })
+
+  test('REDIS_URL switches the queues to Redis', () => {
+    expect(parseEnv({ ...base, REDIS_URL: 'redis://127.0.0.1:6379' }).QUEUE_BACKEND).toBe('redis')
+    expect(parseEnv({ ...base, REDIS_URL: '' }).QUEUE_BACKEND).toBe('postgres')
+  })
+
+  test('names every missing or malformed variable in one error', () => {
+    let error: unknown
+    try {
+      parseEnv({ PORT: 'eighty', REDIS_URL: 'http://not-redis', SMTP_URL: 'mail.example', LOG_LEVEL: 'loud' })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(EnvError)
+    const message = (error as EnvError).message
+    expect(message).toContain('DATABASE_URL: missing')
+    expect(message).toMatch(/PORT: /)
+    expect(message).toMatch(/REDIS_URL: /)
+    expect(message).toMatch(/SMTP_URL: /)
+    expect(message).toMatch(/LOG_LEVEL: /)
+    expect((error as EnvError).problems).toHaveLength(5)
+  })
+
+  test('production requires a real session secret', () => {
+    expect(() => parseEnv({ ...base, NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: missing/)
+    expect(() => parseEnv({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: must be at least 32/)
+    expect(parseEnv({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).SESSION_SECRET).toBe('x'.repeat(32))
+  })
+
+  test('a database URL must be PostgreSQL', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://root@localhost/sillon' })).toThrow(/DATABASE_URL/)
+  })
+})

@@ -1,0 +1,98 @@
+import { z } from 'zod'
+
+/**
+ * The one place that reads process.env. Web, workers and scripts call `getEnv()`; the first call
+ * validates everything and fails with one message naming each missing or malformed variable.
+ */
+const booleanish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes')
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => (value === '' ? undefined : value))
+    .pipe(
+      z
+        .url({ protocol: new RegExp(`^(${protocols.join('|')})$`) })
+        .optional(),
+    )
+    .optional()
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** Public base URL used in e-mail links. */
+    APP_URL: optionalUrl(['http', 'https']),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    /** Without it, BullMQ runs on its PostgreSQL backend in DATABASE_URL. */
+    REDIS_URL: optionalUrl(['redis', 'rediss']),
+    /** Prefix of every BullMQ key / queue name, so that several installations can share one server. */
+    QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]{1,40}$/i).default('sillon'),
+    /** Signs the session cookies. Required in production; development and tests use a fixed one. */
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
+    /** smtp://user:pass@host:port or smtps://… — without it, e-mails stay in the staff outbox. */
+    SMTP_URL: optionalUrl(['smtp', 'smtps']),
+    MAIL_FROM: z.string().default('Sillon <ne-pas-repondre@sillon.local>'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Where uploaded attachments are stored (outside public/). */
+    STORAGE_DIR: z.string().default('.data/uploads'),
+    /** Answer requests on the worker side with this many jobs at once per queue. */
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    /** Set to false to run the web process without scheduling (tests). */
+    ENABLE_SCHEDULERS: booleanish.default(true),
+    STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    /** Public company directory (recherche-entreprises) base URL; empty disables online lookups. */
+    COMPANY_DIRECTORY_URL: optionalUrl(['http', 'https']),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'missing (required in production: 32+ random characters)' })
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    SESSION_SECRET: env.SESSION_SECRET ?? 'development-only-secret-do-not-use-in-production',
+    APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
+    QUEUE_BACKEND: env.REDIS_URL ? ('redis' as const) : ('postgres' as const),
+  }))
+
+export type Env = z.output<typeof envSchema>
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(
+      `Configuration invalide (variables d'environnement) / invalid environment:\n${problems
+        .map((problem) => `  - ${problem}`)
+        .join('\n')}`,
+    )
+    this.name = 'EnvError'
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source)
+  if (result.success) return result.data
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(root)'
+    const missing = issue.code === 'invalid_type' && source[name] === undefined
+    return missing ? `${name}: missing` : `${name}: ${issue.message}`
+  })
+  throw new EnvError(problems)
+}
+
+let cached: Env | undefined
+
+/** Reads and validates the environment once per process. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}
+
+/** Tests and the embedded launcher change the environment before boot, then call this. */
+export function resetEnvForTests() {
+  cached = undefined
+}

@@ -1,0 +1,33 @@
+import { createCookie } from '@remix-run/node'
+import { RemixI18Next } from 'remix-i18next/server'
+import { defaultLocale, i18nOptions, resources, supportedLocales, toLocale, type Locale } from '#app/i18n/config'
+
+/** The language the visitor chose; French until they choose otherwise. Logged-in users keep theirs in the database too. */
+export const localeCookie = createCookie('sillon_lng', {
+  path: '/',
+  httpOnly: true,
+  sameSite: 'lax',
+  maxAge: 60 * 60 * 24 * 365,
+})
+
+export const remixI18n = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...supportedLocales],
+    fallbackLanguage: defaultLocale,
+    cookie: localeCookie,
+    order: ['cookie'],
+  },
+  i18next: { ...i18nOptions, supportedLngs: [...i18nOptions.supportedLngs], resources },
+})
+
+export async function getRequestLocale(request: Request): Promise<Locale> {
+  return toLocale(await remixI18n.getLocale(request))
+}
+
+export async function getRequestT(request: Request) {
+  return remixI18n.getFixedT(await getRequestLocale(request))
+}
+
+export async function serializeLocale(locale: Locale) {
+  return localeCookie.serialize(locale)
+}
