@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next'
+import { cn } from './ui/cn'
+import { translateKey } from '#app/i18n/translate'
+
+interface StoredBreakdown {
+  reasons?: Array<{ key: string; values: Record<string, string | number> }>
+}
+
+/** The match score, 0–100, with an accessible label. */
+export function ScoreBadge({ score, className }: { score: number | null; className?: string }) {
+  const { t } = useTranslation()
+  if (score === null) return null
+  const rounded = Math.round(score)
+  const tone = rounded >= 70 ? 'bg-brand-700 text-white' : rounded >= 40 ? 'bg-brand-100 text-brand-900' : 'bg-stone-200 text-stone-800'
+  return (
+    <span
+      className={cn('inline-flex min-w-14 items-center justify-center rounded-md px-2 py-1 text-sm font-bold tabular-nums', tone, className)}
+      title={t('matching.scoreTitle')}
+    >
+      <span className="sr-only">{t('matching.scoreLabel')} </span>
+      {rounded}
+      <span aria-hidden>/100</span>
+      <span className="sr-only"> / 100</span>
+    </span>
+  )
+}
+
+/** "Why this match": the stored reasons, translated in the reader's language. */
+export function MatchReasons({ breakdown }: { breakdown: unknown }) {
+  const { t } = useTranslation()
+  const reasons = (breakdown as StoredBreakdown | null)?.reasons ?? []
+  if (reasons.length === 0) return null
+  return (
+    <ul className="list-disc space-y-1 pl-5 text-sm text-stone-800">
+      {reasons.map((reason) => (
+        <li key={reason.key}>{translateKey(t, `matching.reasons.${reason.key}`, reason.values)}</li>
+      ))}
+    </ul>
+  )
+}

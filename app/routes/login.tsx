@@ -1,0 +1,84 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { Button } from '#app/components/ui/button'
+import { Card } from '#app/components/ui/card'
+import { Field, FormErrors } from '#app/components/ui/field'
+import { loginSchema } from '#app/modules/auth/schema'
+import { verifyLogin } from '#app/modules/auth/service.server'
+import { getRequestT, serializeLocale } from '#app/utils/i18n.server'
+import { titleMeta } from '#app/utils/meta'
+import { requireAnonymous, startSession } from '#app/utils/session.server'
+
+export const meta = titleMeta
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  const t = await getRequestT(request)
+  return json({ title: t('auth.loginTitle') })
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: loginSchema })
+  if (submission.status !== 'success') {
+    return json({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  }
+  const user = await verifyLogin(submission.value.email, submission.value.password)
+  if (!user) {
+    return json(
+      { result: submission.reply({ formErrors: ['errors.invalidCredentials'], hideFields: ['password'] }) },
+      { status: 400 },
+    )
+  }
+  return startSession(request, user.id, submission.value.redirectTo ?? '/', {
+    'Set-Cookie': await serializeLocale(user.locale),
+  })
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation()
+  const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'login',
+    lastResult: actionData?.result,
+    constraint: undefined,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+  })
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="mb-6 text-2xl font-bold">{t('auth.loginTitle')}</h1>
+      <Card>
+        <Form method="post" className="space-y-4" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+          <Field
+            label={t('auth.email')}
+            errors={fields.email.errors}
+            inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email', autoFocus: true }}
+          />
+          <Field
+            label={t('auth.password')}
+            errors={fields.password.errors}
+            inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
+          />
+          <Button type="submit" className="w-full" pending={navigation.state === 'submitting'}>
+            {t('auth.loginSubmit')}
+          </Button>
+        </Form>
+        <div className="mt-4 flex justify-between text-sm">
+          <Link to="/forgot-password" className="font-medium text-brand-700 underline">
+            {t('auth.forgotPassword')}
+          </Link>
+          <Link to="/signup" className="font-medium text-brand-700 underline">
+            {t('auth.noAccount')}
+          </Link>
+        </div>
+      </Card>
+    </div>
+  )
+}

@@ -1,0 +1,115 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { Button } from '#app/components/ui/button'
+import { Card, PageHeader } from '#app/components/ui/card'
+import { Field, FormErrors, TextareaField } from '#app/components/ui/field'
+import { applicationFormSchema } from '#app/modules/applications/schema'
+import { applyToNeed, getDraftApplication } from '#app/modules/applications/service.server'
+import { getNeedForActor } from '#app/modules/needs/service.server'
+import { AppError } from '#app/modules/shared/app-error'
+import { getRequestT } from '#app/utils/i18n.server'
+import { titleMeta } from '#app/utils/meta'
+import { handle, replyWithAppError, requireParam } from '#app/utils/route.server'
+import { requireActor } from '#app/utils/session.server'
+import { redirectWithToast } from '#app/utils/toast.server'
+
+export const meta = titleMeta
+
+export async function loader(args: LoaderFunctionArgs) {
+  return handle(args, async ({ request, params }) => {
+    const actor = await requireActor(request)
+    const needId = requireParam(params, 'needId')
+    const view = await getNeedForActor(actor, needId)
+    const draft = await getDraftApplication(actor, needId)
+    if (!view.actions.apply && !draft) throw AppError.conflict('cannot_apply', view.application ? 'errors.alreadyApplied' : 'errors.cannotApply')
+    const t = await getRequestT(request)
+    return json({
+      title: t('applications.applyTitle', { title: view.need.title }),
+      need: { id: view.need.id, title: view.need.title, partner: view.need.partner.name },
+      draft,
+    })
+  })
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return handle(args, async ({ request, params, context }) => {
+    const actor = await requireActor(request)
+    const needId = requireParam(params, 'needId')
+    const submission = parseWithZod(await request.formData(), { schema: applicationFormSchema })
+    if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
+    try {
+      const application = await applyToNeed(actor, needId, submission.value, context.requestId)
+      return redirectWithToast(application.status === 'SUBMITTED' ? '/applications' : `/needs/${needId}`, {
+        messageKey: application.status === 'SUBMITTED' ? 'applications.submittedToast' : 'applications.savedToast',
+      })
+    } catch (error) {
+      return replyWithAppError(request, submission, error)
+    }
+  })
+}
+
+export default function ApplyPage() {
+  const { need, draft } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'apply',
+    lastResult: actionData?.result,
+    defaultValue: draft
+      ? { approach: draft.approach, timeline: draft.timeline, priceEur: draft.priceEur === null ? '' : String(draft.priceEur), referencesText: draft.referencesText }
+      : undefined,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: applicationFormSchema }),
+  })
+  const pendingIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader title={t('applications.applyHeading')} description={`${need.title} · ${need.partner}`} />
+      <Form method="post" className="space-y-6" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Card className="space-y-4">
+          <TextareaField
+            label={t('applications.approach')}
+            hint={t('applications.approachHint')}
+            errors={fields.approach.errors}
+            textareaProps={{ ...getTextareaProps(fields.approach), rows: 8 }}
+          />
+          <TextareaField
+            label={t('applications.timeline')}
+            hint={t('applications.timelineHint')}
+            errors={fields.timeline.errors}
+            textareaProps={{ ...getTextareaProps(fields.timeline), rows: 3 }}
+          />
+          <Field
+            label={t('applications.price')}
+            errors={fields.priceEur.errors}
+            inputProps={{ ...getInputProps(fields.priceEur, { type: 'number' }), min: 0, step: 100 }}
+          />
+          <TextareaField
+            label={t('applications.references')}
+            hint={t('applications.referencesHint')}
+            errors={fields.referencesText.errors}
+            textareaProps={{ ...getTextareaProps(fields.referencesText), rows: 3 }}
+          />
+        </Card>
+        <div className="flex flex-wrap justify-end gap-3">
+          <Button type="submit" name="intent" value="save" variant="secondary" pending={pendingIntent === 'save'}>
+            {t('needForm.saveDraft')}
+          </Button>
+          <Button type="submit" name="intent" value="submit" pending={pendingIntent === 'submit'}>
+            {t('applications.submit')}
+          </Button>
+        </div>
+      </Form>
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

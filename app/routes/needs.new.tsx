@@ -1,0 +1,72 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { NeedForm } from '#app/components/need-form'
+import { PageHeader } from '#app/components/ui/card'
+import { needFormSchema, needIntentSchema } from '#app/modules/needs/schema'
+import { canPostNeeds, saveNeed } from '#app/modules/needs/service.server'
+import { listHubs } from '#app/modules/organisations/service.server'
+import { verifiedOrganisations } from '#app/modules/policy/policy'
+import { AppError } from '#app/modules/shared/app-error'
+import { getRequestT } from '#app/utils/i18n.server'
+import { titleMeta } from '#app/utils/meta'
+import { handle, replyWithAppError } from '#app/utils/route.server'
+import { requireActor } from '#app/utils/session.server'
+import { redirectWithToast } from '#app/utils/toast.server'
+
+export const meta = titleMeta
+
+export async function loader(args: LoaderFunctionArgs) {
+  return handle(args, async ({ request }) => {
+    const actor = await requireActor(request)
+    if (!canPostNeeds(actor)) throw AppError.forbidden('errors.onlyVerifiedPartners')
+    const homeHubId = verifiedOrganisations(actor, 'PARTNER')[0]!.organisation.homeHubId
+    const [hubs, t] = await Promise.all([listHubs(), getRequestT(request)])
+    return json({
+      title: t('needForm.newTitle'),
+      otherHubs: hubs.filter((hub) => hub.id !== homeHubId).map((hub) => ({ id: hub.id, name: hub.name })),
+    })
+  })
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return handle(args, async ({ request, context }) => {
+    const actor = await requireActor(request)
+    const formData = await request.formData()
+    const intent = needIntentSchema.safeParse(formData.get('intent') ?? 'save')
+    const submission = parseWithZod(formData, { schema: needFormSchema })
+    if (submission.status !== 'success' || !intent.success) {
+      return json({ result: submission.reply() }, { status: 400 })
+    }
+    try {
+      const submit = intent.data === 'submit'
+      const need = await saveNeed(actor, null, submission.value, { submit, requestId: context.requestId })
+      return redirectWithToast(`/needs/${need.id}`, { messageKey: submit ? 'needs.submittedToast' : 'needs.savedToast' })
+    } catch (error) {
+      return replyWithAppError(request, submission, error)
+    }
+  })
+}
+
+export default function NewNeedPage() {
+  const { otherHubs } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader title={t('needForm.newTitle')} description={t('needForm.intro')} />
+      <NeedForm
+        id="need-new"
+        lastResult={actionData?.result}
+        defaultValue={{ visibility: 'PUBLIC', matchingMode: 'OPEN', radiusKm: '50' }}
+        otherHubs={otherHubs}
+      />
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

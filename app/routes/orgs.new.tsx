@@ -1,0 +1,150 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CommuneField } from '#app/components/commune-field'
+import { Button } from '#app/components/ui/button'
+import { Card, PageHeader } from '#app/components/ui/card'
+import { Field, FormErrors, SelectField, TextareaField } from '#app/components/ui/field'
+import { createOrganisationSchema, orgKinds, revenueBands } from '#app/modules/organisations/schema'
+import { createOrganisation, listHubs } from '#app/modules/organisations/service.server'
+import { getRequestT } from '#app/utils/i18n.server'
+import { titleMeta } from '#app/utils/meta'
+import { replyWithAppError } from '#app/utils/route.server'
+import { requireActor } from '#app/utils/session.server'
+import { redirectWithToast } from '#app/utils/toast.server'
+
+export const meta = titleMeta
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireActor(request)
+  const [hubs, t] = await Promise.all([listHubs(), getRequestT(request)])
+  return json({
+    title: t('orgForm.title'),
+    hubs,
+  })
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request)
+  const submission = parseWithZod(await request.formData(), { schema: createOrganisationSchema })
+  if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
+  try {
+    const organisation = await createOrganisation(actor, submission.value, context.requestId)
+    return redirectWithToast(`/orgs/${organisation.slug}`, { messageKey: 'orgForm.created' })
+  } catch (error) {
+    return replyWithAppError(request, submission, error)
+  }
+}
+
+export default function NewOrganisationPage() {
+  const { hubs } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'new-organisation',
+    lastResult: actionData?.result,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: createOrganisationSchema }),
+  })
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader title={t('orgForm.title')} description={t('orgForm.intro')} />
+      <Form method="post" className="space-y-6" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Card className="space-y-4">
+          <fieldset>
+            <legend className="text-sm font-medium text-stone-800">{t('orgForm.kind')}</legend>
+            <div className="mt-2 grid gap-3 sm:grid-cols-2">
+              {orgKinds.map((kind) => (
+                <label key={kind} className="flex cursor-pointer gap-3 rounded-md p-3 ring-1 ring-stone-300 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
+                  <input
+                    type="radio"
+                    name={fields.kind.name}
+                    value={kind}
+                    defaultChecked={fields.kind.initialValue === kind}
+                    aria-describedby={fields.kind.errors ? `${fields.kind.id}-error` : undefined}
+                    className="mt-1"
+                  />
+                  <span>
+                    <span className="block font-semibold">{t(`orgKind.${kind}`)}</span>
+                    <span className="block text-sm text-stone-700">{t(`orgForm.kindHint.${kind}`)}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+            <FormErrors id={`${fields.kind.id}-error`} errors={fields.kind.errors} />
+          </fieldset>
+          <Field label={t('orgForm.name')} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: 'text' })} />
+          <Field
+            label={t('orgForm.siren')}
+            hint={t('orgForm.sirenHint')}
+            errors={fields.siren.errors}
+            inputProps={{ ...getInputProps(fields.siren, { type: 'text' }), inputMode: 'numeric', autoComplete: 'off' }}
+          />
+          <SelectField
+            label={t('orgForm.hub')}
+            hint={t('orgForm.hubHint')}
+            errors={fields.homeHubId.errors}
+            selectProps={getSelectProps(fields.homeHubId)}
+            placeholder={t('needForm.choose')}
+            options={hubs.map((hub) => ({ value: hub.id, label: hub.name }))}
+          />
+          <CommuneField
+            label={t('orgForm.commune')}
+            hint={t('needForm.communeHint')}
+            errors={fields.communeInsee.errors}
+            inputProps={getInputProps(fields.communeInsee, { type: 'text' })}
+          />
+        </Card>
+        <Card className="space-y-4">
+          <h2 className="text-lg font-semibold">{t('orgForm.profile')}</h2>
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Field
+              label={t('orgForm.headcount')}
+              errors={fields.headcount.errors}
+              inputProps={{ ...getInputProps(fields.headcount, { type: 'number' }), min: 1 }}
+            />
+            <SelectField
+              label={t('orgForm.revenueBand')}
+              errors={fields.revenueBand.errors}
+              selectProps={getSelectProps(fields.revenueBand)}
+              placeholder={t('orgForm.notSaid')}
+              options={revenueBands.map((band) => ({ value: band, label: t(`revenueBand.${band}`) }))}
+            />
+            <Field
+              label={t('orgForm.foundedYear')}
+              errors={fields.foundedYear.errors}
+              inputProps={{ ...getInputProps(fields.foundedYear, { type: 'number' }), min: 1800 }}
+            />
+          </div>
+          <Field label={t('orgForm.website')} errors={fields.website.errors} inputProps={getInputProps(fields.website, { type: 'url' })} />
+          <TextareaField
+            label={t('orgForm.description')}
+            errors={fields.description.errors}
+            textareaProps={getTextareaProps(fields.description)}
+          />
+          <Field
+            label={t('needForm.skills')}
+            hint={t('needForm.skillsHint')}
+            errors={fields.skills.errors}
+            inputProps={getInputProps(fields.skills, { type: 'text' })}
+          />
+          <Field
+            label={t('needForm.nafCodes')}
+            hint={t('needForm.nafCodesHint')}
+            errors={fields.nafCodes.errors}
+            inputProps={getInputProps(fields.nafCodes, { type: 'text' })}
+          />
+        </Card>
+        <div className="flex justify-end">
+          <Button type="submit" pending={navigation.state === 'submitting'}>
+            {t('orgForm.submit')}
+          </Button>
+        </div>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,75 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { Pagination } from '#app/components/pagination'
+import { EmailStatusBadge } from '#app/components/status-badges'
+import { Alert, EmptyState, PageHeader } from '#app/components/ui/card'
+import { formatDate } from '#app/i18n/format'
+import { listOutboxForActor } from '#app/modules/notifications/outbox.server'
+import { getEnv } from '#app/utils/env.server'
+import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
+import { titleMeta } from '#app/utils/meta'
+import { handle } from '#app/utils/route.server'
+import { requireActor } from '#app/utils/session.server'
+
+export const meta = titleMeta
+
+export async function loader(args: LoaderFunctionArgs) {
+  return handle(args, async ({ request }) => {
+    const actor = await requireActor(request)
+    const page = Math.max(1, Number.parseInt(new URL(request.url).searchParams.get('page') ?? '1', 10) || 1)
+    const [result, t, locale] = await Promise.all([listOutboxForActor(actor, page), getRequestT(request), getRequestLocale(request)])
+    return json({ title: t('outbox.title'), locale, smtpConfigured: Boolean(getEnv().SMTP_URL), page, ...result })
+  })
+}
+
+export default function OutboxPage() {
+  const { emails, total, page, pageSize, locale, smtpConfigured } = useLoaderData<typeof loader>()
+  const [searchParams] = useSearchParams()
+  const { t } = useTranslation()
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('outbox.title')} description={t('outbox.intro')} />
+      {!smtpConfigured ? <Alert tone="info">{t('outbox.noSmtp')}</Alert> : null}
+      {emails.length === 0 ? (
+        <EmptyState title={t('outbox.empty')} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-stone-200">
+          <table className="min-w-full divide-y divide-stone-200 text-sm">
+            <caption className="sr-only">{t('outbox.title')}</caption>
+            <thead className="bg-stone-50 text-left">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-semibold">{t('outbox.date')}</th>
+                <th scope="col" className="px-4 py-2 font-semibold">{t('outbox.to')}</th>
+                <th scope="col" className="px-4 py-2 font-semibold">{t('outbox.subject')}</th>
+                <th scope="col" className="px-4 py-2 font-semibold">{t('outbox.status')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {emails.map((email) => (
+                <tr key={email.id}>
+                  <td className="whitespace-nowrap px-4 py-2">{formatDate(email.createdAt, locale, { withTime: true })}</td>
+                  <td className="px-4 py-2">{email.toAddress}</td>
+                  <td className="px-4 py-2">
+                    <Link to={`/staff/outbox/${email.id}`} className="font-medium text-brand-700 underline">
+                      {email.subject}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2">
+                    <EmailStatusBadge status={email.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} searchParams={searchParams} />
+    </div>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
