@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+
+/**
+ * The product as it runs in production, for browser journeys: the web process and the worker
+ * process, started from the sources against this test file's database.
+ */
+async function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+export async function startProduct(env: Record<string, string | undefined> = {}) {
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production' as const,
+    PORT: String(port),
+    APP_URL: baseUrl,
+    LOG_LEVEL: 'warn',
+    ENABLE_SCHEDULERS: 'true',
+    ...env,
+  }
+  const output: string[] = []
+  const children: ChildProcess[] = ['server/index.ts', 'workers/index.ts'].map((script) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+    return child
+  })
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    try {
+      if ((await fetch(`${baseUrl}/healthz`)).ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || children.some((child) => child.exitCode !== null)) {
+      children.forEach((child) => child.kill('SIGKILL'))
+      throw new Error(`the product did not start:\n${output.join('')}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  return {
+    baseUrl,
+    output,
+    async stop() {
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null) return resolve()
+              const kill = setTimeout(() => child.kill('SIGKILL'), 20_000)
+              child.once('exit', () => {
+                clearTimeout(kill)
+                resolve()
+              })
+              child.kill('SIGTERM')
+            }),
+        ),
+      )
+    },
+  }
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { applyToNeed, listApplicationsForNeed } from '#app/modules/applications/service.server'
+import { closeQueues, createWorker, queueBackend } from '#app/modules/jobs/queue.server'
+import { ALGORITHM_VERSION } from '#app/modules/matching/scorer'
+import { listNeedsForActor, moderateNeed, saveNeed } from '#app/modules/needs/service.server'
+import { needFormSchema } from '#app/modules/needs/schema'
+import { prisma } from '#app/utils/db.server'
+import { getLogger } from '#app/utils/logger.server'
+import { resetEnvForTests } from '#app/utils/env.server'
+import { createMarketplace } from '#tests/factories'
+import { actorFor } from '#tests/helpers/actor'
+import { startSmtpServer } from '#tests/helpers/smtp'
+import { emailsProcessor } from '#workers/emails'
+import { matchingProcessor } from '#workers/matching'
+
+/**
+ * The thin journey across every layer, on both queue backends: a partner drafts and submits a
+ * need, staff publish it, a real BullMQ worker scores it, the firm sees its score and applies, the
+ * partner sees the application and the firm's receipt leaves through a real SMTP server.
+ */
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+
+async function waitFor<T>(read: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await read()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+describe.each(['redis', 'postgres'] as const)('thin journey with BullMQ on %s', (backend) => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>
+  let workers: Array<ReturnType<typeof createWorker>> = []
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer()
+    await closeQueues()
+    if (backend === 'postgres') delete process.env.REDIS_URL
+    else process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+    process.env.SMTP_URL = smtp.url
+    resetEnvForTests()
+    const logger = getLogger()
+    workers = [createWorker('matching', matchingProcessor(logger)), createWorker('emails', emailsProcessor(logger))]
+    await Promise.all(workers.map((worker) => worker.waitUntilReady()))
+  })
+
+  afterAll(async () => {
+    await Promise.all(workers.map((worker) => worker.close()))
+    await closeQueues()
+    await smtp.close()
+    delete process.env.SMTP_URL
+    process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+    resetEnvForTests()
+  })
+
+  test('from draft to application, through the real queue', async () => {
+    expect(queueBackend()).toBe(backend)
+    const { moderator, partner, firm } = await createMarketplace()
+    const partnerActor = await actorFor(partner.user.id)
+
+    const input = needFormSchema.parse({
+      kind: 'PILOT',
+      title: 'Maintenance prédictive des télésièges',
+      summary: 'Capteurs IoT et prédiction des pannes sur trois télésièges avant la saison.',
+      description: 'Nous cherchons une PME capable de poser des capteurs, collecter les données en edge et prédire les pannes.',
+      skills: 'IoT, edge computing, maintenance prédictive',
+      nafCodes: '62.01Z',
+      budgetMinEur: '20000',
+      budgetMaxEur: '80000',
+      deadline: inDays(30),
+      expectedStart: inDays(45),
+      communeInsee: '38185',
+      radiusKm: '60',
+      visibility: 'PUBLIC',
+      matchingMode: 'OPEN',
+    })
+    const { id: needId } = await saveNeed(partnerActor, null, input, { submit: true })
+    expect((await prisma.need.findUniqueOrThrow({ where: { id: needId } })).status).toBe('SUBMITTED')
+
+    await moderateNeed(await actorFor(moderator.id), { needId, intent: 'publish' })
+
+    const match = await waitFor(
+      () => prisma.match.findUnique({ where: { needId_firmId: { needId, firmId: firm.organisation.id } } }),
+      'the matching worker to store the firm’s match',
+    )
+    expect(match.algorithmVersion).toBe(ALGORITHM_VERSION)
+    expect(match.score).toBeGreaterThan(50)
+
+    const firmActor = await actorFor(firm.user.id)
+    const list = await listNeedsForActor(firmActor)
+    expect(list.needs.map((need) => [need.id, need.score])).toContainEqual([needId, match.score])
+
+    await applyToNeed(firmActor, needId, {
+      intent: 'submit',
+      approach: 'Capteurs vibratoires sur les gares amont, modèle de détection d’anomalies en edge, tableau de bord.',
+      timeline: '3 mois',
+      priceEur: 60_000,
+      referencesText: '',
+    })
+    const forPartner = await listApplicationsForNeed(partnerActor, needId)
+    expect(forPartner.applications).toHaveLength(1)
+    expect(forPartner.applications[0]).toMatchObject({ status: 'SUBMITTED', firm: { id: firm.organisation.id } })
+
+    const receipt = await smtp.waitFor((mail) => mail.to !== undefined && JSON.stringify(mail.to).includes(firm.user.email))
+    expect(receipt.subject).toContain('Maintenance prédictive des télésièges')
+    expect(receipt.text).toContain('/applications')
+
+    const actions = await prisma.auditLog.findMany({ where: { targetId: needId }, orderBy: { id: 'asc' }, select: { action: true } })
+    expect(actions.map((row) => row.action)).toEqual(['need.create', 'need.submit', 'need.publish'])
+  })
+})

@@ -1,0 +1,7 @@
+import type { RequestHandler } from 'msw'
+
+/**
+ * Handlers for the third-party HTTP APIs the product calls (Stripe, the public company
+ * directory). Only third parties are mocked: our own code, PostgreSQL, Redis and SMTP are real.
+ */
+export const handlers: RequestHandler[] = []
