@@ -17,10 +17,8 @@ export function ScoreBadge({ score, className }: { score: number | null; classNa
       className={cn('inline-flex min-w-14 items-center justify-center rounded-md px-2 py-1 text-sm font-bold tabular-nums', tone, className)}
       title={t('matching.scoreTitle')}
     >
-      <span className="sr-only">{t('matching.scoreLabel')} </span>
-      {rounded}
-      <span aria-hidden>/100</span>
-      <span className="sr-only"> / 100</span>
+      <span aria-hidden>{rounded}/100</span>
+      <span className="sr-only">{`${t('matching.scoreLabel')} ${rounded} / 100`}</span>
     </span>
   )
 }

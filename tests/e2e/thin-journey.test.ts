@@ -127,7 +127,9 @@ describe('thin journey in the browser', () => {
     await expectAccessible(firm)
     await firm.getByRole('link', { name: 'Capteurs connectés sur les conduites forcées' }).click()
     await firm.waitForURL(needUrl)
-    expect(await firm.textContent('main')).toContain('compétences en commun')
+    // "Why this match", in French: the shared skills are the first reason.
+    await firm.getByRole('heading', { name: 'Pourquoi ce rapprochement' }).waitFor()
+    await firm.getByText(/3 compétences en commun : iot, edge computing, maintenance prédictive/).waitFor()
     await firm.getByRole('link', { name: 'Candidater' }).click()
     await firm.waitForURL(`${needUrl}/apply`)
     await firm.getByLabel('Votre approche').fill('Accéléromètres sans fil sur les conduites, passerelle edge, alertes par seuils appris.')
@@ -135,7 +137,8 @@ describe('thin journey in the browser', () => {
     await expectAccessible(firm)
     await firm.getByRole('button', { name: 'Envoyer la candidature' }).click()
     await firm.waitForURL('**/applications')
-    expect(await firm.textContent('main')).toContain('Capteurs connectés sur les conduites forcées')
+    await firm.getByRole('heading', { name: 'Mes candidatures' }).waitFor()
+    await firm.getByRole('link', { name: 'Capteurs connectés sur les conduites forcées' }).waitFor()
 
     // The partner sees the application.
     await partner.goto(`${needUrl}/applications`)
