@@ -9,8 +9,8 @@
  * - Ctrl-C / SIGTERM stops the web and the workers, then PostgreSQL: no orphaned process.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import pg from 'pg'
@@ -53,33 +53,27 @@ type Embedded = { stop: () => Promise<void> }
 
 const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0
 
-/** Whether every directory above `dir` lets other users through (o+x). */
-function traversableByOthers(dir: string) {
-  let current = path.dirname(dir)
-  for (;;) {
-    if ((statSync(current).mode & 0o001) === 0) return false
-    const parent = path.dirname(current)
-    if (parent === current) return true
-    current = parent
-  }
-}
-
 /**
- * The data directory of the embedded server: .data/postgres. As root, PostgreSQL runs as a
- * dedicated system user that must be able to reach it; when the checkout sits under a private
- * directory (e.g. mktemp -d), the data lives in /var/tmp and .data/postgres links to it.
+ * The data directory of the embedded server: .data/postgres. As root, PostgreSQL runs as the
+ * `postgres` system user, which must reach both its binaries (node_modules) and its data. When the
+ * checkout sits under a private directory (e.g. `mktemp -d`), the directories above it get the
+ * "traverse" permission (o+x: no listing, no reading) so that it can.
  */
 function embeddedDataDir() {
-  const wanted = path.join(DATA_DIR, 'postgres')
+  const dir = path.join(DATA_DIR, 'postgres')
   mkdirSync(DATA_DIR, { recursive: true })
-  if (!runningAsRoot || traversableByOthers(wanted)) return wanted
-  if (existsSync(wanted)) return realpathSync(wanted)
-  const hash = createHash('sha1').update(ROOT).digest('hex').slice(0, 12)
-  const target = path.join('/var/tmp', `sillon-postgres-${hash}`)
-  mkdirSync(target, { recursive: true, mode: 0o700 })
-  symlinkSync(target, wanted)
-  say(`the checkout is not readable by the postgres system user; PostgreSQL data in ${target} (linked from .data/postgres)`)
-  return target
+  if (!runningAsRoot) return dir
+  let current = ROOT
+  for (;;) {
+    const { mode } = statSync(current)
+    if ((mode & 0o001) === 0) {
+      chmodSync(current, mode | 0o001)
+      say(`allowed the postgres system user to traverse ${current} (chmod o+x), to run the embedded PostgreSQL`)
+    }
+    const parent = path.dirname(current)
+    if (parent === current) return dir
+    current = parent
+  }
 }
 
 async function startEmbeddedPostgres(): Promise<{ url: string; embedded: Embedded }> {
