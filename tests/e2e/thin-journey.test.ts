@@ -9,7 +9,10 @@ import { startProduct } from '#tests/helpers/server'
  * The thin journey clicked through in headless Chromium, against the production build with its
  * worker process on BullMQ's PostgreSQL backend (the embedded default's queue).
  */
-describe('thin journey in the browser', () => {
+describe.each([
+  { backend: 'PostgreSQL (the embedded default)', env: { REDIS_URL: undefined }, suffix: '' },
+  { backend: 'Redis', env: { REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' }, suffix: ' (Redis)' },
+])('thin journey in the browser, queues on $backend', ({ env, suffix }) => {
   let product: Awaited<ReturnType<typeof startProduct>>
   let browser: Browser
   let people: {
@@ -19,7 +22,7 @@ describe('thin journey in the browser', () => {
   }
 
   beforeAll(async () => {
-    const hub = await createHub({ name: 'Digital Grenoble', shortName: 'Grenoble' })
+    const hub = await createHub({ name: `Digital Grenoble${suffix}`, shortName: 'Grenoble' })
     const moderator = await createStaff(hub.id, 'MODERATOR')
     const partner = await createMember(hub.id, 'PARTNER', { organisation: { name: 'Alpiva Énergie' } })
     const firm = await createMember(hub.id, 'FIRM', {
@@ -35,7 +38,7 @@ describe('thin journey in the browser', () => {
       firm: { email: firm.user.email, organisation: firm.organisation.name },
       moderator: { email: moderator.email },
     }
-    product = await startProduct({ REDIS_URL: undefined })
+    product = await startProduct(env)
     browser = await launchBrowser()
   })
 
@@ -82,7 +85,7 @@ describe('thin journey in the browser', () => {
     await partner.waitForURL('**/needs/new')
     await expectAccessible(partner)
     await partner.getByLabel('Type de besoin').selectOption('PILOT')
-    await partner.getByLabel('Titre').fill('Capteurs connectés sur les conduites forcées')
+    await partner.getByLabel('Titre').fill(`Capteurs connectés sur les conduites forcées${suffix}`)
     await partner.getByLabel('Résumé').fill('Surveiller les vibrations des conduites forcées de deux centrales hydroélectriques.')
     await partner
       .getByLabel('Description')
@@ -104,7 +107,7 @@ describe('thin journey in the browser', () => {
     await moderator.getByRole('link', { name: /besoins à modérer/ }).click()
     await moderator.waitForURL('**/staff/moderation/needs')
     await expectAccessible(moderator)
-    await moderator.getByRole('link', { name: 'Capteurs connectés sur les conduites forcées' }).click()
+    await moderator.getByRole('link', { name: `Capteurs connectés sur les conduites forcées${suffix}` }).click()
     await moderator.waitForURL(needUrl)
     await moderator.getByRole('button', { name: 'Publier' }).click()
     await moderator.getByText('Besoin publié : les entreprises recommandées sont en cours de calcul.').waitFor()
@@ -116,7 +119,7 @@ describe('thin journey in the browser', () => {
     let score: string | null = null
     for (let attempt = 0; attempt < 40 && !score; attempt++) {
       await firm.goto(`${product.baseUrl}/needs`)
-      const card = firm.locator('li', { hasText: 'Capteurs connectés sur les conduites forcées' })
+      const card = firm.locator('li', { hasText: `Capteurs connectés sur les conduites forcées${suffix}` })
       if ((await card.count()) > 0 && (await card.locator('[title="Score de pertinence sur 100"]').count()) > 0) {
         score = await card.locator('[title="Score de pertinence sur 100"]').textContent()
       } else {
@@ -125,7 +128,7 @@ describe('thin journey in the browser', () => {
     }
     expect(score).toMatch(/\d+\/100/)
     await expectAccessible(firm)
-    await firm.getByRole('link', { name: 'Capteurs connectés sur les conduites forcées' }).click()
+    await firm.getByRole('link', { name: `Capteurs connectés sur les conduites forcées${suffix}` }).click()
     await firm.waitForURL(needUrl)
     // "Why this match", in French: the shared skills are the first reason.
     await firm.getByRole('heading', { name: 'Pourquoi ce rapprochement' }).waitFor()
@@ -138,7 +141,7 @@ describe('thin journey in the browser', () => {
     await firm.getByRole('button', { name: 'Envoyer la candidature' }).click()
     await firm.waitForURL('**/applications')
     await firm.getByRole('heading', { name: 'Mes candidatures' }).waitFor()
-    await firm.getByRole('link', { name: 'Capteurs connectés sur les conduites forcées' }).waitFor()
+    await firm.getByRole('link', { name: `Capteurs connectés sur les conduites forcées${suffix}` }).waitFor()
 
     // The partner sees the application.
     await partner.goto(`${needUrl}/applications`)
@@ -156,7 +159,10 @@ describe('thin journey in the browser', () => {
     expect(subject).toContain('Candidature envoyée')
     await expectAccessible(moderator)
 
-    const application = await prisma.application.findFirstOrThrow({ include: { need: true } })
+    const application = await prisma.application.findFirstOrThrow({
+      where: { need: { title: `Capteurs connectés sur les conduites forcées${suffix}` } },
+      include: { need: true },
+    })
     expect(application).toMatchObject({ status: 'SUBMITTED', need: { status: 'PUBLISHED' } })
   })
 })

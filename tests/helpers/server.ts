@@ -35,6 +35,9 @@ export async function startProduct(env: Record<string, string | undefined> = {})
     child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
     return child
   })
+  // Never leave the product running after the test process, whatever happens.
+  const killAll = () => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL'))
+  process.once('exit', killAll)
   const deadline = Date.now() + 60_000
   for (;;) {
     try {
