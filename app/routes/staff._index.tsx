@@ -21,7 +21,8 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function StaffHome() {
-  const { hubs, counts, locale } = useLoaderData<typeof loader>()
+  const { hubs, counts, locale, roles } = useLoaderData<typeof loader>()
+  const isAdmin = roles.some((role) => role.role === 'ADMIN')
   const { t } = useTranslation()
   const tiles = [
     { to: '/staff/moderation/needs', value: counts.submittedNeeds, label: t('staff.tiles.submittedNeeds') },
@@ -29,6 +30,7 @@ export default function StaffHome() {
     { to: '/needs', value: counts.publishedNeeds, label: t('staff.tiles.publishedNeeds') },
     { to: '/needs', value: counts.openApplications, label: t('staff.tiles.openApplications') },
     { to: '/staff/outbox', value: counts.outbox, label: t('staff.tiles.outbox') },
+    ...(isAdmin ? [{ to: '/staff/team', value: counts.staff, label: t('staff.tiles.team') }] : []),
   ]
   return (
     <div>

@@ -1,12 +1,13 @@
+import { writeAudit } from '#app/modules/audit/audit.server'
 import { isHubAdmin, staffHubIds, type Actor } from '#app/modules/policy/policy'
-import { AppError } from '#app/modules/shared/app-error'
-import { prisma } from '#app/utils/db.server'
+import { AppError, assertFound } from '#app/modules/shared/app-error'
+import { prisma, transaction } from '#app/utils/db.server'
 
 /** What waits for the staff of the actor's hubs. */
 export async function getStaffOverview(actor: Actor) {
   const hubIds = staffHubIds(actor)
   if (hubIds.length === 0) throw AppError.forbidden()
-  const [hubs, pendingOrganisations, submittedNeeds, publishedNeeds, openApplications, outbox] = await Promise.all([
+  const [hubs, pendingOrganisations, submittedNeeds, publishedNeeds, openApplications, outbox, staff] = await Promise.all([
     prisma.hub.findMany({ where: { id: { in: hubIds } }, select: { id: true, name: true } }),
     prisma.organisation.count({ where: { homeHubId: { in: hubIds }, status: 'PENDING' } }),
     prisma.need.count({ where: { hubId: { in: hubIds }, status: 'SUBMITTED' } }),
@@ -15,10 +16,79 @@ export async function getStaffOverview(actor: Actor) {
     prisma.emailMessage.count({
       where: { OR: [{ hubId: { in: hubIds } }, ...(hubIds.some((hubId) => isHubAdmin(actor, hubId)) ? [{ hubId: null }] : [])] },
     }),
+    prisma.staffRole.count({ where: { hubId: { in: hubIds } } }),
   ])
   return {
     hubs,
     roles: actor.staffRoles,
-    counts: { pendingOrganisations, submittedNeeds, publishedNeeds, openApplications, outbox },
+    counts: { pendingOrganisations, submittedNeeds, publishedNeeds, openApplications, outbox, staff },
   }
+}
+
+/** The staff of the hubs the actor administers. */
+export async function listHubTeams(actor: Actor) {
+  const adminHubIds = actor.staffRoles.filter((role) => role.role === 'ADMIN').map((role) => role.hubId)
+  if (adminHubIds.length === 0) throw AppError.forbidden('errors.onlyHubAdmins')
+  return prisma.hub.findMany({
+    where: { id: { in: adminHubIds } },
+    orderBy: { name: 'asc' },
+    select: {
+      id: true,
+      name: true,
+      staffRoles: {
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+      },
+    },
+  })
+}
+
+/** A hub admin gives a person with an account a staff role on that hub. */
+export async function grantStaffRole(
+  actor: Actor,
+  input: { hubId: string; email: string; role: 'MODERATOR' | 'ADMIN' },
+  requestId?: string,
+) {
+  if (!isHubAdmin(actor, input.hubId)) throw AppError.notFound()
+  const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })
+  if (!user) throw AppError.invalid({ email: ['validation.noSuchAccount'] })
+  return transaction(async ({ db }) => {
+    const existing = await db.staffRole.findUnique({ where: { userId_hubId: { userId: user.id, hubId: input.hubId } } })
+    const role = await db.staffRole.upsert({
+      where: { userId_hubId: { userId: user.id, hubId: input.hubId } },
+      create: { userId: user.id, hubId: input.hubId, role: input.role },
+      update: { role: input.role },
+    })
+    await writeAudit(db, {
+      actorId: actor.userId,
+      hubId: input.hubId,
+      action: 'staff.grant',
+      target: { type: 'StaffRole', id: role.id },
+      before: existing ? { role: existing.role } : null,
+      after: { userId: user.id, role: input.role },
+      requestId,
+    })
+    return role
+  })
+}
+
+/** Removes a staff role; an admin cannot remove the last admin of a hub. */
+export async function revokeStaffRole(actor: Actor, staffRoleId: string, requestId?: string) {
+  const role = await prisma.staffRole.findUnique({ where: { id: staffRoleId } })
+  assertFound(role && isHubAdmin(actor, role.hubId))
+  if (role.role === 'ADMIN') {
+    const admins = await prisma.staffRole.count({ where: { hubId: role.hubId, role: 'ADMIN' } })
+    if (admins <= 1) throw AppError.conflict('last_admin', 'errors.lastHubAdmin')
+  }
+  await transaction(async ({ db }) => {
+    await db.staffRole.delete({ where: { id: role.id } })
+    await writeAudit(db, {
+      actorId: actor.userId,
+      hubId: role.hubId,
+      action: 'staff.revoke',
+      target: { type: 'StaffRole', id: role.id },
+      before: { userId: role.userId, role: role.role },
+      requestId,
+    })
+  })
 }

@@ -1,0 +1,18 @@
+import { z } from 'zod'
+import { emailSchema } from '../auth/schema'
+
+export const staffRoleKinds = ['MODERATOR', 'ADMIN'] as const
+
+export const grantStaffSchema = z.object({
+  intent: z.literal('grant'),
+  hubId: z.string({ error: 'validation.required' }).min(1, 'validation.required').max(64, 'validation.invalidChoice'),
+  email: emailSchema,
+  role: z.enum(staffRoleKinds, { error: 'validation.invalidChoice' }),
+})
+
+export const revokeStaffSchema = z.object({
+  intent: z.literal('revoke'),
+  staffRoleId: z.string().min(1).max(64),
+})
+
+export const staffTeamActionSchema = z.discriminatedUnion('intent', [grantStaffSchema, revokeStaffSchema])
