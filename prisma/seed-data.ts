@@ -25,6 +25,7 @@ import { communeByInsee, communes, type Commune } from '#app/modules/geo/commune
 import { scoreMatch, type NeedForScoring } from '#app/modules/matching/scorer'
 import { scoreNeed } from '#app/modules/matching/service.server'
 import { withSirenCheckDigit } from '#app/modules/organisations/siren'
+import { needSearchText } from '#app/modules/needs/search-text'
 import { prisma, type Prisma } from '#app/utils/db.server'
 import { DEMO_EMAILS, DEMO_PASSWORD, demoAccounts } from './demo-logins'
 
@@ -2506,7 +2507,8 @@ interface BuiltNeed {
     minAgeYears: number | null
     visibility: Visibility
     matchingMode: MatchingMode
-    publishedSnapshot?: Prisma.InputJsonValue
+    searchTitle: string
+    searchBody: string
     moderationComment: string | null
     submittedAt: Date | null
     publishedAt: Date | null
@@ -2529,7 +2531,6 @@ function buildNeed(spec: NeedSpec, index: number, clock: Clock, partnerByKey: Ma
   let publishedAt: Date | null = null
   let closedAt: Date | null = null
   let updatedAt: Date
-  const wasPublished = ['PUBLISHED', 'CLOSED', 'AWARDED', 'NOT_AWARDED'].includes(spec.status) || spec.archivedFrom === 'CLOSED'
 
   if (spec.status === 'DRAFT' || spec.archivedFrom === 'DRAFT') {
     createdAt = clock.at(spec.status === 'DRAFT' ? -rng.int(1, 10) : spec.deadline - 40, rng.int(8, 17), rng.int(0, 59))
@@ -2585,18 +2586,14 @@ function buildNeed(spec: NeedSpec, index: number, clock: Clock, partnerByKey: Ma
     closedAt,
     createdAt,
     updatedAt,
-  }
-  if (wasPublished && publishedAt) {
-    row.publishedSnapshot = {
+    ...needSearchText({
       title: spec.title,
       summary: spec.summary,
       description,
       skills: spec.skills,
-      budgetMinEur: spec.budget[0],
-      budgetMaxEur: spec.budget[1],
-      deadline: deadline.toISOString(),
-      approvedAt: publishedAt.toISOString(),
-    }
+      partnerName: partner.name,
+      communeName: place?.name ?? null,
+    }),
   }
   return { spec, partner, place, row }
 }

@@ -26,6 +26,9 @@ async function main() {
     return
   }
 
+  if (reset && getEnv().NODE_ENV === 'production' && process.env.SILLON_ALLOW_RESET !== 'yes') {
+    throw new Error('Refus : --reset efface toute la base ; en production, définissez SILLON_ALLOW_RESET=yes pour confirmer / refused in production without SILLON_ALLOW_RESET=yes')
+  }
   if (reset) {
     const tables = Object.values(Prisma.ModelName)
       .map((name) => `"${name}"`)
