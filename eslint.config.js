@@ -39,7 +39,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@remix-run/*'], message: 'Modules are shared with the workers: no Remix here.' },
-            { group: ['#app/routes/*', '#app/components/*', '../../routes/*', '../../components/*'], message: 'Modules never import routes or components.' },
+            { regex: '^#app/(routes|components)/|(^|/)(routes|components)/', message: 'Modules never import routes or components.' },
           ],
         },
       ],
@@ -53,7 +53,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/*.server', '#app/**/*.server'], message: 'Server-only code (.server) must not reach the browser bundle or pure modules.' },
+            { regex: '\\.server$', message: 'Server-only code (.server) must not reach the browser bundle or pure modules.' },
             { group: ['@remix-run/*'], message: 'Pure code and modules do not import Remix.' },
           ],
         },
@@ -61,11 +61,18 @@ export default tseslint.config(
     },
   },
   {
+    // Routes go through the services of app/modules; Prisma stays there.
+    files: ['app/routes/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^#app/(utils/db\\.server|generated/)', message: 'Routes call services (app/modules), not Prisma.' }] }],
+    },
+  },
+  {
     files: ['app/components/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/*.server', '#app/**/*.server'], message: 'Components must not import server-only code.' }] },
+        { patterns: [{ regex: '\\.server$', message: 'Components must not import server-only code.' }] },
       ],
     },
   },

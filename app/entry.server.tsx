@@ -62,5 +62,7 @@ export default async function handleRequest(
 
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return
-  getLogger().error({ err: error, requestId: context.requestId, url: request.url }, 'unhandled error')
+  // The path only: query strings may carry tokens (password reset links).
+  const { pathname } = new URL(request.url)
+  getLogger().error({ err: error, requestId: context.requestId, path: pathname.replace(/^\/invitations\/[^/]+/, '/invitations/:token') }, 'unhandled error')
 }

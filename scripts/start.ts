@@ -88,15 +88,25 @@ async function startEmbeddedPostgres(): Promise<{ url: string; embedded: Embedde
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
   const exited = new Promise<void>((resolve) => supervisor.once('exit', () => resolve()))
+  let ready = false
   await new Promise<void>((resolve, reject) => {
     supervisor.on('message', (message: { type: string; text?: string }) => {
-      if (message.type === 'ready') resolve()
+      if (message.type === 'ready') {
+        ready = true
+        resolve()
+      }
       else if (message.type === 'failed') reject(new Error(`embedded PostgreSQL did not start: ${message.text}`))
       else if (message.type === 'log' && message.text && !/57P01|terminating connection due to administrator command/.test(message.text)) {
         process.stderr.write(`[postgres] ${message.text}\n`)
       }
     })
-    supervisor.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited (code ${code})`)))
+    supervisor.once('exit', (code) => {
+      if (!ready) reject(new Error(`embedded PostgreSQL exited (code ${code})`))
+      else if (!stopping) {
+        say('the embedded PostgreSQL stopped unexpectedly; shutting everything down.')
+        void stop(1)
+      }
+    })
   })
   const url = `postgresql://postgres:${password}@127.0.0.1:${port}/sillon`
   const admin = new pg.Client({ connectionString: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres` })
@@ -110,7 +120,16 @@ async function startEmbeddedPostgres(): Promise<{ url: string; embedded: Embedde
     embedded: {
       stop: async () => {
         if (supervisor.exitCode === null && supervisor.connected) supervisor.send({ type: 'stop' })
+        const timer = setTimeout(() => {
+          say('PostgreSQL did not stop within 20 s; killing it')
+          try {
+            process.kill(-supervisor.pid!, 'SIGKILL')
+          } catch {
+            // already gone
+          }
+        }, 20_000)
         await exited
+        clearTimeout(timer)
       },
     },
   }
@@ -206,6 +225,8 @@ async function main() {
     NODE_ENV: dev ? 'development' : (process.env.NODE_ENV ?? 'production'),
     DATABASE_URL: databaseUrl,
     PORT: String(port),
+    // A laptop demo with public demo passwords: not reachable from the network unless asked.
+    HOST: process.env.HOST ?? '127.0.0.1',
     APP_URL: appUrl,
     SESSION_SECRET: process.env.SESSION_SECRET ?? localSecret(),
   }
@@ -213,6 +234,7 @@ async function main() {
 
   if (await isEmpty(databaseUrl)) {
     say('empty database: loading the demo data …')
+    if (process.env.DATABASE_URL) say('note: the demo accounts share a public password; use `npm run start:web` and `start:worker` in production')
     const code = await new Promise<number | null>((resolve) => {
       const seed = spawn(process.execPath, ['--import', 'tsx', 'prisma/seed.ts'], { cwd: ROOT, env, stdio: 'inherit' })
       children.push(seed)

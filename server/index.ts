@@ -49,11 +49,32 @@ app.use((req, res, next) => {
   const started = process.hrtime.bigint()
   res.on('finish', () => {
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6
-    const line = { requestId, method: req.method, path: req.path, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 }
+    // Secret tokens travel in some paths (invitations); they never reach the logs.
+    const path = req.path.replace(/^\/invitations\/[^/]+/, '/invitations/:token')
+    const line = { requestId, method: req.method, path, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 }
     if (res.statusCode >= 500) logger.error(line, 'request')
     else if (req.path !== '/healthz') logger.info(line, 'request')
   })
   next()
+})
+
+/**
+ * Cross-site requests: a form posted from another site carries that site's Origin. The session
+ * cookie is SameSite=Lax already; this refuses the rest (and login CSRF). API calls authenticate
+ * with a bearer token, not cookies, and are not concerned.
+ */
+app.use((req, res, next) => {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.path.startsWith('/api/') || req.path.startsWith('/webhooks/')) return next()
+  const origin = req.get('origin')
+  if (!origin || origin === 'null') return next()
+  try {
+    const allowed = new Set([req.get('host'), new URL(env.APP_URL).host])
+    if (allowed.has(new URL(origin).host)) return next()
+  } catch {
+    // malformed Origin: refused below
+  }
+  logger.warn({ requestId: res.locals.requestId, origin, path: req.path }, 'cross-site request refused')
+  res.status(403).type('text/plain; charset=utf-8').send('Requête refusée : elle vient d’un autre site. / Cross-site request refused.')
 })
 
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
@@ -68,7 +89,7 @@ app.all(
           const handler = createRequestHandler({
             build: await loadBuild(),
             mode: 'development',
-            getLoadContext: (_req, response) => ({ requestId: response.locals.requestId as string }),
+            getLoadContext: (request, response) => ({ requestId: response.locals.requestId as string, clientIp: request.ip }),
           })
           await handler(req, res, next)
         } catch (error) {
@@ -78,11 +99,11 @@ app.all(
     : createRequestHandler({
         build,
         mode: env.NODE_ENV,
-        getLoadContext: (_req, response) => ({ requestId: response.locals.requestId as string }),
+        getLoadContext: (request, response) => ({ requestId: response.locals.requestId as string, clientIp: request.ip }),
       }),
 )
 
-const server = app.listen(env.PORT, () => {
+const server = app.listen(env.PORT, env.HOST, () => {
   logger.info({ url: env.APP_URL, port: env.PORT }, 'web ready')
 })
 

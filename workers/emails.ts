@@ -10,7 +10,8 @@ export function emailsProcessor(logger: Logger) {
       'emails.send': async ({ emailId }) => ({ outcome: await deliverEmail(emailId) }),
       'emails.sweep': async () => {
         const stranded = await findStrandedEmails()
-        for (const emailId of stranded) await enqueueJob('emails.send', { emailId })
+        // A fresh job id: the e-mail's first job may be done or failed and still remembered.
+        for (const emailId of stranded) await enqueueJob('emails.send', { emailId }, { jobId: `email-${emailId}-sweep-${Date.now()}` })
         return { requeued: stranded.length }
       },
     },

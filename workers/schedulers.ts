@@ -6,4 +6,5 @@ import { getQueue } from '#app/modules/jobs/queue.server'
  */
 export async function upsertSchedulers() {
   await getQueue('emails').upsertJobScheduler('emails.sweep', { every: 60_000 }, { name: 'emails.sweep', data: {} })
+  await getQueue('matching').upsertJobScheduler('matching.sweep', { every: 5 * 60_000 }, { name: 'matching.sweep', data: {} })
 }

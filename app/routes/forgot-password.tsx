@@ -9,7 +9,11 @@ import { Field, FormErrors } from '#app/components/ui/field'
 import { forgotPasswordSchema } from '#app/modules/auth/schema'
 import { requestPasswordReset } from '#app/modules/auth/service.server'
 import { getRequestT } from '#app/utils/i18n.server'
+import { getLogger } from '#app/utils/logger.server'
 import { titleMeta } from '#app/utils/meta'
+import { rateLimit } from '#app/utils/rate-limit.server'
+import { replyWithAppError } from '#app/utils/route.server'
+import { readFormData } from '#app/utils/form.server'
 
 export const meta = titleMeta
 
@@ -18,14 +22,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: t('auth.forgotTitle') })
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema })
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readFormData(request), { schema: forgotPasswordSchema })
   if (submission.status !== 'success') {
     return json({ result: submission.reply(), sent: false }, { status: 400 })
   }
-  await requestPasswordReset(submission.value.email)
-  // The same answer whether the address is known or not.
+  try {
+    await rateLimit('passwordReset', `${context.clientIp ?? 'unknown'}:${submission.value.email}`)
+  } catch (error) {
+    return replyWithAppErrorSent(request, submission, error)
+  }
+  // The same answer, in the same time, whether the address is known or not: the work (token,
+  // e-mail) goes on after the response.
+  void requestPasswordReset(submission.value.email).catch((error: unknown) => getLogger().error({ err: error }, 'password reset request failed'))
   return json({ result: submission.reply({ resetForm: true }), sent: true })
+}
+
+async function replyWithAppErrorSent(request: Request, submission: Parameters<typeof replyWithAppError>[1], error: unknown) {
+  const response = await replyWithAppError(request, submission, error)
+  return json({ ...(await response.json()), sent: false }, { status: response.status })
 }
 
 export default function ForgotPasswordPage() {

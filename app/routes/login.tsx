@@ -10,7 +10,10 @@ import { loginSchema } from '#app/modules/auth/schema'
 import { verifyLogin } from '#app/modules/auth/service.server'
 import { getRequestT, serializeLocale } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
+import { rateLimit, resetRateLimit } from '#app/utils/rate-limit.server'
+import { replyWithAppError } from '#app/utils/route.server'
 import { requireAnonymous, startSession } from '#app/utils/session.server'
+import { readFormData } from '#app/utils/form.server'
 
 export const meta = titleMeta
 
@@ -20,10 +23,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: t('auth.loginTitle') })
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema })
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readFormData(request), { schema: loginSchema })
   if (submission.status !== 'success') {
     return json({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  }
+  const ip = context.clientIp ?? 'unknown'
+  const attemptKey = `${ip}:${submission.value.email}`
+  try {
+    await rateLimit('loginIp', ip)
+    await rateLimit('login', attemptKey)
+  } catch (error) {
+    return replyWithAppError(request, submission, error)
   }
   const user = await verifyLogin(submission.value.email, submission.value.password)
   if (!user) {
@@ -32,6 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
+  await resetRateLimit('login', attemptKey)
   return startSession(request, user.id, submission.value.redirectTo ?? '/', {
     'Set-Cookie': await serializeLocale(user.locale),
   })

@@ -14,6 +14,7 @@ import { titleMeta } from '#app/utils/meta'
 import { replyWithAppError } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 import { redirectWithToast } from '#app/utils/toast.server'
+import { readFormData } from '#app/utils/form.server'
 
 export const meta = titleMeta
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request)
-  const submission = parseWithZod(await request.formData(), { schema: createOrganisationSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: createOrganisationSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   try {
     const organisation = await createOrganisation(actor, submission.value, context.requestId)

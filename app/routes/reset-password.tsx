@@ -10,8 +10,10 @@ import { resetPasswordSchema } from '#app/modules/auth/schema'
 import { isResetTokenUsable, resetPassword } from '#app/modules/auth/service.server'
 import { getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
+import { rateLimit } from '#app/utils/rate-limit.server'
 import { replyWithAppError } from '#app/utils/route.server'
 import { redirectWithToast } from '#app/utils/toast.server'
+import { readFormData } from '#app/utils/form.server'
 
 export const meta = titleMeta
 
@@ -22,12 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: t('auth.resetTitle'), token: usable ? token : null })
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema })
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readFormData(request), { schema: resetPasswordSchema })
   if (submission.status !== 'success') {
     return json({ result: submission.reply({ hideFields: ['password', 'confirmPassword'] }) }, { status: 400 })
   }
   try {
+    await rateLimit('passwordReset', `${context.clientIp ?? 'unknown'}:reset`)
     await resetPassword(submission.value.token, submission.value.password)
   } catch (error) {
     return replyWithAppError(request, submission, error)

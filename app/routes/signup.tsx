@@ -10,8 +10,10 @@ import { signupSchema } from '#app/modules/auth/schema'
 import { signup } from '#app/modules/auth/service.server'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
+import { rateLimit } from '#app/utils/rate-limit.server'
 import { replyWithAppError } from '#app/utils/route.server'
 import { requireAnonymous, startSession } from '#app/utils/session.server'
+import { readFormData } from '#app/utils/form.server'
 
 export const meta = titleMeta
 
@@ -21,12 +23,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: t('auth.signupTitle') })
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: signupSchema })
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readFormData(request), { schema: signupSchema })
   if (submission.status !== 'success') {
     return json({ result: submission.reply({ hideFields: ['password', 'confirmPassword'] }) }, { status: 400 })
   }
   try {
+    await rateLimit('signup', context.clientIp ?? 'unknown')
     const user = await signup({ ...submission.value, locale: await getRequestLocale(request) })
     // New users create or join an organisation next.
     return startSession(request, user.id, submission.value.redirectTo ?? '/orgs/new')

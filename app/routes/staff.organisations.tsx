@@ -16,6 +16,7 @@ import { titleMeta } from '#app/utils/meta'
 import { appErrorReply, handle } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 import { redirectWithToast } from '#app/utils/toast.server'
+import { readFormData } from '#app/utils/form.server'
 
 export const meta = titleMeta
 
@@ -37,7 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, context }) => {
     const actor = await requireActor(request)
-    const submission = parseWithZod(await request.formData(), { schema: moderateOrganisationSchema })
+    const submission = parseWithZod(await readFormData(request), { schema: moderateOrganisationSchema })
     if (submission.status !== 'success') return json({ result: submission.reply(), organisationId: null }, { status: 400 })
     try {
       await moderateOrganisation(actor, submission.value, context.requestId)

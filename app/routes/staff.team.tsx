@@ -14,6 +14,7 @@ import { titleMeta } from '#app/utils/meta'
 import { handle, replyWithAppError } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 import { redirectWithToast } from '#app/utils/toast.server'
+import { readFormData } from '#app/utils/form.server'
 
 export const meta = titleMeta
 
@@ -28,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, context }) => {
     const actor = await requireActor(request)
-    const submission = parseWithZod(await request.formData(), { schema: staffTeamActionSchema })
+    const submission = parseWithZod(await readFormData(request), { schema: staffTeamActionSchema })
     if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
     try {
       if (submission.value.intent === 'grant') {

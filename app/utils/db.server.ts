@@ -1,12 +1,14 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '#app/generated/prisma/client'
 import { getEnv } from './env.server'
+import { getLogger } from './logger.server'
 import { forgetSingleton, singleton } from './singleton.server'
 
 export type { Prisma } from '#app/generated/prisma/client'
 
 function createClient() {
-  const adapter = new PrismaPg({ connectionString: getEnv().DATABASE_URL, max: 10 })
+  const env = getEnv()
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE })
   return new PrismaClient({ adapter })
 }
 
@@ -40,8 +42,9 @@ export interface Tx {
 
 /**
  * Runs `work` in one database transaction; hooks registered with `afterCommit` run after the
- * commit (never on rollback). A failing hook is logged by the caller's hook itself: jobs are also
- * swept from their PostgreSQL source of truth, so a lost enqueue is recovered.
+ * commit (never on rollback). Once committed, the change stands: a failing hook (the queue
+ * backend is down, say) is logged and never turns the request into an error. Jobs are swept from
+ * their PostgreSQL source of truth, so a lost enqueue is recovered.
  */
 export async function transaction<T>(work: (tx: Tx) => Promise<T>, options?: { timeoutMs?: number }): Promise<T> {
   const hooks: Array<() => Promise<unknown> | unknown> = []
@@ -49,6 +52,12 @@ export async function transaction<T>(work: (tx: Tx) => Promise<T>, options?: { t
     timeout: options?.timeoutMs ?? 15_000,
     maxWait: 10_000,
   })
-  for (const hook of hooks) await hook()
+  for (const hook of hooks) {
+    try {
+      await hook()
+    } catch (error) {
+      getLogger().warn({ err: error }, 'after-commit work failed; the sweepers will retry it')
+    }
+  }
   return result
 }

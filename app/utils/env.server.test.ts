@@ -38,10 +38,12 @@ describe('environment schema', () => {
     expect((error as EnvError).problems).toHaveLength(5)
   })
 
-  test('production requires a real session secret', () => {
-    expect(() => parseEnv({ ...base, NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: missing/)
-    expect(() => parseEnv({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: must be at least 32/)
-    expect(parseEnv({ ...base, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).SESSION_SECRET).toBe('x'.repeat(32))
+  test('production requires a real session secret and the public URL', () => {
+    const production = { ...base, NODE_ENV: 'production', APP_URL: 'https://sillon.example' }
+    expect(() => parseEnv({ ...production, APP_URL: undefined })).toThrow(/APP_URL: missing/)
+    expect(() => parseEnv(production)).toThrow(/SESSION_SECRET: missing/)
+    expect(() => parseEnv({ ...production, SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: must be at least 32/)
+    expect(parseEnv({ ...production, SESSION_SECRET: 'x'.repeat(32) }).SESSION_SECRET).toBe('x'.repeat(32))
   })
 
   test('a database URL must be PostgreSQL', () => {

@@ -24,9 +24,13 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** The interface the web process listens on (the embedded default keeps to 127.0.0.1). */
+    HOST: z.string().min(1).default('0.0.0.0'),
     /** Public base URL used in e-mail links. */
     APP_URL: optionalUrl(['http', 'https']),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    /** Connections per process to DATABASE_URL (Prisma); BullMQ on PostgreSQL adds its own small pools. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Without it, BullMQ runs on its PostgreSQL backend in DATABASE_URL. */
     REDIS_URL: optionalUrl(['redis', 'rediss']),
     /** Prefix of every BullMQ key / queue name, so that several installations can share one server. */
@@ -51,6 +55,9 @@ export const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'missing (required in production: 32+ random characters)' })
+    }
+    if (env.NODE_ENV === 'production' && !env.APP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['APP_URL'], message: 'missing (required in production: the public URL used in e-mail links)' })
     }
   })
   .transform((env) => ({

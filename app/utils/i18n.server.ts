@@ -9,6 +9,7 @@ export const localeCookie = createCookie('sillon_lng', {
   sameSite: 'lax',
   maxAge: 60 * 60 * 24 * 365,
 })
+// (Not marked Secure: it holds only "fr" or "en", and must work on the http:// embedded default.)
 
 export const remixI18n = new RemixI18Next({
   detection: {

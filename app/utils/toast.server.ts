@@ -13,10 +13,10 @@ const toastSchema = z.object({
 export type Toast = z.input<typeof toastSchema>
 
 function storage() {
-  const secret = getEnv().SESSION_SECRET
+  const { SESSION_SECRET: secret, APP_URL } = getEnv()
   return singleton(`toast-storage:${secret}`, () =>
     createCookieSessionStorage({
-      cookie: { name: 'sillon_toast', sameSite: 'lax', path: '/', httpOnly: true, secrets: [secret] },
+      cookie: { name: 'sillon_toast', sameSite: 'lax', path: '/', httpOnly: true, secure: APP_URL.startsWith('https://'), secrets: [secret] },
     }),
   )
 }

@@ -24,7 +24,7 @@ process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 process.env.QUEUE_PREFIX = `t${suffix}`
 process.env.APP_URL = 'http://localhost:3000'
 process.env.SESSION_SECRET = 'test-secret-test-secret-test-secret-42'
-process.env.LOG_LEVEL = 'silent'
+process.env.LOG_LEVEL = 'error'
 process.env.ENABLE_SCHEDULERS = 'false'
 process.env.STORAGE_DIR = `.data/test-uploads/${suffix}`
 delete process.env.SMTP_URL

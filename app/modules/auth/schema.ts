@@ -24,11 +24,18 @@ export const nameSchema = z
   .min(2, 'validation.tooShort')
   .max(120, 'validation.tooLong')
 
-/** Only local paths, never another site (open redirects). */
-export const redirectToSchema = z
-  .string()
-  .optional()
-  .transform((value) => (value && value.startsWith('/') && !value.startsWith('//') ? value : undefined))
+/**
+ * Only a path of this site, never another one: "//evil", "/\\evil" and control characters are
+ * refused (browsers read some of them as another host).
+ */
+export function safeRedirectPath(value: string | null | undefined) {
+  if (!value || value.length > 500 || !value.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(value)) return undefined
+  const url = new URL(value, 'http://sillon.invalid')
+  if (url.origin !== 'http://sillon.invalid') return undefined
+  return `${url.pathname}${url.search}${url.hash}`
+}
+
+export const redirectToSchema = z.string().optional().transform(safeRedirectPath)
 
 export const loginSchema = z.object({
   email: emailSchema,

@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2'
 import { writeAudit } from '#app/modules/audit/audit.server'
 import { queueEmail } from '#app/modules/notifications/email.server'
 import type { Actor } from '#app/modules/policy/policy'
-import { AppError } from '#app/modules/shared/app-error'
+import { AppError, isUniqueViolation } from '#app/modules/shared/app-error'
 import { toLocale, type Locale } from '#app/i18n/config'
 import { prisma, transaction } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
@@ -34,7 +34,8 @@ export async function signup(input: { name: string; email: string; password: str
   const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })
   if (existing) throw AppError.invalid({ email: ['validation.emailTaken'] })
   const passwordHash = await hashPassword(input.password)
-  return prisma.$transaction(async (tx) => {
+  return prisma
+    .$transaction(async (tx) => {
     const user = await tx.user.create({
       data: {
         name: input.name,
@@ -48,6 +49,10 @@ export async function signup(input: { name: string; email: string; password: str
     await writeAudit(tx, { actorId: user.id, action: 'user.signup', target: { type: 'User', id: user.id } })
     return user
   })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw AppError.invalid({ email: ['validation.emailTaken'] })
+      throw error
+    })
 }
 
 export async function createSession(userId: string, userAgent: string | null) {
@@ -93,7 +98,7 @@ export async function getSessionActor(sessionId: string): Promise<Actor | null> 
     return null
   }
   if (now - session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
-    await prisma.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } })
+    await prisma.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } })
   }
   const { user } = session
   return {
@@ -136,6 +141,8 @@ export async function isResetTokenUsable(token: string) {
 }
 
 export async function resetPassword(token: string, password: string) {
+  // The link is checked before the (deliberately slow) hashing.
+  if (!(await isResetTokenUsable(token))) throw AppError.invalid({ token: ['errors.resetLinkInvalid'] }, 'errors.resetLinkInvalid')
   const passwordHash = await hashPassword(password)
   return prisma.$transaction(async (tx) => {
     const row = await tx.passwordResetToken.findUnique({ where: { tokenHash: hashToken(token) } })

@@ -1,5 +1,6 @@
 import { pingQueueBackend } from '#app/modules/jobs/queue.server'
 import { prisma } from '#app/utils/db.server'
+import { getLogger } from '#app/utils/logger.server'
 
 export interface ComponentHealth {
   ok: boolean
@@ -18,7 +19,8 @@ async function checkDatabase(): Promise<ComponentHealth> {
     await Promise.race([prisma.$queryRaw`SELECT 1`, timeout(2_000, 'database')])
     return { ok: true, latencyMs: Math.round(performance.now() - started) }
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) }
+    getLogger().warn({ err: error }, 'health: database down')
+    return { ok: false, error: 'database unreachable' }
   }
 }
 
@@ -27,7 +29,8 @@ async function checkQueue(): Promise<ComponentHealth> {
     const result = await pingQueueBackend()
     return { ok: true, latencyMs: result.latencyMs, backend: result.backend }
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) }
+    getLogger().warn({ err: error }, 'health: queue backend down')
+    return { ok: false, error: 'queue backend unreachable' }
   }
 }
 

@@ -8,6 +8,7 @@ const id = z.string().min(1).max(64)
 
 export const jobs = {
   'matching.score-need': { queue: 'matching', payload: z.object({ needId: id }) },
+  'matching.sweep': { queue: 'matching', payload: z.object({}) },
   'emails.send': { queue: 'emails', payload: z.object({ emailId: id }) },
   'emails.sweep': { queue: 'emails', payload: z.object({}) },
 } as const

@@ -26,10 +26,14 @@ interface JobSystem {
   backend: 'redis' | 'postgres'
   classes: ReturnType<typeof withBackend>
   baseOptions: { connection: unknown; prefix?: string }
+  producerConnection?: unknown
 }
 
-/** ioredis options from a redis:// or rediss:// URL; BullMQ owns (and closes) the clients. */
-export function redisOptionsFromUrl(url: string) {
+/**
+ * ioredis options from a redis:// or rediss:// URL; BullMQ owns (and closes) the clients. Workers
+ * wait for Redis forever (`maxRetriesPerRequest: null`); producers in a web request fail fast.
+ */
+export function redisOptionsFromUrl(url: string, role: 'worker' | 'producer' = 'worker') {
   const parsed = new URL(url)
   const db = parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0
   return {
@@ -39,7 +43,7 @@ export function redisOptionsFromUrl(url: string) {
     password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
     db: Number.isInteger(db) ? db : 0,
     ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
-    maxRetriesPerRequest: null,
+    ...(role === 'worker' ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 1, connectTimeout: 3_000 }),
   }
 }
 
@@ -51,6 +55,7 @@ function getJobSystem(): JobSystem {
         backend: 'redis' as const,
         classes: withBackend(createRedisBackend) as unknown as ReturnType<typeof withBackend>,
         baseOptions: { connection: redisOptionsFromUrl(env.REDIS_URL!), prefix: env.QUEUE_PREFIX },
+        producerConnection: redisOptionsFromUrl(env.REDIS_URL!, 'producer'),
       }
     }
     return {
@@ -79,6 +84,7 @@ export function getQueue(name: QueueName): AnyQueue {
     const system = getJobSystem()
     queue = new system.classes.Queue(name, {
       ...system.baseOptions,
+      ...(system.producerConnection ? { connection: system.producerConnection } : {}),
       defaultJobOptions: {
         attempts: 5,
         backoff: { type: 'exponential', delay: 2_000 },
@@ -93,12 +99,15 @@ export function getQueue(name: QueueName): AnyQueue {
   return queue
 }
 
-/** Enqueues a job after validating its payload; business-key job ids make repeats harmless. */
+/**
+ * Enqueues a job after validating its payload; business-key job ids make repeats harmless. Gives
+ * up after a few seconds when the queue backend does not answer (the sweepers catch up later).
+ */
 export async function enqueueJob<N extends JobName>(name: N, payload: JobPayload<N>, options: JobsOptions = {}) {
   const definition = jobs[name]
   const data = definition.payload.parse(payload)
   const jobId = jobIdFor(name, data as JobPayload<N>)
-  return getQueue(definition.queue).add(name, data, { ...(jobId ? { jobId } : {}), ...options })
+  return withTimeout(getQueue(definition.queue).add(name, data, { ...(jobId ? { jobId } : {}), ...options }), 5_000, `enqueue ${name}`)
 }
 
 export function createWorker(

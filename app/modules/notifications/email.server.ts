@@ -3,7 +3,9 @@ import { enqueueJob } from '#app/modules/jobs/queue.server'
 import { prisma, type Tx } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
 import { singleton } from '#app/utils/singleton.server'
+import { getLogger } from '#app/utils/logger.server'
 import { renderEmail, type EmailTemplate } from './email-templates'
+import { SECRET_EMAIL_KINDS } from './outbox.server'
 
 export type { EmailTemplate } from './email-templates'
 
@@ -60,9 +62,15 @@ function getTransport(): Transporter | null {
 
 export type DeliveryOutcome = 'sent' | 'outbox' | 'already-done' | 'missing'
 
+/** A stable Message-ID: a retry of the same e-mail is recognisable as a duplicate by mail servers. */
+function messageIdFor(emailId: string) {
+  return `<${emailId}@${new URL(getEnv().APP_URL).hostname || 'sillon.local'}>`
+}
+
 /**
  * Delivers one stored e-mail: through SMTP when configured, otherwise it stays in the outbox that
- * staff read in the app. Safe to run twice: a delivered e-mail is not sent again.
+ * staff read in the app. The e-mail is claimed first (QUEUED → SENDING, conditionally), so two
+ * workers never send it both; a failure puts it back for a retry, up to five attempts.
  */
 export async function deliverEmail(emailId: string): Promise<DeliveryOutcome> {
   const email = await prisma.emailMessage.findUnique({ where: { id: emailId } })
@@ -70,9 +78,17 @@ export async function deliverEmail(emailId: string): Promise<DeliveryOutcome> {
   if (email.status !== 'QUEUED') return 'already-done'
   const transport = getTransport()
   if (!transport) {
-    await prisma.emailMessage.update({ where: { id: emailId }, data: { status: 'OUTBOX' } })
+    const kept = await prisma.emailMessage.updateMany({ where: { id: emailId, status: 'QUEUED' }, data: { status: 'OUTBOX' } })
+    if (kept.count === 0) return 'already-done'
+    // Without SMTP, e-mails carrying a secret link reach only the person running the server.
+    if ((SECRET_EMAIL_KINDS as readonly string[]).includes(email.kind)) {
+      getLogger().info({ emailId, to: email.toAddress, text: email.textBody }, 'e-mail with a secret link kept out of the staff outbox (no SMTP_URL)')
+    }
     return 'outbox'
   }
+  const claimed = await prisma.emailMessage.updateMany({ where: { id: emailId, status: 'QUEUED' }, data: { status: 'SENDING', attempts: { increment: 1 } } })
+  if (claimed.count === 0) return 'already-done'
+  const attempts = email.attempts + 1
   try {
     const info = await transport.sendMail({
       from: getEnv().MAIL_FROM,
@@ -80,19 +96,14 @@ export async function deliverEmail(emailId: string): Promise<DeliveryOutcome> {
       subject: email.subject,
       text: email.textBody,
       html: email.htmlBody,
-      headers: { 'X-Sillon-Email-Id': email.id },
+      messageId: messageIdFor(email.id),
     })
-    await prisma.emailMessage.update({
-      where: { id: emailId },
-      data: { status: 'SENT', sentAt: new Date(), messageId: info.messageId, attempts: { increment: 1 }, lastError: null },
-    })
+    await prisma.emailMessage.update({ where: { id: emailId }, data: { status: 'SENT', sentAt: new Date(), messageId: info.messageId, lastError: null } })
     return 'sent'
   } catch (error) {
-    const attempts = email.attempts + 1
     await prisma.emailMessage.update({
       where: { id: emailId },
       data: {
-        attempts,
         lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
         status: attempts >= MAX_ATTEMPTS ? 'FAILED' : 'QUEUED',
       },
@@ -101,10 +112,18 @@ export async function deliverEmail(emailId: string): Promise<DeliveryOutcome> {
   }
 }
 
-/** E-mails stored but never handed to the queue (a crash between commit and enqueue). */
-export async function findStrandedEmails(olderThanMs = 60_000) {
+/**
+ * E-mails stored but never handed to the queue (a crash between commit and enqueue, a queue
+ * outage), and e-mails left SENDING by a worker that died mid-send (sent again: at least once,
+ * with the same Message-ID).
+ */
+export async function findStrandedEmails(olderThanMs = 60_000, now = new Date()) {
+  await prisma.emailMessage.updateMany({
+    where: { status: 'SENDING', createdAt: { lt: new Date(now.getTime() - 10 * 60_000) } },
+    data: { status: 'QUEUED' },
+  })
   const rows = await prisma.emailMessage.findMany({
-    where: { status: 'QUEUED', createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+    where: { status: 'QUEUED', attempts: { lt: MAX_ATTEMPTS }, createdAt: { lt: new Date(now.getTime() - olderThanMs) } },
     select: { id: true },
     take: 500,
   })

@@ -1,15 +1,22 @@
-import { canReadEmail, isHubAdmin, staffHubIds, type Actor } from '#app/modules/policy/policy'
+import { canReadEmail, staffHubIds, type Actor } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
 import { prisma } from '#app/utils/db.server'
 
 const PAGE_SIZE = 50
 
-/** The e-mails staff may read: those of their hubs' people (and, for hub admins, of people tied to no hub). */
+/** E-mails that carry a secret link (password reset, invitation): staff never see the link. */
+export const SECRET_EMAIL_KINDS = ['password-reset', 'invitation'] as const
+
+export function redactSecrets(kind: string, text: string) {
+  if (!(SECRET_EMAIL_KINDS as readonly string[]).includes(kind)) return text
+  return text.replace(/https?:\/\/\S+/g, '[lien confidentiel masqué / confidential link hidden]')
+}
+
+/** The e-mails staff may read: those of their hubs. */
 export async function listOutboxForActor(actor: Actor, page = 1) {
   const hubIds = staffHubIds(actor)
   if (hubIds.length === 0) throw AppError.forbidden()
-  const includeUnassigned = hubIds.some((hubId) => isHubAdmin(actor, hubId))
-  const where = { OR: [{ hubId: { in: hubIds } }, ...(includeUnassigned ? [{ hubId: null }] : [])] }
+  const where = { hubId: { in: hubIds } }
   const [total, emails] = await Promise.all([
     prisma.emailMessage.count({ where }),
     prisma.emailMessage.findMany({
@@ -26,8 +33,8 @@ export async function listOutboxForActor(actor: Actor, page = 1) {
 export async function getOutboxEmail(actor: Actor, emailId: string) {
   const email = await prisma.emailMessage.findUnique({
     where: { id: emailId },
-    select: { id: true, hubId: true, toAddress: true, subject: true, textBody: true, status: true, createdAt: true, sentAt: true },
+    select: { id: true, hubId: true, kind: true, toAddress: true, subject: true, textBody: true, status: true, createdAt: true, sentAt: true },
   })
   assertFound(email && canReadEmail(actor, email))
-  return email
+  return { ...email, textBody: redactSecrets(email.kind, email.textBody) }
 }

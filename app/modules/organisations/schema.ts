@@ -65,7 +65,8 @@ export const createOrganisationSchema = z.object({
   communeInsee: communeInseeSchema,
   headcount: optionalInt(1, 1_000_000),
   revenueBand: z.enum(revenueBands, { error: 'validation.invalidChoice' }).optional(),
-  foundedYear: optionalInt(1800, new Date().getFullYear()),
+  // The current year is read at each parse (a long-running process crosses New Year).
+  foundedYear: optionalInt(1800, 9999).refine((year) => year === undefined || year <= new Date().getFullYear(), 'validation.tooLarge'),
   website: z
     .string()
     .trim()

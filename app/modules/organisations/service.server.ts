@@ -3,6 +3,7 @@ import { writeAudit } from '#app/modules/audit/audit.server'
 import { resolveCommune } from '#app/modules/geo/communes'
 import { queueEmail } from '#app/modules/notifications/email.server'
 import {
+  actsForOrganisation,
   canManageOrganisation,
   canModerateOrganisation,
   canViewOrganisation,
@@ -10,7 +11,7 @@ import {
   staffHubIds,
   type Actor,
 } from '#app/modules/policy/policy'
-import { AppError, assertFound } from '#app/modules/shared/app-error'
+import { AppError, assertFound, isUniqueViolation } from '#app/modules/shared/app-error'
 import { prisma, transaction } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
 import { organisationMachine, type OrganisationAction } from './organisation-state'
@@ -34,8 +35,11 @@ export function slugify(value: string) {
   )
 }
 
+/** Slugs that would collide with the organisation routes (/orgs/new …). */
+const RESERVED_SLUGS = new Set(['new', 'edit', 'settings', 'tokens', 'team', 'api', 'admin', 'staff'])
+
 async function uniqueSlug(name: string) {
-  const base = slugify(name)
+  const base = RESERVED_SLUGS.has(slugify(name)) ? `${slugify(name)}-organisation` : slugify(name)
   for (let attempt = 0; attempt < 50; attempt++) {
     const candidate = attempt === 0 ? base : `${base}-${attempt + 1}`
     const taken = await prisma.organisation.findUnique({ where: { slug: candidate }, select: { id: true } })
@@ -54,7 +58,8 @@ export async function createOrganisation(actor: Actor, input: CreateOrganisation
   if (!commune) throw AppError.invalid({ communeInsee: ['validation.communeUnknown'] })
   const slug = await uniqueSlug(input.name)
   return transaction(async ({ db }) => {
-    const organisation = await db.organisation.create({
+    const organisation = await db.organisation
+      .create({
       data: {
         slug,
         kind: input.kind,
@@ -73,7 +78,12 @@ export async function createOrganisation(actor: Actor, input: CreateOrganisation
         memberships: { create: { userId: actor.userId, role: 'OWNER' } },
       },
       select: { id: true, slug: true, status: true, kind: true, name: true },
-    })
+      })
+      .catch((error: unknown) => {
+        // The same SIREN (or slug) registered at the same moment by someone else.
+        if (isUniqueViolation(error)) throw AppError.invalid({ siren: ['validation.sirenTaken'] })
+        throw error
+      })
     await writeAudit(db, {
       actorId: actor.userId,
       actorOrgId: organisation.id,
@@ -155,6 +165,7 @@ export async function inviteMember(
   })
   assertFound(organisation && isMemberOf(actor, organisation.id))
   if (!canManageOrganisation(actor, organisation.id)) throw AppError.forbidden('errors.onlyOrgAdmins')
+  if (!actsForOrganisation(actor, organisation.id)) throw AppError.forbidden('errors.inviteNeedsVerified')
   if (input.role === 'OWNER') throw AppError.invalid({ role: ['validation.invalidChoice'] })
   if (organisation.memberships.some((membership) => membership.user.email === input.email)) {
     throw AppError.invalid({ email: ['validation.alreadyMember'] })

@@ -44,3 +44,8 @@ export function isAppError(error: unknown): error is AppError {
 export function assertFound<T>(value: T | null | undefined | false): asserts value {
   if (!value) throw AppError.notFound()
 }
+
+/** A unique constraint refused the write (Prisma P2002), e.g. two sign-ups with one address at once. */
+export function isUniqueViolation(error: unknown) {
+  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002'
+}

@@ -1,7 +1,7 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
 import { isHubAdmin, staffHubIds, type Actor } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
-import { prisma, transaction } from '#app/utils/db.server'
+import { prisma, transaction, type DbClient } from '#app/utils/db.server'
 
 /** What waits for the staff of the actor's hubs. */
 export async function getStaffOverview(actor: Actor) {
@@ -53,7 +53,9 @@ export async function grantStaffRole(
   const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })
   if (!user) throw AppError.invalid({ email: ['validation.noSuchAccount'] })
   return transaction(async ({ db }) => {
+    await lockHubStaff(db, input.hubId)
     const existing = await db.staffRole.findUnique({ where: { userId_hubId: { userId: user.id, hubId: input.hubId } } })
+    if (existing?.role === 'ADMIN' && input.role !== 'ADMIN') await refuseLastAdmin(db, input.hubId)
     const role = await db.staffRole.upsert({
       where: { userId_hubId: { userId: user.id, hubId: input.hubId } },
       create: { userId: user.id, hubId: input.hubId, role: input.role },
@@ -76,12 +78,11 @@ export async function grantStaffRole(
 export async function revokeStaffRole(actor: Actor, staffRoleId: string, requestId?: string) {
   const role = await prisma.staffRole.findUnique({ where: { id: staffRoleId } })
   assertFound(role && isHubAdmin(actor, role.hubId))
-  if (role.role === 'ADMIN') {
-    const admins = await prisma.staffRole.count({ where: { hubId: role.hubId, role: 'ADMIN' } })
-    if (admins <= 1) throw AppError.conflict('last_admin', 'errors.lastHubAdmin')
-  }
   await transaction(async ({ db }) => {
-    await db.staffRole.delete({ where: { id: role.id } })
+    await lockHubStaff(db, role.hubId)
+    if (role.role === 'ADMIN') await refuseLastAdmin(db, role.hubId)
+    const deleted = await db.staffRole.deleteMany({ where: { id: role.id } })
+    if (deleted.count === 0) throw AppError.conflict('concurrent_change', 'errors.concurrentChange')
     await writeAudit(db, {
       actorId: actor.userId,
       hubId: role.hubId,
@@ -91,4 +92,14 @@ export async function revokeStaffRole(actor: Actor, staffRoleId: string, request
       requestId,
     })
   })
+}
+
+/** Serialises changes to one hub's staff (two admins removing each other at once). */
+async function lockHubStaff(db: DbClient, hubId: string) {
+  await db.$queryRaw`SELECT id FROM "Hub" WHERE id = ${hubId} FOR UPDATE`
+}
+
+async function refuseLastAdmin(db: DbClient, hubId: string) {
+  const admins = await db.staffRole.count({ where: { hubId, role: 'ADMIN' } })
+  if (admins <= 1) throw AppError.conflict('last_admin', 'errors.lastHubAdmin')
 }

@@ -1,0 +1,54 @@
+import pg from 'pg'
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
+import { AppError } from '#app/modules/shared/app-error'
+import { getEnv } from './env.server'
+import { singleton } from './singleton.server'
+
+/**
+ * Limits on the requests an attacker would repeat: log-in attempts, password-reset e-mails,
+ * sign-ups, API calls. Counters live in PostgreSQL (table rate_limits), so they hold across web
+ * processes. Exceeding a limit answers 429 with the wait in minutes.
+ */
+const LIMITS = {
+  /** Per address and IP: a password guessed slowly at best. */
+  login: { points: 10, duration: 15 * 60 },
+  /** Per IP, all addresses together. */
+  loginIp: { points: 100, duration: 15 * 60 },
+  passwordReset: { points: 5, duration: 60 * 60 },
+  signup: { points: 20, duration: 60 * 60 },
+  api: { points: 600, duration: 60 },
+} as const
+
+export type RateLimitKind = keyof typeof LIMITS
+
+function limiter(kind: RateLimitKind) {
+  const env = getEnv()
+  const pool = singleton(`rate-limit-pool:${env.DATABASE_URL}`, () => new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 }))
+  return singleton(`rate-limiter:${kind}:${env.DATABASE_URL}`, () => {
+    return new RateLimiterPostgres({
+      storeClient: pool,
+      tableName: 'rate_limits',
+      tableCreated: true,
+      keyPrefix: kind,
+      ...LIMITS[kind],
+    })
+  })
+}
+
+/** Counts one attempt; throws a 429 AppError once the limit is reached. */
+export async function rateLimit(kind: RateLimitKind, key: string) {
+  try {
+    await limiter(kind).consume(key.slice(0, 200))
+  } catch (error) {
+    if (error instanceof RateLimiterRes) {
+      const minutes = Math.max(1, Math.ceil(error.msBeforeNext / 60_000))
+      throw new AppError(429, 'rate_limited', 'errors.tooManyRequests', { count: minutes, minutes })
+    }
+    throw error
+  }
+}
+
+/** A successful log-in clears the address's failed attempts. */
+export async function resetRateLimit(kind: RateLimitKind, key: string) {
+  await limiter(kind).delete(key.slice(0, 200))
+}
