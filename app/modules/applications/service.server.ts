@@ -1,49 +1,168 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
-import { getNeedForActor } from '#app/modules/needs/service.server'
+import { getNeedForActor } from '#app/modules/needs/queries.server'
 import { queueEmail } from '#app/modules/notifications/email.server'
 import { notifyUsers } from '#app/modules/notifications/notifications.server'
-import { applicationViewFor, isMemberOf, verifiedOrganisations, type Actor } from '#app/modules/policy/policy'
+import {
+  applicationViewFor,
+  isMemberOf,
+  isStaffOf,
+  verifiedOrganisations,
+  type Actor,
+  type ApplicationAccessInfo,
+  type ApplicationView,
+} from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
-import { prisma, transaction } from '#app/utils/db.server'
+import { prisma, transaction, type DbClient, type Tx } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
-import { applicationMachine } from './application-state'
-import { MIN_APPROACH_LENGTH, type ApplicationFormInput } from './schema'
+import { applicationMachine, awaitsPartner, type ApplicationAction, type ApplicationStatus } from './application-state'
+import { timeInStages, isOverdue } from './pipeline'
+import { MIN_APPROACH_LENGTH, type ApplicationDecision, type ApplicationFormInput } from './schema'
+
+const CONSORTIUM_MAX = 3
+const DEFAULT_CHARTER_DAYS = 15
+
+type DeclineReason = Extract<ApplicationDecision, { intent: 'decline' }>['reason']
+
+// ───────── loading and access ─────────
+
+const applicationInclude = {
+  need: {
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      partnerId: true,
+      hubId: true,
+      screeningRequired: true,
+      deadline: true,
+      sharedWith: { select: { hubId: true } },
+      partner: { select: { id: true, name: true, slug: true, charterResponseDays: true, memberships: { select: { userId: true, user: { select: { name: true } } } } } },
+      hub: { select: { charterResponseDays: true } },
+    },
+  },
+  firm: { select: { id: true, name: true, slug: true, communeName: true, headcount: true, memberships: { select: { userId: true, user: { select: { name: true } } } } } },
+  consortium: { select: { organisationId: true, status: true, respondedAt: true, organisation: { select: { id: true, name: true, slug: true, memberships: { select: { userId: true } } } } } },
+} as const
+
+async function loadApplication(applicationId: string) {
+  return prisma.application.findUnique({ where: { id: applicationId }, include: applicationInclude })
+}
+type LoadedApplication = NonNullable<Awaited<ReturnType<typeof loadApplication>>>
+
+function accessOf(application: LoadedApplication): ApplicationAccessInfo {
+  return {
+    firmId: application.firmId,
+    status: application.status,
+    // Consortium partners see the application once they confirmed (or while asked to confirm).
+    consortiumIds: application.consortium.filter((member) => member.status !== 'DECLINED').map((member) => member.organisationId),
+    need: { partnerId: application.need.partnerId, hubId: application.need.hubId, sharedHubIds: application.need.sharedWith.map((share) => share.hubId) },
+  }
+}
+
+/** The application and how this actor sees it; 404 when they may not. */
+async function applicationFor(actor: Actor, applicationId: string) {
+  const application = await loadApplication(applicationId)
+  if (!application) throw AppError.notFound()
+  let view = applicationViewFor(actor, accessOf(application))
+  // Needs screened by staff: the partner sees an application once it passed screening.
+  if (view === 'partner' && application.need.screeningRequired && (application.status === 'SUBMITTED' || application.status === 'SCREENING')) {
+    view = 'none'
+  }
+  if (view === 'none') throw AppError.notFound()
+  return { application, view }
+}
+
+function charterDays(application: { need: { partner: { charterResponseDays: number | null }; hub: { charterResponseDays: number } } }) {
+  return application.need.partner.charterResponseDays ?? application.need.hub.charterResponseDays ?? DEFAULT_CHARTER_DAYS
+}
+
+function refuse(action: string, status: string): never {
+  throw AppError.conflict('invalid_transition', 'errors.applicationTransition', { action, status })
+}
+
+const userIds = (organisations: Array<{ memberships: Array<{ userId: string }> }>) =>
+  organisations.flatMap((organisation) => organisation.memberships.map((membership) => membership.userId))
 
 /**
- * A firm applies to a need it may see and apply to: one application per (need, firm). `submit`
- * sends it to the partner (and e-mails the firm a receipt); `save` keeps a draft.
+ * Applies one transition of the lifecycle table in the caller's transaction: conditional on the
+ * status read, with its StatusChange row and its audit row.
+ */
+async function moveApplication(
+  db: DbClient,
+  actor: Actor,
+  application: LoadedApplication,
+  action: ApplicationAction,
+  data: Record<string, unknown> = {},
+  requestId?: string,
+) {
+  const result = applicationMachine.transition(application.status, action)
+  if (!result.ok) refuse(action, application.status)
+  const now = new Date()
+  const updated = await db.application.updateMany({
+    where: { id: application.id, status: application.status },
+    data: { ...data, status: result.to, ...(result.to === 'ACCEPTED' || result.to === 'DECLINED' ? { decidedAt: now } : {}) },
+  })
+  if (updated.count === 0) throw AppError.conflict('concurrent_change', 'errors.concurrentChange')
+  await db.statusChange.create({ data: { applicationId: application.id, fromStatus: application.status, toStatus: result.to, actorId: actor.userId, at: now } })
+  await writeAudit(db, {
+    actorId: actor.userId,
+    hubId: application.need.hubId,
+    action: `application.${action}`,
+    target: { type: 'Application', id: application.id },
+    before: { status: application.status },
+    after: { status: result.to, ...('declineReason' in data ? { reason: data.declineReason as string } : {}) },
+    requestId,
+  })
+  return result.to
+}
+
+// ───────── the firm applies ─────────
+
+async function resolveConsortium(leadId: string, slugs: string[]) {
+  if (slugs.length === 0) return []
+  if (slugs.length > CONSORTIUM_MAX) throw AppError.invalid({ consortium: ['validation.tooManyPartners'] })
+  const firms = await prisma.organisation.findMany({
+    where: { slug: { in: slugs }, kind: 'FIRM', status: 'VERIFIED' },
+    select: { id: true, slug: true, name: true },
+  })
+  if (firms.length !== slugs.length || firms.some((firm) => firm.id === leadId)) {
+    throw AppError.invalid({ consortium: ['validation.consortiumUnknown'] })
+  }
+  return firms
+}
+
+/**
+ * A firm applies to a need it may see and apply to: one application per (need, firm), possibly as
+ * the lead of a consortium of up to three firms, who must confirm before it is submitted.
  */
 export async function applyToNeed(actor: Actor, needId: string, input: ApplicationFormInput, requestId?: string) {
   const view = await getNeedForActor(actor, needId)
-  const firm = verifiedOrganisations(actor, 'FIRM')[0]
-  if (!firm) throw AppError.forbidden('errors.onlyVerifiedFirms')
+  if (verifiedOrganisations(actor, 'FIRM').length === 0) throw AppError.forbidden('errors.onlyVerifiedFirms')
+  // The firm the policy chose (the invited one, for curated and confidential needs).
+  const firm = verifiedOrganisations(actor, 'FIRM').find((membership) => membership.organisationId === view.applyingFirmId)
+  if (!firm) throw AppError.conflict('cannot_apply', 'errors.cannotApply')
   const existing = await prisma.application.findUnique({
     where: { needId_firmId: { needId, firmId: firm.organisationId } },
-    select: { id: true, status: true },
+    include: applicationInclude,
   })
-  if (existing && existing.status !== 'DRAFT') {
-    throw AppError.conflict('already_applied', 'errors.alreadyApplied')
-  }
+  if (existing && existing.status !== 'DRAFT') throw AppError.conflict('already_applied', 'errors.alreadyApplied')
   if (!existing && !view.actions.apply) throw AppError.conflict('cannot_apply', 'errors.cannotApply')
-  if (input.intent === 'submit' && input.approach.length < MIN_APPROACH_LENGTH) {
-    throw AppError.invalid({ approach: ['validation.approachTooShort'] })
+  if (existing && !view.actions.continueDraft) throw AppError.conflict('cannot_apply', 'errors.cannotApply')
+  const submitting = input.intent === 'submit'
+  if (submitting && input.approach.length < MIN_APPROACH_LENGTH) throw AppError.invalid({ approach: ['validation.approachTooShort'] })
+  const consortium = await resolveConsortium(firm.organisationId, input.consortium)
+  const previous = new Map(existing?.consortium.map((member) => [member.organisationId, member.status]) ?? [])
+  if (submitting && consortium.some((member) => previous.get(member.id) !== 'CONFIRMED')) {
+    throw AppError.conflict('consortium_pending', 'errors.consortiumPending')
   }
 
   const now = new Date()
-  const submitting = input.intent === 'submit'
-  const data = {
-    approach: input.approach,
-    timeline: input.timeline,
-    priceEur: input.priceEur ?? null,
-    referencesText: input.referencesText,
-  }
+  const data = { approach: input.approach, timeline: input.timeline, priceEur: input.priceEur ?? null, referencesText: input.referencesText }
+  const appUrl = getEnv().APP_URL
   return transaction(async (tx) => {
     let applicationId: string
     if (existing) {
-      const updated = await tx.db.application.updateMany({
-        where: { id: existing.id, status: 'DRAFT' },
-        data: { ...data, ...(submitting ? { status: 'SUBMITTED', submittedAt: now } : {}) },
-      })
+      const updated = await tx.db.application.updateMany({ where: { id: existing.id, status: 'DRAFT' }, data })
       if (updated.count === 0) throw AppError.conflict('concurrent_change', 'errors.concurrentChange')
       applicationId = existing.id
     } else {
@@ -54,14 +173,12 @@ export async function applyToNeed(actor: Actor, needId: string, input: Applicati
             needId,
             firmId: firm.organisationId,
             createdById: actor.userId,
-            status: submitting ? 'SUBMITTED' : 'DRAFT',
-            submittedAt: submitting ? now : null,
             statusChanges: { create: { toStatus: 'DRAFT', actorId: actor.userId, at: now } },
           },
           select: { id: true },
         })
         .catch((error: unknown) => {
-          // Two submissions at once: the unique (need, firm) key lets only one through.
+          // Two first saves at once: the unique (need, firm) key lets only one through.
           if (typeof error === 'object' && error && 'code' in error && error.code === 'P2002') {
             throw AppError.conflict('already_applied', 'errors.alreadyApplied')
           }
@@ -69,67 +186,309 @@ export async function applyToNeed(actor: Actor, needId: string, input: Applicati
         })
       applicationId = created.id
     }
-    if (submitting) {
-      const result = applicationMachine.transition('DRAFT', 'submit')
-      if (!result.ok) throw AppError.conflict('invalid_transition', 'errors.applicationTransition')
-      await tx.db.statusChange.create({
-        data: { applicationId, fromStatus: 'DRAFT', toStatus: 'SUBMITTED', actorId: actor.userId, at: now },
+    // Consortium: keep the answers already given, ask the newcomers, forget the removed.
+    await tx.db.consortiumMember.deleteMany({ where: { applicationId, organisationId: { notIn: consortium.map((member) => member.id) } } })
+    const newcomers = consortium.filter((member) => !previous.has(member.id))
+    await tx.db.consortiumMember.createMany({ data: newcomers.map((member) => ({ applicationId, organisationId: member.id })) })
+    if (newcomers.length > 0) {
+      const members = await tx.db.membership.findMany({ where: { organisationId: { in: newcomers.map((member) => member.id) } }, select: { userId: true } })
+      await notifyUsers(tx.db, members.map((member) => member.userId), {
+        kind: 'consortium.invited',
+        payload: { applicationId, needId, title: view.need.title, lead: firm.organisation.name },
+        link: `/applications/${applicationId}`,
       })
     }
-    await writeAudit(tx.db, {
-      actorId: actor.userId,
-      actorOrgId: firm.organisationId,
-      hubId: view.need.hub.id,
-      action: submitting ? 'application.submit' : 'application.save',
-      target: { type: 'Application', id: applicationId },
-      before: existing ? { status: existing.status } : null,
-      after: { status: submitting ? 'SUBMITTED' : 'DRAFT' },
-      requestId,
+
+    if (!submitting) {
+      await writeAudit(tx.db, {
+        actorId: actor.userId,
+        actorOrgId: firm.organisationId,
+        hubId: view.need.hub.id,
+        action: 'application.save',
+        target: { type: 'Application', id: applicationId },
+        after: { status: 'DRAFT', consortium: consortium.map((member) => member.slug) },
+        requestId,
+      })
+      return { id: applicationId, status: 'DRAFT' as const }
+    }
+
+    const fresh = (await tx.db.application.findUnique({ where: { id: applicationId }, include: applicationInclude }))!
+    await moveApplication(tx.db, actor, fresh, 'submit', { submittedAt: now }, requestId)
+    await queueEmail(tx, {
+      userId: actor.userId,
+      kind: 'application-received',
+      template: { name: 'applicationReceived', data: { name: actor.name, needTitle: view.need.title, partnerName: view.need.partner.name, link: `${appUrl}/applications/${applicationId}` } },
     })
-    if (submitting) {
-      const appUrl = getEnv().APP_URL
-      await queueEmail(tx, {
-        userId: actor.userId,
-        kind: 'application-received',
-        template: {
-          name: 'applicationReceived',
-          data: {
-            name: actor.name,
-            needTitle: view.need.title,
-            partnerName: view.need.partner.name,
-            link: `${appUrl}/applications`,
-          },
-        },
-      })
-      const partnerMembers = await tx.db.membership.findMany({
-        where: { organisationId: view.need.partner.id },
-        select: { userId: true, user: { select: { name: true } } },
-      })
-      await notifyUsers(tx.db, partnerMembers.map((member) => member.userId), {
-        kind: 'application.submitted',
-        payload: { needId, applicationId, title: view.need.title, firm: firm.organisation.name },
-        link: `/needs/${needId}/applications`,
-      })
-      for (const member of partnerMembers) {
+    const screened = fresh.need.screeningRequired
+    const recipients = screened
+      ? (await tx.db.staffRole.findMany({ where: { hubId: fresh.need.hubId }, select: { userId: true, user: { select: { name: true } } } }))
+      : fresh.need.partner.memberships
+    await notifyUsers(tx.db, recipients.map((member) => member.userId), {
+      kind: screened ? 'application.to-screen' : 'application.submitted',
+      payload: { needId, applicationId, title: view.need.title, firm: firm.organisation.name },
+      link: `/applications/${applicationId}`,
+    })
+    if (!screened) {
+      for (const member of fresh.need.partner.memberships) {
         await queueEmail(tx, {
           userId: member.userId,
           kind: 'new-application',
-          template: {
-            name: 'newApplication',
-            data: { name: member.user.name, needTitle: view.need.title, firmName: firm.organisation.name, link: `${appUrl}/needs/${needId}/applications` },
-          },
+          template: { name: 'newApplication', data: { name: member.user.name, needTitle: view.need.title, firmName: firm.organisation.name, link: `${appUrl}/applications/${applicationId}` } },
         })
       }
     }
-    return { id: applicationId, status: submitting ? ('SUBMITTED' as const) : ('DRAFT' as const) }
+    return { id: applicationId, status: 'SUBMITTED' as const }
   })
 }
 
-/** The partner's (and staff's) view of a need's applications; drafts and withdrawals stay private. */
-export async function listApplicationsForNeed(actor: Actor, needId: string) {
+/** The firm's draft for this need, if it saved one. */
+export async function getDraftApplication(actor: Actor, needId: string) {
+  const firmIds = verifiedOrganisations(actor, 'FIRM').map((membership) => membership.organisationId)
+  if (firmIds.length === 0) return null
+  const draft = await prisma.application.findFirst({
+    where: { needId, firmId: { in: firmIds }, status: 'DRAFT' },
+    select: {
+      id: true,
+      approach: true,
+      timeline: true,
+      priceEur: true,
+      referencesText: true,
+      consortium: { select: { status: true, organisation: { select: { slug: true, name: true } } } },
+    },
+  })
+  return draft
+}
+
+// ───────── decisions and conversation ─────────
+
+/**
+ * One decision or answer on an application: the partner shortlists, asks for information,
+ * accepts or declines with a reason; staff screen; the firm answers, writes, withdraws; consortium
+ * partners confirm or decline. Who may do what is checked here; the lifecycle table decides when.
+ */
+export async function actOnApplication(actor: Actor, applicationId: string, decision: ApplicationDecision, requestId?: string) {
+  const { application, view } = await applicationFor(actor, applicationId)
+  const isLead = isMemberOf(actor, application.firmId)
+  const partnerSide = view === 'partner'
+  const staffSide = isStaffOf(actor, application.need.hubId)
+  const consortiumMembership = application.consortium.find((member) => isMemberOf(actor, member.organisationId))
+  const appUrl = getEnv().APP_URL
+  const firmUsers = userIds([application.firm, ...application.consortium.filter((member) => member.status === 'CONFIRMED').map((member) => member.organisation)])
+  const partnerUsers = application.need.partner.memberships.map((membership) => membership.userId)
+  const link = `/applications/${application.id}`
+  const payload = { applicationId: application.id, needId: application.need.id, title: application.need.title, firm: application.firm.name }
+
+  const allowed: Record<ApplicationDecision['intent'], boolean> = {
+    shortlist: partnerSide || (staffSide && application.need.screeningRequired && (application.status === 'SUBMITTED' || application.status === 'SCREENING')),
+    requestInfo: partnerSide,
+    accept: partnerSide,
+    decline: partnerSide || (staffSide && application.need.screeningRequired && (application.status === 'SUBMITTED' || application.status === 'SCREENING')),
+    startScreening: staffSide && application.need.screeningRequired,
+    answerInfo: isLead,
+    message: isLead || partnerSide || Boolean(consortiumMembership && consortiumMembership.status === 'CONFIRMED'),
+    withdraw: isLead,
+    confirmConsortium: Boolean(consortiumMembership),
+    declineConsortium: Boolean(consortiumMembership),
+  }
+  if (!allowed[decision.intent]) throw AppError.forbidden('errors.notYourDecision')
+
+  return transaction(async (tx) => {
+    switch (decision.intent) {
+      case 'shortlist':
+      case 'accept':
+      case 'startScreening': {
+        const to = await moveApplication(tx.db, actor, application, decision.intent, {}, requestId)
+        await notifyUsers(tx.db, decision.intent === 'startScreening' ? [] : firmUsers, { kind: `application.${decision.intent === 'accept' ? 'accepted' : 'shortlisted'}`, payload, link })
+        if (decision.intent === 'accept') await emailFirm(tx, application, 'applicationAccepted', appUrl)
+        if (decision.intent === 'shortlist' && application.need.screeningRequired && staffSide && !partnerSide) {
+          await notifyUsers(tx.db, partnerUsers, { kind: 'application.submitted', payload, link })
+        }
+        return { status: to }
+      }
+      case 'decline': {
+        const to = await moveApplication(tx.db, actor, application, 'decline', { declineReason: decision.reason, declineComment: decision.comment }, requestId)
+        await notifyUsers(tx.db, firmUsers, { kind: 'application.declined', payload, link })
+        await emailFirm(tx, application, 'applicationDeclined', appUrl)
+        return { status: to }
+      }
+      case 'requestInfo': {
+        const to = await moveApplication(tx.db, actor, application, 'requestInfo', {}, requestId)
+        await addMessage(tx.db, actor, application, decision.message, application.need.partnerId)
+        await notifyUsers(tx.db, firmUsers, { kind: 'application.info-requested', payload, link })
+        await emailFirm(tx, application, 'applicationInfoRequested', appUrl)
+        return { status: to }
+      }
+      case 'answerInfo': {
+        const to = await moveApplication(tx.db, actor, application, 'answerInfo', {}, requestId)
+        await addMessage(tx.db, actor, application, decision.message, application.firmId)
+        await notifyUsers(tx.db, partnerUsers, { kind: 'application.info-answered', payload, link })
+        return { status: to }
+      }
+      case 'message': {
+        if (application.status === 'DRAFT' || application.status === 'WITHDRAWN') refuse('message', application.status)
+        await addMessage(tx.db, actor, application, decision.message, partnerSide ? application.need.partnerId : (consortiumMembership?.organisationId ?? application.firmId))
+        await notifyUsers(tx.db, (partnerSide ? firmUsers : partnerUsers).filter((id) => id !== actor.userId), { kind: 'application.message', payload, link })
+        return { status: application.status }
+      }
+      case 'withdraw': {
+        const to = await moveApplication(tx.db, actor, application, 'withdraw', {}, requestId)
+        if (application.status !== 'DRAFT') await notifyUsers(tx.db, partnerUsers, { kind: 'application.withdrawn', payload, link })
+        return { status: to }
+      }
+      case 'confirmConsortium':
+      case 'declineConsortium': {
+        const member = consortiumMembership!
+        if (member.status !== 'PENDING' || application.status !== 'DRAFT') throw AppError.conflict('consortium_answered', 'errors.consortiumAnswered')
+        const status = decision.intent === 'confirmConsortium' ? 'CONFIRMED' : 'DECLINED'
+        await tx.db.consortiumMember.update({
+          where: { applicationId_organisationId: { applicationId: application.id, organisationId: member.organisationId } },
+          data: { status, respondedAt: new Date() },
+        })
+        await writeAudit(tx.db, {
+          actorId: actor.userId,
+          actorOrgId: member.organisationId,
+          hubId: application.need.hubId,
+          action: `consortium.${status === 'CONFIRMED' ? 'confirm' : 'decline'}`,
+          target: { type: 'Application', id: application.id },
+          after: { organisationId: member.organisationId, status },
+          requestId,
+        })
+        await notifyUsers(tx.db, application.firm.memberships.map((membership) => membership.userId), {
+          kind: `consortium.${status === 'CONFIRMED' ? 'confirmed' : 'declined'}`,
+          payload: { ...payload, partner: member.organisation.name },
+          link,
+        })
+        return { status: application.status }
+      }
+    }
+  })
+}
+
+async function addMessage(db: DbClient, actor: Actor, application: LoadedApplication, body: string, authorOrgId: string) {
+  await db.message.create({ data: { applicationId: application.id, authorId: actor.userId, authorOrgId, body } })
+}
+
+async function emailFirm(tx: Tx, application: LoadedApplication, template: 'applicationAccepted' | 'applicationDeclined' | 'applicationInfoRequested', appUrl: string) {
+  for (const member of application.firm.memberships) {
+    await queueEmail(tx, {
+      userId: member.userId,
+      kind: template,
+      template: { name: template, data: { name: member.user.name, needTitle: application.need.title, partnerName: application.need.partner.name, link: `${appUrl}/applications/${application.id}` } },
+    })
+  }
+}
+
+/** Declines several applications of one need with the same reason; all or nothing. */
+export async function bulkDecline(
+  actor: Actor,
+  needId: string,
+  input: { applicationIds: string[]; reason: DeclineReason; comment: string },
+  requestId?: string,
+) {
+  const applications = await prisma.application.findMany({ where: { id: { in: input.applicationIds }, needId }, include: applicationInclude })
+  if (applications.length !== new Set(input.applicationIds).size) throw AppError.notFound()
+  for (const application of applications) {
+    if (applicationViewFor(actor, accessOf(application)) !== 'partner') throw AppError.notFound()
+    if (!applicationMachine.transition(application.status, 'decline').ok) refuse('decline', application.status)
+  }
+  const appUrl = getEnv().APP_URL
+  await transaction(
+    async (tx) => {
+      for (const application of applications) {
+        await moveApplication(tx.db, actor, application, 'decline', { declineReason: input.reason, declineComment: input.comment }, requestId)
+        await notifyUsers(tx.db, userIds([application.firm]), {
+          kind: 'application.declined',
+          payload: { applicationId: application.id, needId, title: application.need.title, firm: application.firm.name },
+          link: `/applications/${application.id}`,
+        })
+        await emailFirm(tx, application, 'applicationDeclined', appUrl)
+      }
+    },
+    { timeoutMs: 60_000 },
+  )
+  return { declined: applications.length }
+}
+
+// ───────── reading ─────────
+
+/** One application with its conversation, history, consortium, attachments and deal. */
+export async function getApplicationForActor(actor: Actor, applicationId: string, now = new Date()) {
+  const { application, view } = await applicationFor(actor, applicationId)
+  const [messages, history, attachments, deal, match] = await Promise.all([
+    prisma.message.findMany({
+      where: { applicationId },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, body: true, createdAt: true, author: { select: { name: true } }, authorOrg: { select: { name: true } } },
+    }),
+    prisma.statusChange.findMany({ where: { applicationId }, orderBy: { at: 'asc' }, select: { fromStatus: true, toStatus: true, at: true } }),
+    prisma.attachment.findMany({ where: { applicationId }, orderBy: { createdAt: 'asc' }, select: { id: true, filename: true, sizeBytes: true, createdAt: true } }),
+    prisma.deal.findUnique({ where: { applicationId } }),
+    prisma.match.findUnique({ where: { needId_firmId: { needId: application.needId, firmId: application.firmId } }, select: { score: true, breakdown: true } }),
+  ])
+  const isLead = isMemberOf(actor, application.firmId)
+  const partnerSide = view === 'partner'
+  const staffSide = isStaffOf(actor, application.need.hubId)
+  const status = application.status as ApplicationStatus
+  const can = (action: ApplicationAction) => applicationMachine.transition(status, action).ok
+  const consortiumMembership = application.consortium.find((member) => isMemberOf(actor, member.organisationId))
+  const screening = application.need.screeningRequired && (status === 'SUBMITTED' || status === 'SCREENING')
+  return {
+    view: view as Exclude<ApplicationView, 'none'>,
+    application: {
+      id: application.id,
+      status,
+      approach: application.approach,
+      timeline: application.timeline,
+      priceEur: application.priceEur,
+      referencesText: application.referencesText,
+      declineReason: application.declineReason,
+      declineComment: application.declineComment,
+      submittedAt: application.submittedAt,
+      decidedAt: application.decidedAt,
+      firm: { id: application.firm.id, name: application.firm.name, slug: application.firm.slug, communeName: application.firm.communeName },
+      need: { id: application.need.id, title: application.need.title, status: application.need.status, partner: application.need.partner.name },
+      overdue: isOverdue(status, history, charterDays(application), now),
+      charterDays: charterDays(application),
+    },
+    consortium: application.consortium.map((member) => ({ id: member.organisationId, name: member.organisation.name, slug: member.organisation.slug, status: member.status })),
+    messages,
+    stages: timeInStages(history, now),
+    attachments,
+    deal,
+    match,
+    actions: {
+      shortlist: (partnerSide && can('shortlist') && !screening) || (staffSide && screening),
+      requestInfo: partnerSide && can('requestInfo'),
+      accept: partnerSide && can('accept'),
+      decline: (partnerSide && can('decline') && !screening) || (staffSide && screening),
+      startScreening: staffSide && application.need.screeningRequired && can('startScreening'),
+      answerInfo: isLead && can('answerInfo'),
+      message: (isLead || partnerSide || consortiumMembership?.status === 'CONFIRMED') && status !== 'DRAFT' && status !== 'WITHDRAWN',
+      withdraw: isLead && can('withdraw'),
+      continueDraft: isLead && status === 'DRAFT',
+      answerConsortium: Boolean(consortiumMembership && consortiumMembership.status === 'PENDING' && status === 'DRAFT'),
+      uploadAttachment: isLead && (status === 'DRAFT' || status === 'INFO_REQUESTED' || status === 'SUBMITTED' || status === 'SHORTLISTED'),
+      startPilot: partnerSide && status === 'ACCEPTED' && !deal,
+      manageDeal: partnerSide && Boolean(deal),
+    },
+  }
+}
+
+/** The partner's (and staff's) pipeline of a need: applications with time in stage and overdue flags. */
+export async function listApplicationsForNeed(actor: Actor, needId: string, now = new Date()) {
   const need = await prisma.need.findUnique({
     where: { id: needId },
-    select: { id: true, title: true, status: true, partnerId: true, hubId: true, sharedWith: { select: { hubId: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      partnerId: true,
+      hubId: true,
+      screeningRequired: true,
+      sharedWith: { select: { hubId: true } },
+      partner: { select: { charterResponseDays: true } },
+      hub: { select: { charterResponseDays: true } },
+    },
   })
   assertFound(need)
   const view = applicationViewFor(actor, {
@@ -139,37 +498,49 @@ export async function listApplicationsForNeed(actor: Actor, needId: string) {
     need: { partnerId: need.partnerId, hubId: need.hubId, sharedHubIds: need.sharedWith.map((share) => share.hubId) },
   })
   assertFound(view === 'partner' || view === 'staff')
+  const hidden: ApplicationStatus[] = ['DRAFT', 'WITHDRAWN', ...(view === 'partner' && need.screeningRequired ? (['SUBMITTED', 'SCREENING'] as const) : [])]
   const applications = await prisma.application.findMany({
-    where: { needId, status: { notIn: ['DRAFT', 'WITHDRAWN'] } },
+    where: { needId, status: { notIn: hidden } },
     orderBy: { submittedAt: 'asc' },
     select: {
       id: true,
       status: true,
       approach: true,
-      timeline: true,
       priceEur: true,
-      referencesText: true,
       submittedAt: true,
+      declineReason: true,
       firm: { select: { id: true, name: true, slug: true, communeName: true, headcount: true } },
+      consortium: { where: { status: 'CONFIRMED' }, select: { organisation: { select: { name: true } } } },
+      statusChanges: { orderBy: { at: 'asc' }, select: { fromStatus: true, toStatus: true, at: true } },
     },
   })
-  const scores = await prisma.match.findMany({
-    where: { needId, firmId: { in: applications.map((application) => application.firm.id) } },
-    select: { firmId: true, score: true },
-  })
+  const scores = await prisma.match.findMany({ where: { needId, firmId: { in: applications.map((application) => application.firm.id) } }, select: { firmId: true, score: true } })
   const scoreOf = new Map(scores.map((row) => [row.firmId, row.score]))
+  const days = need.partner.charterResponseDays ?? need.hub.charterResponseDays ?? DEFAULT_CHARTER_DAYS
   return {
-    need: { id: need.id, title: need.title, status: need.status },
-    applications: applications.map((application) => ({ ...application, score: scoreOf.get(application.firm.id) ?? null })),
+    need: { id: need.id, title: need.title, status: need.status, screeningRequired: need.screeningRequired },
+    view,
+    charterDays: days,
+    applications: applications.map(({ statusChanges, consortium, ...application }) => {
+      const stages = timeInStages(statusChanges, now)
+      return {
+        ...application,
+        consortium: consortium.map((member) => member.organisation.name),
+        score: scoreOf.get(application.firm.id) ?? null,
+        inStageSince: stages.at(-1)?.since ?? application.submittedAt,
+        overdue: isOverdue(application.status, statusChanges, days, now),
+        decidable: applicationMachine.transition(application.status, 'decline').ok,
+      }
+    }),
   }
 }
 
-/** A firm's applications, newest first. */
+/** A firm's applications, as lead or consortium partner, newest first. */
 export async function listApplicationsForFirm(actor: Actor) {
   const firmIds = actor.memberships.filter((m) => m.organisation.kind === 'FIRM').map((m) => m.organisationId)
   if (firmIds.length === 0) return []
   const rows = await prisma.application.findMany({
-    where: { firmId: { in: firmIds } },
+    where: { OR: [{ firmId: { in: firmIds } }, { consortium: { some: { organisationId: { in: firmIds }, status: { not: 'DECLINED' } } } }] },
     orderBy: { updatedAt: 'desc' },
     take: 200,
     select: {
@@ -180,18 +551,13 @@ export async function listApplicationsForFirm(actor: Actor) {
       declineReason: true,
       declineComment: true,
       firmId: true,
+      firm: { select: { name: true } },
       need: { select: { id: true, title: true, deadline: true, partner: { select: { name: true } } } },
+      deal: { select: { status: true } },
+      _count: { select: { messages: true } },
     },
   })
-  return rows.filter((row) => isMemberOf(actor, row.firmId))
+  return rows.map(({ _count, ...row }) => ({ ...row, messageCount: _count.messages, asLead: firmIds.includes(row.firmId) }))
 }
 
-/** The firm's draft for this need, if it saved one. */
-export async function getDraftApplication(actor: Actor, needId: string) {
-  const firmIds = verifiedOrganisations(actor, 'FIRM').map((membership) => membership.organisationId)
-  if (firmIds.length === 0) return null
-  return prisma.application.findFirst({
-    where: { needId, firmId: { in: firmIds }, status: 'DRAFT' },
-    select: { id: true, approach: true, timeline: true, priceEur: true, referencesText: true },
-  })
-}
+export { awaitsPartner }

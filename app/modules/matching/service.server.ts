@@ -36,6 +36,7 @@ export async function scoreNeed(needId: string, now = new Date()): Promise<Score
 
   await transaction(
     async ({ db }) => {
+      await db.need.update({ where: { id: needId }, data: { scoredAt: now } })
       const keep = scored.map((entry) => entry.firmId)
       await db.match.deleteMany({ where: { needId, status: 'SUGGESTED', firmId: { notIn: keep } } })
       for (const entry of scored) {
@@ -66,4 +67,14 @@ export async function listMatchesForNeed(needId: string, take = 50) {
       firm: { select: { id: true, name: true, slug: true, communeName: true, headcount: true } },
     },
   })
+}
+
+/** Published needs the workers have not scored since publication (a lost job, a queue outage). */
+export async function findUnscoredNeeds(now = new Date(), graceMs = 2 * 60_000) {
+  const rows = await prisma.need.findMany({
+    where: { status: 'PUBLISHED', scoredAt: null, publishedAt: { lt: new Date(now.getTime() - graceMs) } },
+    select: { id: true },
+    take: 500,
+  })
+  return rows.map((row) => row.id)
 }

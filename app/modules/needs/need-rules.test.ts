@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { needMachine } from './need-state'
+import { needMachine, revisionMachine, wasPublished } from './need-state'
 import { completenessErrors, type NeedCompletenessInput } from './need-rules'
 
 const now = new Date('2026-11-26T10:00:00Z')
@@ -43,7 +43,6 @@ describe('need lifecycle table', () => {
     ['CHANGES_REQUESTED', 'submit', 'SUBMITTED'],
     ['SUBMITTED', 'requestChanges', 'CHANGES_REQUESTED'],
     ['SUBMITTED', 'publish', 'PUBLISHED'],
-    ['PUBLISHED', 'resubmitEdit', 'SUBMITTED'],
     ['PUBLISHED', 'close', 'CLOSED'],
     ['CLOSED', 'award', 'AWARDED'],
     ['CLOSED', 'notAward', 'NOT_AWARDED'],
@@ -68,5 +67,34 @@ describe('need lifecycle table', () => {
   test('lists the actions available from a state', () => {
     expect(needMachine.actionsFrom('SUBMITTED').sort()).toEqual(['publish', 'requestChanges'])
     expect(needMachine.actionsFrom('ARCHIVED')).toEqual([])
+  })
+})
+
+describe('revisions of a published need', () => {
+  test.each([
+    ['NONE', 'submitRevision', 'SUBMITTED'],
+    ['CHANGES_REQUESTED', 'submitRevision', 'SUBMITTED'],
+    ['SUBMITTED', 'requestRevisionChanges', 'CHANGES_REQUESTED'],
+    ['SUBMITTED', 'approveRevision', 'NONE'],
+    ['CHANGES_REQUESTED', 'withdrawRevision', 'NONE'],
+  ])('%s --%s--> %s', (from, action, to) => {
+    expect(revisionMachine.transition(from as never, action as never)).toMatchObject({ ok: true, to })
+  })
+
+  test.each([
+    ['NONE', 'approveRevision'],
+    ['NONE', 'requestRevisionChanges'],
+    ['CHANGES_REQUESTED', 'approveRevision'],
+  ])('%s --%s--> refused', (from, action) => {
+    expect(revisionMachine.transition(from as never, action as never).ok).toBe(false)
+  })
+
+  test('firms see needs that were published, until they are archived', () => {
+    const at = new Date()
+    expect(wasPublished({ status: 'PUBLISHED', publishedAt: at })).toBe(true)
+    expect(wasPublished({ status: 'CLOSED', publishedAt: at })).toBe(true)
+    expect(wasPublished({ status: 'AWARDED', publishedAt: at })).toBe(true)
+    expect(wasPublished({ status: 'ARCHIVED', publishedAt: at })).toBe(false)
+    expect(wasPublished({ status: 'SUBMITTED', publishedAt: null })).toBe(false)
   })
 })

@@ -17,8 +17,6 @@ export const needMachine = createStateMachine({
   submit: { from: ['DRAFT', 'CHANGES_REQUESTED'], to: 'SUBMITTED' },
   requestChanges: { from: ['SUBMITTED'], to: 'CHANGES_REQUESTED' },
   publish: { from: ['SUBMITTED'], to: 'PUBLISHED' },
-  /** An edit of a published need goes back to staff; firms keep seeing the approved version. */
-  resubmitEdit: { from: ['PUBLISHED'], to: 'SUBMITTED' },
   close: { from: ['PUBLISHED'], to: 'CLOSED' },
   award: { from: ['CLOSED'], to: 'AWARDED' },
   notAward: { from: ['CLOSED'], to: 'NOT_AWARDED' },
@@ -30,4 +28,25 @@ export type NeedAction = keyof typeof needMachine.table
 /** States whose content the partner may still edit without moderation. */
 export function isEditableDraft(status: NeedStatus) {
   return status === 'DRAFT' || status === 'CHANGES_REQUESTED'
+}
+
+/**
+ * An edit of a published need goes back to staff while firms keep seeing the approved version:
+ * the need stays PUBLISHED and carries a revision with its own small lifecycle.
+ * NONE → SUBMITTED → (CHANGES_REQUESTED → SUBMITTED)* → NONE (approved: applied; or withdrawn).
+ */
+export type RevisionState = 'NONE' | 'SUBMITTED' | 'CHANGES_REQUESTED'
+
+export const revisionMachine = createStateMachine({
+  submitRevision: { from: ['NONE', 'SUBMITTED', 'CHANGES_REQUESTED'], to: 'SUBMITTED' },
+  requestRevisionChanges: { from: ['SUBMITTED'], to: 'CHANGES_REQUESTED' },
+  approveRevision: { from: ['SUBMITTED'], to: 'NONE' },
+  withdrawRevision: { from: ['SUBMITTED', 'CHANGES_REQUESTED'], to: 'NONE' },
+} satisfies Record<string, { from: RevisionState[]; to: RevisionState }>)
+
+export type RevisionAction = keyof typeof revisionMachine.table
+
+/** Whether firms may see the need at all (it was published and is not archived). */
+export function wasPublished(need: { status: NeedStatus; publishedAt: Date | null }) {
+  return need.publishedAt !== null && need.status !== 'ARCHIVED' && need.status !== 'DRAFT' && need.status !== 'SUBMITTED' && need.status !== 'CHANGES_REQUESTED'
 }

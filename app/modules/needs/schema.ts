@@ -19,8 +19,13 @@ const optionalDate = z
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+      .refine((value) => {
+        const date = new Date(`${value}T00:00:00.000Z`)
+        return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+      }, 'validation.date')
       .transform((value) => new Date(`${value}T00:00:00.000Z`))
-      .refine((date) => !Number.isNaN(date.getTime()) && date.getUTCFullYear() < 2200, 'validation.date')
+      // 2026-02-31 would silently become 3 March: the date must read back as typed.
+      .refine((date) => !Number.isNaN(date.getTime()) && date.getUTCFullYear() < 2200 && date.getUTCFullYear() > 1900, 'validation.date')
       .optional(),
   )
 
@@ -69,6 +74,7 @@ export const needFormSchema = z
     minAgeYears: optionalInt(0, 100),
     visibility: z.enum(visibilities, { error: 'validation.invalidChoice' }).default('PUBLIC'),
     matchingMode: z.enum(matchingModes, { error: 'validation.invalidChoice' }).default('OPEN'),
+    screeningRequired: checkbox,
     sharedHubIds: idList,
   })
   .superRefine((need, ctx) => {
@@ -94,3 +100,80 @@ export const moderateNeedSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('publish'), needId: z.string().min(1).max(64) }),
   requestChangesSchema,
 ])
+
+/** What the partner does with its need once published. */
+export const needLifecycleActions = ['close', 'award', 'notAward', 'archive'] as const
+export type NeedLifecycleAction = (typeof needLifecycleActions)[number]
+
+export const needSorts = ['score', 'deadline', 'relevance', 'recent'] as const
+
+/**
+ * The filters of the needs list (query string) and of the API's list. Each field is checked on its
+ * own: a bad value is reported next to its field and ignored, the others still apply.
+ */
+export const needFilterFields = {
+  q: z.string().trim().max(200, 'validation.tooLong'),
+  kind: z.array(z.enum(needKinds, { error: 'validation.invalidChoice' })).max(4, 'validation.tooMany'),
+  naf: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^\d{2}(\.\d{1,2}[A-Z]?)?$/, 'validation.nafPrefixInvalid'),
+  budgetMin: z.coerce.number({ error: 'validation.number' }).int('validation.integer').min(0, 'validation.tooSmall').max(100_000_000, 'validation.tooLarge'),
+  budgetMax: z.coerce.number({ error: 'validation.number' }).int('validation.integer').min(0, 'validation.tooSmall').max(100_000_000, 'validation.tooLarge'),
+  deadlineBefore: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+    .transform((value) => new Date(`${value}T23:59:59.999Z`))
+    .refine((date) => !Number.isNaN(date.getTime()), 'validation.date'),
+  distanceKm: z.coerce.number({ error: 'validation.number' }).int('validation.integer').min(1, 'validation.tooSmall').max(500, 'validation.tooLarge'),
+  hub: z.string().min(1).max(64, 'validation.invalidChoice').regex(/^[\w-]+$/, 'validation.invalidChoice'),
+  status: z.enum(['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'PUBLISHED', 'CLOSED', 'AWARDED', 'NOT_AWARDED', 'ARCHIVED'], {
+    error: 'validation.invalidChoice',
+  }),
+  sort: z.enum(needSorts, { error: 'validation.invalidChoice' }),
+  page: z.coerce.number({ error: 'validation.number' }).int('validation.integer').min(1, 'validation.tooSmall').max(10_000, 'validation.tooLarge'),
+} as const
+
+export type NeedFilters = Partial<{ [K in keyof typeof needFilterFields]: z.output<(typeof needFilterFields)[K]> }>
+
+/** Reads filters from a query string: valid ones apply, invalid ones come back as field errors. */
+export function parseNeedFilters(params: URLSearchParams): { filters: NeedFilters; errors: Record<string, string[]> } {
+  const filters: Record<string, unknown> = {}
+  const errors: Record<string, string[]> = {}
+  for (const [name, schema] of Object.entries(needFilterFields)) {
+    const raw = name === 'kind' ? params.getAll(name).filter(Boolean) : params.get(name)
+    if (raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0)) continue
+    const parsed = (schema as z.ZodType).safeParse(raw)
+    if (parsed.success) filters[name] = parsed.data
+    else errors[name] = [...new Set(parsed.error.issues.map((issue) => issue.message))]
+  }
+  return { filters: filters as NeedFilters, errors }
+}
+
+export const savedSearchSchema = z.object({
+  intent: z.literal('saveSearch'),
+  name: z.string({ error: 'validation.required' }).trim().min(2, 'validation.tooShort').max(80, 'validation.tooLong'),
+  query: z.string().max(1000, 'validation.tooLong').default(''),
+  alert: z
+    .union([z.literal('on'), z.literal('true'), z.boolean()])
+    .optional()
+    .transform((value) => value === true || value === 'on' || value === 'true'),
+})
+
+export const askQuestionSchema = z.object({
+  intent: z.literal('askQuestion'),
+  body: z.string({ error: 'validation.required' }).trim().min(10, 'validation.questionTooShort').max(2_000, 'validation.tooLong'),
+})
+
+export const answerQuestionSchema = z.object({
+  intent: z.literal('answerQuestion'),
+  questionId: z.string({ error: 'validation.required' }).min(1).max(64).regex(/^[\w-]+$/, 'validation.invalidChoice'),
+  answer: z.string({ error: 'validation.required' }).trim().min(2, 'validation.tooShort').max(5_000, 'validation.tooLong'),
+})
+
+export const acceptNdaSchema = z.object({
+  intent: z.literal('acceptNda'),
+  textVersion: z.string({ error: 'validation.required' }).min(1).max(40),
+  agree: z.literal('on', { error: 'validation.ndaMustAgree' }),
+})

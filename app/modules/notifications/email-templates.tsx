@@ -14,6 +14,10 @@ export type EmailTemplate =
   | { name: 'needPublished'; data: { name: string; needTitle: string; link: string } }
   | { name: 'needChangesRequested'; data: { name: string; needTitle: string; comment: string; link: string } }
   | { name: 'organisationVerified'; data: { name: string; organisationName: string; link: string } }
+  | { name: 'applicationAccepted'; data: { name: string; needTitle: string; partnerName: string; link: string } }
+  | { name: 'applicationDeclined'; data: { name: string; needTitle: string; partnerName: string; link: string } }
+  | { name: 'applicationInfoRequested'; data: { name: string; needTitle: string; partnerName: string; link: string } }
+  | { name: 'firmInvited'; data: { name: string; needTitle: string; partnerName: string; link: string } }
 
 export interface RenderedEmail {
   subject: string

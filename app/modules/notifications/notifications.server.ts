@@ -33,3 +33,12 @@ export async function markRead(userId: string, notificationIds: string[] | 'all'
     data: { readAt: new Date() },
   })
 }
+
+/** Marks one notification read and returns where it points (a path of this site, or home). */
+export async function openNotification(userId: string, notificationId: string) {
+  const notification = await prisma.notification.findFirst({ where: { id: notificationId, userId }, select: { id: true, link: true } })
+  if (!notification) return '/notifications'
+  await markRead(userId, [notification.id])
+  const link = notification.link ?? '/notifications'
+  return link.startsWith('/') && !link.startsWith('//') ? link : '/notifications'
+}

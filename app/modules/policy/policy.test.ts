@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { applicationViewFor, canCreateNeed, canReadEmail, firmThatMayApply, needVisibilityFor, type Actor, type NeedAccessInfo } from './policy'
+import { applicationViewFor, canCreateNeed, canEditNeed, canEditOrganisationProfile, canModerateNeed, canReadEmail, firmThatMayApply, needVisibilityFor, type Actor, type NeedAccessInfo } from './policy'
 
 function actor(overrides: Partial<Actor> = {}): Actor {
   return { userId: 'u', name: 'U', email: 'u@example.org', locale: 'fr', timeZone: 'Europe/Paris', memberships: [], staffRoles: [], ...overrides }
@@ -15,7 +15,7 @@ const need: NeedAccessInfo = {
   visibility: 'PUBLIC',
   matchingMode: 'OPEN',
   sharedHubIds: [],
-  hasPublishedVersion: true,
+  wasPublished: true,
 }
 const none = { invitedFirmIds: [], ndaAccepted: false }
 
@@ -30,17 +30,19 @@ const moderatorAnnecy = actor({ staffRoles: [{ hubId: 'annecy', role: 'MODERATOR
 describe('who sees a need', () => {
   test.each([
     ['anonymous', null, need, 'none'],
-    ['its partner, even as a draft', partnerA, { ...need, status: 'DRAFT', hasPublishedVersion: false }, 'full'],
-    ['another partner, a draft', partnerB, { ...need, status: 'DRAFT', hasPublishedVersion: false }, 'none'],
+    ['its partner, even as a draft', partnerA, { ...need, status: 'DRAFT', wasPublished: false }, 'full'],
+    ['another partner, a draft', partnerB, { ...need, status: 'DRAFT', wasPublished: false }, 'none'],
     ['another partner, published', partnerB, need, 'none'],
     ['a verified firm, public', firmAnnecy, need, 'full'],
     ['a pending firm', pendingFirm, need, 'none'],
     ['a firm of another hub, members only', firmAnnecy, { ...need, visibility: 'MEMBERS' as const }, 'none'],
     ['a firm of a hub it is shared with', firmAnnecy, { ...need, visibility: 'MEMBERS' as const, sharedHubIds: ['annecy'] }, 'full'],
-    ['a firm, submitted and never published', firmGrenoble, { ...need, status: 'SUBMITTED', hasPublishedVersion: false }, 'none'],
-    ['its hub moderator, submitted', moderatorGrenoble, { ...need, status: 'SUBMITTED', hasPublishedVersion: false }, 'full'],
-    ['its hub moderator, draft', moderatorGrenoble, { ...need, status: 'DRAFT', hasPublishedVersion: false }, 'none'],
-    ['another hub moderator', moderatorAnnecy, { ...need, status: 'SUBMITTED', hasPublishedVersion: false }, 'none'],
+    ['a firm, submitted and never published', firmGrenoble, { ...need, status: 'SUBMITTED', wasPublished: false }, 'none'],
+    ['its hub moderator, submitted', moderatorGrenoble, { ...need, status: 'SUBMITTED', wasPublished: false }, 'full'],
+    ['its hub moderator, draft', moderatorGrenoble, { ...need, status: 'DRAFT', wasPublished: false }, 'none'],
+    ['a moderator of a hub it is shared with, before publication', moderatorAnnecy, { ...need, status: 'SUBMITTED', wasPublished: false, sharedHubIds: ['annecy'] }, 'none'],
+    ['a moderator of a hub it is shared with, once published', moderatorAnnecy, { ...need, sharedHubIds: ['annecy'] }, 'full'],
+    ['another hub moderator', moderatorAnnecy, { ...need, status: 'SUBMITTED', wasPublished: false }, 'none'],
     ['a firm, confidential, not invited', firmGrenoble, { ...need, visibility: 'INVITE_ONLY' as const }, 'none'],
   ] as const)('%s → %s', (_label, who, target, expected) => {
     expect(needVisibilityFor(who, target as NeedAccessInfo, none)).toBe(expected)
@@ -55,11 +57,11 @@ describe('who sees a need', () => {
 
 describe('who applies', () => {
   test('any verified firm applies to an open need; only invited firms to a curated one', () => {
-    expect(firmThatMayApply(firmAnnecy, need, { ...none, status: 'PUBLISHED' })?.id).toBe('firm-a')
+    expect(firmThatMayApply(firmAnnecy, need, none)?.id).toBe('firm-a')
     const curated = { ...need, matchingMode: 'CURATED' as const }
-    expect(firmThatMayApply(firmAnnecy, curated, { ...none, status: 'PUBLISHED' })).toBeNull()
-    expect(firmThatMayApply(firmAnnecy, curated, { invitedFirmIds: ['firm-a'], ndaAccepted: false, status: 'PUBLISHED' })?.id).toBe('firm-a')
-    expect(firmThatMayApply(partnerA, need, { ...none, status: 'PUBLISHED' })).toBeNull()
+    expect(firmThatMayApply(firmAnnecy, curated, none)).toBeNull()
+    expect(firmThatMayApply(firmAnnecy, curated, { invitedFirmIds: ['firm-a'], ndaAccepted: false })?.id).toBe('firm-a')
+    expect(firmThatMayApply(partnerA, need, none)).toBeNull()
   })
 
   test('only verified partners post needs', () => {
@@ -89,12 +91,40 @@ describe('who sees an application', () => {
 })
 
 describe('outbox', () => {
-  test('staff read the e-mails of their hub; admins also those tied to no hub', () => {
+  test('staff read the e-mails of their hub only; e-mails tied to no hub are read by nobody', () => {
     const admin = actor({ staffRoles: [{ hubId: 'grenoble', role: 'ADMIN' }] })
     expect(canReadEmail(moderatorGrenoble, { hubId: 'grenoble' })).toBe(true)
     expect(canReadEmail(moderatorGrenoble, { hubId: 'annecy' })).toBe(false)
     expect(canReadEmail(moderatorGrenoble, { hubId: null })).toBe(false)
-    expect(canReadEmail(admin, { hubId: null })).toBe(true)
+    expect(canReadEmail(admin, { hubId: null })).toBe(false)
     expect(canReadEmail(firmGrenoble, { hubId: 'grenoble' })).toBe(false)
+  })
+})
+
+describe('acting for an organisation', () => {
+  test('a suspended partner reads its needs but changes nothing', () => {
+    const suspended = actor({ memberships: [{ ...member('partner-a', 'PARTNER'), organisation: { ...member('partner-a', 'PARTNER').organisation, status: 'SUSPENDED' as const } }] })
+    expect(needVisibilityFor(suspended, need, none)).toBe('full')
+    expect(canEditNeed(suspended, need)).toBe(false)
+    expect(canEditNeed(partnerA, need)).toBe(true)
+  })
+
+  test('staff never moderate a need of their own organisation', () => {
+    const moderatorAndPartner = actor({ memberships: [member('partner-a', 'PARTNER')], staffRoles: [{ hubId: 'grenoble', role: 'MODERATOR' }] })
+    expect(canModerateNeed(moderatorAndPartner, { ...need, status: 'SUBMITTED' })).toBe(false)
+    expect(canModerateNeed(moderatorGrenoble, { ...need, status: 'SUBMITTED' })).toBe(true)
+    expect(canModerateNeed(moderatorGrenoble, { ...need, status: 'DRAFT' })).toBe(false)
+  })
+})
+
+describe('editing a profile', () => {
+  test('owners and admins edit while pending or verified; plain members and others do not', () => {
+    const owner = actor({ memberships: [member('firm-g', 'FIRM')] })
+    const plain = actor({ memberships: [{ ...member('firm-g', 'FIRM'), role: 'MEMBER' as const }] })
+    expect(canEditOrganisationProfile(owner, { id: 'firm-g', status: 'VERIFIED' })).toBe(true)
+    expect(canEditOrganisationProfile(owner, { id: 'firm-g', status: 'PENDING' })).toBe(true)
+    expect(canEditOrganisationProfile(owner, { id: 'firm-g', status: 'SUSPENDED' })).toBe(false)
+    expect(canEditOrganisationProfile(plain, { id: 'firm-g', status: 'VERIFIED' })).toBe(false)
+    expect(canEditOrganisationProfile(firmAnnecy, { id: 'firm-g', status: 'VERIFIED' })).toBe(false)
   })
 })

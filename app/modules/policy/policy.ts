@@ -32,8 +32,8 @@ export interface NeedAccessInfo {
   visibility: 'PUBLIC' | 'MEMBERS' | 'INVITE_ONLY'
   matchingMode: 'OPEN' | 'CURATED'
   sharedHubIds: string[]
-  /** Whether a published version exists (a published need under re-moderation keeps it). */
-  hasPublishedVersion: boolean
+  /** Published at some point and not archived: firms may see it (see `wasPublished`). */
+  wasPublished: boolean
 }
 
 export interface ApplicationAccessInfo {
@@ -97,8 +97,19 @@ export function canViewOrganisation(
   return organisation.status === 'VERIFIED' && actor.memberships.some((m) => m.organisation.status === 'VERIFIED')
 }
 
-export function canModerateOrganisation(actor: Actor | null, organisation: { homeHubId: string }) {
-  return isStaffOf(actor, organisation.homeHubId)
+/** Staff of the home hub, but never on an organisation they belong to. */
+export function canModerateOrganisation(actor: Actor | null, organisation: { id: string; homeHubId: string }) {
+  return isStaffOf(actor, organisation.homeHubId) && !isMemberOf(actor, organisation.id)
+}
+
+/** OWNER and ADMIN edit the profile while pending or verified; rejected and suspended organisations only read. */
+export function canEditOrganisationProfile(actor: Actor | null, organisation: { id: string; status: OrgStatus }) {
+  return canManageOrganisation(actor, organisation.id) && (organisation.status === 'PENDING' || organisation.status === 'VERIFIED')
+}
+
+/** Members of a verified organisation act for it; a pending, rejected or suspended one only reads. */
+export function actsForOrganisation(actor: Actor | null, organisationId: string) {
+  return membershipOf(actor, organisationId)?.organisation.status === 'VERIFIED'
 }
 
 // ───────── needs ─────────
@@ -108,13 +119,22 @@ export function canCreateNeed(actor: Actor | null, partner: { id: string; kind: 
   return partner.kind === 'PARTNER' && partner.status === 'VERIFIED' && isMemberOf(actor, partner.id)
 }
 
-export function canEditNeed(actor: Actor | null, need: Pick<NeedAccessInfo, 'partnerId'>) {
+/** Reading a need's editor or pipeline: any member of its partner. */
+export function isNeedPartner(actor: Actor | null, need: Pick<NeedAccessInfo, 'partnerId'>) {
   return isMemberOf(actor, need.partnerId)
 }
 
-/** Staff of the need's home hub moderate it, once submitted (drafts stay with their partner). */
-export function canModerateNeed(actor: Actor | null, need: Pick<NeedAccessInfo, 'hubId' | 'status'>) {
-  return need.status !== 'DRAFT' && isStaffOf(actor, need.hubId)
+/** Changing a need: members of its partner, while the partner is verified. */
+export function canEditNeed(actor: Actor | null, need: Pick<NeedAccessInfo, 'partnerId'>) {
+  return actsForOrganisation(actor, need.partnerId)
+}
+
+/**
+ * Staff of the need's home hub moderate it once submitted (drafts stay with their partner), but
+ * never a need of their own organisation.
+ */
+export function canModerateNeed(actor: Actor | null, need: Pick<NeedAccessInfo, 'hubId' | 'status' | 'partnerId'>) {
+  return need.status !== 'DRAFT' && isStaffOf(actor, need.hubId) && !isMemberOf(actor, need.partnerId)
 }
 
 /**
@@ -132,9 +152,11 @@ export function needVisibilityFor(
 ): NeedVisibility {
   if (!actor) return 'none'
   if (isMemberOf(actor, need.partnerId)) return 'full'
+  // Home-hub staff from submission on; staff of hubs it is shared with once it is published.
+  if (need.status !== 'DRAFT' && isStaffOf(actor, need.hubId)) return 'full'
+  if (need.wasPublished && need.sharedHubIds.some((hubId) => isStaffOf(actor, hubId))) return 'full'
   const hubs = needHubIds(need)
-  if (need.status !== 'DRAFT' && hubs.some((hubId) => isStaffOf(actor, hubId))) return 'full'
-  if (!need.hasPublishedVersion) return 'none'
+  if (!need.wasPublished) return 'none'
 
   const firms = verifiedOrganisations(actor, 'FIRM')
   if (firms.length === 0) return 'none'
@@ -154,9 +176,9 @@ export function needVisibilityFor(
 export function firmThatMayApply(
   actor: Actor | null,
   need: NeedAccessInfo,
-  context: { invitedFirmIds: string[]; ndaAccepted: boolean; status: string },
+  context: { invitedFirmIds: string[]; ndaAccepted: boolean },
 ) {
-  if (context.status !== 'PUBLISHED' && !need.hasPublishedVersion) return null
+  if (need.status !== 'PUBLISHED') return null
   if (needVisibilityFor(actor, need, context) !== 'full') return null
   const firms = verifiedOrganisations(actor, 'FIRM')
   const mustBeInvited = need.matchingMode === 'CURATED' || need.visibility === 'INVITE_ONLY'
@@ -181,20 +203,17 @@ export function applicationViewFor(actor: Actor | null, application: Application
   return 'none'
 }
 
-export function canEditApplication(actor: Actor | null, application: Pick<ApplicationAccessInfo, 'firmId'>) {
-  return isMemberOf(actor, application.firmId)
-}
 
-export function canDecideApplication(actor: Actor | null, application: ApplicationAccessInfo) {
-  return isMemberOf(actor, application.need.partnerId)
-}
 
 // ───────── staff tools ─────────
 
-/** Outbox e-mails: staff read those of their hub's people; hub admins also those tied to no hub. */
+/**
+ * Outbox e-mails: staff read those of their hub (the hub of the need or organisation concerned).
+ * E-mails tied to no hub are read by nobody in the app; secrets in e-mails are never shown
+ * (see notifications/outbox.server.ts).
+ */
 export function canReadEmail(actor: Actor | null, email: { hubId: string | null }) {
-  if (!actor) return false
-  if (email.hubId === null) return actor.staffRoles.some((role) => role.role === 'ADMIN')
+  if (!actor || email.hubId === null) return false
   return isStaffOf(actor, email.hubId)
 }
 

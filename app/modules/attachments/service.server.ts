@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto'
+import { Readable } from 'node:stream'
+import { writeAudit } from '#app/modules/audit/audit.server'
+import { applicationViewFor, isMemberOf, type Actor } from '#app/modules/policy/policy'
+import { AppError, assertFound } from '#app/modules/shared/app-error'
+import { prisma, transaction } from '#app/utils/db.server'
+import { looksLikePdf, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_APPLICATION, safePdfName } from './pdf'
+import { readFile, removeFile, storeFile } from './storage.server'
+
+const UPLOADABLE = ['DRAFT', 'SUBMITTED', 'SHORTLISTED', 'INFO_REQUESTED']
+
+async function loadApplication(applicationId: string) {
+  return prisma.application.findUnique({
+    where: { id: applicationId },
+    select: {
+      id: true,
+      firmId: true,
+      status: true,
+      need: { select: { partnerId: true, hubId: true, screeningRequired: true, sharedWith: { select: { hubId: true } } } },
+      consortium: { select: { organisationId: true, status: true } },
+      _count: { select: { attachments: true } },
+    },
+  })
+}
+
+function viewOf(actor: Actor, application: NonNullable<Awaited<ReturnType<typeof loadApplication>>>) {
+  return applicationViewFor(actor, {
+    firmId: application.firmId,
+    status: application.status,
+    consortiumIds: application.consortium.filter((member) => member.status !== 'DECLINED').map((member) => member.organisationId),
+    need: { partnerId: application.need.partnerId, hubId: application.need.hubId, sharedHubIds: application.need.sharedWith.map((share) => share.hubId) },
+  })
+}
+
+/** The lead firm attaches a PDF (10 MB at most, checked by its content) to its application. */
+export async function addAttachment(actor: Actor, applicationId: string, file: { name: string; bytes: Uint8Array }, requestId?: string) {
+  const application = await loadApplication(applicationId)
+  assertFound(application && viewOf(actor, application) !== 'none')
+  if (!isMemberOf(actor, application.firmId)) throw AppError.forbidden('errors.notYourDecision')
+  if (!UPLOADABLE.includes(application.status)) throw AppError.conflict('invalid_transition', 'errors.attachmentClosed')
+  if (application._count.attachments >= MAX_ATTACHMENTS_PER_APPLICATION) throw AppError.invalid({ file: ['validation.tooManyFiles'] })
+  if (file.bytes.length === 0) throw AppError.invalid({ file: ['validation.required'] })
+  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'file_too_large', 'validation.fileTooLarge', {}, { file: ['validation.fileTooLarge'] })
+  if (!looksLikePdf(file.bytes)) throw new AppError(415, 'not_a_pdf', 'validation.notPdf', {}, { file: ['validation.notPdf'] })
+  const storageKey = await storeFile(file.bytes)
+  try {
+    return await transaction(async ({ db }) => {
+      const attachment = await db.attachment.create({
+        data: {
+          applicationId,
+          uploadedById: actor.userId,
+          filename: safePdfName(file.name),
+          contentType: 'application/pdf',
+          sizeBytes: file.bytes.length,
+          sha256: createHash('sha256').update(file.bytes).digest('hex'),
+          storageKey,
+        },
+        select: { id: true, filename: true },
+      })
+      await writeAudit(db, {
+        actorId: actor.userId,
+        actorOrgId: application.firmId,
+        hubId: application.need.hubId,
+        action: 'attachment.add',
+        target: { type: 'Attachment', id: attachment.id },
+        after: { applicationId, filename: attachment.filename, sizeBytes: file.bytes.length },
+        requestId,
+      })
+      return attachment
+    })
+  } catch (error) {
+    // Nothing is left behind when the database refuses the row.
+    await removeFile(storageKey)
+    throw error
+  }
+}
+
+/** The lead firm removes an attachment while the application is still a draft. */
+export async function removeAttachment(actor: Actor, applicationId: string, attachmentId: string, requestId?: string) {
+  const attachment = await prisma.attachment.findFirst({ where: { id: attachmentId, applicationId }, select: { id: true, storageKey: true, filename: true } })
+  const application = await loadApplication(applicationId)
+  assertFound(attachment && application && isMemberOf(actor, application.firmId))
+  if (application.status !== 'DRAFT') throw AppError.conflict('invalid_transition', 'errors.attachmentClosed')
+  await transaction(async ({ db }) => {
+    await db.attachment.delete({ where: { id: attachment.id } })
+    await writeAudit(db, { actorId: actor.userId, actorOrgId: application.firmId, hubId: application.need.hubId, action: 'attachment.remove', target: { type: 'Attachment', id: attachment.id }, before: { filename: attachment.filename }, requestId })
+  })
+  await removeFile(attachment.storageKey)
+}
+
+/** The file, for those who may see the application (the firm, the partner, the hub's staff). */
+export async function openAttachment(actor: Actor, applicationId: string, attachmentId: string) {
+  const attachment = await prisma.attachment.findFirst({ where: { id: attachmentId, applicationId }, select: { filename: true, sizeBytes: true, storageKey: true } })
+  const application = await loadApplication(applicationId)
+  assertFound(attachment && application)
+  let view = viewOf(actor, application)
+  if (view === 'partner' && application.need.screeningRequired && (application.status === 'SUBMITTED' || application.status === 'SCREENING')) view = 'none'
+  assertFound(view !== 'none')
+  return {
+    filename: attachment.filename,
+    sizeBytes: attachment.sizeBytes,
+    stream: Readable.toWeb(readFile(attachment.storageKey)) as ReadableStream<Uint8Array>,
+  }
+}

@@ -1,0 +1,386 @@
+import { Prisma } from '#app/generated/prisma/client'
+import { communes, communeByInsee, distanceKm } from '#app/modules/geo/communes'
+import { ALGORITHM_VERSION } from '#app/modules/matching/scorer'
+import {
+  canEditNeed,
+  canModerateNeed,
+  isNeedPartner,
+  firmThatMayApply,
+  needVisibilityFor,
+  staffHubIds,
+  verifiedOrganisations,
+  type Actor,
+  type NeedAccessInfo,
+} from '#app/modules/policy/policy'
+import { AppError, assertFound } from '#app/modules/shared/app-error'
+import { prisma } from '#app/utils/db.server'
+import { isEditableDraft, needMachine, wasPublished, type NeedStatus } from './need-state'
+import type { NeedFilters } from './schema'
+import { searchQueryText } from './search-text'
+import { readRevision } from './revision'
+
+export const NDA_TEXT_VERSION = 'nda-2026-1'
+const PAGE_SIZE = 20
+
+function accessInfo(need: {
+  partnerId: string
+  hubId: string
+  status: NeedStatus
+  publishedAt: Date | null
+  visibility: NeedAccessInfo['visibility']
+  matchingMode: NeedAccessInfo['matchingMode']
+  sharedWith: Array<{ hubId: string }>
+}): NeedAccessInfo {
+  return {
+    partnerId: need.partnerId,
+    hubId: need.hubId,
+    status: need.status,
+    visibility: need.visibility,
+    matchingMode: need.matchingMode,
+    sharedHubIds: need.sharedWith.map((share) => share.hubId),
+    wasPublished: wasPublished(need),
+  }
+}
+
+/** The need as this actor may see it, with what they may do next. 404 when they may not see it. */
+export async function getNeedForActor(actor: Actor, needId: string, now = new Date()) {
+  const need = await prisma.need.findUnique({
+    where: { id: needId },
+    include: {
+      partner: { select: { id: true, name: true, slug: true, charterResponseDays: true } },
+      hub: { select: { id: true, shortName: true, name: true, charterResponseDays: true } },
+      sharedWith: { select: { hubId: true, hub: { select: { shortName: true } } } },
+    },
+  })
+  if (!need) throw AppError.notFound()
+  const firmIds = verifiedOrganisations(actor, 'FIRM').map((membership) => membership.organisationId)
+  const [invitedMatches, nda, ownApplication] = await Promise.all([
+    firmIds.length
+      ? prisma.match.findMany({ where: { needId, firmId: { in: firmIds }, status: 'INVITED' }, select: { firmId: true } })
+      : [],
+    prisma.ndaAcceptance.findUnique({ where: { needId_userId: { needId, userId: actor.userId } }, select: { acceptedAt: true } }),
+    firmIds.length
+      ? prisma.application.findFirst({ where: { needId, firmId: { in: firmIds } }, select: { id: true, status: true, submittedAt: true } })
+      : null,
+  ])
+  const access = accessInfo(need)
+  // The firm (of the actor's) that may apply: the one the curation or invitation concerns.
+  const context = { invitedFirmIds: invitedMatches.map((match) => match.firmId), ndaAccepted: Boolean(nda) }
+  let visibility = needVisibilityFor(actor, access, context)
+  // A firm that applied keeps seeing the need it applied to (whatever became of it), as does a
+  // consortium partner of such an application.
+  if (visibility === 'none' && ownApplication && need.status !== 'ARCHIVED') visibility = 'full'
+  if (visibility === 'none') throw AppError.notFound()
+
+  const isPartner = isNeedPartner(actor, need)
+  const partnerActs = canEditNeed(actor, need)
+  const isModerator = canModerateNeed(actor, need)
+  const revision = readRevision(need.pendingRevision)
+  const deadlinePassed = need.deadline !== null && need.deadline.getTime() <= now.getTime()
+  const applyingFirm = firmThatMayApply(actor, access, context)
+  const invitedToConfidential = need.visibility === 'INVITE_ONLY' && context.invitedFirmIds.length > 0
+
+  const [match, applicationCount, questions] = await Promise.all([
+    firmIds.length && visibility === 'full'
+      ? prisma.match.findFirst({
+          where: { needId, firmId: { in: firmIds }, algorithmVersion: ALGORITHM_VERSION },
+          orderBy: { score: 'desc' },
+          select: { id: true, score: true, breakdown: true, computedAt: true, status: true },
+        })
+      : null,
+    isPartner || isModerator ? prisma.application.count({ where: { needId, status: { notIn: ['DRAFT', 'WITHDRAWN'] } } }) : 0,
+    visibility === 'full'
+      ? prisma.question.findMany({
+          where: {
+            needId,
+            ...(isPartner || isModerator ? {} : { OR: [{ answer: { not: null } }, { askedByOrgId: { in: firmIds } }] }),
+          },
+          orderBy: { createdAt: 'asc' },
+          select: { id: true, body: true, answer: true, answeredAt: true, createdAt: true, askedByOrgId: true },
+        })
+      : [],
+  ])
+
+  const base = {
+    id: need.id,
+    title: need.title,
+    status: need.status,
+    kind: need.kind,
+    visibility: need.visibility,
+    matchingMode: need.matchingMode,
+    partner: { id: need.partner.id, name: need.partner.name, slug: need.partner.slug },
+    hub: { id: need.hub.id, shortName: need.hub.shortName, name: need.hub.name },
+    deadline: need.deadline,
+  }
+  const actions = {
+    edit: partnerActs && (isEditableDraft(need.status) || need.status === 'PUBLISHED'),
+    submit: partnerActs && needMachine.transition(need.status, 'submit').ok,
+    publish: isModerator && (needMachine.transition(need.status, 'publish').ok || revision?.state === 'SUBMITTED'),
+    requestChanges: isModerator && (needMachine.transition(need.status, 'requestChanges').ok || revision?.state === 'SUBMITTED'),
+    withdrawRevision: partnerActs && revision !== null,
+    close: partnerActs && needMachine.transition(need.status, 'close').ok,
+    award: partnerActs && needMachine.transition(need.status, 'award').ok,
+    notAward: partnerActs && needMachine.transition(need.status, 'notAward').ok,
+    archive: partnerActs && needMachine.transition(need.status, 'archive').ok && revision === null,
+    apply: Boolean(applyingFirm) && !ownApplication && !deadlinePassed,
+    continueDraft: Boolean(applyingFirm) && ownApplication?.status === 'DRAFT' && !deadlinePassed,
+    viewApplications: isPartner || isModerator,
+    askQuestion: visibility === 'full' && firmIds.length > 0 && need.status === 'PUBLISHED' && !deadlinePassed,
+    answerQuestions: partnerActs,
+    acceptNda: visibility === 'teaser' && invitedToConfidential,
+    manageMatches: (partnerActs || isModerator) && need.status === 'PUBLISHED',
+  }
+
+  if (visibility === 'teaser') {
+    return { visibility, need: base, details: null, revision: null, match: null, application: ownApplication, applyingFirmId: null, applicationCount: 0, questions: [], deadlinePassed, ndaTextVersion: NDA_TEXT_VERSION, actions }
+  }
+  return {
+    visibility,
+    need: base,
+    details: {
+      summary: need.summary,
+      description: need.description,
+      skills: need.skills,
+      nafCodes: need.nafCodes,
+      budgetMinEur: need.budgetMinEur,
+      budgetMaxEur: need.budgetMaxEur,
+      expectedStart: need.expectedStart,
+      communeName: need.communeName,
+      communeInsee: need.communeInsee,
+      radiusKm: need.radiusKm,
+      remoteOk: need.remoteOk,
+      headcountMin: need.headcountMin,
+      headcountMax: need.headcountMax,
+      revenueBands: need.revenueBands,
+      minAgeYears: need.minAgeYears,
+      screeningRequired: need.screeningRequired,
+      sharedWith: need.sharedWith.map((share) => share.hub.shortName),
+      moderationComment: isPartner || isModerator ? need.moderationComment : null,
+      publishedAt: need.publishedAt,
+      submittedAt: need.submittedAt,
+      closedAt: need.closedAt,
+      ndaAcceptedAt: nda?.acceptedAt ?? null,
+    },
+    // Only the partner and staff know that an edit awaits moderation.
+    revision:
+      (isPartner || isModerator) && revision
+        ? {
+            state: revision.state,
+            submittedAt: revision.submittedAt,
+            title: revision.data.title,
+            summary: revision.data.summary,
+            description: revision.data.description,
+            skills: revision.data.skills,
+            budgetMinEur: revision.data.budgetMinEur,
+            budgetMaxEur: revision.data.budgetMaxEur,
+            deadline: revision.data.deadline,
+          }
+        : null,
+    match: match ? { id: match.id, score: match.score, breakdown: match.breakdown, computedAt: match.computedAt, status: match.status } : null,
+    application: ownApplication,
+    applyingFirmId: applyingFirm?.id ?? null,
+    applicationCount,
+    // Questions are anonymous: nobody sees who asked, except that a firm sees which are its own.
+    questions: questions.map((question) => ({
+      id: question.id,
+      body: question.body,
+      answer: question.answer,
+      answeredAt: question.answeredAt,
+      createdAt: question.createdAt,
+      mine: firmIds.includes(question.askedByOrgId),
+    })),
+    deadlinePassed,
+    ndaTextVersion: NDA_TEXT_VERSION,
+    actions,
+  }
+}
+
+/** The editor's values: a draft's fields, or the pending revision of a published need. */
+export async function getNeedForEditing(actor: Actor, needId: string) {
+  const need = await prisma.need.findUnique({ where: { id: needId }, include: { sharedWith: { select: { hubId: true } } } })
+  assertFound(need && canEditNeed(actor, need))
+  if (!isEditableDraft(need.status) && need.status !== 'PUBLISHED') {
+    throw AppError.conflict('not_editable', 'errors.needNotEditable', { status: need.status })
+  }
+  const revision = readRevision(need.pendingRevision)
+  if (revision) {
+    return {
+      ...need,
+      ...revision.data,
+      deadline: revision.data.deadline ? new Date(revision.data.deadline) : null,
+      expectedStart: revision.data.expectedStart ? new Date(revision.data.expectedStart) : null,
+      sharedWith: revision.sharedHubIds.map((hubId) => ({ hubId })),
+      revisionState: revision.state,
+    }
+  }
+  return { ...need, revisionState: 'NONE' as const }
+}
+
+// ───────── lists ─────────
+
+type Perspective = 'firm' | 'partner' | 'staff'
+
+interface ListRow {
+  id: string
+  title: string
+  summary: string
+  kind: string
+  status: NeedStatus
+  visibility: string
+  deadline: Date | null
+  budgetMinEur: number | null
+  budgetMaxEur: number | null
+  communeName: string | null
+  remoteOk: boolean
+  skills: string[]
+  partnerName: string
+  hubShortName: string
+  score: number | null
+  applicationCount: number
+  revisionPending: boolean
+  ndaAccepted: boolean
+}
+
+/** Communes within `km` of a firm's commune (the geographic filter, computed in the app). */
+function communesWithin(insee: string | null, km: number) {
+  const origin = communeByInsee(insee)
+  if (!origin) return null
+  return communes.filter((commune) => distanceKm(origin, commune) <= km).map((commune) => commune.insee)
+}
+
+/**
+ * Firms: the published needs they may see, ranked by their match score (or deadline, relevance,
+ * recency). Partners: their organisation's needs. Staff: the needs of their hubs. All with
+ * full-text search (`french` configuration, accents ignored) and filters, one SQL query each for
+ * the page and the count.
+ */
+export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {}) {
+  const firms = verifiedOrganisations(actor, 'FIRM')
+  const partners = verifiedOrganisations(actor, 'PARTNER')
+  const staffHubs = staffHubIds(actor)
+  const perspective: Perspective = firms.length > 0 ? 'firm' : partners.length > 0 ? 'partner' : 'staff'
+  const page = filters.page ?? 1
+  const firmIds = firms.map((firm) => firm.organisationId)
+  const firmHubs = [...new Set(firms.map((firm) => firm.organisation.homeHubId))]
+
+  const where: Prisma.Sql[] = []
+  if (perspective === 'firm') {
+    where.push(Prisma.sql`n.status = 'PUBLISHED'`)
+    where.push(Prisma.sql`(
+      n.visibility = 'PUBLIC'
+      OR (n.visibility = 'MEMBERS' AND (n."hubId" = ANY(${firmHubs}) OR EXISTS (SELECT 1 FROM "NeedShare" s WHERE s."needId" = n.id AND s."hubId" = ANY(${firmHubs}))))
+      OR (n.visibility = 'INVITE_ONLY' AND EXISTS (SELECT 1 FROM "Match" i WHERE i."needId" = n.id AND i."firmId" = ANY(${firmIds}) AND i.status = 'INVITED'))
+    )`)
+  } else if (perspective === 'partner') {
+    where.push(Prisma.sql`n."partnerId" = ANY(${partners.map((partner) => partner.organisationId)})`)
+  } else {
+    if (staffHubs.length === 0) return emptyList(perspective)
+    where.push(Prisma.sql`n.status <> 'DRAFT'`)
+    where.push(Prisma.sql`(n."hubId" = ANY(${staffHubs}) OR EXISTS (SELECT 1 FROM "NeedShare" s WHERE s."needId" = n.id AND s."hubId" = ANY(${staffHubs})))`)
+  }
+  if (filters.status && perspective !== 'firm') where.push(Prisma.sql`n.status = ${filters.status}::"NeedStatus"`)
+  const query = searchQueryText(filters.q)
+  if (query) where.push(Prisma.sql`n.search @@ websearch_to_tsquery('french', ${query})`)
+  if (filters.kind?.length) where.push(Prisma.sql`n.kind::text = ANY(${filters.kind})`)
+  if (filters.naf) where.push(Prisma.sql`EXISTS (SELECT 1 FROM unnest(n."nafCodes") code WHERE code LIKE ${`${filters.naf}%`})`)
+  if (filters.budgetMin !== undefined) where.push(Prisma.sql`(n."budgetMaxEur" IS NULL OR n."budgetMaxEur" >= ${filters.budgetMin})`)
+  if (filters.budgetMax !== undefined) where.push(Prisma.sql`(n."budgetMinEur" IS NULL OR n."budgetMinEur" <= ${filters.budgetMax})`)
+  if (filters.deadlineBefore) where.push(Prisma.sql`n.deadline <= ${filters.deadlineBefore}`)
+  if (filters.hub) where.push(Prisma.sql`(n."hubId" = ${filters.hub} OR EXISTS (SELECT 1 FROM "NeedShare" s2 WHERE s2."needId" = n.id AND s2."hubId" = ${filters.hub}))`)
+  if (filters.distanceKm && perspective === 'firm') {
+    const nearby = communesWithin(await firmCommune(firms[0]!.organisationId), filters.distanceKm)
+    if (nearby) where.push(Prisma.sql`(n."remoteOk" OR n."communeInsee" = ANY(${nearby}))`)
+  }
+  const whereSql = Prisma.join(where, ' AND ')
+
+  const scoreJoin =
+    perspective === 'firm'
+      ? Prisma.sql`LEFT JOIN LATERAL (
+          SELECT max(m.score) AS score FROM "Match" m
+          WHERE m."needId" = n.id AND m."firmId" = ANY(${firmIds}) AND m."algorithmVersion" = ${ALGORITHM_VERSION}
+        ) sm ON true`
+      : Prisma.sql`LEFT JOIN LATERAL (SELECT NULL::float8 AS score) sm ON true`
+  const sort = filters.sort ?? (perspective === 'firm' ? (query ? 'relevance' : 'score') : 'recent')
+  const orderBy =
+    sort === 'deadline'
+      ? Prisma.sql`n.deadline ASC NULLS LAST, n.id`
+      : sort === 'relevance' && query
+        ? Prisma.sql`ts_rank_cd(n.search, websearch_to_tsquery('french', ${query})) DESC, sm.score DESC NULLS LAST, n.id`
+        : sort === 'score' && perspective === 'firm'
+          ? Prisma.sql`sm.score DESC NULLS LAST, n.deadline ASC NULLS LAST, n.id`
+          : Prisma.sql`n."updatedAt" DESC, n.id`
+
+  const [rows, counted] = await Promise.all([
+    prisma.$queryRaw<ListRow[]>`
+      SELECT n.id, n.title, n.summary, n.kind::text AS kind, n.status::text AS status, n.visibility::text AS visibility,
+             n.deadline, n."budgetMinEur", n."budgetMaxEur", n."communeName", n."remoteOk", n.skills,
+             p.name AS "partnerName", h."shortName" AS "hubShortName", sm.score,
+             ${perspective === 'firm' ? Prisma.sql`0` : Prisma.sql`(SELECT count(*) FROM "Application" a WHERE a."needId" = n.id AND a.status NOT IN ('DRAFT', 'WITHDRAWN'))`}::int AS "applicationCount",
+             (n."pendingRevision" IS NOT NULL) AS "revisionPending",
+             EXISTS (SELECT 1 FROM "NdaAcceptance" nda WHERE nda."needId" = n.id AND nda."userId" = ${actor.userId}) AS "ndaAccepted"
+      FROM "Need" n
+      JOIN "Organisation" p ON p.id = n."partnerId"
+      JOIN "Hub" h ON h.id = n."hubId"
+      ${scoreJoin}
+      WHERE ${whereSql}
+      ORDER BY ${orderBy}
+      LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
+    prisma.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "Need" n WHERE ${whereSql}`,
+  ])
+  return {
+    perspective,
+    total: counted[0]?.total ?? 0,
+    page,
+    pageSize: PAGE_SIZE,
+    sort,
+    needs: rows.map(({ ndaAccepted, ...row }) =>
+      // A confidential need shows only its title and partner until the firm accepts its NDA.
+      perspective === 'firm' && row.visibility === 'INVITE_ONLY' && !ndaAccepted
+        ? { ...row, summary: '', budgetMinEur: null, budgetMaxEur: null, skills: [], communeName: null, remoteOk: false, revisionPending: false }
+        : { ...row, revisionPending: perspective === 'firm' ? false : row.revisionPending },
+    ),
+  }
+}
+
+async function firmCommune(firmId: string) {
+  const firm = await prisma.organisation.findUnique({ where: { id: firmId }, select: { communeInsee: true } })
+  return firm?.communeInsee ?? null
+}
+
+function emptyList(perspective: Perspective) {
+  return { perspective, total: 0, page: 1, pageSize: PAGE_SIZE, sort: 'recent' as const, needs: [] as ListRow[] }
+}
+
+/** What waits for the staff of the actor's hubs: submitted needs and submitted revisions. */
+export async function listModerationQueue(actor: Actor) {
+  const hubIds = staffHubIds(actor)
+  if (hubIds.length === 0) throw AppError.forbidden()
+  const needs = await prisma.need.findMany({
+    where: {
+      hubId: { in: hubIds },
+      OR: [{ status: 'SUBMITTED' }, { status: 'PUBLISHED', revisionSubmittedAt: { not: null } }],
+    },
+    orderBy: [{ submittedAt: 'asc' }],
+    take: 200,
+    select: {
+      id: true,
+      title: true,
+      summary: true,
+      kind: true,
+      status: true,
+      visibility: true,
+      matchingMode: true,
+      submittedAt: true,
+      revisionSubmittedAt: true,
+      pendingRevision: true,
+      deadline: true,
+      budgetMinEur: true,
+      budgetMaxEur: true,
+      partner: { select: { name: true } },
+      hub: { select: { shortName: true } },
+    },
+  })
+  return needs
+    .filter((need) => need.status === 'SUBMITTED' || readRevision(need.pendingRevision)?.state === 'SUBMITTED')
+    .map(({ pendingRevision, ...need }) => ({ ...need, isRevision: pendingRevision !== null }))
+}
