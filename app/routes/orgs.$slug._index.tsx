@@ -1,16 +1,20 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { OrgStatusBadge } from '#app/components/status-badges'
-import { Button } from '#app/components/ui/button'
+import { Button, LinkButton } from '#app/components/ui/button'
 import { Alert, Badge, Card, PageHeader } from '#app/components/ui/card'
 import { Field, FormErrors, SelectField } from '#app/components/ui/field'
-import { formatDate } from '#app/i18n/format'
+import { formatDate, formatNumber } from '#app/i18n/format'
+import { clientTypes } from '#app/modules/organisations/profile-schema'
+import { getOrganisationProfilePage } from '#app/modules/organisations/profile.server'
 import { inviteMemberSchema } from '#app/modules/organisations/schema'
 import { getOrganisationPage, inviteMember } from '#app/modules/organisations/service.server'
+import { readFormData } from '#app/utils/form.server'
 import { getRequestLocale } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
 import { handle, replyWithAppError, requireParam } from '#app/utils/route.server'
@@ -19,19 +23,26 @@ import { toastHeaders } from '#app/utils/toast.server'
 
 export const meta = titleMeta
 
+/** A single select's props: a field posted twice comes back as a list, and a single select shows its first value. */
+function singleSelectProps(field: FieldMetadata<string>) {
+  const props = getSelectProps(field)
+  return { ...props, defaultValue: Array.isArray(props.defaultValue) ? String(props.defaultValue[0] ?? '') : props.defaultValue }
+}
+
 export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request, params }) => {
     const actor = await requireActor(request)
-    const page = await getOrganisationPage(actor, requireParam(params, 'slug'))
+    const page = await getOrganisationProfilePage(actor, requireParam(params, 'slug'))
     return json({ title: page.organisation.name, locale: await getRequestLocale(request), ...page })
   })
 }
 
+/** The invitation form (the profile itself is edited on /orgs/<slug>/edit). */
 export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, params, context }) => {
     const actor = await requireActor(request)
     const page = await getOrganisationPage(actor, requireParam(params, 'slug'))
-    const submission = parseWithZod(await request.formData(), { schema: inviteMemberSchema })
+    const submission = parseWithZod(await readFormData(request), { schema: inviteMemberSchema })
     if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
     try {
       await inviteMember(actor, page.organisation.id, submission.value, context.requestId)
@@ -45,24 +56,56 @@ export async function action(args: ActionFunctionArgs) {
   })
 }
 
+function Detail({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="font-medium text-stone-600">{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  )
+}
+
+function TagList({ title, tags }: { title: string; tags: string[] }) {
+  if (tags.length === 0) return null
+  return (
+    <div>
+      <h3 className="text-sm font-medium text-stone-600">{title}</h3>
+      <ul className="mt-1 flex flex-wrap gap-1">
+        {tags.map((tag) => (
+          <li key={tag}>
+            <Badge>{tag}</Badge>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
 export default function OrganisationPage() {
-  const { organisation, members, invitations, canManage, isMember, locale } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
+  const { organisation, members, invitations, references, charter, canManage, canEdit, isMember, locale } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
-  const [form, fields] = useForm({
-    id: 'invite-member',
-    lastResult: actionData?.result,
-    defaultValue: { role: 'MEMBER' },
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteMemberSchema }),
-  })
+  const clientLabel = (type: string | null) =>
+    type && (clientTypes as readonly string[]).includes(type) ? t(`profile.clientType.${type as (typeof clientTypes)[number]}`) : null
   return (
     <div className="space-y-6">
       <PageHeader
         title={organisation.name}
         description={`${t(`orgKind.${organisation.kind}`)} · ${organisation.hub.name}${organisation.communeName ? ` · ${organisation.communeName}` : ''}`}
-        actions={<OrgStatusBadge status={organisation.status} />}
+        actions={
+          <>
+            <OrgStatusBadge status={organisation.status} />
+            {canEdit ? (
+              <LinkButton to={`/orgs/${organisation.slug}/edit`} size="sm">
+                {t('profile.page.editProfile')}
+              </LinkButton>
+            ) : null}
+            {canManage ? (
+              <LinkButton to={`/orgs/${organisation.slug}/settings`} size="sm" variant="secondary">
+                {t('profile.page.settings')}
+              </LinkButton>
+            ) : null}
+          </>
+        }
       />
       {isMember && organisation.status === 'PENDING' ? <Alert tone="warning" title={t('org.pendingTitle')}>{t('org.pendingBody')}</Alert> : null}
       {isMember && organisation.status === 'REJECTED' ? (
@@ -71,59 +114,111 @@ export default function OrganisationPage() {
         </Alert>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="space-y-3 lg:col-span-2">
-          <h2 className="text-lg font-semibold">{t('org.profile')}</h2>
-          {organisation.description ? <p className="whitespace-pre-line text-stone-800">{organisation.description}</p> : <p className="text-stone-600">{t('org.noDescription')}</p>}
-          <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-            {organisation.siren ? (
-              <div>
-                <dt className="font-medium text-stone-600">{t('orgForm.siren')}</dt>
-                <dd>{organisation.siren}</dd>
-              </div>
-            ) : null}
-            {organisation.headcount ? (
-              <div>
-                <dt className="font-medium text-stone-600">{t('orgForm.headcount')}</dt>
-                <dd>{organisation.headcount}</dd>
-              </div>
-            ) : null}
-            {organisation.revenueBand ? (
-              <div>
-                <dt className="font-medium text-stone-600">{t('orgForm.revenueBand')}</dt>
-                <dd>{t(`revenueBand.${organisation.revenueBand}`)}</dd>
-              </div>
-            ) : null}
-            {organisation.foundedYear ? (
-              <div>
-                <dt className="font-medium text-stone-600">{t('orgForm.foundedYear')}</dt>
-                <dd>{organisation.foundedYear}</dd>
-              </div>
-            ) : null}
-            {organisation.website ? (
-              <div>
-                <dt className="font-medium text-stone-600">{t('orgForm.website')}</dt>
-                <dd>
+        <div className="space-y-6 lg:col-span-2">
+          <Card className="space-y-4">
+            <h2 className="text-lg font-semibold">{t('org.profile')}</h2>
+            <section aria-labelledby="org-about" className="space-y-1">
+              <h3 id="org-about" className="text-sm font-medium text-stone-600">
+                {t('profile.page.about')}
+              </h3>
+              {organisation.description ? (
+                <p className="whitespace-pre-line text-stone-800">{organisation.description}</p>
+              ) : (
+                <p className="text-stone-600">{t('org.noDescription')}</p>
+              )}
+            </section>
+            <section aria-labelledby="org-offerings" className="space-y-1">
+              <h3 id="org-offerings" className="text-sm font-medium text-stone-600">
+                {t('profile.page.offerings')}
+              </h3>
+              {organisation.offerings ? (
+                <p className="whitespace-pre-line text-stone-800">{organisation.offerings}</p>
+              ) : (
+                <p className="text-stone-600">{t('profile.page.noOfferings')}</p>
+              )}
+            </section>
+            <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+              {organisation.siren ? <Detail term={t('orgForm.siren')}>{organisation.siren}</Detail> : null}
+              {organisation.communeName ? <Detail term={t('profile.page.commune')}>{organisation.communeName}</Detail> : null}
+              {organisation.headcount ? <Detail term={t('orgForm.headcount')}>{formatNumber(organisation.headcount, locale)}</Detail> : null}
+              {organisation.revenueBand ? <Detail term={t('orgForm.revenueBand')}>{t(`revenueBand.${organisation.revenueBand}`)}</Detail> : null}
+              {organisation.foundedYear ? <Detail term={t('orgForm.foundedYear')}>{organisation.foundedYear}</Detail> : null}
+              {organisation.website ? (
+                <Detail term={t('orgForm.website')}>
                   <a href={organisation.website} className="text-brand-700 underline" rel="noreferrer noopener" target="_blank">
                     {organisation.website}
                   </a>
-                </dd>
+                </Detail>
+              ) : null}
+            </dl>
+            <TagList title={t('profile.page.skills')} tags={organisation.skills} />
+            {organisation.naf.length > 0 ? (
+              <div>
+                <h3 className="text-sm font-medium text-stone-600">{t('profile.page.nafCodes')}</h3>
+                <ul className="mt-1 space-y-0.5 text-sm text-stone-800">
+                  {organisation.naf.map((item) => (
+                    <li key={item.code}>
+                      <span className="font-mono font-semibold">{item.code}</span>
+                      {item.label ? ` — ${item.label}` : null}
+                    </li>
+                  ))}
+                </ul>
               </div>
             ) : null}
-          </dl>
-          {organisation.skills.length > 0 ? (
-            <div>
-              <h3 className="text-sm font-medium text-stone-600">{t('needForm.skills')}</h3>
-              <ul className="mt-1 flex flex-wrap gap-1">
-                {organisation.skills.map((skill) => (
-                  <li key={skill}>
-                    <Badge>{skill}</Badge>
-                  </li>
-                ))}
-              </ul>
-            </div>
+            <TagList title={t('profile.page.labels')} tags={organisation.labels} />
+          </Card>
+
+          {organisation.kind === 'FIRM' ? (
+            <Card className="space-y-3">
+              <h2 className="text-lg font-semibold">{t('profile.page.references')}</h2>
+              {references.length === 0 ? (
+                <p className="text-stone-600">{t('profile.page.noReferences')}</p>
+              ) : (
+                <ul className="divide-y divide-stone-200">
+                  {references.map((reference) => {
+                    const client = clientLabel(reference.clientType)
+                    const meta = [client, reference.year ? String(reference.year) : null].filter(Boolean).join(' · ')
+                    return (
+                      <li key={reference.id} className="space-y-1 py-3">
+                        <h3 className="font-medium">{reference.title}</h3>
+                        {meta ? <p className="text-sm text-stone-600">{meta}</p> : null}
+                        {reference.description ? <p className="whitespace-pre-line text-sm text-stone-800">{reference.description}</p> : null}
+                        {reference.outcome ? (
+                          <p className="text-sm text-stone-700">
+                            <span className="font-medium">{t('profile.page.outcome')}</span> — {reference.outcome}
+                          </p>
+                        ) : null}
+                      </li>
+                    )
+                  })}
+                </ul>
+              )}
+            </Card>
           ) : null}
-        </Card>
-        <Card className="space-y-3">
+
+          {charter ? (
+            <Card className="space-y-3">
+              <h2 className="text-lg font-semibold">{t('profile.page.charter')}</h2>
+              {charter.acceptedAt ? (
+                <>
+                  <p className="text-stone-800">{t('profile.page.charterAccepted', { date: formatDate(charter.acceptedAt, locale) })}</p>
+                  <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+                    <Detail term={t('profile.page.responseDelay')}>
+                      {charter.responseDays ? t('profile.page.days', { count: charter.responseDays }) : t('profile.page.notSet')}
+                    </Detail>
+                    <Detail term={t('profile.page.paymentDelay')}>
+                      {charter.paymentDays ? t('profile.page.days', { count: charter.paymentDays }) : t('profile.page.notSet')}
+                    </Detail>
+                  </dl>
+                </>
+              ) : (
+                <p className="text-stone-600">{t('profile.page.charterNotAccepted')}</p>
+              )}
+            </Card>
+          ) : null}
+        </div>
+
+        <Card className="space-y-3 self-start">
           <h2 className="text-lg font-semibold">{t('org.team')}</h2>
           <ul className="divide-y divide-stone-200">
             {members.map((member) => (
@@ -148,25 +243,39 @@ export default function OrganisationPage() {
               </ul>
             </div>
           ) : null}
-          {canManage ? (
-            <Form method="post" className="space-y-3 border-t border-stone-200 pt-3" {...getFormProps(form)}>
-              <h3 className="font-medium">{t('org.inviteTitle')}</h3>
-              <FormErrors id={form.errorId} errors={form.errors} />
-              <Field label={t('auth.email')} errors={fields.email.errors} inputProps={getInputProps(fields.email, { type: 'email' })} />
-              <SelectField
-                label={t('org.role')}
-                errors={fields.role.errors}
-                selectProps={getSelectProps(fields.role)}
-                options={(['MEMBER', 'ADMIN'] as const).map((role) => ({ value: role, label: t(`memberRole.${role}`) }))}
-              />
-              <Button type="submit" size="sm" pending={navigation.state === 'submitting'}>
-                {t('org.inviteSubmit')}
-              </Button>
-            </Form>
-          ) : null}
+          {canManage ? <InviteForm /> : null}
         </Card>
       </div>
     </div>
+  )
+}
+
+function InviteForm() {
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'invite-member',
+    lastResult: actionData?.result,
+    defaultValue: { role: 'MEMBER' },
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteMemberSchema }),
+  })
+  return (
+    <Form method="post" className="space-y-3 border-t border-stone-200 pt-3" {...getFormProps(form)}>
+      <h3 className="font-medium">{t('org.inviteTitle')}</h3>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Field label={t('auth.email')} errors={fields.email.errors} inputProps={getInputProps(fields.email, { type: 'email' })} />
+      <SelectField
+        label={t('org.role')}
+        errors={fields.role.errors}
+        selectProps={singleSelectProps(fields.role)}
+        options={(['MEMBER', 'ADMIN'] as const).map((role) => ({ value: role, label: t(`memberRole.${role}`) }))}
+      />
+      <Button type="submit" size="sm" pending={navigation.state === 'submitting'}>
+        {t('org.inviteSubmit')}
+      </Button>
+    </Form>
   )
 }
 
