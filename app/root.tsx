@@ -17,6 +17,7 @@ import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { cn } from './components/ui/cn'
 import { supportedLocales, type Locale } from './i18n/config'
+import { countUnread } from './modules/notifications/notifications.server'
 import { isStaff, verifiedOrganisations } from './modules/policy/policy'
 import stylesheet from './tailwind.css'
 import { getRequestLocale } from './utils/i18n.server'
@@ -37,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getRequestLocale(request),
     readToast(request),
   ])
+  const unreadNotifications = actor ? await countUnread(actor.userId) : 0
   const user = actor
     ? {
         name: actor.name,
@@ -49,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         isPartner: verifiedOrganisations(actor, 'PARTNER').length > 0,
         isFirm: verifiedOrganisations(actor, 'FIRM').length > 0,
         isStaff: isStaff(actor),
+        unreadNotifications,
       }
     : null
   return json({ locale, user, toast }, { headers: headers ?? undefined })
@@ -127,6 +130,18 @@ function Header() {
           ) : null}
         </nav>
         <div className="flex items-center gap-3">
+          {user ? (
+            <NavLink to="/notifications" className={navClass} aria-label={t('notifications.bellLabel', { count: user.unreadNotifications })}>
+              <span aria-hidden className="inline-flex items-center gap-1">
+                <svg viewBox="0 0 20 20" fill="currentColor" className="size-5">
+                  <path d="M10 2a6 6 0 0 0-6 6v3.586l-.707.707A1 1 0 0 0 4 14h12a1 1 0 0 0 .707-1.707L16 11.586V8a6 6 0 0 0-6-6Zm0 16a3 3 0 0 1-2.83-2h5.66A3 3 0 0 1 10 18Z" />
+                </svg>
+                {user.unreadNotifications > 0 ? (
+                  <span className="rounded-full bg-amber-300 px-1.5 text-xs font-bold text-stone-900">{user.unreadNotifications}</span>
+                ) : null}
+              </span>
+            </NavLink>
+          ) : null}
           <LanguageSwitcher />
           {user ? (
             <Form method="post" action="/logout">

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { needFormSchema, needKinds, matchingModes, visibilities } from '#app/modules/needs/schema'
 import { revenueBands } from '#app/modules/organisations/schema'
 import { CommuneField } from './commune-field'
+import { NafField } from './pickers/naf-field'
+import { TagsField } from './pickers/tags-field'
 import { Button } from './ui/button'
 import { Card } from './ui/card'
 import { CheckboxField, ErrorList, Field, FormErrors, SelectField, TextareaField } from './ui/field'
@@ -29,6 +31,7 @@ export interface NeedFormDefaults {
   minAgeYears?: string
   visibility?: string
   matchingMode?: string
+  screeningRequired?: boolean
   sharedHubIds?: string[]
 }
 
@@ -38,7 +41,9 @@ export function NeedForm({
   lastResult,
   defaultValue,
   otherHubs,
+  mode = 'draft',
 }: {
+  mode?: 'draft' | 'revision'
   id: string
   lastResult?: SubmissionResult<string[]> | null
   defaultValue?: NeedFormDefaults
@@ -88,13 +93,13 @@ export function NeedForm({
           errors={fields.description.errors}
           textareaProps={{ ...getTextareaProps(fields.description), rows: 8 }}
         />
-        <Field
+        <TagsField
           label={t('needForm.skills')}
           hint={t('needForm.skillsHint')}
           errors={fields.skills.errors}
           inputProps={getInputProps(fields.skills, { type: 'text' })}
         />
-        <Field
+        <NafField
           label={t('needForm.nafCodes')}
           hint={t('needForm.nafCodesHint')}
           errors={fields.nafCodes.errors}
@@ -208,6 +213,12 @@ export function NeedForm({
             options={matchingModes.map((value) => ({ value, label: t(`matchingMode.${value}`) }))}
           />
         </div>
+        <CheckboxField
+          label={t('needForm.screening')}
+          hint={t('needForm.screeningHint')}
+          errors={fields.screeningRequired.errors}
+          inputProps={getInputProps(fields.screeningRequired, { type: 'checkbox' })}
+        />
         {otherHubs.length === 0 ? <ErrorList errors={fields.sharedHubIds.errors} /> : null}
         {otherHubs.length > 0 ? (
           <fieldset>
@@ -233,11 +244,13 @@ export function NeedForm({
       </Card>
 
       <div className="flex flex-wrap justify-end gap-3">
-        <Button type="submit" name="intent" value="save" variant="secondary" pending={pendingIntent === 'save'}>
-          {t('needForm.saveDraft')}
-        </Button>
+        {mode === 'draft' ? (
+          <Button type="submit" name="intent" value="save" variant="secondary" pending={pendingIntent === 'save'}>
+            {t('needForm.saveDraft')}
+          </Button>
+        ) : null}
         <Button type="submit" name="intent" value="submit" pending={pendingIntent === 'submit'}>
-          {t('needForm.submit')}
+          {mode === 'revision' ? t('needForm.submitRevision') : t('needForm.submit')}
         </Button>
       </div>
     </Form>
@@ -273,6 +286,7 @@ export function needFormDefaults(need: {
   minAgeYears: number | null
   visibility: string
   matchingMode: string
+  screeningRequired: boolean
   sharedWith: Array<{ hubId: string }>
 }): NeedFormDefaults {
   return {
@@ -295,6 +309,7 @@ export function needFormDefaults(need: {
     minAgeYears: text(need.minAgeYears),
     visibility: need.visibility,
     matchingMode: need.matchingMode,
+    screeningRequired: need.screeningRequired,
     sharedHubIds: need.sharedWith.map((share) => share.hubId),
   }
 }

@@ -39,14 +39,17 @@ export default function MyApplicationsPage() {
               <Card className="flex flex-wrap items-start justify-between gap-3">
                 <div>
                   <h2 className="font-semibold">
-                    <Link to={`/needs/${application.need.id}`} className="hover:underline">
+                    <Link to={`/applications/${application.id}`} className="hover:underline">
                       {application.need.title}
                     </Link>
                   </h2>
                   <p className="text-sm text-stone-700">
                     {application.need.partner.name}
                     {application.submittedAt ? ` · ${t('applications.submittedOn', { date: formatDate(application.submittedAt, locale) })}` : ''}
+                    {!application.asLead ? ` · ${t('applications.asPartnerOf', { lead: application.firm.name })}` : ''}
+                    {application.messageCount > 0 ? ` · ${t('applications.messageCount', { count: application.messageCount })}` : ''}
                   </p>
+                  {application.deal ? <p className="mt-1 text-sm font-medium text-brand-800">{t(`dealStatus.${application.deal.status}`)}</p> : null}
                   {application.status === 'DECLINED' && application.declineReason ? (
                     <p className="mt-2 text-sm">
                       <span className="font-medium">{t(`declineReason.${application.declineReason}`)}</span>

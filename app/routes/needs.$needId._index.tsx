@@ -11,9 +11,14 @@ import { Button, LinkButton } from '#app/components/ui/button'
 import { Alert, Badge, Card, PageHeader } from '#app/components/ui/card'
 import { FormErrors, TextareaField } from '#app/components/ui/field'
 import { formatDate, formatEurRange } from '#app/i18n/format'
-import { listMatchesForNeed } from '#app/modules/matching/service.server'
-import { moderateNeedSchema, requestChangesSchema } from '#app/modules/needs/schema'
-import { getNeedForActor, moderateNeed, submitNeed } from '#app/modules/needs/service.server'
+import { daysUntil } from '#app/modules/applications/pipeline'
+import { actOnMatch, listRecommendations } from '#app/modules/matching/invitations.server'
+import { acceptNdaSchema, answerQuestionSchema, askQuestionSchema, needLifecycleActions, requestChangesSchema } from '#app/modules/needs/schema'
+import { acceptNda, answerQuestion, askQuestion } from '#app/modules/needs/questions.server'
+import { changeNeedLifecycle, getNeedForActor, moderateNeed, submitNeed, withdrawRevision } from '#app/modules/needs/service.server'
+import { isAppError } from '#app/modules/shared/app-error'
+import { renderMarkdown } from '#app/modules/shared/markdown.server'
+import { readFormData } from '#app/utils/form.server'
 import { getRequestLocale } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
 import { handle, replyWithAppError, requireParam } from '#app/utils/route.server'
@@ -27,43 +32,106 @@ export async function loader(args: LoaderFunctionArgs) {
     const actor = await requireActor(request)
     const needId = requireParam(params, 'needId')
     const view = await getNeedForActor(actor, needId)
-    const recommendations = view.actions.viewApplications && view.need.status === 'PUBLISHED' ? await listMatchesForNeed(needId, 10) : []
-    return json({ title: view.need.title, locale: await getRequestLocale(request), ...view, recommendations })
+    const recommendations = view.actions.manageMatches ? await listRecommendations(actor, needId, 15) : []
+    return json({
+      title: view.need.title,
+      locale: await getRequestLocale(request),
+      now: new Date().toISOString(),
+      descriptionHtml: view.details ? renderMarkdown(view.details.description) : null,
+      revisionDescriptionHtml: view.revision ? renderMarkdown(view.revision.description) : null,
+      ...view,
+      recommendations,
+    })
   })
 }
 
-const intentSchema = z.object({ intent: z.enum(['submit', 'publish', 'requestChanges']) })
+const simpleIntents = z.enum(['submit', 'withdrawRevision', 'publish', ...needLifecycleActions])
+const matchIntentSchema = z.object({
+  intent: z.literal('match'),
+  decision: z.enum(['approve', 'reject', 'invite', 'dismiss']),
+  matchId: z.string().min(1).max(64).regex(/^[\w-]+$/),
+})
 
 export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, params, context }) => {
     const actor = await requireActor(request)
     const needId = requireParam(params, 'needId')
-    const formData = await request.formData()
-    const intent = intentSchema.safeParse({ intent: formData.get('intent') })
-    if (!intent.success) return json({ result: null, code: 'invalid_intent' }, { status: 400 })
+    const formData = await readFormData(request)
+    const intent = String(formData.get('intent') ?? '')
+    const back = (messageKey: string, hash = '') => redirectWithToast(`/needs/${needId}${hash}`, { messageKey })
 
-    if (intent.data.intent === 'submit') {
-      await submitNeed(actor, needId, context.requestId)
-      return redirectWithToast(`/needs/${needId}`, { messageKey: 'needs.submittedToast' })
+    const simple = simpleIntents.safeParse(intent)
+    if (simple.success) {
+      switch (simple.data) {
+        case 'submit':
+          try {
+            await submitNeed(actor, needId, context.requestId)
+          } catch (error) {
+            // An incomplete need: back to the editor, with the fields to complete marked.
+            if (isAppError(error) && error.status === 422) {
+              return redirectWithToast(`/needs/${needId}/edit?check=1`, { type: 'error', messageKey: 'errors.needIncomplete' })
+            }
+            throw error
+          }
+          return back('needs.submittedToast')
+        case 'withdrawRevision':
+          await withdrawRevision(actor, needId, context.requestId)
+          return back('needs.revisionWithdrawn')
+        case 'publish':
+          await moderateNeed(actor, { needId, intent: 'publish' }, context.requestId)
+          return back('moderation.publishedToast')
+        default:
+          await changeNeedLifecycle(actor, needId, simple.data, context.requestId)
+          return back(`needs.lifecycleDone.${simple.data}`)
+      }
     }
+
+    if (intent === 'match') {
+      const parsed = matchIntentSchema.safeParse(Object.fromEntries(formData))
+      if (!parsed.success) return json({ result: null, code: 'invalid_input' }, { status: 400 })
+      await actOnMatch(actor, parsed.data.matchId, parsed.data.decision, context.requestId)
+      return back(`matching.done.${parsed.data.decision}`, '#recommendations')
+    }
+
+    const schema =
+      intent === 'requestChanges'
+        ? requestChangesSchema
+        : intent === 'askQuestion'
+          ? askQuestionSchema
+          : intent === 'answerQuestion'
+            ? answerQuestionSchema
+            : intent === 'acceptNda'
+              ? acceptNdaSchema
+              : null
+    if (!schema) return json({ result: null, code: 'invalid_intent' }, { status: 400 })
     formData.set('needId', needId)
-    const submission = parseWithZod(formData, { schema: moderateNeedSchema })
+    const submission = parseWithZod(formData, { schema: schema as typeof requestChangesSchema })
     if (submission.status !== 'success') return json({ result: submission.reply(), code: 'invalid_input' }, { status: 400 })
+    const value = submission.value as unknown as Record<string, string>
     try {
-      await moderateNeed(actor, submission.value, context.requestId)
+      if (intent === 'requestChanges') await moderateNeed(actor, { needId, intent: 'requestChanges', comment: value.comment }, context.requestId)
+      else if (intent === 'askQuestion') await askQuestion(actor, needId, value.body!, context.requestId)
+      else if (intent === 'answerQuestion') await answerQuestion(actor, needId, value.questionId!, value.answer!, context.requestId)
+      else await acceptNda(actor, needId, value.textVersion!, context.requestId)
     } catch (error) {
       return replyWithAppError(request, submission, error)
     }
-    return redirectWithToast(`/needs/${needId}`, {
-      messageKey: submission.value.intent === 'publish' ? 'moderation.publishedToast' : 'moderation.changesRequestedToast',
-    })
+    return back(
+      intent === 'requestChanges' ? 'moderation.changesRequestedToast' : intent === 'askQuestion' ? 'questions.askedToast' : intent === 'answerQuestion' ? 'questions.answeredToast' : 'nda.acceptedToast',
+      intent === 'askQuestion' || intent === 'answerQuestion' ? '#questions' : '',
+    )
   })
+}
+
+function useBusy() {
+  const navigation = useNavigation()
+  return (intent: string) => navigation.state === 'submitting' && navigation.formData?.get('intent') === intent
 }
 
 function RequestChangesForm() {
   const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
+  const busy = useBusy()
   const [form, fields] = useForm({
     id: 'request-changes',
     lastResult: actionData?.result ?? undefined,
@@ -74,38 +142,168 @@ function RequestChangesForm() {
     <Form method="post" className="space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="requestChanges" />
       <input type="hidden" name="needId" value="-" />
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <TextareaField
-        label={t('moderation.comment')}
-        hint={t('moderation.commentHint')}
-        errors={fields.comment.errors}
-        textareaProps={{ ...getTextareaProps(fields.comment), rows: 3 }}
-      />
-      <Button type="submit" variant="secondary" pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'requestChanges'}>
+      <TextareaField label={t('moderation.comment')} hint={t('moderation.commentHint')} errors={fields.comment.errors} textareaProps={{ ...getTextareaProps(fields.comment), rows: 3 }} />
+      <Button type="submit" variant="secondary" pending={busy('requestChanges')}>
         {t('moderation.requestChanges')}
       </Button>
     </Form>
   )
 }
 
-export default function NeedPage() {
-  const { need, details, match, application, applicationCount, actions, visibility, recommendations, locale } = useLoaderData<typeof loader>()
-  const navigation = useNavigation()
+function AskQuestionForm() {
+  const { t } = useTranslation()
+  const actionData = useActionData<typeof action>()
+  const busy = useBusy()
+  const [form, fields] = useForm({
+    id: 'ask-question',
+    lastResult: actionData?.result?.initialValue?.intent === 'askQuestion' ? actionData.result : undefined,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: askQuestionSchema }),
+  })
+  return (
+    <Form method="post" className="space-y-3 border-t border-stone-200 pt-4" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="askQuestion" />
+      <TextareaField label={t('questions.ask')} hint={t('questions.askHint')} errors={fields.body.errors} textareaProps={{ ...getTextareaProps(fields.body), rows: 3 }} />
+      <Button type="submit" size="sm" pending={busy('askQuestion')}>
+        {t('questions.askSubmit')}
+      </Button>
+    </Form>
+  )
+}
+
+function AnswerForm({ questionId, current }: { questionId: string; current: string | null }) {
+  const { t } = useTranslation()
+  const busy = useBusy()
+  return (
+    <Form method="post" className="mt-2 space-y-2">
+      <input type="hidden" name="intent" value="answerQuestion" />
+      <input type="hidden" name="questionId" value={questionId} />
+      <label htmlFor={`answer-${questionId}`} className="block text-sm font-medium">
+        {current ? t('questions.editAnswer') : t('questions.answer')}
+      </label>
+      <textarea id={`answer-${questionId}`} name="answer" rows={2} required minLength={2} maxLength={5000} defaultValue={current ?? ''} className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-stone-300" />
+      <Button type="submit" size="sm" variant="secondary" pending={busy('answerQuestion')}>
+        {t('questions.answerSubmit')}
+      </Button>
+    </Form>
+  )
+}
+
+function NdaCard() {
+  const { ndaTextVersion, need } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  const busy = (intent: string) => navigation.state === 'submitting' && navigation.formData?.get('intent') === intent
+  const busy = useBusy()
+  const errors = actionData?.result?.error as Record<string, string[]> | undefined
+  return (
+    <Card className="space-y-3">
+      <h2 className="text-lg font-semibold">{t('nda.title')}</h2>
+      <div className="max-h-64 space-y-2 overflow-y-auto rounded-md bg-stone-50 p-3 text-sm text-stone-800 ring-1 ring-stone-200">
+        {(t('nda.text', { returnObjects: true, partner: need.partner.name }) as unknown as string[]).map((paragraph) => (
+          <p key={paragraph}>{paragraph}</p>
+        ))}
+      </div>
+      <Form method="post" className="space-y-3">
+        <input type="hidden" name="intent" value="acceptNda" />
+        <input type="hidden" name="textVersion" value={ndaTextVersion} />
+        <FormErrors errors={[...(errors?.[''] ?? []), ...(errors?.agree ?? [])]} />
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="agree" className="mt-0.5 size-4 rounded border-stone-400" />
+          {t('nda.agree', { version: ndaTextVersion })}
+        </label>
+        <Button type="submit" pending={busy('acceptNda')}>
+          {t('nda.accept')}
+        </Button>
+      </Form>
+    </Card>
+  )
+}
+
+function Recommendations() {
+  const { recommendations, need } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  if (recommendations.length === 0) return null
+  return (
+    <Card id="recommendations">
+      <h2 className="text-lg font-semibold">{t('matching.recommendedFirms')}</h2>
+      <p className="text-sm text-stone-700">{t(need.matchingMode === 'CURATED' ? 'matching.curatedIntro' : 'matching.openIntro')}</p>
+      <ul className="mt-3 divide-y divide-stone-200">
+        {recommendations.map((recommendation) => (
+          <li key={recommendation.id} className="flex flex-wrap gap-3 py-3">
+            <ScoreBadge score={recommendation.score} />
+            <div className="min-w-0 flex-1">
+              <p className="font-medium">
+                <Link to={`/orgs/${recommendation.firm.slug}`} className="hover:underline">
+                  {recommendation.firm.name}
+                </Link>
+                {recommendation.firm.communeName ? <span className="text-stone-600"> · {recommendation.firm.communeName}</span> : null}{' '}
+                {recommendation.status !== 'SUGGESTED' ? <Badge tone={recommendation.status === 'INVITED' || recommendation.status === 'APPROVED' ? 'success' : 'neutral'}>{t(`matchStatus.${recommendation.status}` as 'matchStatus.SUGGESTED')}</Badge> : null}
+              </p>
+              <MatchReasons breakdown={recommendation.breakdown} />
+            </div>
+            <div className="flex flex-wrap items-start gap-2">
+              {(['approve', 'reject', 'invite', 'dismiss'] as const)
+                .filter((decision) => recommendation.actions[decision])
+                .map((decision) => (
+                  <Form method="post" key={decision}>
+                    <input type="hidden" name="intent" value="match" />
+                    <input type="hidden" name="decision" value={decision} />
+                    <input type="hidden" name="matchId" value={recommendation.id} />
+                    <Button type="submit" size="sm" variant={decision === 'invite' || decision === 'approve' ? 'primary' : 'secondary'} aria-label={t(`matching.actionsLabel.${decision}`, { firm: recommendation.firm.name })}>
+                      {t(`matching.actions.${decision}`)}
+                    </Button>
+                  </Form>
+                ))}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  )
+}
+
+function Lifecycle() {
+  const { actions } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  const busy = useBusy()
+  const available = (['close', 'award', 'notAward', 'archive'] as const).filter((action) => actions[action])
+  if (available.length === 0) return null
+  return (
+    <Card className="space-y-3">
+      <h2 className="font-semibold">{t('needs.lifecycleTitle')}</h2>
+      {available.map((action) => (
+        <Form method="post" key={action} className="space-y-1">
+          <input type="hidden" name="intent" value={action} />
+          <p className="text-sm text-stone-700">{t(`needs.lifecycleHint.${action}`)}</p>
+          <Button type="submit" size="sm" variant={action === 'archive' || action === 'notAward' ? 'secondary' : 'primary'} pending={busy(action)}>
+            {t(`needs.lifecycle.${action}`)}
+          </Button>
+        </Form>
+      ))}
+    </Card>
+  )
+}
+
+export default function NeedPage() {
+  const data = useLoaderData<typeof loader>()
+  const { need, details, revision, match, application, applicationCount, actions, visibility, questions, locale, descriptionHtml, revisionDescriptionHtml, deadlinePassed } = data
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  const busy = useBusy()
+  const daysLeft = daysUntil(need.deadline, new Date(data.now))
+  const generalErrors = actionData?.result?.initialValue?.intent === 'askQuestion' ? undefined : (actionData?.result?.error as Record<string, string[]> | undefined)?.['']
 
   return (
     <div className="space-y-6">
       <PageHeader
         title={need.title}
-        description={`${need.partner.name} · ${need.hub.shortName} · ${t(`needKind.${need.kind}`)}`}
+        description={`${need.partner.name} · ${need.hub.shortName} · ${t(`needKind.${need.kind}` as 'needKind.PILOT')}`}
         actions={
           <>
             <NeedStatusBadge status={need.status} />
             {actions.edit ? (
               <LinkButton to={`/needs/${need.id}/edit`} variant="secondary">
-                {t('needs.edit')}
+                {need.status === 'PUBLISHED' ? t('needs.editPublished') : t('needs.edit')}
               </LinkButton>
             ) : null}
             {actions.submit ? (
@@ -123,28 +321,60 @@ export default function NeedPage() {
           </>
         }
       />
+      <FormErrors errors={generalErrors} />
 
-      <FormErrors errors={actionData?.result?.error?.['']} />
-
-      {visibility === 'teaser' ? (
-        <Alert tone="warning" title={t('needs.confidentialTitle')}>
-          {t('needs.confidentialBody')}
-        </Alert>
-      ) : null}
-
-      {details?.moderationComment && need.status === 'CHANGES_REQUESTED' ? (
+      {visibility === 'teaser' ? <Alert tone="warning" title={t('needs.confidentialTitle')}>{t('needs.confidentialBody')}</Alert> : null}
+      {details?.moderationComment && (need.status === 'CHANGES_REQUESTED' || revision?.state === 'CHANGES_REQUESTED') ? (
         <Alert tone="warning" title={t('needs.changesRequested')}>
           <p className="whitespace-pre-line">{details.moderationComment}</p>
         </Alert>
       ) : null}
       {need.status === 'SUBMITTED' && !actions.publish ? <Alert tone="info" title={t('needs.awaitingModeration')} /> : null}
+      {deadlinePassed && need.status === 'PUBLISHED' ? <Alert tone="info" title={t('needs.deadlinePassed')} /> : null}
+
+      {revision ? (
+        <Card className="space-y-3 ring-amber-300">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 className="text-lg font-semibold">{t('needs.revisionTitle')}</h2>
+            <Badge tone="warning">{t(`revisionState.${revision.state}` as 'revisionState.SUBMITTED')}</Badge>
+          </div>
+          <p className="text-sm text-stone-700">{t('needs.revisionIntro', { date: formatDate(revision.submittedAt, locale, { withTime: true }) })}</p>
+          <dl className="grid gap-2 text-sm sm:grid-cols-2">
+            <div>
+              <dt className="font-medium text-stone-600">{t('needForm.title')}</dt>
+              <dd>{revision.title}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-stone-600">{t('needs.budget')}</dt>
+              <dd>{formatEurRange(revision.budgetMinEur, revision.budgetMaxEur, locale)}</dd>
+            </div>
+            <div>
+              <dt className="font-medium text-stone-600">{t('needs.deadline')}</dt>
+              <dd>{formatDate(revision.deadline, locale)}</dd>
+            </div>
+            <div className="sm:col-span-2">
+              <dt className="font-medium text-stone-600">{t('needForm.summary')}</dt>
+              <dd>{revision.summary}</dd>
+            </div>
+          </dl>
+          {revisionDescriptionHtml ? <div className="prose-sillon text-sm" dangerouslySetInnerHTML={{ __html: revisionDescriptionHtml }} /> : null}
+          {actions.withdrawRevision ? (
+            <Form method="post">
+              <Button type="submit" name="intent" value="withdrawRevision" variant="secondary" size="sm" pending={busy('withdrawRevision')}>
+                {t('needs.withdrawRevision')}
+              </Button>
+            </Form>
+          ) : null}
+        </Card>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
+          {visibility === 'teaser' && actions.acceptNda ? <NdaCard /> : null}
           {details ? (
             <Card className="space-y-4">
               {details.summary ? <p className="text-lg text-stone-900">{details.summary}</p> : null}
-              <div className="whitespace-pre-line text-stone-800">{details.description}</div>
+              {descriptionHtml ? <div className="prose-sillon" dangerouslySetInnerHTML={{ __html: descriptionHtml }} /> : null}
               {details.skills.length > 0 ? (
                 <div>
                   <h2 className="text-sm font-medium text-stone-600">{t('needForm.skills')}</h2>
@@ -162,11 +392,11 @@ export default function NeedPage() {
 
           {actions.publish || actions.requestChanges ? (
             <Card className="space-y-4">
-              <h2 className="text-lg font-semibold">{t('moderation.title')}</h2>
+              <h2 className="text-lg font-semibold">{revision ? t('moderation.revisionTitle') : t('moderation.title')}</h2>
               {actions.publish ? (
                 <Form method="post">
                   <Button type="submit" name="intent" value="publish" pending={busy('publish')}>
-                    {t('moderation.publish')}
+                    {revision ? t('moderation.approveRevision') : t('moderation.publish')}
                   </Button>
                 </Form>
               ) : null}
@@ -174,30 +404,45 @@ export default function NeedPage() {
             </Card>
           ) : null}
 
-          {recommendations.length > 0 ? (
-            <Card>
-              <h2 className="text-lg font-semibold">{t('matching.recommendedFirms')}</h2>
-              <ul className="mt-3 divide-y divide-stone-200">
-                {recommendations.map((recommendation) => (
-                  <li key={recommendation.id} className="flex gap-3 py-3">
-                    <ScoreBadge score={recommendation.score} />
-                    <div>
-                      <p className="font-medium">
-                        <Link to={`/orgs/${recommendation.firm.slug}`} className="hover:underline">
-                          {recommendation.firm.name}
-                        </Link>
-                        {recommendation.firm.communeName ? <span className="text-stone-600"> · {recommendation.firm.communeName}</span> : null}
+          {details ? (
+            <Card id="questions" className="space-y-4">
+              <h2 className="text-lg font-semibold">{t('questions.title')}</h2>
+              <p className="text-sm text-stone-700">{t('questions.intro')}</p>
+              {questions.length === 0 ? <p className="text-sm text-stone-600">{t('questions.none')}</p> : null}
+              <ul className="space-y-4">
+                {questions.map((question) => (
+                  <li key={question.id} className="rounded-md bg-stone-50 p-3 ring-1 ring-stone-200">
+                    <p className="font-medium text-stone-900">
+                      {question.body} {question.mine ? <Badge tone="info">{t('questions.mine')}</Badge> : null}
+                    </p>
+                    {question.answer ? (
+                      <p className="mt-2 whitespace-pre-line text-stone-800">
+                        <span className="font-semibold">{t('questions.answerBy', { partner: need.partner.name })}</span> {question.answer}
                       </p>
-                      <MatchReasons breakdown={recommendation.breakdown} />
-                    </div>
+                    ) : (
+                      <p className="mt-1 text-sm text-stone-600">{t('questions.awaitingAnswer')}</p>
+                    )}
+                    {actions.answerQuestions ? <AnswerForm questionId={question.id} current={question.answer} /> : null}
                   </li>
                 ))}
               </ul>
+              {actions.askQuestion ? <AskQuestionForm /> : null}
             </Card>
           ) : null}
+
+          {actions.manageMatches ? <Recommendations /> : null}
         </div>
 
         <aside className="space-y-6">
+          {need.deadline && need.status === 'PUBLISHED' ? (
+            <Card>
+              <p className="text-sm font-medium text-stone-600">{t('needs.deadline')}</p>
+              <p className="text-lg font-semibold">{formatDate(need.deadline, locale)}</p>
+              {daysLeft !== null && daysLeft >= 0 ? (
+                <p className={daysLeft <= 7 ? 'font-semibold text-amber-800' : 'text-stone-700'}>{daysLeft === 0 ? t('needs.lastDay') : t('needs.daysLeft', { count: daysLeft })}</p>
+              ) : null}
+            </Card>
+          ) : null}
           {match ? (
             <Card className="space-y-2">
               <div className="flex items-center gap-3">
@@ -211,18 +456,10 @@ export default function NeedPage() {
             <Card className="space-y-2">
               <h2 className="font-semibold">{t('applications.yours')}</h2>
               <ApplicationStatusBadge status={application.status} />
-              {application.submittedAt ? (
-                <p className="text-sm text-stone-700">{t('applications.submittedOn', { date: formatDate(application.submittedAt, locale) })}</p>
-              ) : null}
-              {application.status === 'DRAFT' ? (
-                <LinkButton to={`/needs/${need.id}/apply`} size="sm">
-                  {t('applications.continueDraft')}
-                </LinkButton>
-              ) : (
-                <Link to="/applications" className="text-sm font-semibold text-brand-700 underline">
-                  {t('nav.myApplications')}
-                </Link>
-              )}
+              {application.submittedAt ? <p className="text-sm text-stone-700">{t('applications.submittedOn', { date: formatDate(application.submittedAt, locale) })}</p> : null}
+              <Link to={`/applications/${application.id}`} className="block text-sm font-semibold text-brand-700 underline">
+                {t('applications.open')}
+              </Link>
             </Card>
           ) : null}
           {actions.apply ? (
@@ -230,6 +467,12 @@ export default function NeedPage() {
               {t('applications.apply')}
             </LinkButton>
           ) : null}
+          {actions.continueDraft ? (
+            <LinkButton to={`/needs/${need.id}/apply`} variant="secondary" className="w-full">
+              {t('applications.continueDraft')}
+            </LinkButton>
+          ) : null}
+          <Lifecycle />
           {details ? (
             <Card>
               <dl className="space-y-3 text-sm">
@@ -237,12 +480,6 @@ export default function NeedPage() {
                   <div>
                     <dt className="font-medium text-stone-600">{t('needs.budget')}</dt>
                     <dd>{formatEurRange(details.budgetMinEur, details.budgetMaxEur, locale)}</dd>
-                  </div>
-                ) : null}
-                {details.deadline ? (
-                  <div>
-                    <dt className="font-medium text-stone-600">{t('needs.deadline')}</dt>
-                    <dd>{formatDate(details.deadline, locale)}</dd>
                   </div>
                 ) : null}
                 {details.expectedStart ? (
@@ -259,14 +496,30 @@ export default function NeedPage() {
                     {details.remoteOk ? ` · ${t('needs.remoteOk')}` : ''}
                   </dd>
                 </div>
+                {details.headcountMin || details.headcountMax || details.revenueBands.length || details.minAgeYears ? (
+                  <div>
+                    <dt className="font-medium text-stone-600">{t('needForm.sectionEligibility')}</dt>
+                    <dd className="space-y-0.5">
+                      {details.headcountMin || details.headcountMax ? <p>{t('needs.headcountRange', { min: details.headcountMin ?? '—', max: details.headcountMax ?? '—' })}</p> : null}
+                      {details.revenueBands.length ? <p>{details.revenueBands.map((band) => t(`revenueBand.${band}` as 'revenueBand.LT_1M')).join(', ')}</p> : null}
+                      {details.minAgeYears ? <p>{t('needs.minAge', { count: details.minAgeYears })}</p> : null}
+                    </dd>
+                  </div>
+                ) : null}
                 <div>
                   <dt className="font-medium text-stone-600">{t('needForm.visibility')}</dt>
-                  <dd>{t(`visibility.${need.visibility}`)}</dd>
+                  <dd>{t(`visibility.${need.visibility}` as 'visibility.PUBLIC')}</dd>
                 </div>
                 <div>
                   <dt className="font-medium text-stone-600">{t('needForm.matchingMode')}</dt>
-                  <dd>{t(`matchingMode.${need.matchingMode}`)}</dd>
+                  <dd>{t(`matchingMode.${need.matchingMode}` as 'matchingMode.OPEN')}</dd>
                 </div>
+                {details.screeningRequired ? (
+                  <div>
+                    <dt className="font-medium text-stone-600">{t('needForm.screening')}</dt>
+                    <dd>{t('needs.screeningOn')}</dd>
+                  </div>
+                ) : null}
                 {details.sharedWith.length > 0 ? (
                   <div>
                     <dt className="font-medium text-stone-600">{t('needForm.sharedHubs')}</dt>
@@ -277,6 +530,12 @@ export default function NeedPage() {
                   <div>
                     <dt className="font-medium text-stone-600">{t('needForm.nafCodes')}</dt>
                     <dd>{details.nafCodes.join(', ')}</dd>
+                  </div>
+                ) : null}
+                {details.ndaAcceptedAt ? (
+                  <div>
+                    <dt className="font-medium text-stone-600">{t('nda.title')}</dt>
+                    <dd>{t('nda.acceptedOn', { date: formatDate(details.ndaAcceptedAt, locale, { withTime: true }) })}</dd>
                   </div>
                 ) : null}
               </dl>

@@ -4,9 +4,10 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { FirmPickerField } from '#app/components/pickers/firm-picker-field'
 import { Button } from '#app/components/ui/button'
 import { Card, PageHeader } from '#app/components/ui/card'
-import { Field, FormErrors, TextareaField } from '#app/components/ui/field'
+import { ErrorList, Field, FormErrors, TextareaField } from '#app/components/ui/field'
 import { applicationFormSchema } from '#app/modules/applications/schema'
 import { applyToNeed, getDraftApplication } from '#app/modules/applications/service.server'
 import { getNeedForActor } from '#app/modules/needs/service.server'
@@ -16,6 +17,7 @@ import { titleMeta } from '#app/utils/meta'
 import { handle, replyWithAppError, requireParam } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 import { redirectWithToast } from '#app/utils/toast.server'
+import { readFormData } from '#app/utils/form.server'
 
 export const meta = titleMeta
 
@@ -25,11 +27,12 @@ export async function loader(args: LoaderFunctionArgs) {
     const needId = requireParam(params, 'needId')
     const view = await getNeedForActor(actor, needId)
     const draft = await getDraftApplication(actor, needId)
-    if (!view.actions.apply && !draft) throw AppError.conflict('cannot_apply', view.application ? 'errors.alreadyApplied' : 'errors.cannotApply')
+    if (!view.actions.apply && !view.actions.continueDraft) throw AppError.conflict('cannot_apply', view.application ? 'errors.alreadyApplied' : 'errors.cannotApply')
     const t = await getRequestT(request)
     return json({
       title: t('applications.applyTitle', { title: view.need.title }),
       need: { id: view.need.id, title: view.need.title, partner: view.need.partner.name },
+      applicantSlug: actor.memberships.find((membership) => membership.organisationId === view.applyingFirmId)?.organisation.slug ?? '',
       draft,
     })
   })
@@ -39,11 +42,11 @@ export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, params, context }) => {
     const actor = await requireActor(request)
     const needId = requireParam(params, 'needId')
-    const submission = parseWithZod(await request.formData(), { schema: applicationFormSchema })
+    const submission = parseWithZod(await readFormData(request), { schema: applicationFormSchema })
     if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
     try {
       const application = await applyToNeed(actor, needId, submission.value, context.requestId)
-      return redirectWithToast(application.status === 'SUBMITTED' ? '/applications' : `/needs/${needId}`, {
+      return redirectWithToast(`/applications/${application.id}`, {
         messageKey: application.status === 'SUBMITTED' ? 'applications.submittedToast' : 'applications.savedToast',
       })
     } catch (error) {
@@ -53,7 +56,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ApplyPage() {
-  const { need, draft } = useLoaderData<typeof loader>()
+  const { need, draft, applicantSlug } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation()
@@ -61,7 +64,14 @@ export default function ApplyPage() {
     id: 'apply',
     lastResult: actionData?.result,
     defaultValue: draft
-      ? { approach: draft.approach, timeline: draft.timeline, priceEur: draft.priceEur === null ? '' : String(draft.priceEur), referencesText: draft.referencesText }
+      ? {
+          approach: draft.approach,
+          timeline: draft.timeline,
+          priceEur: draft.priceEur === null ? '' : String(draft.priceEur),
+          referencesText: draft.referencesText,
+          // Conform's default values are form values: several inputs share the name.
+          consortium: draft.consortium.map((member) => member.organisation.slug) as unknown as string,
+        }
       : undefined,
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: applicationFormSchema }),
@@ -96,6 +106,29 @@ export default function ApplyPage() {
             errors={fields.referencesText.errors}
             textareaProps={{ ...getTextareaProps(fields.referencesText), rows: 3 }}
           />
+        </Card>
+        <Card className="space-y-3">
+          <fieldset>
+            <legend className="text-sm font-medium text-stone-800">{t('consortium.field')}</legend>
+            <p className="text-sm text-stone-600">{t('consortium.fieldHint')}</p>
+            <div className="mt-2 grid gap-2 sm:grid-cols-3">
+              {[0, 1, 2].map((index) => {
+                const member = draft?.consortium[index]
+                return (
+                  <div key={index}>
+                    <FirmPickerField
+                      label={t('consortium.partnerN', { n: index + 1 })}
+                      inputProps={{ id: `consortium-${index}`, name: 'consortium', defaultValue: member?.organisation.slug ?? '' }}
+                      initialFirm={member ? { slug: member.organisation.slug, name: member.organisation.name, commune: null } : null}
+                      exclude={[applicantSlug]}
+                    />
+                    {member ? <p className="mt-1 text-xs text-stone-700">{t(`consortium.status.${member.status}`)}</p> : null}
+                  </div>
+                )
+              })}
+            </div>
+            <ErrorList errors={fields.consortium.errors} />
+          </fieldset>
         </Card>
         <div className="flex flex-wrap justify-end gap-3">
           <Button type="submit" name="intent" value="save" variant="secondary" pending={pendingIntent === 'save'}>

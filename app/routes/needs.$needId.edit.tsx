@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { NeedForm, needFormDefaults } from '#app/components/need-form'
 import { Alert, PageHeader } from '#app/components/ui/card'
 import { needFormSchema, needIntentSchema } from '#app/modules/needs/schema'
+import { completenessErrors } from '#app/modules/needs/need-rules'
 import { getNeedForEditing, saveNeed } from '#app/modules/needs/service.server'
 import { listHubs } from '#app/modules/organisations/service.server'
 import { getRequestT } from '#app/utils/i18n.server'
@@ -13,6 +14,7 @@ import { titleMeta } from '#app/utils/meta'
 import { handle, replyWithAppError, requireParam } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 import { redirectWithToast } from '#app/utils/toast.server'
+import { readFormData } from '#app/utils/form.server'
 
 export const meta = titleMeta
 
@@ -21,10 +23,15 @@ export async function loader(args: LoaderFunctionArgs) {
     const actor = await requireActor(request)
     const need = await getNeedForEditing(actor, requireParam(params, 'needId'))
     const [hubs, t] = await Promise.all([listHubs(), getRequestT(request)])
+    // Sent back here because a submission was incomplete: show what to complete, field by field.
+    const check = new URL(request.url).searchParams.get('check') === '1'
+    const missing = check ? completenessErrors(need, new Date()) : {}
     return json({
       title: t('needForm.editTitle'),
       needId: need.id,
-      moderationComment: need.status === 'CHANGES_REQUESTED' ? need.moderationComment : null,
+      mode: need.status === 'PUBLISHED' ? ('revision' as const) : ('draft' as const),
+      moderationComment: need.status === 'CHANGES_REQUESTED' || need.revisionState === 'CHANGES_REQUESTED' ? need.moderationComment : null,
+      checkResult: Object.keys(missing).length > 0 ? { status: 'error' as const, error: { '': [t('errors.needIncomplete')], ...missing } } : null,
       defaults: needFormDefaults(need),
       otherHubs: hubs.filter((hub) => hub.id !== need.hubId).map((hub) => ({ id: hub.id, name: hub.name })),
     })
@@ -35,7 +42,7 @@ export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, params, context }) => {
     const actor = await requireActor(request)
     const needId = requireParam(params, 'needId')
-    const formData = await request.formData()
+    const formData = await readFormData(request)
     const intent = needIntentSchema.safeParse(formData.get('intent') ?? 'save')
     const submission = parseWithZod(formData, { schema: needFormSchema })
     if (submission.status !== 'success' || !intent.success) {
@@ -43,8 +50,9 @@ export async function action(args: ActionFunctionArgs) {
     }
     try {
       const submit = intent.data === 'submit'
+      const revising = (await getNeedForEditing(actor, needId)).status === 'PUBLISHED'
       await saveNeed(actor, needId, submission.value, { submit, requestId: context.requestId })
-      return redirectWithToast(`/needs/${needId}`, { messageKey: submit ? 'needs.submittedToast' : 'needs.savedToast' })
+      return redirectWithToast(`/needs/${needId}`, { messageKey: revising ? 'needs.revisionSubmittedToast' : submit ? 'needs.submittedToast' : 'needs.savedToast' })
     } catch (error) {
       return replyWithAppError(request, submission, error)
     }
@@ -52,12 +60,12 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EditNeedPage() {
-  const { defaults, otherHubs, moderationComment, needId } = useLoaderData<typeof loader>()
+  const { defaults, otherHubs, moderationComment, needId, mode, checkResult } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <PageHeader title={t('needForm.editTitle')} />
+      <PageHeader title={t('needForm.editTitle')} description={mode === 'revision' ? t('needForm.revisionIntro') : undefined} />
       {moderationComment ? (
         <Alert tone="warning" title={t('needs.changesRequested')}>
           <p className="whitespace-pre-line">{moderationComment}</p>
@@ -65,8 +73,9 @@ export default function EditNeedPage() {
       ) : null}
       <NeedForm
         id={`need-edit-${needId}`}
-        lastResult={actionData?.result}
+        lastResult={actionData?.result ?? checkResult}
         defaultValue={defaults}
+        mode={mode}
         otherHubs={otherHubs}
       />
     </div>

@@ -1,33 +1,251 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ScoreBadge } from '#app/components/match-score'
 import { Pagination } from '#app/components/pagination'
 import { NeedStatusBadge } from '#app/components/status-badges'
-import { LinkButton } from '#app/components/ui/button'
+import { Button, LinkButton } from '#app/components/ui/button'
 import { Badge, Card, EmptyState, PageHeader } from '#app/components/ui/card'
+import { ErrorList, FormErrors } from '#app/components/ui/field'
 import { formatDate, formatEurRange } from '#app/i18n/format'
+import { needKinds, needSorts, parseNeedFilters, savedSearchSchema } from '#app/modules/needs/schema'
+import { deleteSavedSearch, listSavedSearches, saveSearch } from '#app/modules/needs/saved-searches.server'
 import { canPostNeeds, listNeedsForActor } from '#app/modules/needs/service.server'
+import { listHubs } from '#app/modules/organisations/service.server'
+import { readFormData } from '#app/utils/form.server'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
-import { handle } from '#app/utils/route.server'
+import { handle, replyWithAppError } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
+import { redirectWithToast } from '#app/utils/toast.server'
+import { z } from 'zod'
 
 export const meta = titleMeta
 
 export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request }) => {
     const actor = await requireActor(request)
-    const url = new URL(request.url)
-    const page = Number.parseInt(url.searchParams.get('page') ?? '1', 10)
-    const [result, t, locale] = await Promise.all([
-      listNeedsForActor(actor, { page: Number.isFinite(page) ? page : 1 }),
+    const { filters, errors } = parseNeedFilters(new URL(request.url).searchParams)
+    const [result, hubs, savedSearches, t, locale] = await Promise.all([
+      listNeedsForActor(actor, filters),
+      listHubs(),
+      listSavedSearches(actor),
       getRequestT(request),
       getRequestLocale(request),
     ])
     const title = result.perspective === 'firm' ? t('needs.listTitleFirm') : result.perspective === 'partner' ? t('needs.listTitlePartner') : t('needs.listTitleStaff')
-    return json({ title, locale, canPost: canPostNeeds(actor), ...result })
+    return json({ title, locale, canPost: canPostNeeds(actor), filterErrors: errors, hubs, savedSearches, ...result })
   })
+}
+
+const deleteSearchSchema = z.object({ intent: z.literal('deleteSearch'), id: z.string().min(1).max(64) })
+
+export async function action(args: ActionFunctionArgs) {
+  return handle(args, async ({ request }) => {
+    const actor = await requireActor(request)
+    const formData = await readFormData(request)
+    if (formData.get('intent') === 'deleteSearch') {
+      const parsed = deleteSearchSchema.safeParse(Object.fromEntries(formData))
+      if (!parsed.success) return json({ result: null }, { status: 400 })
+      await deleteSavedSearch(actor, parsed.data.id)
+      return redirectWithToast(`/needs`, { messageKey: 'search.deleted' })
+    }
+    const submission = parseWithZod(formData, { schema: savedSearchSchema })
+    if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
+    try {
+      await saveSearch(actor, submission.value)
+    } catch (error) {
+      return replyWithAppError(request, submission, error)
+    }
+    return redirectWithToast(`/needs?${submission.value.query.replace(/^\?/, '')}`, { messageKey: 'search.saved', values: { name: submission.value.name } })
+  })
+}
+
+function Filters() {
+  const { perspective, filterErrors, hubs, sort } = useLoaderData<typeof loader>()
+  const [searchParams] = useSearchParams()
+  const { t } = useTranslation()
+  const kinds = new Set(searchParams.getAll('kind'))
+  const fieldClass = 'mt-1 block w-full rounded-md border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-stone-300 focus:ring-2 focus:ring-brand-600'
+  const errorsOf = (name: string) => (filterErrors as Record<string, string[]>)[name]
+  return (
+    <Form method="get" role="search" aria-label={t('search.label')} className="space-y-4">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1">
+          <label htmlFor="search-q" className="block text-sm font-medium text-stone-800">
+            {t('search.query')}
+          </label>
+          <input id="search-q" name="q" type="search" defaultValue={searchParams.get('q') ?? ''} placeholder={t('search.placeholder')} className={fieldClass} />
+          <ErrorList errors={errorsOf('q')} />
+        </div>
+        <div>
+          <label htmlFor="search-sort" className="block text-sm font-medium text-stone-800">
+            {t('search.sort')}
+          </label>
+          <select id="search-sort" name="sort" defaultValue={searchParams.get('sort') ?? sort} className={fieldClass}>
+            {needSorts
+              .filter((value) => perspective === 'firm' || value !== 'score')
+              .map((value) => (
+                <option key={value} value={value}>
+                  {t(`search.sorts.${value}`)}
+                </option>
+              ))}
+          </select>
+        </div>
+        <Button type="submit">{t('search.submit')}</Button>
+      </div>
+      <details className="rounded-md bg-white p-3 ring-1 ring-stone-200" open={Object.keys(filterErrors).length > 0 || undefined}>
+        <summary className="cursor-pointer text-sm font-semibold text-stone-800">{t('search.moreFilters')}</summary>
+        <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <fieldset>
+            <legend className="text-sm font-medium text-stone-800">{t('needForm.kind')}</legend>
+            <div className="mt-1 space-y-1">
+              {needKinds.map((kind) => (
+                <label key={kind} className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" name="kind" value={kind} defaultChecked={kinds.has(kind)} className="size-4 rounded border-stone-400" />
+                  {t(`needKind.${kind}`)}
+                </label>
+              ))}
+            </div>
+            <ErrorList errors={errorsOf('kind')} />
+          </fieldset>
+          <div className="space-y-3">
+            <div>
+              <label htmlFor="search-naf" className="block text-sm font-medium text-stone-800">
+                {t('search.naf')}
+              </label>
+              <input id="search-naf" name="naf" defaultValue={searchParams.get('naf') ?? ''} placeholder="62 ou 62.01Z" className={fieldClass} aria-describedby={errorsOf('naf') ? 'search-naf-error' : undefined} />
+              <ErrorList id="search-naf-error" errors={errorsOf('naf')} />
+            </div>
+            <div>
+              <label htmlFor="search-hub" className="block text-sm font-medium text-stone-800">
+                {t('search.hub')}
+              </label>
+              <select id="search-hub" name="hub" defaultValue={searchParams.get('hub') ?? ''} className={fieldClass}>
+                <option value="">{t('search.anyHub')}</option>
+                {hubs.map((hub) => (
+                  <option key={hub.id} value={hub.id}>
+                    {hub.name}
+                  </option>
+                ))}
+              </select>
+              <ErrorList errors={errorsOf('hub')} />
+            </div>
+          </div>
+          <div className="space-y-3">
+            <div className="grid grid-cols-2 gap-2">
+              <div>
+                <label htmlFor="search-budget-min" className="block text-sm font-medium text-stone-800">
+                  {t('search.budgetMin')}
+                </label>
+                <input id="search-budget-min" name="budgetMin" inputMode="numeric" defaultValue={searchParams.get('budgetMin') ?? ''} className={fieldClass} />
+                <ErrorList errors={errorsOf('budgetMin')} />
+              </div>
+              <div>
+                <label htmlFor="search-budget-max" className="block text-sm font-medium text-stone-800">
+                  {t('search.budgetMax')}
+                </label>
+                <input id="search-budget-max" name="budgetMax" inputMode="numeric" defaultValue={searchParams.get('budgetMax') ?? ''} className={fieldClass} />
+                <ErrorList errors={errorsOf('budgetMax')} />
+              </div>
+            </div>
+            <div>
+              <label htmlFor="search-deadline" className="block text-sm font-medium text-stone-800">
+                {t('search.deadlineBefore')}
+              </label>
+              <input id="search-deadline" name="deadlineBefore" type="date" defaultValue={searchParams.get('deadlineBefore') ?? ''} className={fieldClass} />
+              <ErrorList errors={errorsOf('deadlineBefore')} />
+            </div>
+            {perspective === 'firm' ? (
+              <div>
+                <label htmlFor="search-distance" className="block text-sm font-medium text-stone-800">
+                  {t('search.distance')}
+                </label>
+                <input id="search-distance" name="distanceKm" inputMode="numeric" defaultValue={searchParams.get('distanceKm') ?? ''} className={fieldClass} />
+                <ErrorList errors={errorsOf('distanceKm')} />
+              </div>
+            ) : (
+              <div>
+                <label htmlFor="search-status" className="block text-sm font-medium text-stone-800">
+                  {t('search.status')}
+                </label>
+                <select id="search-status" name="status" defaultValue={searchParams.get('status') ?? ''} className={fieldClass}>
+                  <option value="">{t('search.anyStatus')}</option>
+                  {['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'PUBLISHED', 'CLOSED', 'AWARDED', 'NOT_AWARDED', 'ARCHIVED'].map((status) => (
+                    <option key={status} value={status}>
+                      {t(`needStatus.${status}` as 'needStatus.DRAFT')}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+          </div>
+        </div>
+        <div className="mt-3 flex gap-3">
+          <Button type="submit" size="sm">
+            {t('search.apply')}
+          </Button>
+          <Link to="/needs" className="self-center text-sm font-semibold text-brand-700 underline">
+            {t('search.reset')}
+          </Link>
+        </div>
+      </details>
+    </Form>
+  )
+}
+
+function SavedSearches() {
+  const { savedSearches } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const location = useLocation()
+  const navigation = useNavigation()
+  const { t } = useTranslation()
+  const query = location.search.replace(/^\?/, '')
+  const errors = actionData?.result?.error as Record<string, string[]> | undefined
+  return (
+    <Card className="space-y-3">
+      <h2 className="font-semibold">{t('search.savedTitle')}</h2>
+      {savedSearches.length === 0 ? <p className="text-sm text-stone-700">{t('search.noSaved')}</p> : null}
+      <ul className="space-y-2">
+        {savedSearches.map((search) => (
+          <li key={search.id} className="flex items-center justify-between gap-2 text-sm">
+            <Link to={`/needs?${search.query}`} className="font-medium text-brand-700 underline">
+              {search.name}
+            </Link>
+            <span className="flex items-center gap-2">
+              {search.alert ? <Badge tone="info">{t('search.alertOn')}</Badge> : null}
+              <Form method="post">
+                <input type="hidden" name="intent" value="deleteSearch" />
+                <input type="hidden" name="id" value={search.id} />
+                <button type="submit" className="text-stone-600 underline" aria-label={t('search.deleteLabel', { name: search.name })}>
+                  {t('search.delete')}
+                </button>
+              </Form>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {query ? (
+        <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
+          <input type="hidden" name="intent" value="saveSearch" />
+          <input type="hidden" name="query" value={query} />
+          <FormErrors errors={errors?.['']} />
+          <label htmlFor="saved-search-name" className="block text-sm font-medium">
+            {t('search.saveName')}
+          </label>
+          <input id="saved-search-name" name="name" required maxLength={80} className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-stone-300" />
+          <ErrorList errors={errors?.name} />
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="alert" className="size-4 rounded border-stone-400" /> {t('search.alert')}
+          </label>
+          <Button type="submit" size="sm" variant="secondary" pending={navigation.state === 'submitting'}>
+            {t('search.save')}
+          </Button>
+        </Form>
+      ) : null}
+    </Card>
+  )
 }
 
 export default function NeedsPage() {
@@ -36,71 +254,68 @@ export default function NeedsPage() {
   const [searchParams] = useSearchParams()
   return (
     <div>
-      <PageHeader
-        title={title}
-        description={t(`needs.listIntro.${perspective}`)}
-        actions={
-          canPost ? (
-            <LinkButton to="/needs/new">{t('needs.new')}</LinkButton>
-          ) : null
-        }
-      />
-      <p className="mb-3 text-sm text-stone-700" aria-live="polite">
-        {t('needs.count', { count: total })}
-      </p>
-      {needs.length === 0 ? (
-        <EmptyState title={t(`needs.empty.${perspective}`)}>
-          {canPost ? (
-            <Link to="/needs/new" className="font-semibold text-brand-700 underline">
-              {t('needs.new')}
-            </Link>
-          ) : null}
-        </EmptyState>
-      ) : (
-        <ul className="space-y-3">
-          {needs.map((need) => (
-            <li key={need.id}>
-              <Card className="flex flex-col gap-3 sm:flex-row sm:items-start">
-                {perspective === 'firm' ? <ScoreBadge score={need.score} className="self-start" /> : null}
-                <div className="min-w-0 flex-1">
-                  <div className="flex flex-wrap items-center gap-2">
-                    <h2 className="text-lg font-semibold">
-                      <Link to={`/needs/${need.id}`} className="hover:underline">
-                        {need.title}
-                      </Link>
-                    </h2>
-                    {perspective !== 'firm' ? <NeedStatusBadge status={need.status} /> : null}
-                    <Badge>{t(`needKind.${need.kind}`)}</Badge>
-                    {need.visibility === 'INVITE_ONLY' ? <Badge tone="warning">{t('visibility.INVITE_ONLY')}</Badge> : null}
-                  </div>
-                  <p className="mt-1 text-sm text-stone-700">
-                    {need.partner.name} · {need.hub.shortName}
-                    {need.communeName ? ` · ${need.communeName}` : ''}
-                    {need.remoteOk ? ` · ${t('needs.remoteOk')}` : ''}
-                  </p>
-                  {need.summary ? <p className="mt-2 line-clamp-2 text-stone-800">{need.summary}</p> : null}
-                  <p className="mt-2 flex flex-wrap gap-x-4 text-sm text-stone-700">
-                    {need.budgetMinEur !== null || need.budgetMaxEur !== null ? (
-                      <span>
-                        {t('needs.budget')} : {formatEurRange(need.budgetMinEur, need.budgetMaxEur, locale)}
-                      </span>
-                    ) : null}
-                    {need.deadline ? (
-                      <span>
-                        {t('needs.deadline')} : {formatDate(need.deadline, locale)}
-                      </span>
-                    ) : null}
-                    {'applicationCount' in need && perspective !== 'firm' ? (
-                      <span>{t('needs.applicationCount', { count: need.applicationCount as number })}</span>
-                    ) : null}
-                  </p>
-                </div>
-              </Card>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination page={page} pageSize={pageSize} total={total} searchParams={searchParams} />
+      <PageHeader title={title} description={t(`needs.listIntro.${perspective}`)} actions={canPost ? <LinkButton to="/needs/new">{t('needs.new')}</LinkButton> : null} />
+      <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+        <div className="min-w-0 space-y-4">
+          <Filters />
+          <p className="text-sm text-stone-700" aria-live="polite">
+            {t('needs.count', { count: total })}
+          </p>
+          {needs.length === 0 ? (
+            <EmptyState title={searchParams.toString() ? t('search.noResult') : t(`needs.empty.${perspective}`)}>
+              {canPost ? (
+                <Link to="/needs/new" className="font-semibold text-brand-700 underline">
+                  {t('needs.new')}
+                </Link>
+              ) : null}
+            </EmptyState>
+          ) : (
+            <ul className="space-y-3">
+              {needs.map((need) => (
+                <li key={need.id}>
+                  <Card className="flex flex-col gap-3 sm:flex-row sm:items-start">
+                    {perspective === 'firm' ? <ScoreBadge score={need.score} className="self-start" /> : null}
+                    <div className="min-w-0 flex-1">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <h2 className="text-lg font-semibold">
+                          <Link to={`/needs/${need.id}`} className="hover:underline">
+                            {need.title}
+                          </Link>
+                        </h2>
+                        {perspective !== 'firm' ? <NeedStatusBadge status={need.status} /> : null}
+                        {need.revisionPending ? <Badge tone="warning">{t('needs.revisionPending')}</Badge> : null}
+                        <Badge>{t(`needKind.${need.kind}` as 'needKind.PILOT')}</Badge>
+                        {need.visibility === 'INVITE_ONLY' ? <Badge tone="warning">{t('visibility.INVITE_ONLY')}</Badge> : null}
+                      </div>
+                      <p className="mt-1 text-sm text-stone-700">
+                        {need.partnerName} · {need.hubShortName}
+                        {need.communeName ? ` · ${need.communeName}` : ''}
+                        {need.remoteOk ? ` · ${t('needs.remoteOk')}` : ''}
+                      </p>
+                      {need.summary ? <p className="mt-2 line-clamp-2 text-stone-800">{need.summary}</p> : null}
+                      <p className="mt-2 flex flex-wrap gap-x-4 text-sm text-stone-700">
+                        {need.budgetMinEur !== null || need.budgetMaxEur !== null ? (
+                          <span>
+                            {t('needs.budget')} : {formatEurRange(need.budgetMinEur, need.budgetMaxEur, locale)}
+                          </span>
+                        ) : null}
+                        {need.deadline ? (
+                          <span>
+                            {t('needs.deadline')} : {formatDate(need.deadline, locale)}
+                          </span>
+                        ) : null}
+                        {perspective !== 'firm' ? <span>{t('needs.applicationCount', { count: need.applicationCount })}</span> : null}
+                      </p>
+                    </div>
+                  </Card>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Pagination page={page} pageSize={pageSize} total={total} searchParams={searchParams} />
+        </div>
+        <aside>{perspective === 'firm' ? <SavedSearches /> : null}</aside>
+      </div>
     </div>
   )
 }

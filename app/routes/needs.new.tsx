@@ -15,6 +15,7 @@ import { titleMeta } from '#app/utils/meta'
 import { handle, replyWithAppError } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 import { redirectWithToast } from '#app/utils/toast.server'
+import { readFormData } from '#app/utils/form.server'
 
 export const meta = titleMeta
 
@@ -34,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, context }) => {
     const actor = await requireActor(request)
-    const formData = await request.formData()
+    const formData = await readFormData(request)
     const intent = needIntentSchema.safeParse(formData.get('intent') ?? 'save')
     const submission = parseWithZod(formData, { schema: needFormSchema })
     if (submission.status !== 'success' || !intent.success) {

@@ -40,12 +40,17 @@ export default function ModerationQueue() {
                     </Link>
                   </h2>
                   <Badge>{t(`needKind.${need.kind}`)}</Badge>
+                  {need.isRevision ? <Badge tone="warning">{t('needs.revisionPending')}</Badge> : null}
                   <Badge tone="info">{t(`visibility.${need.visibility}`)}</Badge>
                   <Badge tone="info">{t(`matchingMode.${need.matchingMode}`)}</Badge>
                 </div>
                 <p className="text-sm text-stone-700">
                   {need.partner.name} · {need.hub.shortName}
-                  {need.submittedAt ? ` · ${t('moderation.submittedOn', { date: formatDate(need.submittedAt, locale) })}` : ''}
+                  {need.isRevision && need.revisionSubmittedAt
+                    ? ` · ${t('moderation.submittedOn', { date: formatDate(need.revisionSubmittedAt, locale) })}`
+                    : need.submittedAt
+                      ? ` · ${t('moderation.submittedOn', { date: formatDate(need.submittedAt, locale) })}`
+                      : ''}
                   {need.budgetMaxEur !== null ? ` · ${formatEurRange(need.budgetMinEur, need.budgetMaxEur, locale)}` : ''}
                 </p>
                 {need.summary ? <p className="text-stone-800">{need.summary}</p> : null}
