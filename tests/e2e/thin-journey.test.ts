@@ -139,14 +139,17 @@ describe.each([
     await firm.getByLabel('Prix ou budget proposé (€ HT)').fill('52000')
     await expectAccessible(firm)
     await firm.getByRole('button', { name: 'Envoyer la candidature' }).click()
-    await firm.waitForURL('**/applications')
-    await firm.getByRole('heading', { name: 'Mes candidatures' }).waitFor()
+    await firm.waitForURL(/\/applications\/[a-z0-9]+$/)
+    await firm.getByRole('heading', { name: people.firm.organisation }).waitFor()
     await firm.getByRole('link', { name: `Capteurs connectés sur les conduites forcées${suffix}` }).waitFor()
 
-    // The partner sees the application.
+    // The partner sees the application in its pipeline, and opens it.
     await partner.goto(`${needUrl}/applications`)
-    expect(await partner.textContent('main')).toContain(people.firm.organisation)
-    expect(await partner.textContent('main')).toContain('Accéléromètres sans fil')
+    await expectAccessible(partner)
+    await partner.getByRole('link', { name: new RegExp(people.firm.organisation) }).click()
+    await partner.waitForURL(/\/applications\/[a-z0-9]+$/)
+    await partner.getByText('Accéléromètres sans fil', { exact: false }).waitFor()
+    await expectAccessible(partner)
 
     // The firm's receipt is in the outbox (no SMTP configured), readable by the hub's staff.
     let subject: string | null = null

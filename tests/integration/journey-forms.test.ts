@@ -89,7 +89,7 @@ describe('the thin journey through its forms', () => {
       priceEur: '72000',
     })
     expect(applied.status).toBe(302)
-    expect(applied.headers.get('Location')).toBe('/applications')
+    expect(applied.headers.get('Location')).toMatch(/^\/applications\/[a-z0-9]+$/)
     expect(await (await firm.get('/applications')).text()).toContain('Jumeau numérique d’une ligne de production')
 
     const applications = await partner.get(`/needs/${needId}/applications`)

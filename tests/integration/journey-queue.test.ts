@@ -98,6 +98,7 @@ describe.each(['redis', 'postgres'] as const)('thin journey with BullMQ on %s', 
       timeline: '3 mois',
       priceEur: 60_000,
       referencesText: '',
+      consortium: [],
     })
     const forPartner = await listApplicationsForNeed(partnerActor, needId)
     expect(forPartner.applications).toHaveLength(1)
