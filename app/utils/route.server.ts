@@ -58,3 +58,13 @@ export function requireParam(params: Record<string, string | undefined>, name: s
   }
   return value
 }
+
+/** The same reply for an action that has no Conform submission (e.g. a file upload). */
+export async function appErrorResult(request: Request, error: unknown) {
+  if (!isAppError(error)) throw error
+  const t = await getRequestT(request)
+  return {
+    result: { status: 'error' as const, error: { '': [translateKey(t, error.messageKey, error.params)], ...error.fields } },
+    status: error.status,
+  }
+}
