@@ -25,18 +25,21 @@ export type FormFields = Record<string, string | string[]>
 export class Visitor {
   private cookies = new Map<string, string>()
 
-  async request(pathname: string, init: { method?: string; form?: FormFields; headers?: Record<string, string> } = {}) {
+  async request(pathname: string, init: { method?: string; form?: FormFields; json?: unknown; headers?: Record<string, string> } = {}) {
     const headers = new Headers(init.headers)
     if (this.cookies.size) headers.set('Cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '))
-    let body: URLSearchParams | undefined
+    let body: URLSearchParams | string | undefined
     if (init.form) {
       body = new URLSearchParams()
       for (const [name, value] of Object.entries(init.form)) {
         for (const item of Array.isArray(value) ? value : [value]) body.append(name, item)
       }
       headers.set('Content-Type', 'application/x-www-form-urlencoded')
+    } else if (init.json !== undefined) {
+      body = JSON.stringify(init.json)
+      headers.set('Content-Type', 'application/json')
     }
-    const method = init.method ?? (init.form ? 'POST' : 'GET')
+    const method = init.method ?? (init.form || init.json !== undefined ? 'POST' : 'GET')
     const request = new Request(`http://localhost:3000${pathname}`, { method, headers, body })
     const response = await (await getHandler())(request, { requestId: randomUUID() })
     for (const cookie of response.headers.getSetCookie()) {

@@ -1,0 +1,54 @@
+import { z } from 'zod'
+import { applicationDecisionSchema, applicationFormSchema } from '#app/modules/applications/schema'
+import { needFormSchema, needLifecycleActions } from '#app/modules/needs/schema'
+import { jsonInput } from './json-input'
+
+/**
+ * What the API accepts. The rules are the domain's (`needFormSchema`, `applicationFormSchema`,
+ * `applicationDecisionSchema`); this file only says which of them each endpoint uses and adds
+ * the few API-only fields.
+ */
+
+/** `submit`: create or save, then send to moderation at once. */
+const submitFlag = z.object({ submit: z.boolean({ error: 'api.validation.expectedBoolean' }).optional() })
+
+/** POST /needs and PATCH /needs/{id}: the need editor's fields, plus `submit`. */
+export const needBody = jsonInput(needFormSchema, {
+  extra: submitFlag,
+  docs: {
+    deadline: { format: 'date', description: 'Application deadline (YYYY-MM-DD); in the future to submit.' },
+    expectedStart: { format: 'date', description: 'Expected start (YYYY-MM-DD), not before the deadline.' },
+    communeInsee: { description: 'The commune: its INSEE code (e.g. 38185), or its name, in the Drôme, Isère, Savoie or Haute-Savoie.' },
+    skills: { description: 'Skills and technologies (at most 30 tags of 40 characters). Also accepted: one comma-separated string.' },
+    nafCodes: { description: 'NAF codes of the sectors (e.g. 62.01Z), at most 10. Also accepted: one comma-separated string.' },
+    sharedHubIds: { description: 'Ids of other hubs to share the need with (at most 10).' },
+    submit: { description: 'Submit the need to moderation after saving it.', default: false },
+  },
+})
+
+/** POST /needs/{id}/lifecycle. */
+export const lifecycleBody = jsonInput(
+  z.object({ action: z.enum(needLifecycleActions, { error: 'validation.invalidChoice' }) }),
+)
+
+/** POST /needs/{id}/submit: nothing to send (an empty object at most). */
+export const emptyBody = jsonInput(z.object({}))
+
+/** POST /needs/{id}/applications: the proposal (`intent` defaults to `submit`). */
+export const applicationBody = jsonInput(applicationFormSchema, {
+  docs: {
+    consortium: { description: 'Up to three partner firms, by their Sillon slug; they confirm in the web app before the application can be submitted.' },
+    priceEur: { description: 'The proposed price, in euros.' },
+  },
+})
+
+/** The partner's decisions that the API offers, out of the application form's intents. */
+export const apiDecisionIntents = ['shortlist', 'requestInfo', 'accept', 'decline'] as const
+
+type DecisionOption = (typeof applicationDecisionSchema.options)[number]
+const decisionOptions = applicationDecisionSchema.options.filter((option: DecisionOption) =>
+  (apiDecisionIntents as readonly string[]).includes(option.shape.intent.value),
+) as [DecisionOption, ...DecisionOption[]]
+
+/** POST /applications/{id}/decision: `applicationDecisionSchema`, restricted to the partner's decisions. */
+export const decisionBody = jsonInput(z.discriminatedUnion('intent', decisionOptions, { error: 'validation.invalidChoice' }))
