@@ -11,6 +11,21 @@ import { getLogger } from './utils/logger.server'
 
 const ABORT_DELAY = 5_000
 
+// One i18next instance per language, built once: resources are bundled and never change.
+const instances = new Map<string, Promise<ReturnType<typeof createInstance>>>()
+function i18nFor(locale: string) {
+  let instance = instances.get(locale)
+  if (!instance) {
+    const created = createInstance()
+    instance = created
+      .use(initReactI18next)
+      .init({ ...i18nOptions, supportedLngs: [...i18nOptions.supportedLngs], lng: locale, resources })
+      .then(() => created)
+    instances.set(locale, instance)
+  }
+  return instance
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -18,14 +33,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const locale = await getRequestLocale(request)
-  const instance = createInstance()
-  await instance.use(initReactI18next).init({
-    ...i18nOptions,
-    supportedLngs: [...i18nOptions.supportedLngs],
-    lng: locale,
-    resources,
-  })
+  const instance = await i18nFor(await getRequestLocale(request))
 
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
   const readyEvent = waitForAll ? 'onAllReady' : 'onShellReady'

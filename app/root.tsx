@@ -17,7 +17,6 @@ import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { cn } from './components/ui/cn'
 import { supportedLocales, type Locale } from './i18n/config'
-import { countUnread } from './modules/notifications/notifications.server'
 import { isStaff, verifiedOrganisations } from './modules/policy/policy'
 import stylesheet from './tailwind.css'
 import { getRequestLocale } from './utils/i18n.server'
@@ -38,7 +37,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getRequestLocale(request),
     readToast(request),
   ])
-  const unreadNotifications = actor ? await countUnread(actor.userId) : 0
   const user = actor
     ? {
         name: actor.name,
@@ -51,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         isPartner: verifiedOrganisations(actor, 'PARTNER').length > 0,
         isFirm: verifiedOrganisations(actor, 'FIRM').length > 0,
         isStaff: isStaff(actor),
-        unreadNotifications,
+        unreadNotifications: actor.unreadNotifications ?? 0,
       }
     : null
   return json({ locale, user, toast }, { headers: headers ?? undefined })

@@ -15,6 +15,7 @@ import { closeQueues } from '#app/modules/jobs/queue.server'
 import { disconnectPrisma } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
 import { getLogger, setLogService } from '#app/utils/logger.server'
+import { closeRateLimits } from '#app/utils/rate-limit.server'
 
 setLogService('web')
 const env = getEnv()
@@ -117,6 +118,7 @@ async function shutdown(signal: string) {
   server.closeIdleConnections()
   await new Promise<void>((resolve) => server.close(() => resolve()))
   await closeQueues()
+  await closeRateLimits()
   await disconnectPrisma()
   logger.info('web stopped')
   process.exit(0)

@@ -6,6 +6,21 @@ export function localeTag(locale: string | null | undefined) {
   return tags[toLocale(locale)]
 }
 
+// Intl formatters are costly to build: one per locale and options, kept.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
+function dateFormatter(tag: string, options: Intl.DateTimeFormatOptions) {
+  const key = `d:${tag}:${JSON.stringify(options)}`
+  let formatter = formatters.get(key) as Intl.DateTimeFormat | undefined
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(tag, options)))
+  return formatter
+}
+function numberFormatter(tag: string, options: Intl.NumberFormatOptions) {
+  const key = `n:${tag}:${JSON.stringify(options)}`
+  let formatter = formatters.get(key) as Intl.NumberFormat | undefined
+  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(tag, options)))
+  return formatter
+}
+
 export function formatDate(
   value: Date | string | null | undefined,
   locale: string | null | undefined,
@@ -13,7 +28,8 @@ export function formatDate(
 ) {
   if (!value) return ''
   const date = typeof value === 'string' ? new Date(value) : value
-  return new Intl.DateTimeFormat(localeTag(locale), {
+  if (Number.isNaN(date.getTime())) return ''
+  return dateFormatter(localeTag(locale), {
     dateStyle: 'long',
     ...(options.withTime ? { timeStyle: 'short' } : {}),
     timeZone: options.timeZone ?? 'Europe/Paris',
@@ -22,15 +38,11 @@ export function formatDate(
 
 export function formatEur(amount: number | null | undefined, locale: string | null | undefined) {
   if (amount === null || amount === undefined) return ''
-  return new Intl.NumberFormat(localeTag(locale), {
-    style: 'currency',
-    currency: 'EUR',
-    maximumFractionDigits: 0,
-  }).format(amount)
+  return numberFormatter(localeTag(locale), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(amount)
 }
 
 export function formatNumber(value: number, locale: string | null | undefined, digits = 0) {
-  return new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: digits }).format(value)
+  return numberFormatter(localeTag(locale), { maximumFractionDigits: digits }).format(value)
 }
 
 /** "5 000 € – 20 000 €", "jusqu'à 20 000 €" is left to the caller's translation. */

@@ -136,6 +136,7 @@ function RequestChangesForm() {
     id: 'request-changes',
     lastResult: actionData?.result ?? undefined,
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: requestChangesSchema }),
   })
   return (
@@ -158,6 +159,7 @@ function AskQuestionForm() {
     id: 'ask-question',
     lastResult: actionData?.result?.initialValue?.intent === 'askQuestion' ? actionData.result : undefined,
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: askQuestionSchema }),
   })
   return (

@@ -74,6 +74,7 @@ export default function ApplyPage() {
         }
       : undefined,
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: applicationFormSchema }),
   })
   const pendingIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null

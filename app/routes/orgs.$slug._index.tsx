@@ -259,6 +259,7 @@ function InviteForm() {
     lastResult: actionData?.result,
     defaultValue: { role: 'MEMBER' },
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteMemberSchema }),
   })
   return (

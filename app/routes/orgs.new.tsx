@@ -48,6 +48,7 @@ export default function NewOrganisationPage() {
     id: 'new-organisation',
     lastResult: actionData?.result,
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createOrganisationSchema }),
   })
   return (

@@ -47,6 +47,7 @@ export default function ResetPasswordPage() {
     id: 'reset-password',
     lastResult: actionData?.result,
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
   })
   if (!token) {

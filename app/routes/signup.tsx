@@ -47,6 +47,7 @@ export default function SignupPage() {
     id: 'signup',
     lastResult: actionData?.result,
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
   })
   return (

@@ -53,6 +53,7 @@ function GrantForm({ hubId }: { hubId: string }) {
     lastResult: actionData?.result?.initialValue?.hubId === hubId ? actionData.result : undefined,
     defaultValue: { role: 'MODERATOR' },
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: grantStaffSchema }),
   })
   return (

@@ -8,7 +8,9 @@ export type { Prisma } from '#app/generated/prisma/client'
 
 function createClient() {
   const env = getEnv()
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE })
+  // JIT compilation costs more than it saves on these short queries (measured: +17–130 ms on the
+  // needs list): off for the app's connections.
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, options: '-c jit=off' })
   return new PrismaClient({ adapter })
 }
 

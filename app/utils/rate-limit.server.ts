@@ -2,7 +2,8 @@ import pg from 'pg'
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 import { AppError } from '#app/modules/shared/app-error'
 import { getEnv } from './env.server'
-import { singleton } from './singleton.server'
+import { getLogger } from './logger.server'
+import { forgetSingleton, singleton } from './singleton.server'
 
 /**
  * Limits on the requests an attacker would repeat: log-in attempts, password-reset e-mails,
@@ -23,7 +24,12 @@ export type RateLimitKind = keyof typeof LIMITS
 
 function limiter(kind: RateLimitKind) {
   const env = getEnv()
-  const pool = singleton(`rate-limit-pool:${env.DATABASE_URL}`, () => new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 }))
+  const pool = singleton(`rate-limit-pool:${env.DATABASE_URL}`, () => {
+    const created = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2, options: '-c jit=off' })
+    // An idle connection closed by the server (restart, failover) is replaced on next use.
+    created.on('error', (error) => getLogger().warn({ err: error }, 'rate-limit pool connection error'))
+    return created
+  })
   return singleton(`rate-limiter:${kind}:${env.DATABASE_URL}`, () => {
     return new RateLimiterPostgres({
       storeClient: pool,
@@ -51,4 +57,16 @@ export async function rateLimit(kind: RateLimitKind, key: string) {
 /** A successful log-in clears the address's failed attempts. */
 export async function resetRateLimit(kind: RateLimitKind, key: string) {
   await limiter(kind).delete(key.slice(0, 200))
+}
+
+/** Closes this process's rate-limit connections (shutdown, tests). */
+export async function closeRateLimits() {
+  const env = getEnv()
+  const key = `rate-limit-pool:${env.DATABASE_URL}`
+  const store = globalThis as unknown as { __sillonSingletons?: Map<string, unknown> }
+  const pool = store.__sillonSingletons?.get(key) as pg.Pool | undefined
+  if (!pool) return
+  forgetSingleton(key)
+  for (const kind of ['login', 'loginIp', 'passwordReset', 'signup', 'api']) forgetSingleton(`rate-limiter:${kind}:${env.DATABASE_URL}`)
+  await pool.end()
 }

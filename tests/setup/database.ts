@@ -32,7 +32,9 @@ delete process.env.SMTP_URL
 afterAll(async () => {
   const { closeQueues } = await import('#app/modules/jobs/queue.server')
   const { disconnectPrisma } = await import('#app/utils/db.server')
+  const { closeRateLimits } = await import('#app/utils/rate-limit.server')
   await closeQueues()
+  await closeRateLimits()
   await disconnectPrisma()
   const { Redis } = await import('ioredis')
   const redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 1 })

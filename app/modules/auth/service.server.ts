@@ -68,47 +68,55 @@ export async function deleteSession(sessionId: string) {
   await prisma.session.deleteMany({ where: { id: sessionId } })
 }
 
-const actorSelect = {
-  id: true,
-  name: true,
-  email: true,
-  locale: true,
-  timeZone: true,
-  memberships: {
-    orderBy: { createdAt: 'asc' },
-    select: {
-      organisationId: true,
-      role: true,
-      organisation: { select: { id: true, slug: true, name: true, kind: true, status: true, homeHubId: true } },
-    },
-  },
-  staffRoles: { select: { hubId: true, role: true } },
-} as const
+interface ActorRow {
+  expiresAt: Date
+  lastSeenAt: Date
+  id: string
+  name: string
+  email: string
+  locale: string
+  timeZone: string
+  memberships: Actor['memberships']
+  staffRoles: Actor['staffRoles']
+  unread: number
+}
 
-/** The actor behind a session id, or null when the session is unknown or expired. */
+/**
+ * The actor behind a session id (user, organisations, staff roles, unread notifications), or
+ * null when the session is unknown or expired. One query: it runs on every signed-in request.
+ */
 export async function getSessionActor(sessionId: string): Promise<Actor | null> {
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
-    select: { expiresAt: true, lastSeenAt: true, user: { select: actorSelect } },
-  })
-  if (!session) return null
+  const [row] = await prisma.$queryRaw<ActorRow[]>`
+    SELECT s."expiresAt", s."lastSeenAt", u.id, u.name, u.email, u.locale, u."timeZone",
+      COALESCE((
+        SELECT json_agg(json_build_object(
+          'organisationId', m."organisationId", 'role', m.role,
+          'organisation', json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'kind', o.kind, 'status', o.status, 'homeHubId', o."homeHubId")
+        ) ORDER BY m."createdAt")
+        FROM "Membership" m JOIN "Organisation" o ON o.id = m."organisationId" WHERE m."userId" = u.id
+      ), '[]'::json) AS memberships,
+      COALESCE((SELECT json_agg(json_build_object('hubId', r."hubId", 'role', r.role)) FROM "StaffRole" r WHERE r."userId" = u.id), '[]'::json) AS "staffRoles",
+      (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS unread
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${sessionId}`
+  if (!row) return null
   const now = Date.now()
-  if (session.expiresAt.getTime() <= now) {
+  if (row.expiresAt.getTime() <= now) {
     await deleteSession(sessionId)
     return null
   }
-  if (now - session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+  if (now - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
     await prisma.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } })
   }
-  const { user } = session
   return {
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    locale: toLocale(user.locale),
-    timeZone: user.timeZone,
-    memberships: user.memberships,
-    staffRoles: user.staffRoles,
+    userId: row.id,
+    name: row.name,
+    email: row.email,
+    locale: toLocale(row.locale),
+    timeZone: row.timeZone,
+    memberships: row.memberships,
+    staffRoles: row.staffRoles,
+    unreadNotifications: row.unread,
   }
 }
 

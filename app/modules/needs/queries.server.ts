@@ -293,13 +293,15 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
   }
   const whereSql = Prisma.join(where, ' AND ')
 
+  // The firm's best current score per need, aggregated once (not per visible need).
   const scoreJoin =
     perspective === 'firm'
-      ? Prisma.sql`LEFT JOIN LATERAL (
-          SELECT max(m.score) AS score FROM "Match" m
-          WHERE m."needId" = n.id AND m."firmId" = ANY(${firmIds}) AND m."algorithmVersion" = ${ALGORITHM_VERSION}
-        ) sm ON true`
-      : Prisma.sql`LEFT JOIN LATERAL (SELECT NULL::float8 AS score) sm ON true`
+      ? Prisma.sql`LEFT JOIN (
+          SELECT m."needId", max(m.score) AS score FROM "Match" m
+          WHERE m."firmId" = ANY(${firmIds}) AND m."algorithmVersion" = ${ALGORITHM_VERSION}
+          GROUP BY m."needId"
+        ) sm ON sm."needId" = n.id`
+      : Prisma.sql`LEFT JOIN (SELECT NULL::text AS "needId", NULL::float8 AS score) sm ON false`
   const sort = filters.sort ?? (perspective === 'firm' ? (query ? 'relevance' : 'score') : 'recent')
   const orderBy =
     sort === 'deadline'
@@ -310,21 +312,29 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
           ? Prisma.sql`sm.score DESC NULLS LAST, n.deadline ASC NULLS LAST, n.id`
           : Prisma.sql`n."updatedAt" DESC, n.id`
 
+  // Two steps: rank the visible needs on narrow columns and keep one page of ids; only then
+  // read the page's details (partner, hub, counts, NDA) for those twenty rows.
   const [rows, counted] = await Promise.all([
     prisma.$queryRaw<ListRow[]>`
+      WITH page AS MATERIALIZED (
+        SELECT n.id, sm.score, row_number() OVER (ORDER BY ${orderBy}) AS position
+        FROM "Need" n
+        ${scoreJoin}
+        WHERE ${whereSql}
+        ORDER BY ${orderBy}
+        LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}
+      )
       SELECT n.id, n.title, n.summary, n.kind::text AS kind, n.status::text AS status, n.visibility::text AS visibility,
              n.deadline, n."budgetMinEur", n."budgetMaxEur", n."communeName", n."remoteOk", n.skills,
-             p.name AS "partnerName", h."shortName" AS "hubShortName", sm.score,
+             p.name AS "partnerName", h."shortName" AS "hubShortName", page.score,
              ${perspective === 'firm' ? Prisma.sql`0` : Prisma.sql`(SELECT count(*) FROM "Application" a WHERE a."needId" = n.id AND a.status NOT IN ('DRAFT', 'WITHDRAWN'))`}::int AS "applicationCount",
              (n."pendingRevision" IS NOT NULL) AS "revisionPending",
              EXISTS (SELECT 1 FROM "NdaAcceptance" nda WHERE nda."needId" = n.id AND nda."userId" = ${actor.userId}) AS "ndaAccepted"
-      FROM "Need" n
+      FROM page
+      JOIN "Need" n ON n.id = page.id
       JOIN "Organisation" p ON p.id = n."partnerId"
       JOIN "Hub" h ON h.id = n."hubId"
-      ${scoreJoin}
-      WHERE ${whereSql}
-      ORDER BY ${orderBy}
-      LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
+      ORDER BY page.position`,
     prisma.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "Need" n WHERE ${whereSql}`,
   ])
   return {

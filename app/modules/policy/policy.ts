@@ -23,6 +23,8 @@ export interface Actor {
   timeZone: string
   memberships: ActorMembership[]
   staffRoles: Array<{ hubId: string; role: StaffRoleKind }>
+  /** Read along with the session, for the bell in the header. */
+  unreadNotifications?: number
 }
 
 export interface NeedAccessInfo {
