@@ -90,7 +90,7 @@ describe.each([
     await partner
       .getByLabel('Description')
       .fill('Nous cherchons une PME pour poser des capteurs IoT, traiter les mesures en edge computing et alerter avant les pannes.')
-    await partner.getByLabel('Compétences et technologies').fill('IoT, edge computing, maintenance prédictive')
+    await partner.getByRole('combobox', { name: 'Compétences et technologies' }).fill('IoT, edge computing, maintenance prédictive')
     await partner.getByLabel('Budget maximum (€ HT)').fill('60000')
     await partner.getByLabel('Date limite de candidature').fill(deadline)
     await partner.getByLabel('Démarrage envisagé').fill(start)
