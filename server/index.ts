@@ -2,126 +2,233 @@
  * The web process: `npm run start:web` (or started by `npm start`). Express serves the built
  * assets and hands every other request to Remix. Each request gets an id (the incoming
  * `X-Request-Id` when sane, otherwise a new one), returned in the response and in every log line.
+ *
+ * With WEB_CONCURRENCY > 1 (production default: one per CPU, up to 4) this process forks that
+ * many copies of itself sharing the port (node:cluster); it restarts one that dies, forwards
+ * SIGTERM/SIGINT and exits once they have all stopped.
  */
-import { randomUUID } from 'node:crypto'
-import { stat } from 'node:fs/promises'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { createRequestHandler } from '@remix-run/express'
-import type { ServerBuild } from '@remix-run/node'
-import compression from 'compression'
-import express from 'express'
-import { closeQueues } from '#app/modules/jobs/queue.server'
-import { disconnectPrisma } from '#app/utils/db.server'
-import { getEnv } from '#app/utils/env.server'
-import { getLogger, setLogService } from '#app/utils/logger.server'
-import { closeRateLimits } from '#app/utils/rate-limit.server'
+import cluster from "node:cluster";
+import { randomUUID } from "node:crypto";
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { closeQueues } from "#app/modules/jobs/queue.server";
+import { disconnectPrisma } from "#app/utils/db.server";
+import { getEnv } from "#app/utils/env.server";
+import { getLogger, setLogService } from "#app/utils/logger.server";
+import { closeRateLimits } from "#app/utils/rate-limit.server";
 
-setLogService('web')
-const env = getEnv()
-const logger = getLogger()
-const BUILD_PATH = path.resolve('build/index.js')
+setLogService("web");
+const env = getEnv();
+const logger = getLogger();
+const BUILD_PATH = path.resolve("build/index.js");
 
-let loaded: { build: ServerBuild; mtimeMs: number } | undefined
+let loaded: { build: ServerBuild; mtimeMs: number } | undefined;
 
 /** The server build; in development it is imported again after each rebuild (`remix watch`). */
 async function loadBuild(): Promise<ServerBuild> {
-  const { mtimeMs } = await stat(BUILD_PATH)
-  if (!loaded || (env.NODE_ENV === 'development' && loaded.mtimeMs !== mtimeMs)) {
-    const build = (await import(`${pathToFileURL(BUILD_PATH).href}?v=${mtimeMs}`)) as ServerBuild
-    loaded = { build, mtimeMs }
+  const { mtimeMs } = await stat(BUILD_PATH);
+  if (
+    !loaded ||
+    (env.NODE_ENV === "development" && loaded.mtimeMs !== mtimeMs)
+  ) {
+    const build = (await import(
+      `${pathToFileURL(BUILD_PATH).href}?v=${mtimeMs}`
+    )) as ServerBuild;
+    loaded = { build, mtimeMs };
   }
-  return loaded.build
+  return loaded.build;
 }
 
-const app = express()
-app.disable('x-powered-by')
-app.set('trust proxy', 'loopback')
-app.use(compression())
+if (cluster.isPrimary && env.WEB_CONCURRENCY > 1) {
+  runPrimary(env.WEB_CONCURRENCY);
+} else {
+  await runWeb();
+}
 
-app.use((req, res, next) => {
-  const incoming = req.get('x-request-id')
-  const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID()
-  res.locals.requestId = requestId
-  res.setHeader('X-Request-Id', requestId)
-  res.setHeader('X-Content-Type-Options', 'nosniff')
-  res.setHeader('Referrer-Policy', 'same-origin')
-  res.setHeader('X-Frame-Options', 'DENY')
-  const started = process.hrtime.bigint()
-  res.on('finish', () => {
-    const durationMs = Number(process.hrtime.bigint() - started) / 1e6
-    // Secret tokens travel in some paths (invitations); they never reach the logs.
-    const path = req.path.replace(/^\/invitations\/[^/]+/, '/invitations/:token')
-    const line = { requestId, method: req.method, path, status: res.statusCode, durationMs: Math.round(durationMs * 10) / 10 }
-    if (res.statusCode >= 500) logger.error(line, 'request')
-    else if (req.path !== '/healthz') logger.info(line, 'request')
-  })
-  next()
-})
+function runPrimary(count: number) {
+  logger.info(
+    { url: env.APP_URL, port: env.PORT, processes: count },
+    "web starting"
+  );
+  let stopping = false;
+  let exitCode = 0;
+  const exits: number[] = [];
+  const running = () =>
+    Object.values(cluster.workers ?? {}).filter(Boolean).length;
 
-/**
- * Cross-site requests: a form posted from another site carries that site's Origin. The session
- * cookie is SameSite=Lax already; this refuses the rest (and login CSRF). API calls authenticate
- * with a bearer token, not cookies, and are not concerned.
- */
-app.use((req, res, next) => {
-  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || req.path.startsWith('/api/') || req.path.startsWith('/webhooks/')) return next()
-  const origin = req.get('origin')
-  if (!origin || origin === 'null') return next()
-  try {
-    const allowed = new Set([req.get('host'), new URL(env.APP_URL).host])
-    if (allowed.has(new URL(origin).host)) return next()
-  } catch {
-    // malformed Origin: refused below
-  }
-  logger.warn({ requestId: res.locals.requestId, origin, path: req.path }, 'cross-site request refused')
-  res.status(403).type('text/plain; charset=utf-8').send('Requête refusée : elle vient d’un autre site. / Cross-site request refused.')
-})
+  const stop = (reason: string, code: number) => {
+    exitCode = Math.max(exitCode, code);
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, "web stopping");
+    for (const worker of Object.values(cluster.workers ?? {}))
+      worker?.process.kill("SIGTERM");
+    if (running() === 0) process.exit(exitCode);
+    setTimeout(() => process.exit(1), 20_000).unref();
+  };
 
-app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
-app.use(express.static('public', { maxAge: '1h' }))
-
-const build = await loadBuild()
-app.all(
-  '*',
-  env.NODE_ENV === 'development'
-    ? async (req, res, next) => {
-        try {
-          const handler = createRequestHandler({
-            build: await loadBuild(),
-            mode: 'development',
-            getLoadContext: (request, response) => ({ requestId: response.locals.requestId as string, clientIp: request.ip }),
-          })
-          await handler(req, res, next)
-        } catch (error) {
-          next(error)
-        }
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (code !== 0) exitCode = 1;
+      if (running() === 0) {
+        logger.info("web stopped");
+        process.exit(exitCode);
       }
-    : createRequestHandler({
-        build,
-        mode: env.NODE_ENV,
-        getLoadContext: (request, response) => ({ requestId: response.locals.requestId as string, clientIp: request.ip }),
-      }),
-)
-
-const server = app.listen(env.PORT, env.HOST, () => {
-  logger.info({ url: env.APP_URL, port: env.PORT }, 'web ready')
-})
-
-let stopping = false
-async function shutdown(signal: string) {
-  if (stopping) return
-  stopping = true
-  logger.info({ signal }, 'web stopping')
-  const force = setTimeout(() => process.exit(1), 15_000)
-  force.unref()
-  server.closeIdleConnections()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  await closeQueues()
-  await closeRateLimits()
-  await disconnectPrisma()
-  logger.info('web stopped')
-  process.exit(0)
+      return;
+    }
+    // A process that keeps dying (a port already taken, a database gone) stops the whole web.
+    const now = Date.now();
+    exits.push(now);
+    while (exits[0]! < now - 60_000) exits.shift();
+    if (exits.length > 2 * count) {
+      logger.fatal(
+        { pid: worker.process.pid, code, signal },
+        "web processes keep exiting: stopping"
+      );
+      stop("crash loop", 1);
+      return;
+    }
+    logger.error(
+      { pid: worker.process.pid, code, signal },
+      "web process exited: starting another"
+    );
+    cluster.fork();
+  });
+  for (let index = 0; index < count; index++) cluster.fork();
+  process.on("SIGTERM", () => stop("SIGTERM", 0));
+  process.on("SIGINT", () => stop("SIGINT", 0));
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'))
-process.on('SIGINT', () => void shutdown('SIGINT'))
+
+async function runWeb() {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(compression());
+
+  app.use((req, res, next) => {
+    const incoming = req.get("x-request-id");
+    const requestId =
+      incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      // Secret tokens travel in some paths (invitations); they never reach the logs.
+      const path = req.path.replace(
+        /^\/invitations\/[^/]+/,
+        "/invitations/:token"
+      );
+      const line = {
+        requestId,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        durationMs: Math.round(durationMs * 10) / 10,
+      };
+      if (res.statusCode >= 500) logger.error(line, "request");
+      else if (req.path !== "/healthz") logger.info(line, "request");
+    });
+    next();
+  });
+
+  /**
+   * Cross-site requests: a form posted from another site carries that site's Origin. The session
+   * cookie is SameSite=Lax already; this refuses the rest (and login CSRF). API calls authenticate
+   * with a bearer token, not cookies, and are not concerned.
+   */
+  app.use((req, res, next) => {
+    if (
+      ["GET", "HEAD", "OPTIONS"].includes(req.method) ||
+      req.path.startsWith("/api/") ||
+      req.path.startsWith("/webhooks/")
+    )
+      return next();
+    const origin = req.get("origin");
+    if (!origin || origin === "null") return next();
+    try {
+      const allowed = new Set([req.get("host"), new URL(env.APP_URL).host]);
+      if (allowed.has(new URL(origin).host)) return next();
+    } catch {
+      // malformed Origin: refused below
+    }
+    logger.warn(
+      { requestId: res.locals.requestId, origin, path: req.path },
+      "cross-site request refused"
+    );
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send(
+        "Requête refusée : elle vient d’un autre site. / Cross-site request refused."
+      );
+  });
+
+  app.use(
+    "/build",
+    express.static("public/build", { immutable: true, maxAge: "1y" })
+  );
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  const build = await loadBuild();
+  app.all(
+    "*",
+    env.NODE_ENV === "development"
+      ? async (req, res, next) => {
+          try {
+            const handler = createRequestHandler({
+              build: await loadBuild(),
+              mode: "development",
+              getLoadContext: (request, response) => ({
+                requestId: response.locals.requestId as string,
+                clientIp: request.ip,
+              }),
+            });
+            await handler(req, res, next);
+          } catch (error) {
+            next(error);
+          }
+        }
+      : createRequestHandler({
+          build,
+          mode: env.NODE_ENV,
+          getLoadContext: (request, response) => ({
+            requestId: response.locals.requestId as string,
+            clientIp: request.ip,
+          }),
+        })
+  );
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    logger.info(
+      { url: env.APP_URL, port: env.PORT, pid: process.pid },
+      "web ready"
+    );
+  });
+
+  let stopping = false;
+  async function shutdown(signal: string) {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "web stopping");
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeQueues();
+    await closeRateLimits();
+    await disconnectPrisma();
+    logger.info("web stopped");
+    process.exit(0);
+  }
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 
 /**
@@ -29,6 +30,8 @@ export const envSchema = z
     /** Public base URL used in e-mail links. */
     APP_URL: optionalUrl(['http', 'https']),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    /** Web processes sharing the port; by default one per CPU (up to 4) in production, one otherwise. */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
     /** Connections per process to DATABASE_URL (Prisma); BullMQ on PostgreSQL adds its own small pools. */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Without it, BullMQ runs on its PostgreSQL backend in DATABASE_URL. */
@@ -65,6 +68,7 @@ export const envSchema = z
     SESSION_SECRET: env.SESSION_SECRET ?? 'development-only-secret-do-not-use-in-production',
     APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
     QUEUE_BACKEND: env.REDIS_URL ? ('redis' as const) : ('postgres' as const),
+    WEB_CONCURRENCY: env.WEB_CONCURRENCY ?? (env.NODE_ENV === 'production' ? Math.min(availableParallelism(), 4) : 1),
   }))
 
 export type Env = z.output<typeof envSchema>

@@ -1,6 +1,7 @@
 import { createCookie } from '@remix-run/node'
 import { RemixI18Next } from 'remix-i18next/server'
 import { defaultLocale, i18nOptions, resources, supportedLocales, toLocale, type Locale } from '#app/i18n/config'
+import { getT } from '#app/i18n/translate'
 
 /** The language the visitor chose; French until they choose otherwise. Logged-in users keep theirs in the database too. */
 export const localeCookie = createCookie('sillon_lng', {
@@ -25,8 +26,9 @@ export async function getRequestLocale(request: Request): Promise<Locale> {
   return toLocale(await remixI18n.getLocale(request))
 }
 
+/** The translation function of the request's language (one i18next instance per language, built once). */
 export async function getRequestT(request: Request) {
-  return remixI18n.getFixedT(await getRequestLocale(request))
+  return getT(await getRequestLocale(request))
 }
 
 export async function serializeLocale(locale: Locale) {

@@ -283,7 +283,7 @@ async function freePort() {
   })
 }
 
-/** The production web process as tests/helpers/server.ts starts it (the worker is not needed). */
+/** The production web process as `npm start` runs it: one per CPU unless WEB_CONCURRENCY is set (the worker is not needed). */
 async function startWeb(databaseUrl: string) {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
@@ -520,7 +520,7 @@ async function warnIfBusy() {
 }
 
 async function main() {
-  say(`${os.cpus().length} CPU(s), Node ${process.version}, ${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s per scenario`)
+  say(`${os.cpus().length} CPU(s), Node ${process.version}, web processes: ${process.env.WEB_CONCURRENCY ?? 'one per CPU'}, ${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s per scenario`)
   const databaseUrl = await loadDatabase()
   await ensureBuild()
   if (interrupted) return null

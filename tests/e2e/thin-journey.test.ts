@@ -7,10 +7,11 @@ import { startProduct } from '#tests/helpers/server'
 
 /**
  * The thin journey clicked through in headless Chromium, against the production build with its
- * worker process on BullMQ's PostgreSQL backend (the embedded default's queue).
+ * worker process on BullMQ's PostgreSQL backend (the embedded default's queue) and, like
+ * `npm start`, one web process per CPU; then again on Redis with a single web process.
  */
 describe.each([
-  { backend: 'PostgreSQL (the embedded default)', env: { REDIS_URL: undefined }, suffix: '' },
+  { backend: 'PostgreSQL (the embedded default)', env: { REDIS_URL: undefined, WEB_CONCURRENCY: undefined }, suffix: '' },
   { backend: 'Redis', env: { REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' }, suffix: ' (Redis)' },
 ])('thin journey in the browser, queues on $backend', ({ env, suffix }) => {
   let product: Awaited<ReturnType<typeof startProduct>>

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { hash } from '@node-rs/argon2'
 import type { Prisma } from '#app/generated/prisma/client'
+import { needSearchText } from '#app/modules/needs/search-text'
 import { withSirenCheckDigit } from '#app/modules/organisations/siren'
 import { prisma } from '#app/utils/db.server'
 
@@ -87,28 +88,26 @@ export async function createNeed(
   createdById: string,
   overrides: Partial<Prisma.NeedUncheckedCreateInput> = {},
 ) {
-  return prisma.need.create({
-    data: {
-      partnerId,
-      hubId,
-      createdById,
-      kind: 'PILOT',
-      status: 'DRAFT',
-      title: 'Maintenance prédictive des télésièges',
-      summary: 'Capteurs IoT et modèles de prédiction des pannes sur trois télésièges.',
-      description: 'Nous cherchons une PME capable de poser des capteurs, collecter les données et prédire les pannes avant la saison.',
-      skills: ['iot', 'maintenance prédictive', 'edge computing'],
-      nafCodes: ['62.01Z'],
-      budgetMinEur: 20_000,
-      budgetMaxEur: 80_000,
-      deadline: inDays(30),
-      expectedStart: inDays(45),
-      communeInsee: '38185',
-      communeName: 'Grenoble',
-      radiusKm: 80,
-      ...overrides,
-    },
-  })
+  const data = {
+    kind: 'PILOT' as const,
+    status: 'DRAFT' as const,
+    title: 'Maintenance prédictive des télésièges',
+    summary: 'Capteurs IoT et modèles de prédiction des pannes sur trois télésièges.',
+    description: 'Nous cherchons une PME capable de poser des capteurs, collecter les données et prédire les pannes avant la saison.',
+    skills: ['iot', 'maintenance prédictive', 'edge computing'],
+    nafCodes: ['62.01Z'],
+    budgetMinEur: 20_000,
+    budgetMaxEur: 80_000,
+    deadline: inDays(30),
+    expectedStart: inDays(45),
+    communeInsee: '38185',
+    communeName: 'Grenoble',
+    radiusKm: 80,
+    ...overrides,
+  }
+  // Searchable as the service makes it.
+  const searchText = needSearchText({ ...data, skills: data.skills as string[] })
+  return prisma.need.create({ data: { partnerId, hubId, createdById, ...searchText, ...data } })
 }
 
 /** A hub with a moderator, a verified partner and a verified, well-matching firm. */

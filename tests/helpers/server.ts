@@ -26,6 +26,8 @@ export async function startProduct(env: Record<string, string | undefined> = {})
     APP_URL: baseUrl,
     LOG_LEVEL: 'warn',
     ENABLE_SCHEDULERS: 'true',
+    // One web process per test product; pass WEB_CONCURRENCY: undefined for the production default.
+    WEB_CONCURRENCY: '1',
     ...env,
   }
   const output: string[] = []

@@ -303,47 +303,53 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
         ) sm ON sm."needId" = n.id`
       : Prisma.sql`LEFT JOIN (SELECT NULL::text AS "needId", NULL::float8 AS score) sm ON false`
   const sort = filters.sort ?? (perspective === 'firm' ? (query ? 'relevance' : 'score') : 'recent')
+  // Ties end on the id in byte order: a stable page boundary without locale-aware comparisons.
   const orderBy =
     sort === 'deadline'
-      ? Prisma.sql`n.deadline ASC NULLS LAST, n.id`
+      ? Prisma.sql`n.deadline ASC NULLS LAST, n.id COLLATE "C"`
       : sort === 'relevance' && query
-        ? Prisma.sql`ts_rank_cd(n.search, websearch_to_tsquery('french', ${query})) DESC, sm.score DESC NULLS LAST, n.id`
+        ? Prisma.sql`ts_rank_cd(n.search, websearch_to_tsquery('french', ${query})) DESC, sm.score DESC NULLS LAST, n.id COLLATE "C"`
         : sort === 'score' && perspective === 'firm'
-          ? Prisma.sql`sm.score DESC NULLS LAST, n.deadline ASC NULLS LAST, n.id`
-          : Prisma.sql`n."updatedAt" DESC, n.id`
+          ? Prisma.sql`sm.score DESC NULLS LAST, n.deadline ASC NULLS LAST, n.id COLLATE "C"`
+          : Prisma.sql`n."updatedAt" DESC, n.id COLLATE "C"`
 
-  // Two steps: rank the visible needs on narrow columns and keep one page of ids; only then
-  // read the page's details (partner, hub, counts, NDA) for those twenty rows.
-  const [rows, counted] = await Promise.all([
-    prisma.$queryRaw<ListRow[]>`
-      WITH page AS MATERIALIZED (
-        SELECT n.id, sm.score, row_number() OVER (ORDER BY ${orderBy}) AS position
+  // One pass over the visible needs: rank them on narrow columns (index-only scans), count them
+  // in the same pass, keep one page of ids (a top-N sort), and only then read the page's details
+  // (partner, hub, counts, NDA) for those twenty rows. The ranked subquery hands its rows over
+  // in order, which row_number() OVER () records as the position.
+  const rows = await prisma.$queryRaw<Array<ListRow & { ndaAccepted: boolean; total: number }>>`
+    WITH page AS MATERIALIZED (
+      SELECT ranked.id, ranked.score, ranked.total, row_number() OVER () AS position
+      FROM (
+        SELECT n.id, sm.score, count(*) OVER () AS total
         FROM "Need" n
         ${scoreJoin}
         WHERE ${whereSql}
         ORDER BY ${orderBy}
         LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}
-      )
-      SELECT n.id, n.title, n.summary, n.kind::text AS kind, n.status::text AS status, n.visibility::text AS visibility,
-             n.deadline, n."budgetMinEur", n."budgetMaxEur", n."communeName", n."remoteOk", n.skills,
-             p.name AS "partnerName", h."shortName" AS "hubShortName", page.score,
-             ${perspective === 'firm' ? Prisma.sql`0` : Prisma.sql`(SELECT count(*) FROM "Application" a WHERE a."needId" = n.id AND a.status NOT IN ('DRAFT', 'WITHDRAWN'))`}::int AS "applicationCount",
-             (n."pendingRevision" IS NOT NULL) AS "revisionPending",
-             EXISTS (SELECT 1 FROM "NdaAcceptance" nda WHERE nda."needId" = n.id AND nda."userId" = ${actor.userId}) AS "ndaAccepted"
-      FROM page
-      JOIN "Need" n ON n.id = page.id
-      JOIN "Organisation" p ON p.id = n."partnerId"
-      JOIN "Hub" h ON h.id = n."hubId"
-      ORDER BY page.position`,
-    prisma.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "Need" n WHERE ${whereSql}`,
-  ])
+      ) ranked
+    )
+    SELECT n.id, n.title, n.summary, n.kind::text AS kind, n.status::text AS status, n.visibility::text AS visibility,
+           n.deadline, n."budgetMinEur", n."budgetMaxEur", n."communeName", n."remoteOk", n.skills,
+           p.name AS "partnerName", h."shortName" AS "hubShortName", page.score, page.total::int AS total,
+           ${perspective === 'firm' ? Prisma.sql`0` : Prisma.sql`(SELECT count(*) FROM "Application" a WHERE a."needId" = n.id AND a.status NOT IN ('DRAFT', 'WITHDRAWN'))`}::int AS "applicationCount",
+           (n."pendingRevision" IS NOT NULL) AS "revisionPending",
+           EXISTS (SELECT 1 FROM "NdaAcceptance" nda WHERE nda."needId" = n.id AND nda."userId" = ${actor.userId}) AS "ndaAccepted"
+    FROM page
+    JOIN "Need" n ON n.id = page.id
+    JOIN "Organisation" p ON p.id = n."partnerId"
+    JOIN "Hub" h ON h.id = n."hubId"
+    ORDER BY page.position`
+  // Past the last page the window has no row to carry the count: count on its own then.
+  const total =
+    rows[0]?.total ?? (page > 1 ? ((await prisma.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "Need" n WHERE ${whereSql}`)[0]?.total ?? 0) : 0)
   return {
     perspective,
-    total: counted[0]?.total ?? 0,
+    total,
     page,
     pageSize: PAGE_SIZE,
     sort,
-    needs: rows.map(({ ndaAccepted, ...row }) =>
+    needs: rows.map(({ ndaAccepted, total: _total, ...row }) =>
       // A confidential need shows only its title and partner until the firm accepts its NDA.
       perspective === 'firm' && row.visibility === 'INVITE_ONLY' && !ndaAccepted
         ? { ...row, summary: '', budgetMinEur: null, budgetMaxEur: null, skills: [], communeName: null, remoteOk: false, revisionPending: false }
