@@ -9,7 +9,7 @@ import { MatchReasons, ScoreBadge } from '#app/components/match-score'
 import { ApplicationStatusBadge, NeedStatusBadge } from '#app/components/status-badges'
 import { Button, LinkButton } from '#app/components/ui/button'
 import { Alert, Badge, Card, PageHeader } from '#app/components/ui/card'
-import { FormErrors, TextareaField } from '#app/components/ui/field'
+import { CheckboxField, FormErrors, TextareaField } from '#app/components/ui/field'
 import { formatDate, formatEurRange } from '#app/i18n/format'
 import { daysUntil } from '#app/modules/applications/pipeline'
 import { actOnMatch, listRecommendations } from '#app/modules/matching/invitations.server'
@@ -208,11 +208,8 @@ function NdaCard() {
       <Form method="post" className="space-y-3">
         <input type="hidden" name="intent" value="acceptNda" />
         <input type="hidden" name="textVersion" value={ndaTextVersion} />
-        <FormErrors errors={[...(errors?.[''] ?? []), ...(errors?.agree ?? [])]} />
-        <label className="flex items-start gap-2 text-sm">
-          <input type="checkbox" name="agree" className="mt-0.5 size-4 rounded border-stone-400" />
-          {t('nda.agree', { version: ndaTextVersion })}
-        </label>
+        <FormErrors errors={errors?.['']} />
+        <CheckboxField label={t('nda.agree', { version: ndaTextVersion })} errors={errors?.agree} inputProps={{ id: 'nda-agree', name: 'agree' }} />
         <Button type="submit" pending={busy('acceptNda')}>
           {t('nda.accept')}
         </Button>

@@ -46,9 +46,9 @@ describe.each([
   const pageErrors: string[] = []
 
   afterAll(async () => {
-    expect(pageErrors).toEqual([])
     await browser?.close()
     await product?.stop()
+    expect(pageErrors).toEqual([])
   })
 
   async function logIn(email: string): Promise<Page> {

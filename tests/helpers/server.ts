@@ -1,5 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import path from 'node:path'
+import { inject } from 'vitest'
+import { productPidDir } from '#tests/setup/product-pids'
 
 /**
  * The product as it runs in production, for browser journeys: the web process and the worker
@@ -37,9 +41,16 @@ export async function startProduct(env: Record<string, string | undefined> = {})
     child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
     return child
   })
-  // Never leave the product running after the test process, whatever happens.
+  // Never leave the product running after the test process, whatever happens: killed on exit,
+  // and listed for the run's teardown in case this process is killed without a chance to.
   const killAll = () => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL'))
   process.once('exit', killAll)
+  const pidDir = productPidDir(inject('testRunId'))
+  mkdirSync(pidDir, { recursive: true })
+  for (const child of children) {
+    if (child.pid) writeFileSync(path.join(pidDir, String(child.pid)), '')
+    child.once('exit', () => rmSync(path.join(pidDir, String(child.pid)), { force: true }))
+  }
   const deadline = Date.now() + 60_000
   for (;;) {
     try {

@@ -1,6 +1,7 @@
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { migrateDeploy } from '../../scripts/db/migrations.ts'
+import { killLeftoverProducts } from './product-pids'
 
 /**
  * Once per test run: a database migrated from prisma/migrations, used as the template that each
@@ -45,6 +46,7 @@ export async function setup(project: TestProject) {
   project.provide('testRunId', runId)
 
   return async () => {
+    killLeftoverProducts(runId)
     const cleanup = new pg.Client({ connectionString: serverUrl })
     await cleanup.connect()
     const leftovers = await cleanup.query<{ datname: string }>(

@@ -182,7 +182,7 @@ const en: Shape<typeof fr> = {
     ndaOutdated: 'The agreement’s text changed: read it again and accept the new version.',
     matchTransition: 'Not possible: this match is “$t(matchStatus.{{status}})”.',
     notYourDecision: 'This decision is not yours to make.',
-    consortiumPending: 'Every firm of the consortium must confirm before the application is sent.',
+    consortiumPending: 'Every firm of the consortium must confirm before the application is sent. Save the draft: they are then asked to confirm, and you can send it once they have answered.',
     consortiumAnswered: 'Your firm has already answered this consortium.',
     pilotNeedsAccepted: 'Only an accepted application can become a pilot project.',
     dealExists: 'A pilot project already exists for this application.',
@@ -660,8 +660,8 @@ const en: Shape<typeof fr> = {
     actionsLabel: {
       approve: 'Approve the match with {{firm}}',
       reject: 'Reject the match with {{firm}}',
-      invite: 'Invite {{firm}} to apply',
-      dismiss: 'Mark {{firm}} as not relevant',
+      invite: 'Invite to apply: {{firm}}',
+      dismiss: 'Not relevant: {{firm}}',
     },
     done: { approve: 'Match approved.', reject: 'Match rejected.', invite: 'Invitation sent.', dismiss: 'Firm removed from your recommendations.' },
     reasons: {

@@ -182,7 +182,7 @@ const fr = {
     ndaOutdated: 'Le texte de l’accord a changé : relisez-le et acceptez la nouvelle version.',
     matchTransition: 'Action impossible : ce rapprochement est « $t(matchStatus.{{status}}) ».',
     notYourDecision: 'Cette décision ne vous revient pas.',
-    consortiumPending: 'Toutes les entreprises du groupement doivent confirmer avant l’envoi de la candidature.',
+    consortiumPending: 'Toutes les entreprises du groupement doivent confirmer avant l’envoi de la candidature. Enregistrez le brouillon : elles reçoivent alors la demande de confirmation, et vous pourrez envoyer une fois qu’elles auront répondu.',
     consortiumAnswered: 'Votre entreprise a déjà répondu à ce groupement.',
     pilotNeedsAccepted: 'Seule une candidature retenue peut devenir un projet pilote.',
     dealExists: 'Un projet pilote existe déjà pour cette candidature.',
@@ -660,8 +660,8 @@ const fr = {
     actionsLabel: {
       approve: 'Valider le rapprochement avec {{firm}}',
       reject: 'Écarter le rapprochement avec {{firm}}',
-      invite: 'Inviter {{firm}} à candidater',
-      dismiss: 'Marquer {{firm}} comme pas pertinente',
+      invite: 'Inviter à candidater : {{firm}}',
+      dismiss: 'Pas pertinent : {{firm}}',
     },
     done: { approve: 'Rapprochement validé.', reject: 'Rapprochement écarté.', invite: 'Invitation envoyée.', dismiss: 'Entreprise écartée de vos recommandations.' },
     reasons: {

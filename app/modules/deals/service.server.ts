@@ -82,7 +82,12 @@ export async function moveDeal(
   await transaction(async ({ db }) => {
     const updated = await db.deal.updateMany({
       where: { id: deal.id, status: deal.status },
-      data: { status: result.to, ...(action === 'signContract' && contract ? contract : {}) },
+      data: {
+        status: result.to,
+        ...(action === 'signContract' && contract
+          ? { purchaseOrder: contract.purchaseOrder, contractValueEur: contract.contractValueEur, contractSignedAt: contract.contractSignedAt }
+          : {}),
+      },
     })
     if (updated.count === 0) throw AppError.conflict('concurrent_change', 'errors.concurrentChange')
     await writeAudit(db, {
