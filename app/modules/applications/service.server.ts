@@ -497,7 +497,9 @@ export async function listApplicationsForNeed(actor: Actor, needId: string, now 
     consortiumIds: [],
     need: { partnerId: need.partnerId, hubId: need.hubId, sharedHubIds: need.sharedWith.map((share) => share.hubId) },
   })
-  assertFound(view === 'partner' || view === 'staff')
+  // Drafts stay with their partner: hub staff read a need's pipeline from its submission on, as
+  // they read the need itself.
+  assertFound(view === 'partner' || (view === 'staff' && need.status !== 'DRAFT'))
   const hidden: ApplicationStatus[] = ['DRAFT', 'WITHDRAWN', ...(view === 'partner' && need.screeningRequired ? (['SUBMITTED', 'SCREENING'] as const) : [])]
   const applications = await prisma.application.findMany({
     where: { needId, status: { notIn: hidden } },

@@ -279,17 +279,25 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
     where.push(Prisma.sql`(n."hubId" = ANY(${staffHubs}) OR EXISTS (SELECT 1 FROM "NeedShare" s WHERE s."needId" = n.id AND s."hubId" = ANY(${staffHubs})))`)
   }
   if (filters.status && perspective !== 'firm') where.push(Prisma.sql`n.status = ${filters.status}::"NeedStatus"`)
+  // A confidential need before its NDA shows a firm its title, kind, deadline and partner only:
+  // searches, filters, scores and their order answer on nothing else (not its text, budget,
+  // sectors or place), or a firm could probe the hidden details one query at a time.
+  const teaser =
+    perspective === 'firm'
+      ? Prisma.sql`(n.visibility = 'INVITE_ONLY' AND n.id NOT IN (SELECT nda."needId" FROM "NdaAcceptance" nda WHERE nda."userId" = ${actor.userId}))`
+      : Prisma.sql`false`
+  const searchVector = Prisma.sql`(CASE WHEN ${teaser} THEN setweight(to_tsvector('french', n."searchTitle"), 'A') ELSE n.search END)`
   const query = searchQueryText(filters.q)
-  if (query) where.push(Prisma.sql`n.search @@ websearch_to_tsquery('french', ${query})`)
+  if (query) where.push(Prisma.sql`${searchVector} @@ websearch_to_tsquery('french', ${query})`)
   if (filters.kind?.length) where.push(Prisma.sql`n.kind::text = ANY(${filters.kind})`)
-  if (filters.naf) where.push(Prisma.sql`EXISTS (SELECT 1 FROM unnest(n."nafCodes") code WHERE code LIKE ${`${filters.naf}%`})`)
-  if (filters.budgetMin !== undefined) where.push(Prisma.sql`(n."budgetMaxEur" IS NULL OR n."budgetMaxEur" >= ${filters.budgetMin})`)
-  if (filters.budgetMax !== undefined) where.push(Prisma.sql`(n."budgetMinEur" IS NULL OR n."budgetMinEur" <= ${filters.budgetMax})`)
+  if (filters.naf) where.push(Prisma.sql`(NOT ${teaser} AND EXISTS (SELECT 1 FROM unnest(n."nafCodes") code WHERE code LIKE ${`${filters.naf}%`}))`)
+  if (filters.budgetMin !== undefined) where.push(Prisma.sql`(NOT ${teaser} AND (n."budgetMaxEur" IS NULL OR n."budgetMaxEur" >= ${filters.budgetMin}))`)
+  if (filters.budgetMax !== undefined) where.push(Prisma.sql`(NOT ${teaser} AND (n."budgetMinEur" IS NULL OR n."budgetMinEur" <= ${filters.budgetMax}))`)
   if (filters.deadlineBefore) where.push(Prisma.sql`n.deadline <= ${filters.deadlineBefore}`)
   if (filters.hub) where.push(Prisma.sql`(n."hubId" = ${filters.hub} OR EXISTS (SELECT 1 FROM "NeedShare" s2 WHERE s2."needId" = n.id AND s2."hubId" = ${filters.hub}))`)
   if (filters.distanceKm && perspective === 'firm') {
     const nearby = communesWithin(await firmCommune(firms[0]!.organisationId), filters.distanceKm)
-    if (nearby) where.push(Prisma.sql`(n."remoteOk" OR n."communeInsee" = ANY(${nearby}))`)
+    if (nearby) where.push(Prisma.sql`(NOT ${teaser} AND (n."remoteOk" OR n."communeInsee" = ANY(${nearby})))`)
   }
   const whereSql = Prisma.join(where, ' AND ')
 
@@ -302,15 +310,16 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
           GROUP BY m."needId"
         ) sm ON sm."needId" = n.id`
       : Prisma.sql`LEFT JOIN (SELECT NULL::text AS "needId", NULL::float8 AS score) sm ON false`
+  const score = Prisma.sql`(CASE WHEN ${teaser} THEN NULL ELSE sm.score END)`
   const sort = filters.sort ?? (perspective === 'firm' ? (query ? 'relevance' : 'score') : 'recent')
   // Ties end on the id in byte order: a stable page boundary without locale-aware comparisons.
   const orderBy =
     sort === 'deadline'
       ? Prisma.sql`n.deadline ASC NULLS LAST, n.id COLLATE "C"`
       : sort === 'relevance' && query
-        ? Prisma.sql`ts_rank_cd(n.search, websearch_to_tsquery('french', ${query})) DESC, sm.score DESC NULLS LAST, n.id COLLATE "C"`
+        ? Prisma.sql`ts_rank_cd(${searchVector}, websearch_to_tsquery('french', ${query})) DESC, ${score} DESC NULLS LAST, n.id COLLATE "C"`
         : sort === 'score' && perspective === 'firm'
-          ? Prisma.sql`sm.score DESC NULLS LAST, n.deadline ASC NULLS LAST, n.id COLLATE "C"`
+          ? Prisma.sql`${score} DESC NULLS LAST, n.deadline ASC NULLS LAST, n.id COLLATE "C"`
           : Prisma.sql`n."updatedAt" DESC, n.id COLLATE "C"`
 
   // One pass over the visible needs: rank them on narrow columns (index-only scans), count them
@@ -321,7 +330,7 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
     WITH page AS MATERIALIZED (
       SELECT ranked.id, ranked.score, ranked.total, row_number() OVER () AS position
       FROM (
-        SELECT n.id, sm.score, count(*) OVER () AS total
+        SELECT n.id, ${score} AS score, count(*) OVER () AS total
         FROM "Need" n
         ${scoreJoin}
         WHERE ${whereSql}

@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto'
+
+/**
+ * The personas of the access-rule test and the marker strings planted in each organisation's data,
+ * with who may ever read each one (DESIGN.md §2–3 and §8, app/modules/policy/policy.ts).
+ *
+ * One marker per (organisation, kind of data): an organisation's profile, each need (its title
+ * apart from the rest, since a confidential need shows its title before the NDA), each
+ * application's proposal, messages, deal, attachments, questions, saved searches, notifications,
+ * e-mails, API token names, team and invitee addresses. A marker is `mk-<name>-<run>`: lower case
+ * (skills and e-mail addresses are lower-cased), letters, digits and hyphens only (unchanged by
+ * HTML, JSON, Markdown and URL encoding), and never a substring of another marker (`<run>` starts
+ * with a `z`, which no name contains).
+ */
+export const PERSONAS = ['anon', 'firmA', 'firmB', 'partnerA', 'partnerB', 'mod', 'admin', 'mod2'] as const
+export type Persona = (typeof PERSONAS)[number]
+
+/** Personas with an organisation, hence an API token; the others call the API without one. */
+export const ORG_PERSONAS = ['firmA', 'firmB', 'partnerA', 'partnerB'] as const satisfies readonly Persona[]
+export type OrgPersona = (typeof ORG_PERSONAS)[number]
+
+export function isOrgPersona(persona: Persona): persona is OrgPersona {
+  return (ORG_PERSONAS as readonly Persona[]).includes(persona)
+}
+
+/** Staff of hub H (where every organisation lives): its moderator and its administrator. */
+const STAFF_H = ['mod', 'admin'] as const
+const FIRMS = ['firmA', 'firmB'] as const
+/** Members of verified organisations: they see each other's public profiles. */
+const VERIFIED = ['firmA', 'firmB', 'partnerA', 'partnerB'] as const
+
+/** Partner A's own data, read by its hub's staff once it left the draft stage. */
+const PA_AND_STAFF = ['partnerA', ...STAFF_H] as const
+/** A published need open to every verified firm: its partner, its hub's staff and the firms. */
+const PUBLISHED_PA = [...PA_AND_STAFF, ...FIRMS] as const
+
+/**
+ * Who may read each marker, anywhere. A response that contains a marker whose list does not hold
+ * the persona leaks it (rows may narrow this further, or add what the request itself carries).
+ */
+export const MARKER_RULES = {
+  // ── partner A (hub H) ──
+  paOrg: [...VERIFIED, ...STAFF_H],
+  paOwnerEmail: PA_AND_STAFF,
+  /** A pending invitation: the organisation's managers, and its hub's staff in the outbox. */
+  paInvitee: PA_AND_STAFF,
+  paToken: ['partnerA'],
+  paNotif: ['partnerA'],
+  // drafts stay with their partner: staff never read them
+  paDraftTitle: ['partnerA'],
+  paDraftBody: ['partnerA'],
+  paDraftSkill: ['partnerA'],
+  paSubmittedTitle: PA_AND_STAFF,
+  paSubmittedBody: PA_AND_STAFF,
+  paSubmittedSkill: PA_AND_STAFF,
+  paChangesTitle: PA_AND_STAFF,
+  paChangesBody: PA_AND_STAFF,
+  paChangesComment: PA_AND_STAFF,
+  paPublicTitle: PUBLISHED_PA,
+  paPublicBody: PUBLISHED_PA,
+  paPublicSkill: PUBLISHED_PA,
+  // confidential: firm A is invited but has not accepted the NDA, so it reads the title only
+  paInviteTitle: [...PA_AND_STAFF, 'firmA'],
+  paInviteBody: PA_AND_STAFF,
+  paInviteSkill: PA_AND_STAFF,
+  paCuratedTitle: PUBLISHED_PA,
+  paCuratedBody: PUBLISHED_PA,
+  paClosedTitle: PUBLISHED_PA,
+  paClosedBody: PUBLISHED_PA,
+  paClosedSkill: PUBLISHED_PA,
+  paArchivedTitle: PA_AND_STAFF,
+  paArchivedBody: PA_AND_STAFF,
+  paArchivedSkill: PA_AND_STAFF,
+  paRevisionTitle: PUBLISHED_PA,
+  paRevisionBody: PUBLISHED_PA,
+  /** The edit of a published need awaiting moderation: firms keep the approved version. */
+  paRevisionPending: PA_AND_STAFF,
+  /** MEMBERS visibility, shared with hub H2: firms of H, and the staff of H2. */
+  paSharedTitle: [...PUBLISHED_PA, 'mod2'],
+  paSharedBody: [...PUBLISHED_PA, 'mod2'],
+  paSharedSkill: [...PUBLISHED_PA, 'mod2'],
+  paScreenedTitle: PUBLISHED_PA,
+  paScreenedBody: PUBLISHED_PA,
+  // questions on partner A's public need: anonymous, answered ones visible to every firm
+  faQuestion: PUBLISHED_PA,
+  paAnswer: PUBLISHED_PA,
+  fbQuestion: [...PA_AND_STAFF, 'firmB'],
+  // firm A's application to the public need (accepted, with a pilot)
+  faAppProposal: ['firmA', ...PA_AND_STAFF],
+  paMessage: ['firmA', ...PA_AND_STAFF],
+  faMessage: ['firmA', ...PA_AND_STAFF],
+  faDeal: ['firmA', ...PA_AND_STAFF],
+  faAttach: ['firmA', ...PA_AND_STAFF],
+  fbAppProposal: ['firmB', ...PA_AND_STAFF],
+  // firm A's draft application (to the shared need): nobody else, staff included
+  faDraftProposal: ['firmA'],
+  faDraftAttach: ['firmA'],
+  // firm B's application to a need screened by staff: the partner reads it only once screened
+  fbScreenProposal: ['firmB', ...STAFF_H],
+  fbScreenAttach: ['firmB', ...STAFF_H],
+
+  // ── partner B (hub H) ──
+  pbOrg: [...VERIFIED, ...STAFF_H],
+  pbOwnerEmail: ['partnerB', ...STAFF_H],
+  pbToken: ['partnerB'],
+  pbNotif: ['partnerB'],
+  pbPublicTitle: ['partnerB', ...STAFF_H, ...FIRMS],
+  pbPublicBody: ['partnerB', ...STAFF_H, ...FIRMS],
+  pbDraftTitle: ['partnerB'],
+  pbDraftBody: ['partnerB'],
+  fbPbProposal: ['firmB', 'partnerB', ...STAFF_H],
+
+  // ── firm A (hub H) ──
+  faOrg: [...VERIFIED, ...STAFF_H],
+  faOwnerEmail: ['firmA', ...STAFF_H],
+  faToken: ['firmA'],
+  faSearch: ['firmA'],
+  faNotif: ['firmA'],
+
+  // ── firm B (hub H) ──
+  fbOrg: [...VERIFIED, ...STAFF_H],
+  fbOwnerEmail: ['firmB', ...STAFF_H],
+  fbToken: ['firmB'],
+  fbSearch: ['firmB'],
+  fbNotif: ['firmB'],
+
+  // ── a pending firm of hub H (not a persona): its members and its hub's staff only ──
+  pcOrg: STAFF_H,
+  pcName: STAFF_H,
+  pcOwnerEmail: STAFF_H,
+
+  // ── the hubs ──
+  emailH: STAFF_H,
+  emailH2: ['mod2'],
+  /** An e-mail tied to no hub: read by nobody in the app. */
+  emailNoHub: [],
+  modEmail: STAFF_H,
+  adminEmail: ['admin'],
+  mod2Email: ['mod2'],
+} as const satisfies Record<string, readonly Persona[]>
+
+export type MarkerKey = keyof typeof MARKER_RULES
+export const MARKER_KEYS = Object.keys(MARKER_RULES) as MarkerKey[]
+
+/** Skills of needs the skills picker suggests to any signed-in user: published, not confidential. */
+export const SUGGESTIBLE_SKILLS: MarkerKey[] = ['paPublicSkill', 'paClosedSkill', 'paSharedSkill']
+
+export type Markers = Record<MarkerKey, string>
+
+function kebab(key: string) {
+  return key.replace(/[A-Z0-9]/g, (char) => `-${char.toLowerCase()}`)
+}
+
+/** This run's marker strings. */
+export function makeMarkers(run = `z${randomBytes(2).toString('hex')}`): Markers {
+  return Object.fromEntries(MARKER_KEYS.map((key) => [key, `mk-${kebab(key)}-${run}`])) as Markers
+}
+
+/** The markers a persona may read anywhere. */
+export function markersVisibleTo(persona: Persona): MarkerKey[] {
+  return MARKER_KEYS.filter((key) => (MARKER_RULES[key] as readonly Persona[]).includes(persona))
+}

@@ -1,0 +1,696 @@
+import type { OperationId } from '#app/modules/api/spec'
+import type { RequestBody } from './client'
+import { api, everyone, page, redirectTo, resolve, type Expectation, type Spec } from './expect'
+import { SUGGESTIBLE_SKILLS, type MarkerKey, type Persona } from './markers'
+import { pdfWith, type ApplicationName, type NeedName, type World } from './world'
+
+/**
+ * The access-rule table: one row per route of the build (by its route id) and method, with
+ * concrete URLs from the world, and for every persona the expected status and what the answer may
+ * show. Adding a route means adding its rows here: the coverage test names any route id (and any
+ * operation of the API spec) without one.
+ *
+ * Statuses follow the policy (app/modules/policy/policy.ts): records an actor may not know about
+ * answer 404, actions refused on a record the actor sees answer 403, transitions the state does
+ * not allow 409. Actions post a real intent, chosen so that the allowed personas are refused by
+ * the state (409) or change only their own data; reads run before every write, on the world as built.
+ */
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+
+export interface Row {
+  /** The route id in the build's manifest, e.g. `routes/needs.$needId._index`. */
+  route: string
+  method: Method
+  /** Which record or intent, for the test's name. */
+  label: string
+  params?: (w: World) => Record<string, string>
+  /** The query string, `?` included. */
+  search?: (w: World) => string
+  body?: (w: World) => RequestBody
+  /** API rows: the operation of `app/modules/api/spec.ts` exercised (none for 404/405 answers). */
+  operation?: OperationId
+  expect: Record<Persona, Expectation>
+  /** Narrows the markers this answer may carry (default: all those the persona may read). */
+  only?: (persona: Persona) => MarkerKey[]
+  /** Markers any persona may read in this answer (the request carries the capability). */
+  extraMarkers?: MarkerKey[]
+  /** Secrets this answer may carry (an invitation's token on the invitation's own page). */
+  extraSecrets?: (w: World) => string[]
+  /** Markers that must be there: the world is planted and the page shows it. */
+  shows?: Partial<Record<Persona, MarkerKey[]>>
+  /** Personas whose request must change nothing, besides those expected to be refused. */
+  unchanged?: Persona[]
+  /** Each persona signs in anew for this row (log-out ends the session). */
+  freshSession?: boolean
+}
+
+const none = () => [] as MarkerKey[]
+const SIGNED_IN: Persona[] = ['firmA', 'firmB', 'partnerA', 'partnerB', 'mod', 'admin', 'mod2']
+const need = (name: NeedName) => (w: World) => ({ needId: w.needs[name] })
+const app = (name: ApplicationName) => (w: World) => ({ applicationId: w.applications[name] })
+const form = (fields: Record<string, string | string[]>) => () => ({ form: fields })
+const json = (value: unknown) => () => ({ json: value })
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+
+/** A complete need as the editor posts it, without markers. */
+const NEED_FORM = {
+  kind: 'PROOF_OF_CONCEPT',
+  title: 'Jumeau numérique d’une ligne de contrôle',
+  summary: 'Une preuve de concept de jumeau numérique sur une ligne d’embouteillage.',
+  description: 'Modéliser la ligne, brancher les automates existants, simuler les arrêts et mesurer le gain de disponibilité.',
+  skills: 'jumeau numérique, iot',
+  nafCodes: '62.01Z',
+  budgetMinEur: '30000',
+  budgetMaxEur: '90000',
+  deadline: inDays(40),
+  expectedStart: inDays(60),
+  communeInsee: '38185',
+  radiusKm: '100',
+  visibility: 'PUBLIC',
+  matchingMode: 'OPEN',
+}
+const PROPOSAL = { intent: 'save', approach: 'Une approche de contrôle des accès, sans suite.' }
+
+// ───────── who sees each need (the web; the API is the same for organisations) ─────────
+
+const NEED_VIEW: Record<NeedName, Spec> = {
+  draft: { partnerA: 200, signedIn: 404 },
+  submitted: { partnerA: 200, staffH: 200, signedIn: 404 },
+  changes: { partnerA: 200, staffH: 200, signedIn: 404 },
+  public: { partnerA: 200, staffH: 200, firms: 200, signedIn: 404 },
+  invite: { partnerA: 200, staffH: 200, firmA: 200, signedIn: 404 },
+  curated: { partnerA: 200, staffH: 200, firms: 200, signedIn: 404 },
+  closed: { partnerA: 200, staffH: 200, firms: 200, signedIn: 404 },
+  archived: { partnerA: 200, staffH: 200, signedIn: 404 },
+  revision: { partnerA: 200, staffH: 200, firms: 200, signedIn: 404 },
+  shared: { partnerA: 200, staffH: 200, firms: 200, mod2: 200, signedIn: 404 },
+  screened: { partnerA: 200, staffH: 200, firms: 200, signedIn: 404 },
+  pbPublic: { partnerB: 200, staffH: 200, firms: 200, signedIn: 404 },
+  pbDraft: { partnerB: 200, signedIn: 404 },
+}
+
+const NEED_SHOWS: Partial<Record<NeedName, Partial<Record<Persona, MarkerKey[]>>>> = {
+  draft: { partnerA: ['paDraftTitle', 'paDraftBody', 'paDraftSkill'] },
+  submitted: { partnerA: ['paSubmittedBody'], mod: ['paSubmittedTitle', 'paSubmittedBody'], admin: ['paSubmittedBody'] },
+  changes: { partnerA: ['paChangesComment'], mod: ['paChangesBody', 'paChangesComment'] },
+  public: {
+    partnerA: ['paPublicBody', 'faQuestion', 'paAnswer', 'fbQuestion'],
+    firmA: ['paPublicTitle', 'paPublicBody', 'paPublicSkill', 'faQuestion', 'paAnswer'],
+    firmB: ['paPublicTitle', 'paPublicBody', 'faQuestion', 'paAnswer', 'fbQuestion'],
+    mod: ['paPublicBody', 'fbQuestion'],
+  },
+  invite: { partnerA: ['paInviteBody'], firmA: ['paInviteTitle'], mod: ['paInviteBody'] },
+  curated: { firmB: ['paCuratedBody'] },
+  closed: { firmB: ['paClosedBody'] },
+  archived: { partnerA: ['paArchivedBody'], admin: ['paArchivedBody'] },
+  revision: { partnerA: ['paRevisionPending'], mod: ['paRevisionPending'], firmA: ['paRevisionBody'] },
+  shared: { mod2: ['paSharedTitle', 'paSharedBody'], firmB: ['paSharedBody'] },
+  screened: { firmA: ['paScreenedBody'] },
+  pbPublic: { partnerB: ['pbPublicBody'], firmA: ['pbPublicBody'] },
+  pbDraft: { partnerB: ['pbDraftBody'] },
+}
+
+/** The API's view of a spec: hub staff have no token (401 whatever the web would answer). */
+function orgsOnly(spec: Spec): Spec {
+  const { staffH: _staffH, staff: _staff, mod: _mod, admin: _admin, mod2: _mod2, ...rest } = spec
+  return rest
+}
+
+/** What the API shows of a page's markers: no staff; no questions, nor deals (the web's only). */
+function showsForOrgs(shows: Partial<Record<Persona, MarkerKey[]>> | undefined) {
+  const { mod: _mod, admin: _admin, mod2: _mod2, anon: _anon, ...rest } = shows ?? {}
+  const webOnly: MarkerKey[] = ['faQuestion', 'paAnswer', 'fbQuestion', 'faDeal']
+  return Object.fromEntries(Object.entries(rest).map(([persona, keys]) => [persona, keys.filter((key) => !webOnly.includes(key))]))
+}
+
+const NEED_NAMES = Object.keys(NEED_VIEW) as NeedName[]
+
+// ───────── the web ─────────
+
+const publicPages: Row[] = [
+  { route: 'routes/_index', method: 'GET', label: 'home', expect: everyone(200), only: none },
+  { route: 'routes/login', method: 'GET', label: 'form', expect: resolve({ anon: 200, signedIn: redirectTo('/') }), only: none },
+  {
+    route: 'routes/login',
+    method: 'POST',
+    label: 'wrong password',
+    body: form({ email: 'personne@test.example', password: 'pas-le-bon-mot-de-passe' }),
+    // Signed in, the page's loader sends the answer home instead of the form.
+    expect: resolve({ anon: 400, signedIn: redirectTo('/') }),
+    only: none,
+    unchanged: SIGNED_IN,
+  },
+  { route: 'routes/signup', method: 'GET', label: 'form', expect: resolve({ anon: 200, signedIn: redirectTo('/') }), only: none },
+  {
+    route: 'routes/signup',
+    method: 'POST',
+    label: 'passwords differ',
+    body: form({ name: 'Nouvelle Personne', email: 'nouvelle@test.example', password: 'un-long-mot-de-passe', confirmPassword: 'un-autre-mot-de-passe' }),
+    expect: resolve({ anon: 400, signedIn: redirectTo('/') }),
+    only: none,
+    unchanged: SIGNED_IN,
+  },
+  { route: 'routes/forgot-password', method: 'GET', label: 'form', expect: everyone(200), only: none },
+  { route: 'routes/forgot-password', method: 'POST', label: 'bad address', body: form({ email: 'pas-une-adresse' }), expect: everyone(400), only: none },
+  { route: 'routes/reset-password', method: 'GET', label: 'unknown token', search: () => '?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', expect: everyone(200), only: none },
+  {
+    route: 'routes/reset-password',
+    method: 'POST',
+    label: 'bad token',
+    body: form({ token: 'court', password: 'un-long-mot-de-passe', confirmPassword: 'un-long-mot-de-passe' }),
+    expect: everyone(400),
+    only: none,
+  },
+  { route: 'routes/logout', method: 'GET', label: 'to home', expect: everyone(redirectTo('/')), only: none },
+  { route: 'routes/logout', method: 'POST', label: 'log out', expect: everyone(redirectTo('/')), only: none, freshSession: true },
+  { route: 'routes/settings.locale', method: 'GET', label: 'to home', expect: everyone(redirectTo('/')), only: none },
+  { route: 'routes/settings.locale', method: 'POST', label: 'French', body: form({ locale: 'fr', redirectTo: '/' }), expect: everyone(redirectTo('/')), only: none },
+  { route: 'routes/healthz', method: 'GET', label: 'up', expect: everyone(200), only: none },
+  { route: 'routes/resources.communes', method: 'GET', label: 'gren', search: () => '?q=gren', expect: everyone(200), only: none },
+  { route: 'routes/resources.naf', method: 'GET', label: '62', search: () => '?q=62&codes=62.01Z', expect: everyone(200), only: none },
+  // Verified firms only: never the pending one, whose name also contains the query.
+  { route: 'routes/resources.firms', method: 'GET', label: 'startup', search: () => '?q=startup', expect: resolve({ anon: 401, signedIn: 200 }), only: none },
+  // The skills picker suggests the skills of published, non-confidential needs to any signed-in
+  // user: never those of drafts, submitted, confidential or archived needs, nor of a pending revision.
+  ...(['paDraftSkill', 'paSubmittedSkill', 'paInviteSkill', 'paArchivedSkill', 'paRevisionPending', ...SUGGESTIBLE_SKILLS] as MarkerKey[]).map(
+    (skill): Row => ({
+      route: 'routes/resources.skills',
+      method: 'GET',
+      label: skill,
+      // The marker without its run suffix: a prefix that finds it, without carrying it.
+      search: (w) => `?q=${w.markers[skill].replace(/-z[0-9a-f]+$/, '')}`,
+      expect: resolve({ anon: 401, signedIn: 200 }),
+      only: (persona) => (persona === 'anon' ? [] : SUGGESTIBLE_SKILLS),
+      shows: SUGGESTIBLE_SKILLS.includes(skill) ? { firmB: [skill], partnerB: [skill], mod2: [skill] } : undefined,
+    }),
+  ),
+]
+
+const needPages: Row[] = [
+  {
+    route: 'routes/needs._index',
+    method: 'GET',
+    label: 'list',
+    expect: page({ signedIn: 200 }),
+    shows: {
+      partnerA: ['paDraftTitle', 'paSubmittedTitle', 'paChangesTitle', 'paArchivedTitle', 'paInviteTitle'],
+      partnerB: ['pbDraftTitle', 'pbPublicTitle'],
+      firmA: ['paPublicTitle', 'paPublicBody', 'paInviteTitle', 'paSharedTitle', 'pbPublicTitle', 'faSearch'],
+      firmB: ['paPublicTitle', 'paCuratedTitle', 'pbPublicTitle', 'fbSearch'],
+      mod: ['paSubmittedTitle', 'paArchivedTitle', 'pbPublicTitle'],
+      mod2: ['paSharedTitle'],
+    },
+  },
+  { route: 'routes/needs._index', method: 'GET', label: 'status=DRAFT', search: () => '?status=DRAFT', expect: page({ signedIn: 200 }), shows: { partnerA: ['paDraftTitle'] } },
+  {
+    route: 'routes/needs._index',
+    method: 'GET',
+    label: 'hub=H2',
+    search: (w) => `?hub=${w.hubs.h2}`,
+    expect: page({ signedIn: 200 }),
+    shows: { mod2: ['paSharedTitle'], firmA: ['paSharedTitle'] },
+  },
+  {
+    route: 'routes/needs._index',
+    method: 'GET',
+    label: 'search by a public need’s words',
+    search: (w) => `?q=${w.markers.paPublicBody}`,
+    expect: page({ signedIn: 200 }),
+    shows: { firmB: ['paPublicTitle'], partnerA: ['paPublicTitle'] },
+  },
+  {
+    // Before its NDA, an invited firm reads a confidential need's title only (see also the
+    // test of searches on hidden details, in the test file).
+    route: 'routes/needs._index',
+    method: 'GET',
+    label: 'search by a confidential need’s words',
+    search: (w) => `?q=${w.markers.paInviteBody}`,
+    expect: page({ signedIn: 200 }),
+    shows: { partnerA: ['paInviteTitle'] },
+  },
+  {
+    route: 'routes/needs._index',
+    method: 'POST',
+    label: 'delete firm A’s saved search',
+    body: (w) => ({ form: { intent: 'deleteSearch', id: w.savedSearches.fa } }),
+    expect: page({ firmA: 302, signedIn: 404 }),
+  },
+
+  { route: 'routes/needs.new', method: 'GET', label: 'editor', expect: page({ partners: 200, signedIn: 403 }) },
+  { route: 'routes/needs.new', method: 'POST', label: 'save a draft', body: form({ ...NEED_FORM, intent: 'save' }), expect: page({ partners: 302, signedIn: 403 }) },
+
+  ...NEED_NAMES.map(
+    (name): Row => ({
+      route: 'routes/needs.$needId._index',
+      method: 'GET',
+      label: name,
+      params: need(name),
+      expect: page(NEED_VIEW[name]),
+      shows: NEED_SHOWS[name],
+    }),
+  ),
+  { route: 'routes/needs.$needId._index', method: 'GET', label: 'missing', params: () => ({ needId: 'no-such-need' }), expect: page({ signedIn: 404 }) },
+  { route: 'routes/needs.$needId._index', method: 'POST', label: 'submit a submitted need', params: need('submitted'), body: form({ intent: 'submit' }), expect: page({ partnerA: 409, signedIn: 404 }) },
+  // Drafts stay with their partner: staff may not publish one.
+  { route: 'routes/needs.$needId._index', method: 'POST', label: 'publish a draft', params: need('draft'), body: form({ intent: 'publish' }), expect: page({ signedIn: 404 }) },
+  { route: 'routes/needs.$needId._index', method: 'POST', label: 'publish a published need', params: need('public'), body: form({ intent: 'publish' }), expect: page({ staffH: 409, signedIn: 404 }) },
+  {
+    route: 'routes/needs.$needId._index',
+    method: 'POST',
+    label: 'request changes on a published need',
+    params: need('public'),
+    body: form({ intent: 'requestChanges', comment: 'Merci de préciser le budget.' }),
+    expect: page({ staffH: 409, signedIn: 404 }),
+  },
+  { route: 'routes/needs.$needId._index', method: 'POST', label: 'withdraw a revision that is not there', params: need('public'), body: form({ intent: 'withdrawRevision' }), expect: page({ partnerA: 409, signedIn: 404 }) },
+  { route: 'routes/needs.$needId._index', method: 'POST', label: 'close a submitted need', params: need('submitted'), body: form({ intent: 'close' }), expect: page({ partnerA: 409, signedIn: 404 }) },
+  {
+    route: 'routes/needs.$needId._index',
+    method: 'POST',
+    label: 'ask a question on the confidential need',
+    params: need('invite'),
+    body: form({ intent: 'askQuestion', body: 'Une question de contrôle des accès ?' }),
+    expect: page({ partnerA: 409, staffH: 409, firmA: 409, signedIn: 404 }),
+  },
+  {
+    route: 'routes/needs.$needId._index',
+    method: 'POST',
+    label: 'answer a question again',
+    params: need('public'),
+    body: (w) => ({ form: { intent: 'answerQuestion', questionId: w.questions.fa, answer: `Réponse publique ${w.markers.paAnswer}.` } }),
+    expect: page({ partnerA: 302, signedIn: 404 }),
+  },
+  {
+    route: 'routes/needs.$needId._index',
+    method: 'POST',
+    label: 'answer another need’s question',
+    params: need('pbPublic'),
+    body: (w) => ({ form: { intent: 'answerQuestion', questionId: w.questions.fb, answer: 'Réponse croisée.' } }),
+    expect: page({ signedIn: 404 }),
+  },
+  {
+    route: 'routes/needs.$needId._index',
+    method: 'POST',
+    label: 'accept an outdated NDA',
+    params: need('invite'),
+    body: form({ intent: 'acceptNda', textVersion: 'nda-0', agree: 'on' }),
+    expect: page({ firmA: 409, signedIn: 404 }),
+  },
+  {
+    route: 'routes/needs.$needId._index',
+    method: 'POST',
+    label: 'invite an invited firm',
+    params: need('curated'),
+    body: (w) => ({ form: { intent: 'match', decision: 'invite', matchId: w.matches.faCurated } }),
+    expect: page({ partnerA: 409, firmA: 403, staffH: 403, signedIn: 404 }),
+  },
+  {
+    route: 'routes/needs.$needId._index',
+    method: 'POST',
+    label: 'reject an invited firm',
+    params: need('curated'),
+    body: (w) => ({ form: { intent: 'match', decision: 'reject', matchId: w.matches.faCurated } }),
+    expect: page({ staffH: 409, partnerA: 403, firmA: 403, signedIn: 404 }),
+  },
+
+  ...(['draft', 'changes', 'revision', 'invite', 'submitted', 'pbDraft'] as NeedName[]).map(
+    (name): Row => ({
+      route: 'routes/needs.$needId.edit',
+      method: 'GET',
+      label: name,
+      params: need(name),
+      expect: page(
+        name === 'pbDraft' ? { partnerB: 200, signedIn: 404 } : name === 'submitted' ? { partnerA: 409, signedIn: 404 } : { partnerA: 200, signedIn: 404 },
+      ),
+      shows: name === 'changes' ? { partnerA: ['paChangesComment'] } : name === 'revision' ? { partnerA: ['paRevisionPending'] } : name === 'draft' ? { partnerA: ['paDraftBody'] } : undefined,
+    }),
+  ),
+  { route: 'routes/needs.$needId.edit', method: 'POST', label: 'edit a closed need', params: need('closed'), body: form({ ...NEED_FORM, intent: 'save' }), expect: page({ partnerA: 409, signedIn: 404 }) },
+
+  { route: 'routes/needs.$needId.apply', method: 'GET', label: 'public (both firms applied)', params: need('public'), expect: page({ partnerA: 409, staffH: 409, firms: 409, signedIn: 404 }) },
+  { route: 'routes/needs.$needId.apply', method: 'GET', label: 'curated (firm A invited)', params: need('curated'), expect: page({ firmA: 200, partnerA: 409, staffH: 409, firmB: 409, signedIn: 404 }) },
+  {
+    route: 'routes/needs.$needId.apply',
+    method: 'GET',
+    label: 'shared (firm A’s draft)',
+    params: need('shared'),
+    expect: page({ firms: 200, partnerA: 409, staffH: 409, mod2: 409, signedIn: 404 }),
+    shows: { firmA: ['faDraftProposal'] },
+  },
+  { route: 'routes/needs.$needId.apply', method: 'GET', label: 'invite (before the NDA)', params: need('invite'), expect: page({ firmA: 409, partnerA: 409, staffH: 409, signedIn: 404 }) },
+  { route: 'routes/needs.$needId.apply', method: 'GET', label: 'draft', params: need('draft'), expect: page({ partnerA: 409, signedIn: 404 }) },
+  { route: 'routes/needs.$needId.apply', method: 'GET', label: 'partner B’s need', params: need('pbPublic'), expect: page({ firmA: 200, firmB: 409, partnerB: 409, staffH: 409, signedIn: 404 }) },
+  { route: 'routes/needs.$needId.apply', method: 'POST', label: 'apply again', params: need('public'), body: form(PROPOSAL), expect: page({ firms: 409, partnerA: 403, staffH: 403, signedIn: 404 }) },
+  { route: 'routes/needs.$needId.apply', method: 'POST', label: 'apply before the NDA', params: need('invite'), body: form(PROPOSAL), expect: page({ firmA: 409, partnerA: 403, staffH: 403, signedIn: 404 }) },
+
+  {
+    route: 'routes/needs.$needId.applications',
+    method: 'GET',
+    label: 'public',
+    params: need('public'),
+    expect: page({ partnerA: 200, staffH: 200, signedIn: 404 }),
+    shows: { partnerA: ['faAppProposal', 'fbAppProposal'], mod: ['faAppProposal', 'fbAppProposal'] },
+  },
+  // Screened by staff: the partner sees nothing until staff let the application through.
+  { route: 'routes/needs.$needId.applications', method: 'GET', label: 'screened', params: need('screened'), expect: page({ partnerA: 200, staffH: 200, signedIn: 404 }), shows: { mod: ['fbScreenProposal'] } },
+  { route: 'routes/needs.$needId.applications', method: 'GET', label: 'shared (a draft application only)', params: need('shared'), expect: page({ partnerA: 200, staffH: 200, signedIn: 404 }) },
+  // Drafts stay with their partner: staff do not read a draft need, its pipeline included.
+  { route: 'routes/needs.$needId.applications', method: 'GET', label: 'draft', params: need('draft'), expect: page({ partnerA: 200, signedIn: 404 }) },
+  { route: 'routes/needs.$needId.applications', method: 'GET', label: 'partner B’s need', params: need('pbPublic'), expect: page({ partnerB: 200, staffH: 200, signedIn: 404 }), shows: { partnerB: ['fbPbProposal'] } },
+  {
+    route: 'routes/needs.$needId.applications',
+    method: 'POST',
+    label: 'decline an accepted application',
+    params: need('public'),
+    body: (w) => ({ form: { intent: 'bulkDecline', applicationIds: w.applications.faApp, reason: 'BUDGET', comment: 'Budget insuffisant pour ce pilote.' } }),
+    expect: page({ partnerA: 409, signedIn: 404 }),
+  },
+  {
+    route: 'routes/needs.$needId.applications',
+    method: 'POST',
+    label: 'decline another need’s application',
+    params: need('pbPublic'),
+    body: (w) => ({ form: { intent: 'bulkDecline', applicationIds: w.applications.fbApp, reason: 'BUDGET', comment: 'Budget insuffisant pour ce pilote.' } }),
+    expect: page({ signedIn: 404 }),
+  },
+]
+
+const APPLICATION_VIEW: Record<ApplicationName, Spec> = {
+  faApp: { firmA: 200, partnerA: 200, staffH: 200, signedIn: 404 },
+  fbApp: { firmB: 200, partnerA: 200, staffH: 200, signedIn: 404 },
+  faDraft: { firmA: 200, signedIn: 404 },
+  fbScreen: { firmB: 200, staffH: 200, signedIn: 404 },
+  fbPb: { firmB: 200, partnerB: 200, staffH: 200, signedIn: 404 },
+}
+const APPLICATION_SHOWS: Record<ApplicationName, Partial<Record<Persona, MarkerKey[]>>> = {
+  faApp: {
+    firmA: ['faAppProposal', 'paMessage', 'faMessage', 'faDeal', 'faAttach'],
+    partnerA: ['faAppProposal', 'paMessage', 'faMessage', 'faDeal', 'faAttach'],
+    mod: ['faAppProposal', 'faDeal'],
+  },
+  fbApp: { partnerA: ['fbAppProposal'], firmB: ['fbAppProposal'] },
+  faDraft: { firmA: ['faDraftProposal', 'faDraftAttach'] },
+  fbScreen: { mod: ['fbScreenProposal', 'fbScreenAttach'] },
+  fbPb: { partnerB: ['fbPbProposal'] },
+}
+const APPLICATION_NAMES = Object.keys(APPLICATION_VIEW) as ApplicationName[]
+
+const upload = (name: string) => () => ({ multipart: { files: [{ field: 'file', name: `${name}.pdf`, type: 'application/pdf', bytes: pdfWith('contrôle') }] } })
+
+const applicationPages: Row[] = [
+  {
+    route: 'routes/applications._index',
+    method: 'GET',
+    label: 'mine',
+    expect: page({ signedIn: 200 }),
+    shows: { firmA: ['paPublicTitle', 'paSharedTitle'], firmB: ['pbPublicTitle', 'paScreenedTitle'] },
+  },
+  ...APPLICATION_NAMES.map(
+    (name): Row => ({
+      route: 'routes/applications.$applicationId',
+      method: 'GET',
+      label: name,
+      params: app(name),
+      expect: page(APPLICATION_VIEW[name]),
+      shows: APPLICATION_SHOWS[name],
+    }),
+  ),
+  { route: 'routes/applications.$applicationId', method: 'GET', label: 'missing', params: () => ({ applicationId: 'no-such-application' }), expect: page({ signedIn: 404 }) },
+  { route: 'routes/applications.$applicationId', method: 'POST', label: 'message', params: app('faApp'), body: form({ intent: 'message', message: 'Message de contrôle des accès.' }), expect: page({ firmA: 302, partnerA: 302, staffH: 403, signedIn: 404 }) },
+  { route: 'routes/applications.$applicationId', method: 'POST', label: 'withdraw an accepted application', params: app('faApp'), body: form({ intent: 'withdraw' }), expect: page({ firmA: 409, partnerA: 403, staffH: 403, signedIn: 404 }) },
+  {
+    route: 'routes/applications.$applicationId',
+    method: 'POST',
+    label: 'start a second pilot',
+    params: app('faApp'),
+    body: form({ intent: 'startPilot', successCriteria: 'Un critère', pilotStartsOn: inDays(70), pilotEndsOn: inDays(100) }),
+    expect: page({ partnerA: 409, firmA: 403, staffH: 403, signedIn: 404 }),
+  },
+  { route: 'routes/applications.$applicationId', method: 'POST', label: 'remove an attachment after submission', params: app('faApp'), body: (w) => ({ form: { intent: 'removeAttachment', attachmentId: w.attachments.faAttach } }), expect: page({ firmA: 409, signedIn: 404 }) },
+  { route: 'routes/applications.$applicationId', method: 'POST', label: 'upload to an accepted application', params: app('faApp'), body: upload('controle'), expect: page({ firmA: 409, partnerA: 403, staffH: 403, signedIn: 404 }) },
+  { route: 'routes/applications.$applicationId', method: 'POST', label: 'upload to a draft', params: app('faDraft'), body: upload('controle-brouillon'), expect: page({ firmA: 302, signedIn: 404 }) },
+  { route: 'routes/applications.$applicationId', method: 'POST', label: 'accept an application being screened', params: app('fbScreen'), body: form({ intent: 'accept' }), expect: page({ firmB: 403, staffH: 403, signedIn: 404 }) },
+  { route: 'routes/applications.$applicationId', method: 'POST', label: 'shortlist a draft', params: app('faDraft'), body: form({ intent: 'shortlist' }), expect: page({ firmA: 403, signedIn: 404 }) },
+
+  {
+    route: 'routes/applications.$applicationId.attachments.$attachmentId',
+    method: 'GET',
+    label: 'firm A’s proposal PDF',
+    params: (w) => ({ applicationId: w.applications.faApp, attachmentId: w.attachments.faAttach }),
+    expect: page({ firmA: 200, partnerA: 200, staffH: 200, signedIn: 404 }),
+    shows: { partnerA: ['faAttach'], mod: ['faAttach'] },
+  },
+  {
+    route: 'routes/applications.$applicationId.attachments.$attachmentId',
+    method: 'GET',
+    label: 'a draft’s PDF',
+    params: (w) => ({ applicationId: w.applications.faDraft, attachmentId: w.attachments.faDraftAttach }),
+    expect: page({ firmA: 200, signedIn: 404 }),
+    shows: { firmA: ['faDraftAttach'] },
+  },
+  {
+    route: 'routes/applications.$applicationId.attachments.$attachmentId',
+    method: 'GET',
+    label: 'a PDF being screened',
+    params: (w) => ({ applicationId: w.applications.fbScreen, attachmentId: w.attachments.fbScreenAttach }),
+    expect: page({ firmB: 200, staffH: 200, signedIn: 404 }),
+  },
+  {
+    route: 'routes/applications.$applicationId.attachments.$attachmentId',
+    method: 'GET',
+    label: 'another application’s PDF through one’s own',
+    params: (w) => ({ applicationId: w.applications.faApp, attachmentId: w.attachments.fbScreenAttach }),
+    expect: page({ signedIn: 404 }),
+  },
+]
+
+const ORG_VIEW: Spec = { orgs: 200, staffH: 200, signedIn: 404 }
+
+const organisationPages: Row[] = [
+  {
+    route: 'routes/orgs.$slug._index',
+    method: 'GET',
+    label: 'partner A',
+    params: (w) => ({ slug: w.orgs.pa.slug }),
+    expect: page(ORG_VIEW),
+    shows: { partnerA: ['paOrg', 'paOwnerEmail', 'paInvitee'], firmB: ['paOrg'], partnerB: ['paOrg'], mod: ['paOrg', 'paOwnerEmail'] },
+  },
+  {
+    route: 'routes/orgs.$slug._index',
+    method: 'GET',
+    label: 'firm A',
+    params: (w) => ({ slug: w.orgs.fa.slug }),
+    expect: page(ORG_VIEW),
+    shows: { firmA: ['faOrg', 'faOwnerEmail'], firmB: ['faOrg'], admin: ['faOrg', 'faOwnerEmail'] },
+  },
+  { route: 'routes/orgs.$slug._index', method: 'GET', label: 'a pending firm', params: (w) => ({ slug: w.orgs.pending.slug }), expect: page({ staffH: 200, signedIn: 404 }), shows: { mod: ['pcOrg', 'pcOwnerEmail'] } },
+  { route: 'routes/orgs.$slug._index', method: 'GET', label: 'missing', params: () => ({ slug: 'no-such-organisation' }), expect: page({ signedIn: 404 }) },
+  { route: 'routes/orgs.$slug._index', method: 'POST', label: 'invite to partner A', params: (w) => ({ slug: w.orgs.pa.slug }), body: form({ email: 'controle-invitation@test.example', role: 'MEMBER' }), expect: page({ partnerA: 200, signedIn: 404 }) },
+  { route: 'routes/orgs.$slug._index', method: 'POST', label: 'invite to firm A', params: (w) => ({ slug: w.orgs.fa.slug }), body: form({ email: 'controle-invitation@test.example', role: 'MEMBER' }), expect: page({ firmA: 200, signedIn: 404 }) },
+
+  { route: 'routes/orgs.$slug.edit', method: 'GET', label: 'partner A', params: (w) => ({ slug: w.orgs.pa.slug }), expect: page({ partnerA: 200, signedIn: 404 }), shows: { partnerA: ['paOrg'] } },
+  { route: 'routes/orgs.$slug.edit', method: 'GET', label: 'firm A', params: (w) => ({ slug: w.orgs.fa.slug }), expect: page({ firmA: 200, signedIn: 404 }), shows: { firmA: ['faOrg'] } },
+  { route: 'routes/orgs.$slug.edit', method: 'POST', label: 'incomplete section', params: (w) => ({ slug: w.orgs.pa.slug }), body: form({ intent: 'general' }), expect: page({ partnerA: 400, signedIn: 404 }) },
+
+  { route: 'routes/orgs.$slug.settings', method: 'GET', label: 'partner A', params: (w) => ({ slug: w.orgs.pa.slug }), expect: page({ partnerA: 200, signedIn: 404 }), shows: { partnerA: ['paToken'] } },
+  { route: 'routes/orgs.$slug.settings', method: 'GET', label: 'firm A', params: (w) => ({ slug: w.orgs.fa.slug }), expect: page({ firmA: 200, signedIn: 404 }), shows: { firmA: ['faToken'] } },
+  { route: 'routes/orgs.$slug.settings', method: 'POST', label: 'token name too short', params: (w) => ({ slug: w.orgs.pa.slug }), body: form({ intent: 'create', name: 'x' }), expect: page({ partnerA: 400, signedIn: 404 }) },
+  {
+    route: 'routes/orgs.$slug.settings',
+    method: 'POST',
+    label: 'revoke another organisation’s token',
+    params: (w) => ({ slug: w.orgs.pa.slug }),
+    body: (w) => ({ form: { intent: 'revoke', tokenId: w.apiTokens.firmA.id } }),
+    expect: page({ signedIn: 404 }),
+  },
+
+  { route: 'routes/orgs.new', method: 'GET', label: 'form', expect: page({ signedIn: 200 }) },
+  { route: 'routes/orgs.new', method: 'POST', label: 'empty form', body: form({}), expect: page({ signedIn: 400 }) },
+
+  { route: 'routes/invitations.$token', method: 'GET', label: 'unknown token', params: () => ({ token: 'pas-une-invitation-valable-du-tout' }), expect: everyone(200) },
+  {
+    // Whoever holds the link reads the invitation (its address and organisation).
+    route: 'routes/invitations.$token',
+    method: 'GET',
+    label: 'partner A’s invitation',
+    params: (w) => ({ token: w.invitationToken }),
+    expect: everyone(200),
+    extraMarkers: ['paInvitee'],
+    extraSecrets: (w) => [w.invitationToken],
+    shows: { anon: ['paInvitee'], firmB: ['paInvitee'] },
+  },
+  {
+    route: 'routes/invitations.$token',
+    method: 'POST',
+    label: 'accept someone else’s invitation',
+    params: (w) => ({ token: w.invitationToken }),
+    expect: page({ signedIn: 409 }),
+    extraMarkers: ['paInvitee'],
+    extraSecrets: (w) => [w.invitationToken],
+  },
+
+  {
+    route: 'routes/notifications',
+    method: 'GET',
+    label: 'mine',
+    expect: page({ signedIn: 200 }),
+    shows: { firmA: ['faNotif'], firmB: ['fbNotif'], partnerA: ['paNotif'], partnerB: ['pbNotif'] },
+  },
+  {
+    // Opening someone else's notification marks nothing and goes nowhere it points.
+    route: 'routes/notifications',
+    method: 'POST',
+    label: 'open firm A’s notification',
+    body: (w) => ({ form: { intent: 'open', id: w.notifications.fa } }),
+    expect: page({ firmA: redirectTo('/applications'), signedIn: redirectTo('/notifications') }),
+    unchanged: ['firmB', 'partnerA', 'partnerB', 'mod', 'admin', 'mod2'],
+  },
+]
+
+const staffPages: Row[] = [
+  { route: 'routes/staff._index', method: 'GET', label: 'home', expect: page({ staff: 200, signedIn: 403 }) },
+  { route: 'routes/staff.moderation.needs', method: 'GET', label: 'queue', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['paSubmittedTitle', 'paRevisionTitle'] } },
+  { route: 'routes/staff.organisations', method: 'GET', label: 'pending', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['pcName'] } },
+  { route: 'routes/staff.organisations', method: 'GET', label: 'verified', search: () => '?status=VERIFIED', expect: page({ staff: 200, signedIn: 403 }) },
+  {
+    route: 'routes/staff.organisations',
+    method: 'POST',
+    label: 'suspend partner A without a reason',
+    body: (w) => ({ form: { organisationId: w.orgs.pa.id, action: 'suspend' } }),
+    expect: page({ staffH: 422, signedIn: 404 }),
+  },
+  {
+    route: 'routes/staff.organisations',
+    method: 'POST',
+    label: 'reject the pending firm without a reason',
+    body: (w) => ({ form: { organisationId: w.orgs.pending.id, action: 'reject' } }),
+    expect: page({ staffH: 422, signedIn: 404 }),
+  },
+  { route: 'routes/staff.outbox._index', method: 'GET', label: 'list', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['emailH', 'paInvitee'], mod2: ['emailH2'] } },
+  ...(['h', 'h2', 'noHub', 'invitation'] as const).map(
+    (name): Row => ({
+      route: 'routes/staff.outbox.$emailId',
+      method: 'GET',
+      label: name,
+      params: (w) => ({ emailId: w.emails[name] }),
+      expect: page(name === 'h' || name === 'invitation' ? { staffH: 200, signedIn: 404 } : name === 'h2' ? { mod2: 200, signedIn: 404 } : { signedIn: 404 }),
+      shows: name === 'h' ? { mod: ['emailH'] } : name === 'h2' ? { mod2: ['emailH2'] } : name === 'invitation' ? { admin: ['paInvitee'] } : undefined,
+    }),
+  ),
+  { route: 'routes/staff.team', method: 'GET', label: 'hub H', expect: page({ admin: 200, signedIn: 403 }), shows: { admin: ['modEmail', 'adminEmail'] } },
+  {
+    route: 'routes/staff.team',
+    method: 'POST',
+    label: 'grant a role to an unknown address',
+    body: (w) => ({ form: { intent: 'grant', hubId: w.hubs.h, email: 'personne-ici@test.example', role: 'MODERATOR' } }),
+    expect: page({ admin: 422, signedIn: 404 }),
+  },
+  {
+    route: 'routes/staff.team',
+    method: 'POST',
+    label: 'revoke hub H2’s moderator',
+    body: (w) => ({ form: { intent: 'revoke', staffRoleId: w.staffRoles.mod2 } }),
+    expect: page({ signedIn: 404 }),
+  },
+]
+
+// ───────── the JSON API (organisations' tokens) ─────────
+
+const APPLY_JSON = { intent: 'save', approach: 'Une approche de contrôle des accès, sans suite.' }
+
+const apiRows: Row[] = [
+  { route: 'routes/api.v1.openapi[.]json', method: 'GET', label: 'document', operation: 'getOpenApiDocument', expect: everyone(200), only: none },
+  { route: 'routes/api.v1.openapi[.]json', method: 'POST', label: 'not allowed', expect: everyone(405), only: none },
+  { route: 'routes/api.v1.$', method: 'GET', label: 'unknown path', params: () => ({ '*': 'tokens' }), expect: everyone(404), only: none },
+  { route: 'routes/api.v1.$', method: 'POST', label: 'unknown path', params: () => ({ '*': 'tokens' }), body: json({}), expect: everyone(404), only: none },
+
+  {
+    route: 'routes/api.v1.needs',
+    method: 'GET',
+    label: 'list',
+    operation: 'listNeeds',
+    expect: api({ orgs: 200 }),
+    shows: {
+      partnerA: ['paDraftTitle', 'paArchivedTitle', 'paSubmittedBody'],
+      partnerB: ['pbDraftTitle'],
+      firmA: ['paPublicTitle', 'paPublicBody', 'paInviteTitle', 'paSharedTitle', 'pbPublicTitle'],
+      firmB: ['paCuratedTitle', 'pbPublicTitle'],
+    },
+  },
+  {
+    route: 'routes/api.v1.needs',
+    method: 'GET',
+    label: 'search by a confidential need’s words',
+    operation: 'listNeeds',
+    search: (w) => `?q=${w.markers.paInviteBody}`,
+    expect: api({ orgs: 200 }),
+    shows: { partnerA: ['paInviteTitle'] },
+  },
+  { route: 'routes/api.v1.needs', method: 'POST', label: 'create a draft', operation: 'createNeed', body: json({ kind: 'PILOT', title: 'Brouillon de contrôle par l’API' }), expect: api({ partners: 201, firms: 403 }) },
+  { route: 'routes/api.v1.needs', method: 'DELETE', label: 'not allowed', expect: everyone(405), only: none },
+
+  ...NEED_NAMES.map(
+    (name): Row => ({
+      route: 'routes/api.v1.needs.$needId',
+      method: 'GET',
+      label: name,
+      operation: 'getNeed',
+      params: need(name),
+      expect: api(orgsOnly(NEED_VIEW[name])),
+      shows: showsForOrgs(NEED_SHOWS[name]),
+    }),
+  ),
+  { route: 'routes/api.v1.needs.$needId', method: 'GET', label: 'missing', operation: 'getNeed', params: () => ({ needId: 'no-such-need' }), expect: api({ orgs: 404 }) },
+  { route: 'routes/api.v1.needs.$needId', method: 'PATCH', label: 'empty patch of a draft', operation: 'updateNeed', params: need('draft'), body: json({}), expect: api({ partnerA: 200, orgs: 404 }) },
+  { route: 'routes/api.v1.needs.$needId', method: 'PATCH', label: 'empty patch of a closed need', operation: 'updateNeed', params: need('closed'), body: json({}), expect: api({ partnerA: 409, orgs: 404 }) },
+  { route: 'routes/api.v1.needs.$needId', method: 'PATCH', label: 'empty patch of partner B’s draft', operation: 'updateNeed', params: need('pbDraft'), body: json({}), expect: api({ partnerB: 200, orgs: 404 }) },
+  { route: 'routes/api.v1.needs.$needId', method: 'PUT', label: 'not allowed', params: need('public'), body: json({}), expect: everyone(405), only: none },
+
+  { route: 'routes/api.v1.needs.$needId.submit', method: 'POST', label: 'submit a submitted need', operation: 'submitNeed', params: need('submitted'), body: json({}), expect: api({ partnerA: 409, orgs: 404 }) },
+  { route: 'routes/api.v1.needs.$needId.submit', method: 'GET', label: 'not allowed', params: need('submitted'), expect: everyone(405), only: none },
+  { route: 'routes/api.v1.needs.$needId.lifecycle', method: 'POST', label: 'award a published need', operation: 'changeNeedLifecycle', params: need('public'), body: json({ action: 'award' }), expect: api({ partnerA: 409, orgs: 404 }) },
+  { route: 'routes/api.v1.needs.$needId.lifecycle', method: 'GET', label: 'not allowed', params: need('public'), expect: everyone(405), only: none },
+
+  {
+    route: 'routes/api.v1.needs.$needId.applications',
+    method: 'GET',
+    label: 'public',
+    operation: 'listNeedApplications',
+    params: need('public'),
+    expect: api({ partnerA: 200, orgs: 404 }),
+    shows: { partnerA: ['faAppProposal', 'fbAppProposal'] },
+  },
+  { route: 'routes/api.v1.needs.$needId.applications', method: 'GET', label: 'screened', operation: 'listNeedApplications', params: need('screened'), expect: api({ partnerA: 200, orgs: 404 }) },
+  { route: 'routes/api.v1.needs.$needId.applications', method: 'GET', label: 'draft', operation: 'listNeedApplications', params: need('draft'), expect: api({ partnerA: 200, orgs: 404 }) },
+  { route: 'routes/api.v1.needs.$needId.applications', method: 'GET', label: 'partner B’s need', operation: 'listNeedApplications', params: need('pbPublic'), expect: api({ partnerB: 200, orgs: 404 }), shows: { partnerB: ['fbPbProposal'] } },
+  { route: 'routes/api.v1.needs.$needId.applications', method: 'POST', label: 'apply again', operation: 'applyToNeed', params: need('public'), body: json(APPLY_JSON), expect: api({ firms: 409, partnerA: 403, orgs: 404 }) },
+  { route: 'routes/api.v1.needs.$needId.applications', method: 'POST', label: 'apply before the NDA', operation: 'applyToNeed', params: need('invite'), body: json(APPLY_JSON), expect: api({ firmA: 409, partnerA: 403, orgs: 404 }) },
+  { route: 'routes/api.v1.needs.$needId.applications', method: 'POST', label: 'apply to a draft', operation: 'applyToNeed', params: need('draft'), body: json(APPLY_JSON), expect: api({ partnerA: 403, orgs: 404 }) },
+
+  ...APPLICATION_NAMES.map(
+    (name): Row => ({
+      route: 'routes/api.v1.applications.$applicationId',
+      method: 'GET',
+      label: name,
+      operation: 'getApplication',
+      params: app(name),
+      expect: api(orgsOnly(APPLICATION_VIEW[name])),
+      shows: showsForOrgs(APPLICATION_SHOWS[name]),
+    }),
+  ),
+  { route: 'routes/api.v1.applications.$applicationId', method: 'GET', label: 'missing', operation: 'getApplication', params: () => ({ applicationId: 'no-such-application' }), expect: api({ orgs: 404 }) },
+  { route: 'routes/api.v1.applications.$applicationId', method: 'POST', label: 'not allowed', params: app('faApp'), body: json({}), expect: everyone(405), only: none },
+  { route: 'routes/api.v1.applications.$applicationId.decision', method: 'POST', label: 'accept an accepted application', operation: 'decideOnApplication', params: app('faApp'), body: json({ intent: 'accept' }), expect: api({ partnerA: 409, firmA: 403, orgs: 404 }) },
+  { route: 'routes/api.v1.applications.$applicationId.decision', method: 'POST', label: 'accept an application being screened', operation: 'decideOnApplication', params: app('fbScreen'), body: json({ intent: 'accept' }), expect: api({ firmB: 403, orgs: 404 }) },
+  { route: 'routes/api.v1.applications.$applicationId.decision', method: 'POST', label: 'accept a draft', operation: 'decideOnApplication', params: app('faDraft'), body: json({ intent: 'accept' }), expect: api({ firmA: 403, orgs: 404 }) },
+  { route: 'routes/api.v1.applications.$applicationId.decision', method: 'GET', label: 'not allowed', params: app('faApp'), expect: everyone(405), only: none },
+]
+
+/** Every row; reads (GET) first, so that they see the world as built. */
+export const accessTable: Row[] = [...publicPages, ...needPages, ...applicationPages, ...organisationPages, ...staffPages, ...apiRows].sort(
+  (a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET'),
+)
+
+export function isApiRow(row: Row) {
+  return row.route.startsWith('routes/api.v1.')
+}
