@@ -288,7 +288,8 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
       : Prisma.sql`false`
   const searchVector = Prisma.sql`(CASE WHEN ${teaser} THEN setweight(to_tsvector('french', n."searchTitle"), 'A') ELSE n.search END)`
   const query = searchQueryText(filters.q)
-  if (query) where.push(Prisma.sql`${searchVector} @@ websearch_to_tsquery('french', ${query})`)
+  // The title's words are among the need's words: the GIN index on `search` finds the candidates.
+  if (query) where.push(Prisma.sql`n.search @@ websearch_to_tsquery('french', ${query}) AND (NOT ${teaser} OR to_tsvector('french', n."searchTitle") @@ websearch_to_tsquery('french', ${query}))`)
   if (filters.kind?.length) where.push(Prisma.sql`n.kind::text = ANY(${filters.kind})`)
   if (filters.naf) where.push(Prisma.sql`(NOT ${teaser} AND EXISTS (SELECT 1 FROM unnest(n."nafCodes") code WHERE code LIKE ${`${filters.naf}%`}))`)
   if (filters.budgetMin !== undefined) where.push(Prisma.sql`(NOT ${teaser} AND (n."budgetMaxEur" IS NULL OR n."budgetMaxEur" >= ${filters.budgetMin}))`)
@@ -301,36 +302,42 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
   }
   const whereSql = Prisma.join(where, ' AND ')
 
-  // The firm's best current score per need, aggregated once (not per visible need).
-  const scoreJoin =
-    perspective === 'firm'
-      ? Prisma.sql`LEFT JOIN (
-          SELECT m."needId", max(m.score) AS score FROM "Match" m
-          WHERE m."firmId" = ANY(${firmIds}) AND m."algorithmVersion" = ${ALGORITHM_VERSION}
-          GROUP BY m."needId"
-        ) sm ON sm."needId" = n.id`
-      : Prisma.sql`LEFT JOIN (SELECT NULL::text AS "needId", NULL::float8 AS score) sm ON false`
-  const score = Prisma.sql`(CASE WHEN ${teaser} THEN NULL ELSE sm.score END)`
   const sort = filters.sort ?? (perspective === 'firm' ? (query ? 'relevance' : 'score') : 'recent')
+  const rankByScore = perspective === 'firm' && (sort === 'score' || (sort === 'relevance' && query !== ''))
+  // To rank by it, the firm's best current score per need, aggregated once (not per visible need);
+  // otherwise only the page's twenty scores are read, below.
+  const scoreJoin = rankByScore
+    ? Prisma.sql`LEFT JOIN (
+        SELECT m."needId", max(m.score) AS score FROM "Match" m
+        WHERE m."firmId" = ANY(${firmIds}) AND m."algorithmVersion" = ${ALGORITHM_VERSION}
+        GROUP BY m."needId"
+      ) sm ON sm."needId" = n.id`
+    : Prisma.empty
+  const score = Prisma.sql`(CASE WHEN ${teaser} THEN NULL ELSE sm.score END)`
   // Ties end on the id in byte order: a stable page boundary without locale-aware comparisons.
   const orderBy =
     sort === 'deadline'
       ? Prisma.sql`n.deadline ASC NULLS LAST, n.id COLLATE "C"`
       : sort === 'relevance' && query
         ? Prisma.sql`ts_rank_cd(${searchVector}, websearch_to_tsquery('french', ${query})) DESC, ${score} DESC NULLS LAST, n.id COLLATE "C"`
-        : sort === 'score' && perspective === 'firm'
+        : rankByScore
           ? Prisma.sql`${score} DESC NULLS LAST, n.deadline ASC NULLS LAST, n.id COLLATE "C"`
           : Prisma.sql`n."updatedAt" DESC, n.id COLLATE "C"`
+  const pageScore =
+    perspective === 'firm'
+      ? Prisma.sql`CASE WHEN n.visibility = 'INVITE_ONLY' AND NOT EXISTS (SELECT 1 FROM "NdaAcceptance" t WHERE t."needId" = n.id AND t."userId" = ${actor.userId}) THEN NULL
+          ELSE (SELECT max(m.score) FROM "Match" m WHERE m."needId" = n.id AND m."firmId" = ANY(${firmIds}) AND m."algorithmVersion" = ${ALGORITHM_VERSION}) END`
+      : Prisma.sql`NULL::float8`
 
   // One pass over the visible needs: rank them on narrow columns (index-only scans), count them
   // in the same pass, keep one page of ids (a top-N sort), and only then read the page's details
-  // (partner, hub, counts, NDA) for those twenty rows. The ranked subquery hands its rows over
-  // in order, which row_number() OVER () records as the position.
+  // (partner, hub, score, counts, NDA) for those twenty rows. The ranked subquery hands its rows
+  // over in order, which row_number() OVER () records as the position.
   const rows = await prisma.$queryRaw<Array<ListRow & { ndaAccepted: boolean; total: number }>>`
     WITH page AS MATERIALIZED (
-      SELECT ranked.id, ranked.score, ranked.total, row_number() OVER () AS position
+      SELECT ranked.id, ranked.total, row_number() OVER () AS position
       FROM (
-        SELECT n.id, ${score} AS score, count(*) OVER () AS total
+        SELECT n.id, count(*) OVER () AS total
         FROM "Need" n
         ${scoreJoin}
         WHERE ${whereSql}
@@ -340,7 +347,7 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
     )
     SELECT n.id, n.title, n.summary, n.kind::text AS kind, n.status::text AS status, n.visibility::text AS visibility,
            n.deadline, n."budgetMinEur", n."budgetMaxEur", n."communeName", n."remoteOk", n.skills,
-           p.name AS "partnerName", h."shortName" AS "hubShortName", page.score, page.total::int AS total,
+           p.name AS "partnerName", h."shortName" AS "hubShortName", ${pageScore} AS score, page.total::int AS total,
            ${perspective === 'firm' ? Prisma.sql`0` : Prisma.sql`(SELECT count(*) FROM "Application" a WHERE a."needId" = n.id AND a.status NOT IN ('DRAFT', 'WITHDRAWN'))`}::int AS "applicationCount",
            (n."pendingRevision" IS NOT NULL) AS "revisionPending",
            EXISTS (SELECT 1 FROM "NdaAcceptance" nda WHERE nda."needId" = n.id AND nda."userId" = ${actor.userId}) AS "ndaAccepted"

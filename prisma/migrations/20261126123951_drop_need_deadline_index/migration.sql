@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "Need_deadline_idx";
