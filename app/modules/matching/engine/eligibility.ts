@@ -1,0 +1,78 @@
+import { ENGINE_PARAMS } from './config'
+import type { FirmDoc, HubScope, IneligibleReason, NeedDoc, RevenueBand } from './types'
+
+/**
+ * Hard filters, applied before any scoring. Each rejection has a reason code. An unknown firm
+ * value (no headcount, no revenue band, no founding year, no commune) never rejects a firm: the
+ * filter can only reject what it can check. The ranking loop of the index uses the same predicates.
+ */
+
+export function deadlinePassed(deadline: Date | string | number | null | undefined, now: Date) {
+  if (deadline === null || deadline === undefined) return false
+  const time = deadline instanceof Date ? deadline.getTime() : new Date(deadline).getTime()
+  return Number.isFinite(time) && time < now.getTime()
+}
+
+export function headcountOk(headcount: number | null | undefined, min: number | null | undefined, max: number | null | undefined) {
+  if (headcount === null || headcount === undefined) return true
+  if (min !== null && min !== undefined && headcount < min) return false
+  if (max !== null && max !== undefined && headcount > max) return false
+  return true
+}
+
+export function revenueOk(band: RevenueBand | null | undefined, bands: readonly RevenueBand[] | null | undefined) {
+  return !band || !bands || bands.length === 0 || bands.includes(band)
+}
+
+/** Age in whole calendar years from the founding year (the only date a firm gives). */
+export function firmAgeYears(foundedYear: number, now: Date) {
+  return now.getUTCFullYear() - foundedYear
+}
+
+export function ageOk(foundedYear: number | null | undefined, minAgeYears: number | null | undefined, now: Date) {
+  if (!foundedYear || !minAgeYears) return true
+  return firmAgeYears(foundedYear, now) >= minAgeYears
+}
+
+export function radiusOf(need: Pick<NeedDoc, 'radiusKm'>) {
+  return need.radiusKm && need.radiusKm > 0 ? need.radiusKm : ENGINE_PARAMS.defaultRadiusKm
+}
+
+/** Too far: the need is not remote-OK and both communes are known and farther apart than its radius. */
+export function tooFar(km: number | null, need: Pick<NeedDoc, 'radiusKm' | 'remoteOk'>) {
+  return !need.remoteOk && km !== null && km > radiusOf(need)
+}
+
+export interface EligibilityContext {
+  now: Date
+  /** 'need' (default): only firms whose home hub is the need's hub or a hub it is shared with. */
+  hubScope?: HubScope
+  /** For INVITE_ONLY needs: the firms invited. */
+  invitedFirmIds?: ReadonlySet<string> | readonly string[] | null
+  /** Distance between the need's and the firm's communes, null when either is unknown. */
+  km: number | null
+}
+
+export function hubAllowed(need: Pick<NeedDoc, 'hubIds'>, homeHubId: string | null | undefined, hubScope: HubScope = 'need') {
+  if (hubScope === 'all' || !need.hubIds || need.hubIds.length === 0) return true
+  return !!homeHubId && need.hubIds.includes(homeHubId)
+}
+
+export function invitedSet(invited: EligibilityContext['invitedFirmIds']): ReadonlySet<string> {
+  if (!invited) return new Set()
+  return invited instanceof Set ? invited : new Set(invited as readonly string[])
+}
+
+/** The first hard filter the firm fails, in a fixed order, or null when it is eligible. */
+export function checkEligibility(need: NeedDoc, firm: FirmDoc, context: EligibilityContext): IneligibleReason | null {
+  const rules = need.eligibility ?? {}
+  if (deadlinePassed(need.deadline, context.now)) return 'deadline'
+  if (!firm.verified) return 'not-verified'
+  if (need.visibility === 'INVITE_ONLY' && !invitedSet(context.invitedFirmIds).has(firm.id)) return 'visibility'
+  if (!hubAllowed(need, firm.homeHubId, context.hubScope)) return 'hub'
+  if (!headcountOk(firm.headcount, rules.headcountMin, rules.headcountMax)) return 'headcount'
+  if (!revenueOk(firm.revenueBand, rules.revenueBands)) return 'revenue'
+  if (!ageOk(firm.foundedYear, rules.minAgeYears, context.now)) return 'age'
+  if (tooFar(context.km, need)) return 'distance'
+  return null
+}
