@@ -219,7 +219,7 @@ export function NeedForm({
           errors={fields.screeningRequired.errors}
           inputProps={getInputProps(fields.screeningRequired, { type: 'checkbox' })}
         />
-        {otherHubs.length === 0 ? <ErrorList errors={fields.sharedHubIds.errors} /> : null}
+        {otherHubs.length === 0 ? <ErrorList errors={Object.values(fields.sharedHubIds.allErrors).flat()} /> : null}
         {otherHubs.length > 0 ? (
           <fieldset>
             <legend className="text-sm font-medium text-stone-800">{t('needForm.sharedHubs')}</legend>
@@ -238,7 +238,7 @@ export function NeedForm({
                 </label>
               ))}
             </div>
-            <ErrorList errors={fields.sharedHubIds.errors} />
+            <ErrorList errors={Object.values(fields.sharedHubIds.allErrors).flat()} />
           </fieldset>
         ) : null}
       </Card>

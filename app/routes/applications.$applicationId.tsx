@@ -1,13 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  json,
-  unstable_composeUploadHandlers,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from '@remix-run/node'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
@@ -24,10 +16,11 @@ import { actOnApplication, getApplicationForActor } from '#app/modules/applicati
 import { contractSchema, pilotOutcomeSchema, startPilotSchema } from '#app/modules/deals/schema'
 import { moveDeal, startPilot } from '#app/modules/deals/service.server'
 import { AppError } from '#app/modules/shared/app-error'
-import { readFormData } from '#app/utils/form.server'
+import { recordId } from '#app/modules/shared/fields'
+import { readFormData, singleValue } from '#app/utils/form.server'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
-import { appErrorReply, appErrorResult, handle, requireParam } from '#app/utils/route.server'
+import { appErrorReply, appErrorResult, handle, invalidFormResult, requireParam } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 import { redirectWithToast } from '#app/utils/toast.server'
 
@@ -43,22 +36,40 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 const DEAL_INTENTS = new Set(['startPilot', 'pilotSucceeded', 'pilotFailed', 'cancel', 'signContract'])
+const DECISION_INTENTS = new Set<string>(applicationDecisionSchema.options.map((option) => option.shape.intent.value))
 
-/** An attachment upload: streamed with a size limit, never more than 10 MB in memory. */
+/** The largest upload read: one 10 MB file, and the multipart framing around it. */
+const MAX_UPLOAD_BODY_BYTES = MAX_ATTACHMENT_BYTES + 64 * 1024
+
+const fileTooLarge = () => new AppError(413, 'file_too_large', 'validation.fileTooLarge', {}, { file: ['validation.fileTooLarge'] })
+
+/**
+ * An attachment upload, never more than 10 MB (and its framing) read. The platform's multipart
+ * parser reads quoted file names whole ("Offre; v2.pdf", "1+1=2.pdf"); a body it cannot read
+ * (truncated, without boundary or headers) is refused with a message, not a 500.
+ */
 async function readUpload(request: Request) {
+  let received = 0
+  const body = request.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.byteLength
+        if (received > MAX_UPLOAD_BODY_BYTES) controller.error(fileTooLarge())
+        else controller.enqueue(chunk)
+      },
+    }),
+  )
+  let formData: FormData
   try {
-    const formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES + 1 })),
-    )
-    const file = formData.get('file')
-    if (!(file instanceof File) || file.size === 0) throw AppError.invalid({ file: ['validation.required'] })
-    if (file.size > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'file_too_large', 'validation.fileTooLarge', {}, { file: ['validation.fileTooLarge'] })
-    return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw new AppError(413, 'file_too_large', 'validation.fileTooLarge', {}, { file: ['validation.fileTooLarge'] })
-    throw error
+    formData = await new Response(body, { headers: { 'Content-Type': request.headers.get('Content-Type') ?? '' } }).formData()
+  } catch {
+    if (received > MAX_UPLOAD_BODY_BYTES) throw fileTooLarge()
+    throw AppError.invalid({ file: ['validation.uploadUnreadable'] })
   }
+  const file = formData.get('file')
+  if (!(file instanceof File) || file.size === 0) throw AppError.invalid({ file: ['validation.required'] })
+  if (file.size > MAX_ATTACHMENT_BYTES) throw fileTooLarge()
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -78,11 +89,11 @@ export async function action(args: ActionFunctionArgs) {
     }
 
     const formData = await readFormData(request)
-    const intent = String(formData.get('intent') ?? '')
+    const intent = singleValue(formData, 'intent') ?? ''
     if (intent === 'removeAttachment') {
-      const attachmentId = String(formData.get('attachmentId') ?? '')
-      if (!/^[\w-]{1,64}$/.test(attachmentId)) return json({ result: null, intent }, { status: 400 })
-      await removeAttachment(actor, applicationId, attachmentId, context.requestId)
+      const attachmentId = recordId.safeParse(singleValue(formData, 'attachmentId'))
+      if (!attachmentId.success) return json({ result: invalidFormResult(), intent }, { status: 400 })
+      await removeAttachment(actor, applicationId, attachmentId.data, context.requestId)
       return back('attachments.removed')
     }
 
@@ -101,6 +112,7 @@ export async function action(args: ActionFunctionArgs) {
       return back(`deals.done.${intent}`)
     }
 
+    if (!DECISION_INTENTS.has(intent)) return json({ result: invalidFormResult(), intent }, { status: 400 })
     const submission = parseWithZod(formData, { schema: applicationDecisionSchema })
     if (submission.status !== 'success') return json({ result: submission.reply(), intent }, { status: 400 })
     try {

@@ -12,10 +12,10 @@ import { formatDate, formatEur } from '#app/i18n/format'
 import { applicationStatuses } from '#app/modules/applications/application-state'
 import { bulkDeclineSchema, declineReasons } from '#app/modules/applications/schema'
 import { bulkDecline, listApplicationsForNeed } from '#app/modules/applications/service.server'
-import { readFormData } from '#app/utils/form.server'
+import { readFormData, singleValue } from '#app/utils/form.server'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
-import { handle, replyWithAppError, requireParam } from '#app/utils/route.server'
+import { handle, invalidFormResult, replyWithAppError, requireParam } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 import { redirectWithToast } from '#app/utils/toast.server'
 
@@ -36,7 +36,9 @@ export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, params, context }) => {
     const actor = await requireActor(request)
     const needId = requireParam(params, 'needId')
-    const submission = parseWithZod(await readFormData(request), { schema: bulkDeclineSchema })
+    const formData = await readFormData(request)
+    if (singleValue(formData, 'intent') !== 'bulkDecline') return json({ result: invalidFormResult() }, { status: 400 })
+    const submission = parseWithZod(formData, { schema: bulkDeclineSchema })
     if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
     try {
       const { declined } = await bulkDecline(actor, needId, submission.value, context.requestId)

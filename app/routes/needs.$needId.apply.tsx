@@ -82,7 +82,8 @@ export default function ApplyPage() {
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t('applications.applyHeading')} description={`${need.title} · ${need.partner}`} />
       <Form method="post" className="space-y-6" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        {/* The intent is the button pressed: its error is the form's. */}
+        <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.intent.errors ?? [])]} />
         <Card className="space-y-4">
           <TextareaField
             label={t('applications.approach')}
@@ -128,7 +129,7 @@ export default function ApplyPage() {
                 )
               })}
             </div>
-            <ErrorList errors={fields.consortium.errors} />
+            <ErrorList errors={Object.values(fields.consortium.allErrors).flat()} />
           </fieldset>
         </Card>
         <div className="flex flex-wrap justify-end gap-3">

@@ -15,7 +15,7 @@ import { titleMeta } from '#app/utils/meta'
 import { handle, replyWithAppError } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 import { redirectWithToast } from '#app/utils/toast.server'
-import { readFormData } from '#app/utils/form.server'
+import { readFormData, singleValue } from '#app/utils/form.server'
 
 export const meta = titleMeta
 
@@ -36,10 +36,11 @@ export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, context }) => {
     const actor = await requireActor(request)
     const formData = await readFormData(request)
-    const intent = needIntentSchema.safeParse(formData.get('intent') ?? 'save')
+    // The button pressed; a form sent without one (a script) saves.
+    const intent = needIntentSchema.safeParse(formData.has('intent') ? singleValue(formData, 'intent') : 'save')
     const submission = parseWithZod(formData, { schema: needFormSchema })
     if (submission.status !== 'success' || !intent.success) {
-      return json({ result: submission.reply() }, { status: 400 })
+      return json({ result: submission.reply(intent.success ? undefined : { formErrors: ['errors.invalidInput'] }) }, { status: 400 })
     }
     try {
       const submit = intent.data === 'submit'

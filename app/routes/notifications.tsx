@@ -1,18 +1,18 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { Button } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { cn } from '#app/components/ui/cn'
+import { FormErrors } from '#app/components/ui/field'
 import { formatDate } from '#app/i18n/format'
 import { translateKey } from '#app/i18n/translate'
 import { notificationKey } from '#app/modules/notifications/kinds'
 import { listNotifications, markRead, openNotification } from '#app/modules/notifications/notifications.server'
-import { readFormData } from '#app/utils/form.server'
+import { readFormData, singleValue } from '#app/utils/form.server'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
-import { handle } from '#app/utils/route.server'
+import { handle, invalidFormResult } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 
 export const meta = titleMeta
@@ -25,27 +25,25 @@ export async function loader(args: LoaderFunctionArgs) {
   })
 }
 
-const actionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('open'), id: z.string().min(1).max(64) }),
-  z.object({ intent: z.literal('readAll') }),
-])
-
 export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request }) => {
     const actor = await requireActor(request)
-    const parsed = actionSchema.safeParse(Object.fromEntries(await readFormData(request)))
-    if (!parsed.success) return json({ ok: false }, { status: 400 })
-    if (parsed.data.intent === 'readAll') {
+    const formData = await readFormData(request)
+    const intent = singleValue(formData, 'intent')
+    if (intent === 'readAll') {
       await markRead(actor.userId, 'all')
       return redirect('/notifications')
     }
-    // Marks it read and goes where it points (always a path of this site).
-    return redirect(await openNotification(actor.userId, parsed.data.id))
+    const id = singleValue(formData, 'id')
+    if (intent !== 'open' || (id === null && formData.has('id'))) return json({ result: invalidFormResult() }, { status: 400 })
+    // Marked read, it leads where it points; an id that is none of the actor's notifications is not found.
+    return redirect(await openNotification(actor.userId, (id ?? '').trim()))
   })
 }
 
 export default function NotificationsPage() {
   const { notifications, locale } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   const unread = notifications.filter((notification) => !notification.readAt).length
   return (
@@ -64,6 +62,7 @@ export default function NotificationsPage() {
           ) : null
         }
       />
+      <FormErrors errors={actionData?.result.error?.[''] ?? undefined} />
       {notifications.length === 0 ? (
         <EmptyState title={t('notifications.none')} />
       ) : (

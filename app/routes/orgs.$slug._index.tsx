@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata } from '@conform-to/react'
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
@@ -22,12 +22,6 @@ import { requireActor } from '#app/utils/session.server'
 import { toastHeaders } from '#app/utils/toast.server'
 
 export const meta = titleMeta
-
-/** A single select's props: a field posted twice comes back as a list, and a single select shows its first value. */
-function singleSelectProps(field: FieldMetadata<string>) {
-  const props = getSelectProps(field)
-  return { ...props, defaultValue: Array.isArray(props.defaultValue) ? String(props.defaultValue[0] ?? '') : props.defaultValue }
-}
 
 export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request, params }) => {
@@ -270,7 +264,7 @@ function InviteForm() {
       <SelectField
         label={t('org.role')}
         errors={fields.role.errors}
-        selectProps={singleSelectProps(fields.role)}
+        selectProps={getSelectProps(fields.role)}
         options={(['MEMBER', 'ADMIN'] as const).map((role) => ({ value: role, label: t(`memberRole.${role}`) }))}
       />
       <Button type="submit" size="sm" pending={navigation.state === 'submitting'}>

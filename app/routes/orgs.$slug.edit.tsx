@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
@@ -38,12 +38,6 @@ import { requireActor } from '#app/utils/session.server'
 import { redirectWithToast } from '#app/utils/toast.server'
 
 export const meta = titleMeta
-
-/** A single select's props: a field posted twice comes back as a list, and a single select shows its first value. */
-function singleSelectProps(field: FieldMetadata<string>) {
-  const props = getSelectProps(field)
-  return { ...props, defaultValue: Array.isArray(props.defaultValue) ? String(props.defaultValue[0] ?? '') : props.defaultValue }
-}
 
 export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request, params }) => {
@@ -240,7 +234,7 @@ function GeneralSection({ defaults }: { defaults: ReturnType<typeof generalDefau
           <SelectField
             label={t('profile.general.revenueBand')}
             errors={fields.revenueBand.errors}
-            selectProps={singleSelectProps(fields.revenueBand)}
+            selectProps={getSelectProps(fields.revenueBand)}
             placeholder={t('profile.page.notSet')}
             options={revenueBands.map((band) => ({ value: band, label: t(`revenueBand.${band}`) }))}
           />
@@ -333,7 +327,7 @@ function ReferenceFields({ fields }: { fields: ReturnType<typeof useReferenceFor
         <SelectField
           label={t('profile.references.clientType')}
           errors={fields.clientType.errors}
-          selectProps={singleSelectProps(fields.clientType)}
+          selectProps={getSelectProps(fields.clientType)}
           placeholder={t('profile.references.choose')}
           options={clientTypes.map((type) => ({ value: type, label: t(`profile.clientType.${type}`) }))}
         />

@@ -12,10 +12,10 @@ import { formatDate } from '#app/i18n/format'
 import { apiBaseUrl } from '#app/modules/api/dispatch.server'
 import { apiTokenActionSchema, createApiTokenSchema } from '#app/modules/api/token-schema'
 import { createApiToken, getApiTokenSettings, revokeApiToken } from '#app/modules/organisations/api-tokens.server'
-import { readFormData } from '#app/utils/form.server'
+import { readFormData, singleValue } from '#app/utils/form.server'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
-import { appErrorReply, handle, requireParam } from '#app/utils/route.server'
+import { appErrorReply, handle, invalidFormResult, requireParam } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 import { toastHeaders } from '#app/utils/toast.server'
 
@@ -39,11 +39,11 @@ export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, params, context }) => {
     const actor = await requireActor(request)
     const { organisation } = await getApiTokenSettings(actor, requireParam(params, 'slug'))
-    const submission = parseWithZod(await readFormData(request), { schema: apiTokenActionSchema })
-    if (submission.status !== 'success') {
-      return json({ intent: 'create' as const, result: submission.reply(), created: null }, { status: 400 })
-    }
-    const { intent } = submission.value
+    const formData = await readFormData(request)
+    const intent = singleValue(formData, 'intent')
+    if (intent !== 'create' && intent !== 'revoke') return json({ intent: null, result: invalidFormResult(), created: null }, { status: 400 })
+    const submission = parseWithZod(formData, { schema: apiTokenActionSchema })
+    if (submission.status !== 'success') return json({ intent, result: submission.reply(), created: null }, { status: 400 })
     try {
       if (submission.value.intent === 'create') {
         const created = await createApiToken(actor, organisation.id, submission.value, context.requestId)
@@ -118,7 +118,8 @@ export default function OrganisationApiSettings() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createApiTokenSchema }),
   })
   const submitting = navigation.state === 'submitting'
-  const revokeErrors = actionData?.intent === 'revoke' ? actionData.result.error?.[''] : undefined
+  // Revoking (a hidden token id) and unknown intents are answered above the list.
+  const revokeErrors = actionData && actionData.intent !== 'create' ? [...(actionData.result.error?.[''] ?? []), ...(actionData.result.error?.tokenId ?? [])] : undefined
   return (
     <div className="space-y-6">
       <PageHeader

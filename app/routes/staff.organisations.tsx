@@ -61,7 +61,8 @@ export default function StaffOrganisations() {
       <PageHeader title={t('staffOrgs.title')} description={t('staffOrgs.intro')} />
       {actionData?.result && !organisations.some((organisation) => organisation.id === actionData.organisationId) ? (
         <div className="mb-4">
-          <FormErrors errors={[...(actionData.result.error?.[''] ?? []), ...(actionData.result.error?.reason ?? [])]} />
+          {/* The organisation and the action are hidden fields: every message of the form is shown here. */}
+          <FormErrors errors={Object.values(actionData.result.error ?? {}).flat()} />
         </div>
       ) : null}
       <nav aria-label={t('staffOrgs.filter')} className="mb-4 flex flex-wrap gap-2">

@@ -11,10 +11,10 @@ import { grantStaffSchema, staffRoleKinds, staffTeamActionSchema } from '#app/mo
 import { grantStaffRole, listHubTeams, revokeStaffRole } from '#app/modules/staff/service.server'
 import { getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
-import { handle, replyWithAppError } from '#app/utils/route.server'
+import { handle, invalidFormResult, replyWithAppError } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 import { redirectWithToast } from '#app/utils/toast.server'
-import { readFormData } from '#app/utils/form.server'
+import { readFormData, singleValue } from '#app/utils/form.server'
 
 export const meta = titleMeta
 
@@ -29,7 +29,10 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, context }) => {
     const actor = await requireActor(request)
-    const submission = parseWithZod(await readFormData(request), { schema: staffTeamActionSchema })
+    const formData = await readFormData(request)
+    const intent = singleValue(formData, 'intent')
+    if (intent !== 'grant' && intent !== 'revoke') return json({ result: invalidFormResult() }, { status: 400 })
+    const submission = parseWithZod(formData, { schema: staffTeamActionSchema })
     if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
     try {
       if (submission.value.intent === 'grant') {
@@ -81,11 +84,14 @@ export default function StaffTeamPage() {
   const { hubs, me } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  const revokeErrors = actionData?.result?.initialValue?.intent === 'revoke' ? actionData.result.error?.[''] : undefined
+  const result = actionData?.result
+  // A grant form on this page shows its own errors; the others (a revocation, its hidden ids) are answered here.
+  const shownByGrantForm = result && 'initialValue' in result && result.initialValue?.intent === 'grant' && hubs.some((hub) => hub.id === result.initialValue?.hubId)
+  const generalErrors = result && !shownByGrantForm ? Object.values(result.error ?? {}).flat() : undefined
   return (
     <div className="space-y-6">
       <PageHeader title={t('staffTeam.title')} description={t('staffTeam.intro')} />
-      <FormErrors errors={revokeErrors} />
+      <FormErrors errors={generalErrors} />
       {hubs.map((hub) => (
         <Card key={hub.id} className="space-y-4">
           <h2 className="text-lg font-semibold">{hub.name}</h2>

@@ -13,3 +13,12 @@ export async function readFormData(request: Request): Promise<FormData> {
   for (const [name, value] of raw) clean.append(cleanText(name), typeof value === 'string' ? cleanText(value) : value)
   return clean
 }
+
+/**
+ * A field that must be posted once (an intent, a record id): its text, or null when it is
+ * missing, posted several times, or a file.
+ */
+export function singleValue(formData: FormData, name: string): string | null {
+  const values = formData.getAll(name)
+  return values.length === 1 && typeof values[0] === 'string' ? values[0] : null
+}

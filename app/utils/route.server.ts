@@ -68,3 +68,11 @@ export async function appErrorResult(request: Request, error: unknown) {
     status: error.status,
   }
 }
+
+/**
+ * A form refused as a whole, when no field can carry the message: an unknown or duplicated intent,
+ * a hidden field tampered with. The general message, for the form's alert block (400).
+ */
+export function invalidFormResult(): SubmissionResult<string[]> {
+  return { status: 'error', initialValue: null, error: { '': ['errors.invalidInput'] } }
+}

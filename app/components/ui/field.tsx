@@ -135,6 +135,8 @@ export function SelectField({
 }) {
   const ids = useFieldIds(selectProps.id)
   const invalid = errors?.some(Boolean)
+  // A field posted twice comes back as a list: a single select shows its first value.
+  const defaultValue = !selectProps.multiple && Array.isArray(selectProps.defaultValue) ? String(selectProps.defaultValue[0] ?? '') : selectProps.defaultValue
   return (
     <div className={className}>
       <label htmlFor={ids.id} className="block text-sm font-medium text-stone-800">
@@ -147,6 +149,7 @@ export function SelectField({
       ) : null}
       <select
         {...selectProps}
+        defaultValue={defaultValue}
         id={ids.id}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy(hint, errors, ids)}

@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import { recordId } from '../shared/fields'
+import { z } from '../shared/zod'
 
 /** The API tokens settings page's forms (organisation owners and administrators). */
 export const apiTokenNameSchema = z
@@ -11,6 +12,6 @@ export const createApiTokenSchema = z.object({ intent: z.literal('create'), name
 
 export const apiTokenActionSchema = z.discriminatedUnion(
   'intent',
-  [createApiTokenSchema, z.object({ intent: z.literal('revoke'), tokenId: z.string({ error: 'validation.required' }).min(1).max(64) })],
+  [createApiTokenSchema, z.object({ intent: z.literal('revoke'), tokenId: recordId })],
   { error: 'validation.invalidChoice' },
 )

@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { optionalInt } from '../shared/fields'
+import { z } from '../shared/zod'
+import { optionalInt, recordId } from '../shared/fields'
 
 /** The proposal. Saving a draft checks sizes; submitting also needs an approach. */
 export const applicationFormSchema = z.object({
@@ -25,7 +25,6 @@ export const MIN_APPROACH_LENGTH = 30
 
 export const declineReasons = ['BUDGET', 'TIMING', 'SKILLS_FIT', 'SCOPE_FIT', 'CAPACITY', 'OTHER_CANDIDATE', 'PROJECT_CANCELLED', 'OTHER'] as const
 
-const applicationId = z.string({ error: 'validation.required' }).min(1).max(64).regex(/^[\w-]+$/, 'validation.invalidChoice')
 const message = z.string({ error: 'validation.required' }).trim().min(2, 'validation.tooShort').max(5_000, 'validation.tooLong')
 const declineComment = z.string({ error: 'validation.required' }).trim().min(10, 'validation.declineCommentTooShort').max(2_000, 'validation.tooLong')
 const declineReason = z.enum(declineReasons, { error: 'validation.invalidChoice' })
@@ -52,7 +51,7 @@ export type ApplicationDecision = z.output<typeof applicationDecisionSchema>
 export const bulkDeclineSchema = z.object({
   intent: z.literal('bulkDecline'),
   applicationIds: z
-    .union([applicationId, z.array(applicationId)], { error: 'validation.selectAtLeastOne' })
+    .union([recordId, z.array(recordId)], { error: 'validation.selectAtLeastOne' })
     .transform((value) => (Array.isArray(value) ? value : [value]))
     .pipe(z.array(z.string()).min(1, 'validation.selectAtLeastOne').max(200, 'validation.tooMany')),
   reason: declineReason,

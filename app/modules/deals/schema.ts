@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { optionalInt } from '../shared/fields'
+import { z } from '../shared/zod'
+import { optionalInt, requiredInt } from '../shared/fields'
 
 const isoDate = z
   .string({ error: 'validation.required' })
@@ -29,13 +29,17 @@ export const startPilotSchema = z
     pilotEndsOn: isoDate,
     pilotValueEur: optionalInt(0, 100_000_000),
   })
-  .refine((pilot) => pilot.pilotEndsOn.getTime() >= pilot.pilotStartsOn.getTime(), { path: ['pilotEndsOn'], message: 'validation.endBeforeStart' })
+  // zod runs this check even when a date was refused (and is still the text typed): compare dates only.
+  .refine((pilot) => !(pilot.pilotStartsOn instanceof Date && pilot.pilotEndsOn instanceof Date) || pilot.pilotEndsOn >= pilot.pilotStartsOn, {
+    path: ['pilotEndsOn'],
+    message: 'validation.endBeforeStart',
+  })
 
 export const pilotOutcomeSchema = z.object({ intent: z.enum(['pilotSucceeded', 'pilotFailed', 'cancel'], { error: 'validation.invalidChoice' }) })
 
 export const contractSchema = z.object({
   intent: z.literal('signContract'),
   purchaseOrder: z.string({ error: 'validation.required' }).trim().min(2, 'validation.tooShort').max(80, 'validation.tooLong'),
-  contractValueEur: optionalInt(1, 100_000_000).refine((value) => value !== undefined, 'validation.required'),
+  contractValueEur: requiredInt(1, 100_000_000),
   contractSignedAt: isoDate,
 })

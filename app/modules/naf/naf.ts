@@ -1,4 +1,5 @@
 import codesNaf from '@socialgouv/codes-naf'
+import { AppError } from '../shared/app-error'
 import { foldAccents } from '../shared/text'
 import { NAF_CODE_PATTERN, normaliseNafCode } from './format'
 
@@ -53,6 +54,11 @@ export function allNafCodes(): NafCode[] {
 
 export function isKnownNafCode(code: string) {
   return load().byCode.has(code)
+}
+
+/** Refuses a list with a code of the right shape that is not in the nomenclature (a field error). */
+export function assertKnownNafCodes(codes: readonly string[]) {
+  if (codes.some((code) => !isKnownNafCode(code))) throw AppError.invalid({ nafCodes: ['profile.validation.nafUnknown'] })
 }
 
 /** The French label of a code ("62.01Z" → "Programmation informatique"); null when unknown. */

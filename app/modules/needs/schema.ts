@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { optionalInt } from '../shared/fields'
+import { z } from '../shared/zod'
+import { optionalInt, recordId } from '../shared/fields'
 import { nafListSchema, revenueBands, tagsSchema } from '../organisations/schema'
 
 export const needKinds = ['PILOT', 'PROCUREMENT', 'CO_DEVELOPMENT', 'PROOF_OF_CONCEPT'] as const
@@ -30,7 +30,7 @@ const optionalDate = z
   )
 
 const checkbox = z
-  .union([z.literal('on'), z.literal('true'), z.literal(''), z.boolean()])
+  .union([z.literal('on'), z.literal('true'), z.literal(''), z.boolean()], { error: 'validation.invalidChoice' })
   .optional()
   .transform((value) => value === true || value === 'on' || value === 'true')
 
@@ -156,7 +156,7 @@ export const savedSearchSchema = z.object({
   name: z.string({ error: 'validation.required' }).trim().min(2, 'validation.tooShort').max(80, 'validation.tooLong'),
   query: z.string().max(1000, 'validation.tooLong').default(''),
   alert: z
-    .union([z.literal('on'), z.literal('true'), z.boolean()])
+    .union([z.literal('on'), z.literal('true'), z.boolean()], { error: 'validation.invalidChoice' })
     .optional()
     .transform((value) => value === true || value === 'on' || value === 'true'),
 })
@@ -168,12 +168,12 @@ export const askQuestionSchema = z.object({
 
 export const answerQuestionSchema = z.object({
   intent: z.literal('answerQuestion'),
-  questionId: z.string({ error: 'validation.required' }).min(1).max(64).regex(/^[\w-]+$/, 'validation.invalidChoice'),
+  questionId: recordId,
   answer: z.string({ error: 'validation.required' }).trim().min(2, 'validation.tooShort').max(5_000, 'validation.tooLong'),
 })
 
 export const acceptNdaSchema = z.object({
   intent: z.literal('acceptNda'),
-  textVersion: z.string({ error: 'validation.required' }).min(1).max(40),
+  textVersion: z.string({ error: 'validation.required' }).min(1, 'validation.required').max(40, 'validation.tooLong'),
   agree: z.literal('on', { error: 'validation.ndaMustAgree' }),
 })

@@ -1,4 +1,5 @@
 import type { Prisma } from '#app/generated/prisma/client'
+import { assertFound } from '#app/modules/shared/app-error'
 import { prisma, type DbClient } from '#app/utils/db.server'
 
 /** In-app notifications: a kind (translated in the UI), ids and short labels, a link. */
@@ -34,10 +35,10 @@ export async function markRead(userId: string, notificationIds: string[] | 'all'
   })
 }
 
-/** Marks one notification read and returns where it points (a path of this site, or home). */
+/** Marks one of the user's notifications read and returns where it points (a path of this site, or the list). */
 export async function openNotification(userId: string, notificationId: string) {
   const notification = await prisma.notification.findFirst({ where: { id: notificationId, userId }, select: { id: true, link: true } })
-  if (!notification) return '/notifications'
+  assertFound(notification)
   await markRead(userId, [notification.id])
   const link = notification.link ?? '/notifications'
   return link.startsWith('/') && !link.startsWith('//') ? link : '/notifications'

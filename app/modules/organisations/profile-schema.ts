@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '../shared/zod'
 import { MAX_NAF_CODES, parseNafList } from '../naf/format'
 import { optionalInt } from '../shared/fields'
 import { normaliseTag } from '../shared/tags'

@@ -1,5 +1,5 @@
-import { z } from 'zod'
-import { optionalInt } from '../shared/fields'
+import { z } from '../shared/zod'
+import { optionalInt, recordId } from '../shared/fields'
 import { emailSchema } from '../auth/schema'
 import { parseTags } from '../shared/tags'
 import { isValidSiren, normaliseSiren } from './siren'
@@ -86,7 +86,7 @@ export const inviteMemberSchema = z.object({
 })
 
 export const moderateOrganisationSchema = z.object({
-  organisationId: z.string({ error: 'validation.required' }).min(1).max(64),
+  organisationId: recordId,
   action: z.enum(['verify', 'reject', 'suspend', 'reinstate'], { error: 'validation.invalidChoice' }),
   reason: optionalText(1000),
 })

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import { z } from '../shared/zod'
 import { emailSchema } from '../auth/schema'
+import { recordId } from '../shared/fields'
 
 export const staffRoleKinds = ['MODERATOR', 'ADMIN'] as const
 
@@ -12,7 +13,7 @@ export const grantStaffSchema = z.object({
 
 export const revokeStaffSchema = z.object({
   intent: z.literal('revoke'),
-  staffRoleId: z.string().min(1).max(64),
+  staffRoleId: recordId,
 })
 
 export const staffTeamActionSchema = z.discriminatedUnion('intent', [grantStaffSchema, revokeStaffSchema])
