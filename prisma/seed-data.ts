@@ -22,8 +22,9 @@ import type {
 } from '#app/generated/prisma/client'
 import { hashPassword } from '#app/modules/auth/service.server'
 import { communeByInsee, communes, type Commune } from '#app/modules/geo/communes'
-import { scoreMatch, type NeedForScoring } from '#app/modules/matching/scorer'
-import { scoreNeed } from '#app/modules/matching/service.server'
+import { rankNeed } from '#app/modules/matching/engine/engine'
+import { syncFirmIndex } from '#app/modules/matching/firm-index.server'
+import { refreshAllMatches, scoreNeed } from '#app/modules/matching/service.server'
 import { withSirenCheckDigit } from '#app/modules/organisations/siren'
 import { needSearchText } from '#app/modules/needs/search-text'
 import { prisma, type Prisma } from '#app/utils/db.server'
@@ -2452,6 +2453,10 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
   log('Insertion : candidatures et contrats…')
   const applicationCount = await seedApplications(clock, { needIds, ids, firms, needRows })
 
+  // As the nightly refresh leaves them: each need's best firms and each firm's best needs.
+  log('Recalcul complet des rapprochements…')
+  await refreshAllMatches()
+
   const [hubCount, userCount, matchCount, needGroups, appGroups, dealCount, referenceCount, firmGroups] = await Promise.all([
     prisma.hub.count(),
     prisma.user.count(),
@@ -2631,7 +2636,7 @@ async function seedApplications(
   clock: Clock,
   context: {
     needIds: Map<string, string>
-    ids: { userId: Map<string, string>; orgId: Map<string, string> }
+    ids: { userId: Map<string, string>; orgId: Map<string, string>; hubId: Map<string, string> }
     firms: OrgDraft[]
     needRows: BuiltNeed[]
   },
@@ -2639,6 +2644,7 @@ async function seedApplications(
   const { needIds, ids, firms, needRows } = context
   const firmById = new Map(firms.map((firm) => [ids.orgId.get(firm.slug)!, firm]))
   const demoFirmId = ids.orgId.get(DEMO_FIRM_SLUG)!
+  const index = await syncFirmIndex()
 
   // Published needs: the matches the scorer stored. Closed and awarded ones: the same scorer, run here.
   const withApplications = needRows.filter((built) => built.spec.applications || built.spec.deal)
@@ -2656,28 +2662,19 @@ async function seedApplications(
         .filter((match) => match.needId === needId)
         .map((match) => ({ firm: firmById.get(match.firmId)!, score: match.score }))
     } else {
-      const hubs = new Set([built.partner.hub, ...(spec.shareWith ?? [])])
-      const forScoring: NeedForScoring = row
-      ranked = firms
-        .filter((firm) => firm.status === 'VERIFIED' && hubs.has(firm.hub))
-        .map((firm) => ({
-          firm,
-          result: scoreMatch(
-            forScoring,
-            {
-              status: firm.status,
-              skills: firm.skills,
-              nafCodes: firm.nafCodes,
-              communeInsee: firm.commune.insee,
-              headcount: firm.headcount,
-              revenueBand: firm.revenueBand,
-              foundedYear: firm.foundedYear,
-            },
-            { now: clock.at(0) },
-          ),
-        }))
-        .filter((entry) => entry.result.eligible && entry.result.score > 0)
-        .map((entry) => ({ firm: entry.firm, score: entry.result.score }))
+      // Closed and awarded needs: ranked by the same engine as they were while open.
+      const hubIds = [built.partner.hub, ...(spec.shareWith ?? [])].map((hub) => ids.hubId.get(hub)!)
+      ranked = rankNeed(
+        index,
+        {
+          ...row,
+          id: needId,
+          hubIds: row.visibility === 'PUBLIC' ? [] : hubIds,
+          visibility: row.visibility === 'INVITE_ONLY' ? 'MEMBERS' : row.visibility,
+          eligibility: { headcountMin: row.headcountMin, headcountMax: row.headcountMax, revenueBands: row.revenueBands, minAgeYears: row.minAgeYears },
+        },
+        { now: row.publishedAt!, top: 200 },
+      ).map((entry) => ({ firm: firmById.get(entry.firmId)!, score: entry.score }))
     }
     ranked.sort((a, b) => b.score - a.score || a.firm.slug.localeCompare(b.firm.slug))
 

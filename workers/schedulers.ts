@@ -7,4 +7,6 @@ import { getQueue } from '#app/modules/jobs/queue.server'
 export async function upsertSchedulers() {
   await getQueue('emails').upsertJobScheduler('emails.sweep', { every: 60_000 }, { name: 'emails.sweep', data: {} })
   await getQueue('matching').upsertJobScheduler('matching.sweep', { every: 5 * 60_000 }, { name: 'matching.sweep', data: {} })
+  // Every night at 3:00, Paris time: every match recomputed from a freshly built index.
+  await getQueue('matching').upsertJobScheduler('matching.nightly', { pattern: '0 0 3 * * *', tz: 'Europe/Paris' }, { name: 'matching.nightly', data: {} })
 }

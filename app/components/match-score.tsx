@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import { cn } from './ui/cn'
-import { translateKey } from '#app/i18n/translate'
+import { toLocale } from '#app/i18n/config'
+import { reasonSentence } from '#app/modules/matching/engine/reasons'
+import type { Reason } from '#app/modules/matching/engine/types'
 
 interface StoredBreakdown {
-  reasons?: Array<{ key: string; values: Record<string, string | number> }>
+  reasons?: Reason[]
 }
 
 /** The match score, 0–100, with an accessible label. */
@@ -23,16 +25,24 @@ export function ScoreBadge({ score, className }: { score: number | null; classNa
   )
 }
 
-/** "Why this match": the stored reasons, translated in the reader's language. */
+/**
+ * "Why this match": the stored reasons, as sentences in the reader's language. The engine writes
+ * them (French and English), so the command-line ranker and the product say the same thing.
+ */
 export function MatchReasons({ breakdown }: { breakdown: unknown }) {
-  const { t } = useTranslation()
+  const { i18n } = useTranslation()
   const reasons = (breakdown as StoredBreakdown | null)?.reasons ?? []
   if (reasons.length === 0) return null
+  const locale = toLocale(i18n.language)
   return (
     <ul className="list-disc space-y-1 pl-5 text-sm text-stone-800">
       {reasons.map((reason) => (
-        <li key={reason.key}>{translateKey(t, `matching.reasons.${reason.key}`, reason.values)}</li>
+        <li key={reason.key}>{capitalise(reasonSentence(reason, locale))}</li>
       ))}
     </ul>
   )
+}
+
+function capitalise(sentence: string) {
+  return sentence.charAt(0).toLocaleUpperCase() + sentence.slice(1)
 }

@@ -1,10 +1,12 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { MatchReasons, ScoreBadge } from '#app/components/match-score'
 import { LinkButton } from '#app/components/ui/button'
 import { Card } from '#app/components/ui/card'
-import { formatNumber } from '#app/i18n/format'
+import { formatDate, formatNumber } from '#app/i18n/format'
 import { getPlatformOverview } from '#app/modules/hubs/service.server'
+import { recommendedNeedsFor } from '#app/modules/needs/service.server'
 import { isStaff, verifiedOrganisations } from '#app/modules/policy/policy'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
@@ -19,7 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getRequestT(request),
     getRequestLocale(request),
   ])
+  const firm = actor ? verifiedOrganisations(actor, 'FIRM')[0] : undefined
+  const recommended = actor && firm ? await recommendedNeedsFor(actor) : []
   return json({
+    recommended: firm ? { needs: recommended, profileUrl: `/orgs/${firm.organisation.slug}/edit` } : null,
     title: t('home.title'),
     locale,
     overview,
@@ -34,6 +39,56 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
   })
+}
+
+/** A firm's best-matched open needs, with why. */
+function RecommendedNeeds() {
+  const { recommended, locale } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  if (!recommended) return null
+  return (
+    <section aria-labelledby="for-you" className="space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h2 id="for-you" className="text-xl font-bold">
+            {t('matching.forYou.title')}
+          </h2>
+          <p className="text-sm text-stone-700">{t('matching.forYou.intro')}</p>
+        </div>
+        <Link to="/needs?sort=score" className="text-sm font-semibold text-brand-700 underline">
+          {t('matching.forYou.seeAll')}
+        </Link>
+      </div>
+      {recommended.needs.length === 0 ? (
+        <Card>
+          <p className="text-sm text-stone-700">{t('matching.forYou.empty')}</p>
+          <Link to={recommended.profileUrl} className="mt-2 inline-block text-sm font-semibold text-brand-700 underline">
+            {t('matching.forYou.editProfile')}
+          </Link>
+        </Card>
+      ) : (
+        <ul className="grid gap-3 lg:grid-cols-2">
+          {recommended.needs.map((need) => (
+            <li key={need.id}>
+              <Card className="flex h-full gap-3">
+                <ScoreBadge score={need.score} className="self-start" />
+                <div className="min-w-0 space-y-1">
+                  <Link to={`/needs/${need.id}`} className="font-semibold text-brand-800 hover:underline">
+                    {need.title}
+                  </Link>
+                  <p className="text-sm text-stone-700">
+                    {need.partnerName}
+                    {need.deadline ? ` · ${t('needs.deadline')} ${formatDate(need.deadline, locale)}` : ''}
+                  </p>
+                  <MatchReasons breakdown={{ reasons: need.reasons }} />
+                </div>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
 }
 
 export default function Home() {
@@ -82,6 +137,8 @@ export default function Home() {
         </div>
         {viewer?.pending ? <p className="mt-6 rounded-md bg-white/15 p-3 text-sm">{t('home.pendingNotice')}</p> : null}
       </section>
+
+      <RecommendedNeeds />
 
       <section aria-labelledby="figures" className="grid gap-4 sm:grid-cols-3">
         <h2 id="figures" className="sr-only">

@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { MatchReasons, ScoreBadge } from '#app/components/match-score'
+import { FeedbackButtons, RecommendationList } from '#app/components/recommendation-list'
 import { ApplicationStatusBadge, NeedStatusBadge } from '#app/components/status-badges'
 import { Button, LinkButton } from '#app/components/ui/button'
 import { Alert, Badge, Card, PageHeader } from '#app/components/ui/card'
-import { CheckboxField, FormErrors, TextareaField } from '#app/components/ui/field'
+import { CheckboxField, ErrorList, FormErrors, TextareaField } from '#app/components/ui/field'
 import { formatDate, formatEurRange } from '#app/i18n/format'
 import { daysUntil } from '#app/modules/applications/pipeline'
 import { actOnMatch, listRecommendations } from '#app/modules/matching/invitations.server'
@@ -17,11 +18,12 @@ import { acceptNdaSchema, answerQuestionSchema, askQuestionSchema, needLifecycle
 import { acceptNda, answerQuestion, askQuestion } from '#app/modules/needs/questions.server'
 import { changeNeedLifecycle, getNeedForActor, moderateNeed, submitNeed, withdrawRevision } from '#app/modules/needs/service.server'
 import { isAppError } from '#app/modules/shared/app-error'
+import { recordId } from '#app/modules/shared/fields'
 import { renderMarkdown } from '#app/modules/shared/markdown.server'
-import { readFormData } from '#app/utils/form.server'
+import { readFormData, singleValue } from '#app/utils/form.server'
 import { getRequestLocale } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
-import { handle, replyWithAppError, requireParam } from '#app/utils/route.server'
+import { handle, invalidFormResult, replyWithAppError, requireParam } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 import { redirectWithToast } from '#app/utils/toast.server'
 
@@ -32,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const actor = await requireActor(request)
     const needId = requireParam(params, 'needId')
     const view = await getNeedForActor(actor, needId)
-    const recommendations = view.actions.manageMatches ? await listRecommendations(actor, needId, 15) : []
+    const recommendations = view.actions.manageMatches ? await listRecommendations(actor, needId, {}, 5) : null
     return json({
       title: view.need.title,
       locale: await getRequestLocale(request),
@@ -48,8 +50,8 @@ export async function loader(args: LoaderFunctionArgs) {
 const simpleIntents = z.enum(['submit', 'withdrawRevision', 'publish', ...needLifecycleActions])
 const matchIntentSchema = z.object({
   intent: z.literal('match'),
-  decision: z.enum(['approve', 'reject', 'invite', 'dismiss']),
-  matchId: z.string().min(1).max(64).regex(/^[\w-]+$/),
+  decision: z.enum(['approve', 'reject', 'invite', 'dismiss'], { error: 'validation.invalidChoice' }),
+  matchId: recordId,
 })
 
 export async function action(args: ActionFunctionArgs) {
@@ -57,7 +59,7 @@ export async function action(args: ActionFunctionArgs) {
     const actor = await requireActor(request)
     const needId = requireParam(params, 'needId')
     const formData = await readFormData(request)
-    const intent = String(formData.get('intent') ?? '')
+    const intent = singleValue(formData, 'intent') ?? ''
     const back = (messageKey: string, hash = '') => redirectWithToast(`/needs/${needId}${hash}`, { messageKey })
 
     const simple = simpleIntents.safeParse(intent)
@@ -87,10 +89,11 @@ export async function action(args: ActionFunctionArgs) {
     }
 
     if (intent === 'match') {
-      const parsed = matchIntentSchema.safeParse(Object.fromEntries(formData))
-      if (!parsed.success) return json({ result: null, code: 'invalid_input' }, { status: 400 })
-      await actOnMatch(actor, parsed.data.matchId, parsed.data.decision, context.requestId)
-      return back(`matching.done.${parsed.data.decision}`, '#recommendations')
+      const submission = parseWithZod(formData, { schema: matchIntentSchema })
+      // Every field of a decision is hidden: its refusal is the form's.
+      if (submission.status !== 'success') return json({ result: submission.reply({ formErrors: ['errors.invalidInput'] }), code: 'invalid_input' }, { status: 400 })
+      await actOnMatch(actor, submission.value.matchId, submission.value.decision, context.requestId, needId)
+      return back(`matching.done.${submission.value.decision}`, '#recommendations')
     }
 
     const schema =
@@ -103,10 +106,14 @@ export async function action(args: ActionFunctionArgs) {
             : intent === 'acceptNda'
               ? acceptNdaSchema
               : null
-    if (!schema) return json({ result: null, code: 'invalid_intent' }, { status: 400 })
+    if (!schema) return json({ result: invalidFormResult(), code: 'invalid_intent' }, { status: 400 })
     formData.set('needId', needId)
     const submission = parseWithZod(formData, { schema: schema as typeof requestChangesSchema })
-    if (submission.status !== 'success') return json({ result: submission.reply(), code: 'invalid_input' }, { status: 400 })
+    if (submission.status !== 'success') {
+      // The question answered and the accord's version are hidden fields: the form is refused as a whole too.
+      const hidden = intent === 'answerQuestion' || intent === 'acceptNda'
+      return json({ result: submission.reply(hidden ? { formErrors: ['errors.invalidInput'] } : undefined), code: 'invalid_input' }, { status: 400 })
+    }
     const value = submission.value as unknown as Record<string, string>
     try {
       if (intent === 'requestChanges') await moderateNeed(actor, { needId, intent: 'requestChanges', comment: value.comment }, context.requestId)
@@ -175,7 +182,10 @@ function AskQuestionForm() {
 
 function AnswerForm({ questionId, current }: { questionId: string; current: string | null }) {
   const { t } = useTranslation()
+  const actionData = useActionData<typeof action>()
   const busy = useBusy()
+  const answered = actionData?.result?.initialValue
+  const errors = answered?.intent === 'answerQuestion' && answered.questionId === questionId ? (actionData?.result?.error as Record<string, string[]> | undefined)?.answer : undefined
   return (
     <Form method="post" className="mt-2 space-y-2">
       <input type="hidden" name="intent" value="answerQuestion" />
@@ -183,7 +193,8 @@ function AnswerForm({ questionId, current }: { questionId: string; current: stri
       <label htmlFor={`answer-${questionId}`} className="block text-sm font-medium">
         {current ? t('questions.editAnswer') : t('questions.answer')}
       </label>
-      <textarea id={`answer-${questionId}`} name="answer" rows={2} required minLength={2} maxLength={5000} defaultValue={current ?? ''} className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-stone-300" />
+      <textarea id={`answer-${questionId}`} name="answer" rows={2} required minLength={2} maxLength={5000} defaultValue={current ?? ''} aria-invalid={errors ? true : undefined} className="block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-stone-300" />
+      <ErrorList errors={errors} />
       <Button type="submit" size="sm" variant="secondary" pending={busy('answerQuestion')}>
         {t('questions.answerSubmit')}
       </Button>
@@ -221,42 +232,23 @@ function NdaCard() {
 function Recommendations() {
   const { recommendations, need } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
-  if (recommendations.length === 0) return null
+  if (!recommendations) return null
   return (
     <Card id="recommendations">
       <h2 className="text-lg font-semibold">{t('matching.recommendedFirms')}</h2>
       <p className="text-sm text-stone-700">{t(need.matchingMode === 'CURATED' ? 'matching.curatedIntro' : 'matching.openIntro')}</p>
-      <ul className="mt-3 divide-y divide-stone-200">
-        {recommendations.map((recommendation) => (
-          <li key={recommendation.id} className="flex flex-wrap gap-3 py-3">
-            <ScoreBadge score={recommendation.score} />
-            <div className="min-w-0 flex-1">
-              <p className="font-medium">
-                <Link to={`/orgs/${recommendation.firm.slug}`} className="hover:underline">
-                  {recommendation.firm.name}
-                </Link>
-                {recommendation.firm.communeName ? <span className="text-stone-600"> · {recommendation.firm.communeName}</span> : null}{' '}
-                {recommendation.status !== 'SUGGESTED' ? <Badge tone={recommendation.status === 'INVITED' || recommendation.status === 'APPROVED' ? 'success' : 'neutral'}>{t(`matchStatus.${recommendation.status}` as 'matchStatus.SUGGESTED')}</Badge> : null}
-              </p>
-              <MatchReasons breakdown={recommendation.breakdown} />
-            </div>
-            <div className="flex flex-wrap items-start gap-2">
-              {(['approve', 'reject', 'invite', 'dismiss'] as const)
-                .filter((decision) => recommendation.actions[decision])
-                .map((decision) => (
-                  <Form method="post" key={decision}>
-                    <input type="hidden" name="intent" value="match" />
-                    <input type="hidden" name="decision" value={decision} />
-                    <input type="hidden" name="matchId" value={recommendation.id} />
-                    <Button type="submit" size="sm" variant={decision === 'invite' || decision === 'approve' ? 'primary' : 'secondary'} aria-label={t(`matching.actionsLabel.${decision}`, { firm: recommendation.firm.name })}>
-                      {t(`matching.actions.${decision}`)}
-                    </Button>
-                  </Form>
-                ))}
-            </div>
-          </li>
-        ))}
-      </ul>
+      {recommendations.matches.length === 0 ? (
+        <p className="mt-3 text-sm text-stone-700">
+          {t('matching.empty')} {t('matching.emptyHint')}
+        </p>
+      ) : (
+        <RecommendationList items={recommendations.matches} decisionAction={`/needs/${need.id}`} className="mt-3" />
+      )}
+      {recommendations.total > 0 ? (
+        <Link to={`/needs/${need.id}/recommendations`} className="mt-3 inline-block text-sm font-semibold text-brand-700 underline">
+          {t('matching.allRecommendations', { count: recommendations.total })}
+        </Link>
+      ) : null}
     </Card>
   )
 }
@@ -449,6 +441,7 @@ export default function NeedPage() {
                 <h2 className="font-semibold">{t('matching.whyThisMatch')}</h2>
               </div>
               <MatchReasons breakdown={match.breakdown} />
+              <FeedbackButtons matchId={match.id} current={match.feedback} subject={need.title} redirectTo={`/needs/${need.id}`} side="firm" />
             </Card>
           ) : null}
           {application ? (

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { ScoreBadge } from '#app/components/match-score'
+import { MatchReasons, ScoreBadge } from '#app/components/match-score'
 import { Pagination } from '#app/components/pagination'
 import { NeedStatusBadge } from '#app/components/status-badges'
 import { Button, LinkButton } from '#app/components/ui/button'
@@ -13,13 +13,13 @@ import { needKinds, needSorts, parseNeedFilters, savedSearchSchema } from '#app/
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '#app/modules/needs/saved-searches.server'
 import { canPostNeeds, listNeedsForActor } from '#app/modules/needs/service.server'
 import { listHubs } from '#app/modules/organisations/service.server'
-import { readFormData } from '#app/utils/form.server'
+import { recordId } from '#app/modules/shared/fields'
+import { readFormData, singleValue } from '#app/utils/form.server'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
-import { handle, replyWithAppError } from '#app/utils/route.server'
+import { handle, invalidFormResult, replyWithAppError } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 import { redirectWithToast } from '#app/utils/toast.server'
-import { z } from 'zod'
 
 export const meta = titleMeta
 
@@ -39,18 +39,18 @@ export async function loader(args: LoaderFunctionArgs) {
   })
 }
 
-const deleteSearchSchema = z.object({ intent: z.literal('deleteSearch'), id: z.string().min(1).max(64) })
-
 export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request }) => {
     const actor = await requireActor(request)
     const formData = await readFormData(request)
-    if (formData.get('intent') === 'deleteSearch') {
-      const parsed = deleteSearchSchema.safeParse(Object.fromEntries(formData))
-      if (!parsed.success) return json({ result: null }, { status: 400 })
-      await deleteSavedSearch(actor, parsed.data.id)
+    const intent = singleValue(formData, 'intent')
+    if (intent === 'deleteSearch') {
+      const id = recordId.safeParse(singleValue(formData, 'id'))
+      if (!id.success) return json({ result: invalidFormResult() }, { status: 400 })
+      await deleteSavedSearch(actor, id.data)
       return redirectWithToast(`/needs`, { messageKey: 'search.deleted' })
     }
+    if (intent !== 'saveSearch') return json({ result: invalidFormResult() }, { status: 400 })
     const submission = parseWithZod(formData, { schema: savedSearchSchema })
     if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
     try {
@@ -206,6 +206,8 @@ function SavedSearches() {
   return (
     <Card className="space-y-3">
       <h2 className="font-semibold">{t('search.savedTitle')}</h2>
+      {/* Deleting and saving share this block; the query and the alert box are not typed. */}
+      <FormErrors errors={[...(errors?.[''] ?? []), ...(errors?.query ?? []), ...(errors?.alert ?? [])]} />
       {savedSearches.length === 0 ? <p className="text-sm text-stone-700">{t('search.noSaved')}</p> : null}
       <ul className="space-y-2">
         {savedSearches.map((search) => (
@@ -230,7 +232,6 @@ function SavedSearches() {
         <Form method="post" className="space-y-2 border-t border-stone-200 pt-3">
           <input type="hidden" name="intent" value="saveSearch" />
           <input type="hidden" name="query" value={query} />
-          <FormErrors errors={errors?.['']} />
           <label htmlFor="saved-search-name" className="block text-sm font-medium">
             {t('search.saveName')}
           </label>
@@ -286,6 +287,7 @@ export default function NeedsPage() {
                         {need.revisionPending ? <Badge tone="warning">{t('needs.revisionPending')}</Badge> : null}
                         <Badge>{t(`needKind.${need.kind}` as 'needKind.PILOT')}</Badge>
                         {need.visibility === 'INVITE_ONLY' ? <Badge tone="warning">{t('visibility.INVITE_ONLY')}</Badge> : null}
+                        {need.dismissed ? <Badge>{t('matching.feedback.dismissedByFirm')}</Badge> : null}
                       </div>
                       <p className="mt-1 text-sm text-stone-700">
                         {need.partnerName} · {need.hubShortName}
@@ -293,6 +295,11 @@ export default function NeedsPage() {
                         {need.remoteOk ? ` · ${t('needs.remoteOk')}` : ''}
                       </p>
                       {need.summary ? <p className="mt-2 line-clamp-2 text-stone-800">{need.summary}</p> : null}
+                      {perspective === 'firm' && Array.isArray(need.reasons) && !need.dismissed ? (
+                        <div className="mt-2">
+                          <MatchReasons breakdown={{ reasons: need.reasons.slice(0, 2) }} />
+                        </div>
+                      ) : null}
                       <p className="mt-2 flex flex-wrap gap-x-4 text-sm text-stone-700">
                         {need.budgetMinEur !== null || need.budgetMaxEur !== null ? (
                           <span>

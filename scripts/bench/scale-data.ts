@@ -18,7 +18,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
-import { ALGORITHM_VERSION } from '#app/modules/matching/scorer'
+import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
 
 export interface ScaleOptions {
   /** Total needs wanted (seed needs included). */

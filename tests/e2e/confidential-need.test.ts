@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { needSearchText } from '#app/modules/needs/search-text'
 import { prisma } from '#app/utils/db.server'
 import { createHub, createMember, createNeed, createStaff, PASSWORD } from '#tests/factories'
-import { expectAccessible, launchBrowser } from '#tests/helpers/browser'
+import { expectAccessible, launchBrowser, sharedSkillsReason, textOf } from '#tests/helpers/browser'
 import { startProduct } from '#tests/helpers/server'
 
 /**
@@ -27,11 +27,6 @@ async function checkAccessible(page: Page) {
     (error: Error & { actual?: unknown }) => `${error.message}\n${JSON.stringify(error.actual, null, 2)}`,
   )
   expect.soft(failure, `axe on ${page.url()}`).toBeNull()
-}
-
-/** Visible text with the narrow and non-breaking spaces of French formatting as plain spaces. */
-async function textOf(locator: Locator) {
-  return (await locator.innerText()).replace(/\s+/g, ' ')
 }
 
 describe('a confidential need behind its NDA', () => {
@@ -158,7 +153,7 @@ describe('a confidential need behind its NDA', () => {
     const recommendations = partner.locator('#recommendations > ul > li')
     await expect.poll(() => recommendations.count()).toBe(2)
     const firmA = recommendations.filter({ hasText: world.firmA.organisation })
-    expect(await textOf(firmA)).toContain('3 compétences en commun')
+    expect(await textOf(firmA)).toMatch(sharedSkillsReason(['automatisme']))
     await checkAccessible(partner)
     await act(partner, firmA.getByRole('button', { name: /^Inviter/ }), 'Invitation envoyée.')
     expect(await textOf(firmA)).toContain('Invitée')

@@ -5,7 +5,7 @@ import { scoreNeed } from '#app/modules/matching/service.server'
 import { needSearchText } from '#app/modules/needs/search-text'
 import { prisma } from '#app/utils/db.server'
 import { createHub, createMember, createNeed, createStaff, PASSWORD } from '#tests/factories'
-import { expectAccessible, launchBrowser } from '#tests/helpers/browser'
+import { expectAccessible, launchBrowser, sharedSkillsReason, textOf } from '#tests/helpers/browser'
 import { startProduct } from '#tests/helpers/server'
 
 /**
@@ -26,11 +26,6 @@ async function checkAccessible(page: Page) {
     (error: Error & { actual?: unknown }) => `${error.message}\n${JSON.stringify(error.actual, null, 2)}`,
   )
   expect.soft(failure, `axe on ${page.url()}`).toBeNull()
-}
-
-/** Visible text with the narrow and non-breaking spaces of French formatting as plain spaces. */
-async function textOf(locator: Locator) {
-  return (await locator.innerText()).replace(/\s+/g, ' ')
 }
 
 describe('a firm finds a need, asks, applies in a consortium and is declined with a reason', () => {
@@ -215,7 +210,7 @@ describe('a firm finds a need, asks, applies in a consortium and is declined wit
     await firm.getByRole('link', { name: NEED }).click()
     await firm.waitForURL(needUrl)
     await firm.getByRole('heading', { name: 'Pourquoi ce rapprochement' }).waitFor()
-    await firm.getByText('3 compétences en commun : cybersécurité, réseaux industriels, iot').waitFor()
+    await firm.getByText(sharedSkillsReason(['cybersécurité', 'réseaux industriels', 'iot'])).waitFor()
   })
 
   test('firm A asks an anonymous question; the partner answers; firm B reads the answer, not who asked', async () => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/utils/db.server'
 import { createHub, createMember, createStaff, PASSWORD } from '#tests/factories'
-import { expectAccessible, launchBrowser } from '#tests/helpers/browser'
+import { expectAccessible, launchBrowser, sharedSkillsReason } from '#tests/helpers/browser'
 import { startProduct } from '#tests/helpers/server'
 
 /**
@@ -133,7 +133,7 @@ describe.each([
     await firm.waitForURL(needUrl)
     // "Why this match", in French: the shared skills are the first reason.
     await firm.getByRole('heading', { name: 'Pourquoi ce rapprochement' }).waitFor()
-    await firm.getByText(/3 compétences en commun : iot, edge computing, maintenance prédictive/).waitFor()
+    await firm.getByText(sharedSkillsReason(['iot', 'edge computing', 'maintenance prédictive'])).waitFor()
     await firm.getByRole('link', { name: 'Candidater' }).click()
     await firm.waitForURL(`${needUrl}/apply`)
     await firm.getByLabel('Votre approche').fill('Accéléromètres sans fil sur les conduites, passerelle edge, alertes par seuils appris.')

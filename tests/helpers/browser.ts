@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { CHROMIUM_PATH } from '#tests/setup/global-browser'
 
@@ -23,4 +23,19 @@ export async function expectAccessible(page: Page) {
     return result.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')})`)
   })
   expect(violations, `accessibility violations on ${page.url()}`).toEqual([])
+}
+
+/** Visible text with the narrow and non-breaking spaces of French formatting as plain spaces. */
+export async function textOf(locator: Locator) {
+  return (await locator.innerText()).replace(/\s+/g, ' ')
+}
+
+/**
+ * The reason a match gives for skills it shares with the need, in French, naming at least these
+ * skills in any order: « 3 compétences en commun : iot, edge computing, … », « 2 compétences rares
+ * en commun : … » (the engine names the rare ones apart).
+ */
+export function sharedSkillsReason(skills: string[]) {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`\\d+ compétences?( rares?)? en commun : ${skills.map((skill) => `(?=[^;]*${escape(skill)})`).join('')}`)
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { ALGORITHM_VERSION } from '#app/modules/matching/scorer'
+import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
 import { listNeedsForActor } from '#app/modules/needs/service.server'
 import type { Actor } from '#app/modules/policy/policy'
 import { prisma } from '#app/utils/db.server'

@@ -1,3 +1,4 @@
+import type { JobsOptions } from 'bullmq'
 import { z } from 'zod'
 
 /**
@@ -8,6 +9,10 @@ const id = z.string().min(1).max(64)
 
 export const jobs = {
   'matching.score-need': { queue: 'matching', payload: z.object({ needId: id }) },
+  'matching.score-firm': { queue: 'matching', payload: z.object({ firmId: id }) },
+  'matching.refresh': { queue: 'matching', payload: z.object({ startedById: id.optional() }) },
+  /** The nightly scheduler's job: enqueues a refresh (deduplicated, unlike a scheduler's own jobs). */
+  'matching.nightly': { queue: 'matching', payload: z.object({}) },
   'matching.sweep': { queue: 'matching', payload: z.object({}) },
   'emails.send': { queue: 'emails', payload: z.object({ emailId: id }) },
   'emails.sweep': { queue: 'emails', payload: z.object({}) },
@@ -32,3 +37,25 @@ export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): st
       return undefined
   }
 }
+
+/**
+ * Collapsing repeated work. Scoring the same need or firm again while a job for it waits adds
+ * nothing (the waiting job reads the latest data when it runs); while one runs, one more is kept
+ * to run after it. A firm's job waits a few seconds, so that a burst of profile edits is scored
+ * once. One full refresh at a time.
+ */
+export function jobOptionsFor<N extends JobName>(name: N, payload: JobPayload<N>): JobsOptions {
+  switch (name) {
+    case 'matching.score-need':
+      return { deduplication: { id: `score-need:${(payload as JobPayload<'matching.score-need'>).needId}`, keepLastIfActive: true } }
+    case 'matching.score-firm':
+      return { deduplication: { id: `score-firm:${(payload as JobPayload<'matching.score-firm'>).firmId}`, keepLastIfActive: true }, delay: FIRM_EDIT_SETTLE_MS }
+    case 'matching.refresh':
+      return { deduplication: { id: 'matching-refresh' }, attempts: 1 }
+    default:
+      return {}
+  }
+}
+
+/** How long a firm's scoring waits for more edits of its profile. */
+export const FIRM_EDIT_SETTLE_MS = 3_000

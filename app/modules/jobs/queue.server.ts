@@ -11,7 +11,7 @@ import {
 import { getEnv } from '#app/utils/env.server'
 import { getLogger } from '#app/utils/logger.server'
 import { forgetSingleton, singleton } from '#app/utils/singleton.server'
-import { jobIdFor, jobs, type JobName, type JobPayload, type QueueName } from './jobs'
+import { jobIdFor, jobOptionsFor, jobs, type JobName, type JobPayload, type QueueName } from './jobs'
 
 /**
  * BullMQ on one of two backends, chosen by configuration only: Redis (through ioredis) when
@@ -107,7 +107,11 @@ export async function enqueueJob<N extends JobName>(name: N, payload: JobPayload
   const definition = jobs[name]
   const data = definition.payload.parse(payload)
   const jobId = jobIdFor(name, data as JobPayload<N>)
-  return withTimeout(getQueue(definition.queue).add(name, data, { ...(jobId ? { jobId } : {}), ...options }), 5_000, `enqueue ${name}`)
+  return withTimeout(
+    getQueue(definition.queue).add(name, data, { ...(jobId ? { jobId } : {}), ...jobOptionsFor(name, data as JobPayload<N>), ...options }),
+    5_000,
+    `enqueue ${name}`,
+  )
 }
 
 export function createWorker(

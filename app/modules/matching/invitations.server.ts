@@ -3,10 +3,12 @@ import { queueEmail } from '#app/modules/notifications/email.server'
 import { notifyUsers } from '#app/modules/notifications/notifications.server'
 import { canEditNeed, canModerateNeed, isMemberOf, type Actor } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
-import { prisma, transaction } from '#app/utils/db.server'
+import type { MatchStatus } from '#app/generated/prisma/client'
+import { prisma, transaction, type Prisma } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
 import { matchMachine, type MatchAction } from './match-state'
-import { ALGORITHM_VERSION } from './scorer'
+import type { RecommendationFilters } from './schema'
+import { ALGORITHM_VERSION } from './engine/config'
 
 async function loadMatch(matchId: string) {
   return prisma.match.findUnique({
@@ -18,49 +20,116 @@ async function loadMatch(matchId: string) {
   })
 }
 
-/** Recommended firms of a need, for its partner and its hub's staff, best first. */
-export async function listRecommendations(actor: Actor, needId: string, take = 20) {
+export const RECOMMENDATIONS_PAGE_SIZE = 20
+
+/**
+ * Recommended firms of a need, for its partner and its hub's staff: best first, current engine
+ * version, verified firms only, filterable. The partner does not see the matches it dismissed or
+ * staff rejected; staff see every status.
+ */
+export async function listRecommendations(actor: Actor, needId: string, filters: RecommendationFilters = {}, take = RECOMMENDATIONS_PAGE_SIZE) {
   const need = await prisma.need.findUnique({ where: { id: needId }, select: { id: true, partnerId: true, hubId: true, status: true, matchingMode: true } })
   assertFound(need && (isMemberOf(actor, need.partnerId) || canModerateNeed(actor, need)))
   const staff = canModerateNeed(actor, need)
-  const matches = await prisma.match.findMany({
-    where: { needId, algorithmVersion: ALGORITHM_VERSION, status: staff ? undefined : { notIn: ['DISMISSED', 'REJECTED'] } },
-    orderBy: [{ score: 'desc' }, { firmId: 'asc' }],
-    take,
-    select: {
-      id: true,
-      score: true,
-      breakdown: true,
-      status: true,
-      firm: { select: { id: true, name: true, slug: true, communeName: true, headcount: true } },
-    },
-  })
+  const hidden: MatchStatus[] = staff ? [] : ['DISMISSED', 'REJECTED']
+  const where: Prisma.MatchWhereInput = {
+    needId,
+    algorithmVersion: ALGORITHM_VERSION,
+    firm: { status: 'VERIFIED', ...(filters.hubId ? { homeHubId: filters.hubId } : {}), ...(filters.q ? { name: { contains: filters.q, mode: 'insensitive' } } : {}) },
+    ...(filters.status ? { status: hidden.includes(filters.status) ? { in: [] } : filters.status } : hidden.length ? { status: { notIn: hidden } } : {}),
+    ...(filters.minScore !== undefined ? { score: { gte: filters.minScore } } : {}),
+  }
+  const page = Math.max(1, filters.page ?? 1)
+  const [total, matches] = await Promise.all([
+    prisma.match.count({ where }),
+    prisma.match.findMany({
+      where,
+      orderBy: [{ score: 'desc' }, { firmId: 'asc' }],
+      skip: (page - 1) * take,
+      take,
+      select: {
+        id: true,
+        score: true,
+        breakdown: true,
+        status: true,
+        firm: { select: { id: true, name: true, slug: true, communeName: true, headcount: true, homeHub: { select: { shortName: true } } } },
+        feedback: { where: { userId: actor.userId }, select: { value: true } },
+      },
+    }),
+  ])
   const partner = canEditNeed(actor, need) && need.status === 'PUBLISHED'
-  return matches.map((match) => ({
-    ...match,
-    actions: {
-      invite: partner && matchMachine.transition(match.status, need.matchingMode === 'CURATED' ? 'invite' : 'inviteDirect').ok,
-      dismiss: partner && matchMachine.transition(match.status, 'dismiss').ok,
-      approve: staff && need.matchingMode === 'CURATED' && matchMachine.transition(match.status, 'approve').ok,
-      reject: staff && need.matchingMode === 'CURATED' && matchMachine.transition(match.status, 'reject').ok,
-    },
-  }))
+  return {
+    total,
+    page,
+    pageSize: take,
+    matches: matches.map(({ feedback, ...match }) => ({
+      ...match,
+      myFeedback: feedback[0]?.value ?? null,
+      actions: {
+        invite: partner && matchMachine.transition(match.status, need.matchingMode === 'CURATED' ? 'invite' : 'inviteDirect').ok,
+        dismiss: partner && matchMachine.transition(match.status, 'dismiss').ok,
+        approve: staff && need.matchingMode === 'CURATED' && matchMachine.transition(match.status, 'approve').ok,
+        reject: staff && need.matchingMode === 'CURATED' && matchMachine.transition(match.status, 'reject').ok,
+        feedback: partner || staff,
+      },
+    })),
+  }
+}
+
+export type FeedbackChoice = 'GOOD_MATCH' | 'NOT_RELEVANT' | 'CLEAR'
+
+/**
+ * "Good match" / "not relevant" on a match, from the partner, the need's hub staff or the firm:
+ * one opinion per person, stored for the ranker to learn from later (side, person, time), and
+ * changed or withdrawn at will. A partner's "not relevant" also dismisses the suggestion; a
+ * firm's moves the need down its own list. Rescoring never undoes either.
+ */
+export async function giveMatchFeedback(actor: Actor, matchId: string, choice: FeedbackChoice, requestId?: string, needId?: string) {
+  const match = await loadMatch(matchId)
+  assertFound(match && (needId === undefined || match.needId === needId))
+  const partner = isMemberOf(actor, match.need.partnerId)
+  const staff = canModerateNeed(actor, match.need)
+  const firm = isMemberOf(actor, match.firmId) && match.need.status === 'PUBLISHED' && (match.need.visibility !== 'INVITE_ONLY' || match.status === 'INVITED')
+  assertFound(partner || staff || firm)
+  const side = firm ? 'FIRM' : partner ? 'PARTNER' : 'STAFF'
+  const dismiss = side === 'PARTNER' && choice === 'NOT_RELEVANT' && canEditNeed(actor, match.need) && matchMachine.transition(match.status, 'dismiss').ok
+  await transaction(async (tx) => {
+    if (choice === 'CLEAR') {
+      await tx.db.matchFeedback.deleteMany({ where: { matchId, userId: actor.userId } })
+    } else {
+      await tx.db.matchFeedback.upsert({
+        where: { matchId_userId: { matchId, userId: actor.userId } },
+        create: { matchId, userId: actor.userId, side, value: choice },
+        update: { side, value: choice, createdAt: new Date() },
+      })
+    }
+    if (dismiss) await tx.db.match.updateMany({ where: { id: matchId, status: match.status }, data: { status: 'DISMISSED' } })
+    await writeAudit(tx.db, {
+      actorId: actor.userId,
+      hubId: match.need.hubId,
+      action: 'match.feedback',
+      target: { type: 'Match', id: match.id },
+      after: { side, value: choice, ...(dismiss ? { status: 'DISMISSED' } : {}), needId: match.needId, firmId: match.firmId },
+      requestId,
+    })
+  })
+  return { side, value: choice === 'CLEAR' ? null : choice, dismissed: dismiss }
 }
 
 /**
  * One decision on a suggested match: staff approve or reject (curated needs), the partner invites
  * (after approval when curated) or dismisses, the firm dismisses from its side.
  */
-export async function actOnMatch(actor: Actor, matchId: string, intent: 'approve' | 'reject' | 'invite' | 'dismiss', requestId?: string) {
+export async function actOnMatch(actor: Actor, matchId: string, intent: 'approve' | 'reject' | 'invite' | 'dismiss', requestId?: string, needId?: string) {
   const match = await loadMatch(matchId)
-  assertFound(match)
+  // From a need's page, only that need's matches.
+  assertFound(match && (needId === undefined || match.needId === needId))
   const partner = canEditNeed(actor, match.need)
   const staff = canModerateNeed(actor, match.need)
-  const firm = isMemberOf(actor, match.firmId)
-  assertFound(partner || staff || firm)
+  assertFound(partner || staff || isMemberOf(actor, match.firmId))
   const curated = match.need.matchingMode === 'CURATED'
-  const allowed =
-    intent === 'approve' || intent === 'reject' ? staff && curated : intent === 'invite' ? partner : partner || firm
+  // A firm gives its opinion through giveMatchFeedback; the match's status is the partner's and staff's.
+  const allowed = intent === 'approve' || intent === 'reject' ? staff && curated : partner
   if (!allowed) throw AppError.forbidden('errors.notYourDecision')
   if (match.need.status !== 'PUBLISHED') throw AppError.conflict('invalid_transition', 'errors.needTransition', { action: intent, status: match.need.status })
   const action: MatchAction = intent === 'invite' ? (curated ? 'invite' : 'inviteDirect') : intent

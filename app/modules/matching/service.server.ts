@@ -1,73 +1,236 @@
-import type { Prisma } from '#app/generated/prisma/client'
-import { prisma, transaction } from '#app/utils/db.server'
-import { ALGORITHM_VERSION, scoreMatch, type NeedForScoring } from './scorer'
+import { randomUUID } from 'node:crypto'
+import { Prisma } from '#app/generated/prisma/client'
+import { enqueueJob } from '#app/modules/jobs/queue.server'
+import { canStartMatchingRefresh, isStaff, type Actor } from '#app/modules/policy/policy'
+import { AppError } from '#app/modules/shared/app-error'
+import { prisma } from '#app/utils/db.server'
+import { readFirmDoc, readNeed, readOpenNeedDocs, toNeedDoc } from './documents.server'
+import { ALGORITHM_VERSION, rankFirm, rankNeed, type MatchingIndex, type NeedDoc, type RankedFirm } from './engine/engine'
+import { rebuildFirmIndex, syncFirmIndex } from './firm-index.server'
+
+export { ALGORITHM_VERSION }
 
 /** How many matches are kept per need: enough for the partner's recommended list. */
 export const TOP_MATCHES_PER_NEED = 200
+/** How many of its best open needs are kept per firm, whatever their rank among the need's firms. */
+export const TOP_MATCHES_PER_FIRM = 50
+
+/**
+ * Keeping matches fresh. A stored match is the score of one (need, firm) pair by the current
+ * engine, with its breakdown and reasons; it is kept while the firm is among the need's best
+ * (`inNeedTop`) or the need among the firm's best (`inFirmTop`), or while someone acted on it
+ * (a status other than SUGGESTED, or feedback). Every function here is idempotent: run twice, it
+ * leaves the same rows.
+ */
+
+interface Scored {
+  needId: string
+  firmId: string
+  score: number
+  breakdown: { features: unknown; reasons: unknown }
+  inNeedTop: boolean
+  inFirmTop: boolean
+}
+
+/**
+ * Upserts scored pairs in one statement (to run in the caller's batch). Firms and needs deleted
+ * since they were read are skipped. `keepFirmTop` leaves `inFirmTop` as it was: a need's scoring
+ * says nothing about the firm's other needs.
+ */
+function upsertMatches(rows: Scored[], now: Date, options: { keepFirmTop: boolean }) {
+  const payload = JSON.stringify(
+    rows.map((row) => ({ id: randomUUID(), needId: row.needId, firmId: row.firmId, score: row.score, breakdown: row.breakdown, inNeedTop: row.inNeedTop, inFirmTop: row.inFirmTop })),
+  )
+  const firmTop = options.keepFirmTop ? Prisma.sql`"Match"."inFirmTop"` : Prisma.sql`EXCLUDED."inFirmTop"`
+  return prisma.$executeRaw`
+    INSERT INTO "Match" (id, "needId", "firmId", score, breakdown, "algorithmVersion", status, "inNeedTop", "inFirmTop", "computedAt", "updatedAt")
+    SELECT x.id, x."needId", x."firmId", x.score, x.breakdown, ${ALGORITHM_VERSION}, 'SUGGESTED', x."inNeedTop", x."inFirmTop", ${now}, ${now}
+    FROM jsonb_to_recordset(${payload}::jsonb) AS x(id text, "needId" text, "firmId" text, score float8, breakdown jsonb, "inNeedTop" boolean, "inFirmTop" boolean)
+    JOIN "Organisation" o ON o.id = x."firmId"
+    JOIN "Need" n ON n.id = x."needId"
+    ON CONFLICT ("needId", "firmId") DO UPDATE SET
+      score = EXCLUDED.score,
+      breakdown = EXCLUDED.breakdown,
+      "algorithmVersion" = EXCLUDED."algorithmVersion",
+      "inNeedTop" = EXCLUDED."inNeedTop",
+      "inFirmTop" = ${firmTop},
+      "computedAt" = EXCLUDED."computedAt",
+      "updatedAt" = EXCLUDED."updatedAt"`
+}
+
+/** Suggestions nobody acted on and no longer in either top: gone. */
+const prunable = Prisma.sql`m.status = 'SUGGESTED' AND NOT m."inNeedTop" AND NOT m."inFirmTop" AND NOT EXISTS (SELECT 1 FROM "MatchFeedback" f WHERE f."matchId" = m.id)`
+
+function toScored(needId: string, ranked: RankedFirm): Scored {
+  return {
+    needId,
+    firmId: ranked.firmId,
+    score: ranked.score,
+    breakdown: { features: ranked.breakdown, reasons: ranked.reasons },
+    inNeedTop: true,
+    inFirmTop: false,
+  }
+}
 
 export type ScoreNeedOutcome =
-  | { status: 'scored'; candidates: number; kept: number }
+  | { status: 'scored'; firms: number; kept: number }
   | { status: 'skipped'; reason: 'missing' | 'not-published' }
 
 /**
- * Scores a published need against the verified firms of its hubs and stores the best matches.
- * Idempotent: running it twice leaves the same rows. Matches that staff or users acted on
- * (approved, invited, rejected, dismissed) keep their status; stale suggestions are removed.
+ * Ranks the firms for a published need and stores its best ones. Called on publication, on an
+ * approved edit, by the sweeper and by the full refresh (with its freshly built index).
  */
-export async function scoreNeed(needId: string, now = new Date()): Promise<ScoreNeedOutcome> {
-  const need = await prisma.need.findUnique({
-    where: { id: needId },
-    include: { sharedWith: { select: { hubId: true } } },
-  })
-  if (!need) return { status: 'skipped', reason: 'missing' }
-  if (need.status !== 'PUBLISHED') return { status: 'skipped', reason: 'not-published' }
+export async function scoreNeed(needId: string, now = new Date(), options: { index?: MatchingIndex; need?: NeedDoc } = {}): Promise<ScoreNeedOutcome> {
+  let need = options.need
+  if (!need) {
+    const row = await readNeed(needId)
+    if (!row) return { status: 'skipped', reason: 'missing' }
+    if (row.status !== 'PUBLISHED') return { status: 'skipped', reason: 'not-published' }
+    need = toNeedDoc(row)
+  }
+  const index = options.index ?? (await syncFirmIndex())
+  // A passed deadline ranks nobody: the need's suggestions are pruned.
+  const ranked = rankNeed(index, need, { now, top: TOP_MATCHES_PER_NEED })
+  const keep = ranked.map((entry) => entry.firmId)
+  await prisma.$transaction([
+    prisma.$executeRaw`UPDATE "Match" SET "inNeedTop" = false WHERE "needId" = ${needId} AND "inNeedTop" AND NOT ("firmId" = ANY(${keep}))`,
+    prisma.$executeRaw`DELETE FROM "Match" m WHERE m."needId" = ${needId} AND ${prunable}`,
+    upsertMatches(
+      ranked.map((entry) => toScored(needId, entry)),
+      now,
+      { keepFirmTop: true },
+    ),
+    // Raw: scoring is not an edit, `updatedAt` stays.
+    prisma.$executeRaw`UPDATE "Need" SET "scoredAt" = ${now} WHERE id = ${needId}`,
+  ])
+  return { status: 'scored', firms: index.size, kept: ranked.length }
+}
 
-  const hubIds = [need.hubId, ...need.sharedWith.map((share) => share.hubId)]
-  const firms = await prisma.organisation.findMany({
-    where: { kind: 'FIRM', status: 'VERIFIED', homeHubId: { in: hubIds } },
-    select: { id: true, status: true, skills: true, nafCodes: true, communeInsee: true, headcount: true, revenueBand: true, foundedYear: true },
-  })
-  const forScoring: NeedForScoring = need
-  const scored = firms
-    .map((firm) => ({ firmId: firm.id, result: scoreMatch(forScoring, firm, { now }) }))
-    .filter((entry) => entry.result.eligible && entry.result.score > 0)
-    .sort((a, b) => b.result.score - a.result.score || a.firmId.localeCompare(b.firmId))
-    .slice(0, TOP_MATCHES_PER_NEED)
+export type ScoreFirmOutcome =
+  | { status: 'scored'; needs: number; kept: number }
+  | { status: 'removed'; removed: number }
+  | { status: 'skipped'; reason: 'missing' }
 
-  await transaction(
-    async ({ db }) => {
-      await db.need.update({ where: { id: needId }, data: { scoredAt: now } })
-      const keep = scored.map((entry) => entry.firmId)
-      await db.match.deleteMany({ where: { needId, status: 'SUGGESTED', firmId: { notIn: keep } } })
-      for (const entry of scored) {
-        const breakdown = { features: entry.result.breakdown, reasons: entry.result.reasons } as unknown as Prisma.InputJsonValue
-        await db.match.upsert({
-          where: { needId_firmId: { needId, firmId: entry.firmId } },
-          create: { needId, firmId: entry.firmId, score: entry.result.score, breakdown, algorithmVersion: ALGORITHM_VERSION, computedAt: now },
-          update: { score: entry.result.score, breakdown, algorithmVersion: ALGORITHM_VERSION, computedAt: now },
-        })
+/**
+ * Ranks the open needs for a firm (after a profile edit, its verification, or in the full
+ * refresh): stores its best needs, and its place among each need's best firms. A firm that is no
+ * longer verified loses its suggestions.
+ */
+export async function scoreFirm(firmId: string, now = new Date(), options: { index?: MatchingIndex; needs?: NeedDoc[] } = {}): Promise<ScoreFirmOutcome> {
+  const firm = await readFirmDoc(firmId)
+  if (!firm) return { status: 'skipped', reason: 'missing' }
+  if (!firm.verified) {
+    const [, approved, suggested] = await prisma.$transaction([
+      prisma.$executeRaw`UPDATE "Match" SET "inNeedTop" = false, "inFirmTop" = false WHERE "firmId" = ${firmId}`,
+      prisma.$executeRaw`DELETE FROM "Match" m WHERE m."firmId" = ${firmId} AND m.status = 'APPROVED' AND NOT EXISTS (SELECT 1 FROM "MatchFeedback" f WHERE f."matchId" = m.id)`,
+      prisma.$executeRaw`DELETE FROM "Match" m WHERE m."firmId" = ${firmId} AND ${prunable}`,
+      prisma.$executeRaw`UPDATE "Organisation" SET "matchedAt" = ${now} WHERE id = ${firmId}`,
+    ])
+    return { status: 'removed', removed: Number(approved) + Number(suggested) }
+  }
+  const index = options.index ?? (await syncFirmIndex())
+  if (!index.has(firmId)) index.upsertFirm(firm)
+  const needs = options.needs ?? (await readOpenNeedDocs())
+  const ranked = rankFirm(index, firmId, needs, { now, top: needs.length })
+
+  // Where the firm now stands among each need's kept firms: the score to beat when the need's list is full.
+  const cutoffs = new Map<string, number>()
+  if (ranked.length > 0) {
+    const rows = await prisma.$queryRaw<Array<{ needId: string; cutoff: number }>>`
+      SELECT "needId", min(score) AS cutoff FROM (
+        SELECT "needId", score, row_number() OVER (PARTITION BY "needId" ORDER BY score DESC) AS position
+        FROM "Match" WHERE "needId" = ANY(${ranked.map((entry) => entry.needId)}) AND "inNeedTop" AND "firmId" <> ${firmId}
+      ) ranked WHERE position <= ${TOP_MATCHES_PER_NEED} GROUP BY "needId" HAVING count(*) >= ${TOP_MATCHES_PER_NEED}`
+    for (const row of rows) cutoffs.set(row.needId, row.cutoff)
+  }
+  const kept: Scored[] = []
+  ranked.forEach((entry, position) => {
+    const inFirmTop = position < TOP_MATCHES_PER_FIRM
+    const inNeedTop = entry.score > (cutoffs.get(entry.needId) ?? -1)
+    if (inFirmTop || inNeedTop) {
+      kept.push({ needId: entry.needId, firmId, score: entry.score, breakdown: { features: entry.breakdown, reasons: entry.reasons }, inNeedTop, inFirmTop })
+    }
+  })
+  const keptNeedIds = kept.map((entry) => entry.needId)
+  await prisma.$transaction([
+    prisma.$executeRaw`UPDATE "Match" SET "inNeedTop" = false, "inFirmTop" = false WHERE "firmId" = ${firmId} AND ("inNeedTop" OR "inFirmTop") AND NOT ("needId" = ANY(${keptNeedIds}))`,
+    prisma.$executeRaw`DELETE FROM "Match" m WHERE m."firmId" = ${firmId} AND ${prunable}`,
+    upsertMatches(kept, now, { keepFirmTop: false }),
+    prisma.$executeRaw`UPDATE "Organisation" SET "matchedAt" = ${now} WHERE id = ${firmId}`,
+  ])
+  return { status: 'scored', needs: needs.length, kept: kept.length }
+}
+
+// ───────── the full refresh ─────────
+
+export interface RefreshProgress {
+  total: number
+  done: number
+  needs: number
+  firms: number
+}
+
+/**
+ * Rebuilds this process's firm index from the database, re-ranks every open need, then every
+ * verified firm, and records the progress in a MatchingRun (shown to staff) and through `report`
+ * (the job's progress). A run left RUNNING by a stopped worker is marked FAILED when the next one
+ * starts.
+ */
+export async function refreshAllMatches(options: { report?: (progress: RefreshProgress) => Promise<void> | void; startedById?: string; now?: Date } = {}) {
+  const now = options.now ?? new Date()
+  await prisma.matchingRun.updateMany({ where: { status: 'RUNNING' }, data: { status: 'FAILED', error: 'interrupted', finishedAt: now } })
+  const run = await prisma.matchingRun.create({ data: { algorithmVersion: ALGORITHM_VERSION, startedById: options.startedById ?? null } })
+  try {
+    const index = await rebuildFirmIndex()
+    const needs = await readOpenNeedDocs()
+    const firms = (await prisma.organisation.findMany({ where: { kind: 'FIRM', status: 'VERIFIED' }, select: { id: true }, orderBy: { id: 'asc' } })).map((firm) => firm.id)
+    const progress: RefreshProgress = { total: needs.length + firms.length, done: 0, needs: needs.length, firms: firms.length }
+    await prisma.matchingRun.update({ where: { id: run.id }, data: { total: progress.total, needs: needs.length, firms: firms.length } })
+    let written = 0
+    let reported = performance.now()
+    const step = async () => {
+      progress.done++
+      if (performance.now() - reported > 1_000 || progress.done === progress.total) {
+        reported = performance.now()
+        await prisma.matchingRun.update({ where: { id: run.id }, data: { done: progress.done, matchesWritten: written } })
+        await options.report?.({ ...progress })
       }
-    },
-    { timeoutMs: 60_000 },
-  )
-  return { status: 'scored', candidates: firms.length, kept: scored.length }
+    }
+    for (const need of needs) {
+      const outcome = await scoreNeed(need.id, now, { index, need })
+      if (outcome.status === 'scored') written += outcome.kept
+      await step()
+    }
+    for (const firmId of firms) {
+      const outcome = await scoreFirm(firmId, now, { index, needs })
+      if (outcome.status === 'scored') written += outcome.kept
+      await step()
+    }
+    await prisma.matchingRun.update({ where: { id: run.id }, data: { status: 'COMPLETED', done: progress.total, matchesWritten: written, finishedAt: new Date() } })
+    return { runId: run.id, ...progress, matchesWritten: written }
+  } catch (error) {
+    await prisma.matchingRun.update({ where: { id: run.id }, data: { status: 'FAILED', error: String(error).slice(0, 500), finishedAt: new Date() } })
+    throw error
+  }
 }
 
-/** Recommended firms for a need (partner and staff view), best first. */
-export async function listMatchesForNeed(needId: string, take = 50) {
-  return prisma.match.findMany({
-    where: { needId, algorithmVersion: ALGORITHM_VERSION, status: { not: 'DISMISSED' } },
-    orderBy: [{ score: 'desc' }, { firmId: 'asc' }],
-    take,
-    select: {
-      id: true,
-      score: true,
-      breakdown: true,
-      status: true,
-      firm: { select: { id: true, name: true, slug: true, communeName: true, headcount: true } },
-    },
+/** The latest full refresh, for the staff pages: running (with its progress) or finished. */
+export async function latestMatchingRun(actor: Actor) {
+  if (!isStaff(actor)) throw AppError.forbidden()
+  const run = await prisma.matchingRun.findFirst({
+    orderBy: { startedAt: 'desc' },
+    select: { id: true, status: true, algorithmVersion: true, total: true, done: true, needs: true, firms: true, matchesWritten: true, startedAt: true, finishedAt: true },
   })
+  return { run, algorithmVersion: ALGORITHM_VERSION, canStart: canStartMatchingRefresh(actor) }
 }
+
+/** An administrator starts a full refresh now (one at a time: a second request joins the first). */
+export async function startMatchingRefresh(actor: Actor) {
+  if (!canStartMatchingRefresh(actor)) throw AppError.forbidden()
+  await enqueueJob('matching.refresh', { startedById: actor.userId })
+}
+
+// ───────── catching up ─────────
 
 /** Published needs the workers have not scored since publication (a lost job, a queue outage). */
 export async function findUnscoredNeeds(now = new Date(), graceMs = 2 * 60_000) {
@@ -76,5 +239,15 @@ export async function findUnscoredNeeds(now = new Date(), graceMs = 2 * 60_000) 
     select: { id: true },
     take: 500,
   })
+  return rows.map((row) => row.id)
+}
+
+/** Firms whose profile or status changed after their last ranking (a lost job, a queue outage). */
+export async function findStaleFirms(now = new Date(), graceMs = 2 * 60_000) {
+  const rows = await prisma.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM "Organisation"
+    WHERE kind = 'FIRM' AND "updatedAt" < ${new Date(now.getTime() - graceMs)}
+      AND (("matchedAt" IS NULL AND status = 'VERIFIED') OR "matchedAt" < "updatedAt")
+    LIMIT 500`
   return rows.map((row) => row.id)
 }

@@ -1,6 +1,6 @@
 import { Prisma } from '#app/generated/prisma/client'
 import { communes, communeByInsee, distanceKm } from '#app/modules/geo/communes'
-import { ALGORITHM_VERSION } from '#app/modules/matching/scorer'
+import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
 import {
   canEditNeed,
   canModerateNeed,
@@ -85,7 +85,7 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
       ? prisma.match.findFirst({
           where: { needId, firmId: { in: firmIds }, algorithmVersion: ALGORITHM_VERSION },
           orderBy: { score: 'desc' },
-          select: { id: true, score: true, breakdown: true, computedAt: true, status: true },
+          select: { id: true, score: true, breakdown: true, computedAt: true, status: true, feedback: { where: { side: 'FIRM' }, select: { value: true }, take: 1, orderBy: { createdAt: 'desc' } } },
         })
       : null,
     isPartner || isModerator ? prisma.application.count({ where: { needId, status: { notIn: ['DRAFT', 'WITHDRAWN'] } } }) : 0,
@@ -176,7 +176,7 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
             deadline: revision.data.deadline,
           }
         : null,
-    match: match ? { id: match.id, score: match.score, breakdown: match.breakdown, computedAt: match.computedAt, status: match.status } : null,
+    match: match ? { id: match.id, score: match.score, breakdown: match.breakdown, computedAt: match.computedAt, status: match.status, feedback: match.feedback[0]?.value ?? null } : null,
     application: ownApplication,
     applyingFirmId: applyingFirm?.id ?? null,
     applicationCount,
@@ -236,6 +236,10 @@ interface ListRow {
   partnerName: string
   hubShortName: string
   score: number | null
+  /** Firms: why this need suits them (the stored reasons of their match). */
+  reasons: unknown
+  /** Firms: someone of the firm marked the match "not relevant" (it ranks with the unscored). */
+  dismissed: boolean
   applicationCount: number
   revisionPending: boolean
   ndaAccepted: boolean
@@ -306,10 +310,12 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
   const rankByScore = perspective === 'firm' && (sort === 'score' || (sort === 'relevance' && query !== ''))
   // To rank by it, the firm's best current score per need, aggregated once (not per visible need);
   // otherwise only the page's twenty scores are read, below.
+  // A match the firm marked "not relevant" ranks with the unscored needs.
+  const firmDismissed = Prisma.sql`EXISTS (SELECT 1 FROM "MatchFeedback" f WHERE f."matchId" = m.id AND f.side = 'FIRM' AND f.value = 'NOT_RELEVANT')`
   const scoreJoin = rankByScore
     ? Prisma.sql`LEFT JOIN (
         SELECT m."needId", max(m.score) AS score FROM "Match" m
-        WHERE m."firmId" = ANY(${firmIds}) AND m."algorithmVersion" = ${ALGORITHM_VERSION}
+        WHERE m."firmId" = ANY(${firmIds}) AND m."algorithmVersion" = ${ALGORITHM_VERSION} AND NOT ${firmDismissed}
         GROUP BY m."needId"
       ) sm ON sm."needId" = n.id`
     : Prisma.empty
@@ -323,11 +329,16 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
         : rankByScore
           ? Prisma.sql`${score} DESC NULLS LAST, n.deadline ASC NULLS LAST, n.id COLLATE "C"`
           : Prisma.sql`n."updatedAt" DESC, n.id COLLATE "C"`
-  const pageScore =
+  // The page's twenty rows: the firm's best current match, hidden before a confidential need's NDA.
+  const firmMatch =
     perspective === 'firm'
-      ? Prisma.sql`CASE WHEN n.visibility = 'INVITE_ONLY' AND NOT EXISTS (SELECT 1 FROM "NdaAcceptance" t WHERE t."needId" = n.id AND t."userId" = ${actor.userId}) THEN NULL
-          ELSE (SELECT max(m.score) FROM "Match" m WHERE m."needId" = n.id AND m."firmId" = ANY(${firmIds}) AND m."algorithmVersion" = ${ALGORITHM_VERSION}) END`
-      : Prisma.sql`NULL::float8`
+      ? Prisma.sql`LEFT JOIN LATERAL (
+          SELECT m.score, m.breakdown -> 'reasons' AS reasons, ${firmDismissed} AS dismissed FROM "Match" m
+          WHERE m."needId" = n.id AND m."firmId" = ANY(${firmIds}) AND m."algorithmVersion" = ${ALGORITHM_VERSION}
+            AND NOT (n.visibility = 'INVITE_ONLY' AND NOT EXISTS (SELECT 1 FROM "NdaAcceptance" t WHERE t."needId" = n.id AND t."userId" = ${actor.userId}))
+          ORDER BY m.score DESC LIMIT 1
+        ) fm ON true`
+      : Prisma.sql`LEFT JOIN (SELECT NULL::float8 AS score, NULL::jsonb AS reasons, false AS dismissed) fm ON true`
 
   // One pass over the visible needs: rank them on narrow columns (index-only scans), count them
   // in the same pass, keep one page of ids (a top-N sort), and only then read the page's details
@@ -347,7 +358,7 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
     )
     SELECT n.id, n.title, n.summary, n.kind::text AS kind, n.status::text AS status, n.visibility::text AS visibility,
            n.deadline, n."budgetMinEur", n."budgetMaxEur", n."communeName", n."remoteOk", n.skills,
-           p.name AS "partnerName", h."shortName" AS "hubShortName", ${pageScore} AS score, page.total::int AS total,
+           p.name AS "partnerName", h."shortName" AS "hubShortName", fm.score, fm.reasons, COALESCE(fm.dismissed, false) AS dismissed, page.total::int AS total,
            ${perspective === 'firm' ? Prisma.sql`0` : Prisma.sql`(SELECT count(*) FROM "Application" a WHERE a."needId" = n.id AND a.status NOT IN ('DRAFT', 'WITHDRAWN'))`}::int AS "applicationCount",
            (n."pendingRevision" IS NOT NULL) AS "revisionPending",
            EXISTS (SELECT 1 FROM "NdaAcceptance" nda WHERE nda."needId" = n.id AND nda."userId" = ${actor.userId}) AS "ndaAccepted"
@@ -355,6 +366,7 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
     JOIN "Need" n ON n.id = page.id
     JOIN "Organisation" p ON p.id = n."partnerId"
     JOIN "Hub" h ON h.id = n."hubId"
+    ${firmMatch}
     ORDER BY page.position`
   // Past the last page the window has no row to carry the count: count on its own then.
   const total =
@@ -372,6 +384,21 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
         : { ...row, revisionPending: perspective === 'firm' ? false : row.revisionPending },
     ),
   }
+}
+
+/** A firm's best-scored open needs with their reasons (its home page); empty for others. */
+export async function recommendedNeedsFor(actor: Actor, take = 5) {
+  const firmIds = verifiedOrganisations(actor, 'FIRM').map((firm) => firm.organisationId)
+  if (firmIds.length === 0) return []
+  const list = await listNeedsForActor(actor, { sort: 'score' })
+  const scored = list.needs.filter((need) => need.score !== null && !need.dismissed)
+  // Only what the firm can act on: a curated or confidential need is recommended once the firm is invited.
+  const invitedOnly = await prisma.need.findMany({
+    where: { id: { in: scored.map((need) => need.id) }, OR: [{ matchingMode: 'CURATED' }, { visibility: 'INVITE_ONLY' }] },
+    select: { id: true, matches: { where: { firmId: { in: firmIds }, status: 'INVITED' }, select: { id: true } } },
+  })
+  const closedToFirm = new Set(invitedOnly.filter((need) => need.matches.length === 0).map((need) => need.id))
+  return scored.filter((need) => !closedToFirm.has(need.id)).slice(0, take)
 }
 
 async function firmCommune(firmId: string) {

@@ -2,6 +2,7 @@ import { Prisma } from '#app/generated/prisma/client'
 import { writeAudit } from '#app/modules/audit/audit.server'
 import { resolveCommune } from '#app/modules/geo/communes'
 import { enqueueJob } from '#app/modules/jobs/queue.server'
+import { assertKnownNafCodes } from '#app/modules/naf/naf'
 import { queueEmail } from '#app/modules/notifications/email.server'
 import { notifyUsers } from '#app/modules/notifications/notifications.server'
 import { canCreateNeed, canEditNeed, canModerateNeed, staffHubIds, verifiedOrganisations, type Actor } from '#app/modules/policy/policy'
@@ -21,12 +22,13 @@ import type { NeedFormInput, NeedLifecycleAction } from './schema'
 import { readRevision, revisionState, type StoredRevision } from './revision'
 import { needSearchText } from './search-text'
 
-export { getNeedForActor, getNeedForEditing, listModerationQueue, listNeedsForActor } from './queries.server'
+export { getNeedForActor, getNeedForEditing, listModerationQueue, listNeedsForActor, recommendedNeedsFor } from './queries.server'
 
-/** The stored fields of a need from the editor's input; an unknown commune is a field error. */
+/** The stored fields of a need from the editor's input; an unknown commune or NAF code is a field error. */
 function needData(input: NeedFormInput, partnerName: string) {
   const commune = resolveCommune(input.communeInsee)
   if (input.communeInsee && !commune) throw AppError.invalid({ communeInsee: ['validation.communeUnknown'] })
+  assertKnownNafCodes(input.nafCodes)
   return {
     kind: input.kind,
     title: input.title,

@@ -1,6 +1,7 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
+import { enqueueJob } from '#app/modules/jobs/queue.server'
 import { communeByInsee, communeLabel, resolveCommune } from '#app/modules/geo/communes'
-import { describeNafCodes, isKnownNafCode } from '#app/modules/naf/naf'
+import { assertKnownNafCodes, describeNafCodes } from '#app/modules/naf/naf'
 import { canEditOrganisationProfile,
   canManageOrganisation, isMemberOf, staffHubIds, type Actor, type OrgStatus } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
@@ -32,8 +33,10 @@ import { getOrganisationPage } from './service.server'
  * Called in the transaction of every change to what matching reads of a firm (description,
  * offerings, skills, NAF codes, commune, headcount, revenue band, founding year, references).
  */
-export async function onFirmProfileChanged(_tx: Tx, _organisationId: string): Promise<void> {
-  // the matching workers will re-score this firm (matching.score-firm)
+export async function onFirmProfileChanged(tx: Tx, organisationId: string): Promise<void> {
+  // The matching workers re-read firms by `updatedAt`: a reference edit counts as a profile edit.
+  await tx.db.organisation.update({ where: { id: organisationId }, data: { updatedAt: new Date() } })
+  tx.afterCommit(() => enqueueJob('matching.score-firm', { firmId: organisationId }))
 }
 
 // ───────── who edits ─────────
@@ -250,7 +253,7 @@ export async function updateGeneralSection(actor: Actor, organisation: EditableO
 
 /** A firm's skills, NAF codes (which must exist in the nomenclature) and labels. */
 export async function updateExpertiseSection(actor: Actor, organisation: EditableOrganisation, input: ExpertiseSectionInput, requestId?: string) {
-  if (input.nafCodes.some((code) => !isKnownNafCode(code))) throw AppError.invalid({ nafCodes: ['profile.validation.nafUnknown'] })
+  assertKnownNafCodes(input.nafCodes)
   return updateOrganisationFields(
     actor,
     organisation,

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { writeAudit } from '#app/modules/audit/audit.server'
+import { enqueueJob } from '#app/modules/jobs/queue.server'
 import { resolveCommune } from '#app/modules/geo/communes'
+import { assertKnownNafCodes } from '#app/modules/naf/naf'
 import { queueEmail } from '#app/modules/notifications/email.server'
 import {
   actsForOrganisation,
@@ -56,6 +58,7 @@ export async function createOrganisation(actor: Actor, input: CreateOrganisation
   if (sirenTaken) throw AppError.invalid({ siren: ['validation.sirenTaken'] })
   const commune = resolveCommune(input.communeInsee)
   if (!commune) throw AppError.invalid({ communeInsee: ['validation.communeUnknown'] })
+  assertKnownNafCodes(input.nafCodes)
   const slug = await uniqueSlug(input.name)
   return transaction(async ({ db }) => {
     const organisation = await db.organisation
@@ -283,7 +286,7 @@ export async function moderateOrganisation(
 ) {
   const organisation = await prisma.organisation.findUnique({
     where: { id: input.organisationId },
-    select: { id: true, name: true, slug: true, status: true, homeHubId: true, memberships: { where: { role: 'OWNER' }, select: { userId: true, user: { select: { name: true } } } } },
+    select: { id: true, kind: true, name: true, slug: true, status: true, homeHubId: true, memberships: { where: { role: 'OWNER' }, select: { userId: true, user: { select: { name: true } } } } },
   })
   assertFound(organisation && canModerateOrganisation(actor, organisation))
   if ((input.action === 'reject' || input.action === 'suspend') && !input.reason) {
@@ -318,6 +321,8 @@ export async function moderateOrganisation(
       after: { status: result.to, reason: input.reason || null },
       requestId,
     })
+    // A firm verified gets its matches; suspended or rejected, it loses them.
+    if (organisation.kind === 'FIRM') tx.afterCommit(() => enqueueJob('matching.score-firm', { firmId: organisation.id }, { delay: 0 }))
     if (input.action === 'verify') {
       for (const owner of organisation.memberships) {
         await queueEmail(tx, {

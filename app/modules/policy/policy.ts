@@ -67,6 +67,11 @@ export function isStaff(actor: Actor | null) {
   return (actor?.staffRoles.length ?? 0) > 0
 }
 
+/** Recomputing every match (all hubs share the engine): any hub's administrators. */
+export function canStartMatchingRefresh(actor: Actor | null) {
+  return actor?.staffRoles.some((role) => role.role === 'ADMIN') ?? false
+}
+
 export function staffHubIds(actor: Actor | null) {
   return actor?.staffRoles.map((role) => role.hubId) ?? []
 }

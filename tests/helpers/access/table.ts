@@ -128,7 +128,16 @@ const NEED_NAMES = Object.keys(NEED_VIEW) as NeedName[]
 // ───────── the web ─────────
 
 const publicPages: Row[] = [
-  { route: 'routes/_index', method: 'GET', label: 'home', expect: everyone(200), only: none },
+  {
+    // A firm's home recommends the needs it can act on: firm A was invited to the curated need
+    // (firm B, only suggested, is not) and to the confidential one, whose title alone it may read.
+    route: 'routes/_index',
+    method: 'GET',
+    label: 'home',
+    expect: everyone(200),
+    only: (persona) => (persona === 'firmA' ? ['paCuratedTitle', 'paCuratedBody', 'paInviteTitle'] : []),
+    shows: { firmA: ['paCuratedTitle'] },
+  },
   { route: 'routes/login', method: 'GET', label: 'form', expect: resolve({ anon: 200, signedIn: redirectTo('/') }), only: none },
   {
     route: 'routes/login',
@@ -311,6 +320,33 @@ const needPages: Row[] = [
     params: need('curated'),
     body: (w) => ({ form: { intent: 'match', decision: 'reject', matchId: w.matches.faCurated } }),
     expect: page({ staffH: 409, partnerA: 403, firmA: 403, signedIn: 404 }),
+  },
+
+  // Recommended firms: the need's partner and its hub's staff, once published.
+  {
+    route: 'routes/needs.$needId.recommendations',
+    method: 'GET',
+    label: 'curated',
+    params: need('curated'),
+    expect: page({ partnerA: 200, staffH: 200, signedIn: 404 }),
+  },
+  { route: 'routes/needs.$needId.recommendations', method: 'GET', label: 'partner B’s need', params: need('pbPublic'), expect: page({ partnerB: 200, staffH: 200, signedIn: 404 }) },
+  { route: 'routes/needs.$needId.recommendations', method: 'GET', label: 'draft', params: need('draft'), expect: page({ signedIn: 404 }) },
+  {
+    route: 'routes/needs.$needId.recommendations',
+    method: 'POST',
+    label: 'invite an invited firm',
+    params: need('curated'),
+    body: (w) => ({ form: { intent: 'match', decision: 'invite', matchId: w.matches.faCurated } }),
+    expect: page({ partnerA: 409, firmA: 403, staffH: 403, signedIn: 404 }),
+  },
+  {
+    route: 'routes/needs.$needId.recommendations',
+    method: 'POST',
+    label: 'a match of another need',
+    params: need('public'),
+    body: (w) => ({ form: { intent: 'match', decision: 'dismiss', matchId: w.matches.fbCurated } }),
+    expect: page({ signedIn: 404 }),
   },
 
   ...(['draft', 'changes', 'revision', 'invite', 'submitted', 'pbDraft'] as NeedName[]).map(
@@ -542,13 +578,25 @@ const organisationPages: Row[] = [
     method: 'POST',
     label: 'open firm A’s notification',
     body: (w) => ({ form: { intent: 'open', id: w.notifications.fa } }),
-    expect: page({ firmA: redirectTo('/applications'), signedIn: redirectTo('/notifications') }),
-    unchanged: ['firmB', 'partnerA', 'partnerB', 'mod', 'admin', 'mod2'],
+    expect: page({ firmA: redirectTo('/applications'), signedIn: 404 }),
   },
+
+  {
+    // Feedback on a match: its firm, the need's partner and its hub's staff; nobody else knows it.
+    route: 'routes/matches.$matchId.feedback',
+    method: 'POST',
+    label: 'good match',
+    params: (w) => ({ matchId: w.matches.faCurated }),
+    body: form({ value: 'GOOD_MATCH' }),
+    expect: page({ firmA: redirectTo('/needs'), partnerA: redirectTo('/needs'), staffH: redirectTo('/needs'), signedIn: 404 }),
+  },
+  { route: 'routes/matches.$matchId.feedback', method: 'GET', label: 'no page', params: (w) => ({ matchId: w.matches.faCurated }), expect: everyone(404), only: none },
 ]
 
 const staffPages: Row[] = [
   { route: 'routes/staff._index', method: 'GET', label: 'home', expect: page({ staff: 200, signedIn: 403 }) },
+  // The full recomputation of the matches: hub administrators only.
+  { route: 'routes/staff._index', method: 'POST', label: 'refresh the matches', body: form({ intent: 'refreshMatches' }), expect: page({ admin: redirectTo('/staff'), signedIn: 403 }) },
   { route: 'routes/staff.moderation.needs', method: 'GET', label: 'queue', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['paSubmittedTitle', 'paRevisionTitle'] } },
   { route: 'routes/staff.organisations', method: 'GET', label: 'pending', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['pcName'] } },
   { route: 'routes/staff.organisations', method: 'GET', label: 'verified', search: () => '?status=VERIFIED', expect: page({ staff: 200, signedIn: 403 }) },

@@ -3,7 +3,7 @@ import { actOnApplication, applyToNeed } from '#app/modules/applications/service
 import { addAttachment } from '#app/modules/attachments/service.server'
 import { startPilot } from '#app/modules/deals/service.server'
 import { actOnMatch } from '#app/modules/matching/invitations.server'
-import { ALGORITHM_VERSION } from '#app/modules/matching/scorer'
+import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
 import { answerQuestion, askQuestion } from '#app/modules/needs/questions.server'
 import { saveSearch } from '#app/modules/needs/saved-searches.server'
 import { needFormSchema } from '#app/modules/needs/schema'

@@ -3,9 +3,8 @@ import type { FeatureValues, NafLevel } from './features'
 import type { Reason, ReasonKey, RevenueBand } from './types'
 
 /**
- * "Why this match", as data: `{ key, values }`, the largest contributions first. The app translates
- * them with its i18n files (`matching.reasons.<key>`); `reasonSentence` renders them for the CLI
- * and the tests. Values (strings are ready to print, numbers are raw):
+ * "Why this match", as data: `{ key, values }`, the largest contributions first, stored with each
+ * match; `reasonSentence` renders them in French or English, for the app and the CLI alike. Values (strings are ready to print, numbers are raw):
  *
  * - rareSkills / skills: { count: number, skills: string }   shared skills ("IoT, edge computing"), rare
  *                                                            ones only for rareSkills (≤ 5% of firms)
@@ -78,7 +77,7 @@ function list(items: string[]) {
   return items.slice(0, ENGINE_PARAMS.reasons.maxListed).join(', ')
 }
 
-// ───────────────────────────── sentences (CLI and tests; the app uses its i18n files) ─────────────────────────────
+// ───────────────────────────── sentences (the app and the CLI) ─────────────────────────────
 
 export type ReasonLocale = 'fr' | 'en'
 

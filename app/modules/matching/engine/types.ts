@@ -80,7 +80,7 @@ export interface FeatureContribution {
 
 export type ReasonKey = 'rareSkills' | 'skills' | 'text' | 'sector' | 'distance' | 'remote' | 'trackRecord' | 'budget' | 'responsiveness'
 
-/** A reason, translated where it is shown: `matching.reasons.<key>` interpolated with its values. */
+/** A reason, rendered where it is shown by `reasonSentence(reason, locale)`. */
 export interface Reason {
   key: ReasonKey
   values: Record<string, string | number>
