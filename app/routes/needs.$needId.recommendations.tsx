@@ -6,6 +6,7 @@ import { RecommendationList } from '#app/components/recommendation-list'
 import { Button } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { ErrorList } from '#app/components/ui/field'
+import { FilterSelect, filterFieldClass } from '#app/components/ui/filter'
 import { translateKey } from '#app/i18n/translate'
 import { actOnMatch, listRecommendations } from '#app/modules/matching/invitations.server'
 import { matchDecisionSchema, matchStatuses, parseRecommendationFilters } from '#app/modules/matching/schema'
@@ -60,7 +61,6 @@ function Filters() {
   const { hubs, filterErrors } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const { t } = useTranslation()
-  const fieldClass = 'mt-1 block w-full rounded-md border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-stone-300 focus:ring-2 focus:ring-brand-600'
   const errorsOf = (name: string) => (filterErrors as Record<string, string[]>)[name]
   return (
     <Form method="get" role="search" aria-label={t('matching.filters.label')} className="flex flex-wrap items-end gap-3">
@@ -68,51 +68,33 @@ function Filters() {
         <label htmlFor="rec-q" className="block text-sm font-medium text-stone-800">
           {t('matching.filters.q')}
         </label>
-        <input id="rec-q" name="q" type="search" defaultValue={searchParams.get('q') ?? ''} className={fieldClass} aria-describedby={errorsOf('q') ? 'rec-q-error' : undefined} />
+        <input id="rec-q" name="q" type="search" defaultValue={searchParams.get('q') ?? ''} className={filterFieldClass} aria-describedby={errorsOf('q') ? 'rec-q-error' : undefined} />
         <ErrorList id="rec-q-error" errors={errorsOf('q')} />
       </div>
-      <div>
-        <label htmlFor="rec-hub" className="block text-sm font-medium text-stone-800">
-          {t('matching.filters.hub')}
-        </label>
-        <select id="rec-hub" name="hub" defaultValue={searchParams.get('hub') ?? ''} className={fieldClass}>
-          <option value="">{t('matching.filters.anyHub')}</option>
-          {hubs.map((hub) => (
-            <option key={hub.id} value={hub.id}>
-              {hub.name}
-            </option>
-          ))}
-        </select>
-        <ErrorList errors={errorsOf('hub')} />
-      </div>
-      <div>
-        <label htmlFor="rec-status" className="block text-sm font-medium text-stone-800">
-          {t('matching.filters.status')}
-        </label>
-        <select id="rec-status" name="status" defaultValue={searchParams.get('status') ?? ''} className={fieldClass}>
-          <option value="">{t('matching.filters.anyStatus')}</option>
-          {matchStatuses.map((status) => (
-            <option key={status} value={status}>
-              {t(`matchStatus.${status}`)}
-            </option>
-          ))}
-        </select>
-        <ErrorList errors={errorsOf('status')} />
-      </div>
-      <div>
-        <label htmlFor="rec-min-score" className="block text-sm font-medium text-stone-800">
-          {t('matching.filters.minScore')}
-        </label>
-        <select id="rec-min-score" name="minScore" defaultValue={searchParams.get('minScore') ?? ''} className={fieldClass}>
-          <option value="">{t('matching.filters.anyScore')}</option>
-          {[20, 40, 60, 80].map((score) => (
-            <option key={score} value={score}>
-              {t('matching.filters.atLeast', { score })}
-            </option>
-          ))}
-        </select>
-        <ErrorList errors={errorsOf('minScore')} />
-      </div>
+      <FilterSelect
+        id="rec-hub"
+        name="hub"
+        label={t('matching.filters.hub')}
+        anyLabel={t('matching.filters.anyHub')}
+        options={hubs.map((hub) => ({ value: hub.id, label: hub.name }))}
+        errors={errorsOf('hub')}
+      />
+      <FilterSelect
+        id="rec-status"
+        name="status"
+        label={t('matching.filters.status')}
+        anyLabel={t('matching.filters.anyStatus')}
+        options={matchStatuses.map((status) => ({ value: status, label: t(`matchStatus.${status}`) }))}
+        errors={errorsOf('status')}
+      />
+      <FilterSelect
+        id="rec-min-score"
+        name="minScore"
+        label={t('matching.filters.minScore')}
+        anyLabel={t('matching.filters.anyScore')}
+        options={[20, 40, 60, 80].map((score) => ({ value: String(score), label: t('matching.filters.atLeast', { score }) }))}
+        errors={errorsOf('minScore')}
+      />
       <Button type="submit" size="sm">
         {t('matching.filters.apply')}
       </Button>

@@ -7,6 +7,7 @@ import { Pagination } from '#app/components/pagination'
 import { NeedStatusBadge } from '#app/components/status-badges'
 import { Button, LinkButton } from '#app/components/ui/button'
 import { Badge, Card, EmptyState, PageHeader } from '#app/components/ui/card'
+import { FilterSelect, filterFieldClass } from '#app/components/ui/filter'
 import { ErrorList, FormErrors } from '#app/components/ui/field'
 import { formatDate, formatEurRange } from '#app/i18n/format'
 import { needKinds, needSorts, parseNeedFilters, savedSearchSchema } from '#app/modules/needs/schema'
@@ -67,7 +68,7 @@ function Filters() {
   const [searchParams] = useSearchParams()
   const { t } = useTranslation()
   const kinds = new Set(searchParams.getAll('kind'))
-  const fieldClass = 'mt-1 block w-full rounded-md border-0 bg-white px-3 py-2 text-sm ring-1 ring-inset ring-stone-300 focus:ring-2 focus:ring-brand-600'
+  const fieldClass = filterFieldClass
   const errorsOf = (name: string) => (filterErrors as Record<string, string[]>)[name]
   return (
     <Form method="get" role="search" aria-label={t('search.label')} className="space-y-4">
@@ -118,20 +119,14 @@ function Filters() {
               <input id="search-naf" name="naf" defaultValue={searchParams.get('naf') ?? ''} placeholder="62 ou 62.01Z" className={fieldClass} aria-describedby={errorsOf('naf') ? 'search-naf-error' : undefined} />
               <ErrorList id="search-naf-error" errors={errorsOf('naf')} />
             </div>
-            <div>
-              <label htmlFor="search-hub" className="block text-sm font-medium text-stone-800">
-                {t('search.hub')}
-              </label>
-              <select id="search-hub" name="hub" defaultValue={searchParams.get('hub') ?? ''} className={fieldClass}>
-                <option value="">{t('search.anyHub')}</option>
-                {hubs.map((hub) => (
-                  <option key={hub.id} value={hub.id}>
-                    {hub.name}
-                  </option>
-                ))}
-              </select>
-              <ErrorList errors={errorsOf('hub')} />
-            </div>
+            <FilterSelect
+              id="search-hub"
+              name="hub"
+              label={t('search.hub')}
+              anyLabel={t('search.anyHub')}
+              options={hubs.map((hub) => ({ value: hub.id, label: hub.name }))}
+              errors={errorsOf('hub')}
+            />
           </div>
           <div className="space-y-3">
             <div className="grid grid-cols-2 gap-2">
@@ -166,19 +161,17 @@ function Filters() {
                 <ErrorList errors={errorsOf('distanceKm')} />
               </div>
             ) : (
-              <div>
-                <label htmlFor="search-status" className="block text-sm font-medium text-stone-800">
-                  {t('search.status')}
-                </label>
-                <select id="search-status" name="status" defaultValue={searchParams.get('status') ?? ''} className={fieldClass}>
-                  <option value="">{t('search.anyStatus')}</option>
-                  {['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'PUBLISHED', 'CLOSED', 'AWARDED', 'NOT_AWARDED', 'ARCHIVED'].map((status) => (
-                    <option key={status} value={status}>
-                      {t(`needStatus.${status}` as 'needStatus.DRAFT')}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <FilterSelect
+                id="search-status"
+                name="status"
+                label={t('search.status')}
+                anyLabel={t('search.anyStatus')}
+                options={['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'PUBLISHED', 'CLOSED', 'AWARDED', 'NOT_AWARDED', 'ARCHIVED'].map((status) => ({
+                  value: status,
+                  label: t(`needStatus.${status}` as 'needStatus.DRAFT'),
+                }))}
+                errors={errorsOf('status')}
+              />
             )}
           </div>
         </div>

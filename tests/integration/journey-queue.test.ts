@@ -2,8 +2,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { applyToNeed, listApplicationsForNeed } from '#app/modules/applications/service.server'
 import { closeQueues, createWorker, queueBackend } from '#app/modules/jobs/queue.server'
 import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
-import { reasonSentence } from '#app/modules/matching/engine/reasons'
-import type { Reason } from '#app/modules/matching/engine/types'
 import { listNeedsForActor, moderateNeed, saveNeed } from '#app/modules/needs/service.server'
 import { needFormSchema } from '#app/modules/needs/schema'
 import { prisma } from '#app/utils/db.server'
@@ -11,6 +9,7 @@ import { getLogger } from '#app/utils/logger.server'
 import { resetEnvForTests } from '#app/utils/env.server'
 import { createMarketplace } from '#tests/factories'
 import { actorFor } from '#tests/helpers/actor'
+import { reasonsText, waitFor } from '#tests/helpers/wait'
 import { startSmtpServer } from '#tests/helpers/smtp'
 import { emailsProcessor } from '#workers/emails'
 import { matchingProcessor } from '#workers/matching'
@@ -20,19 +19,7 @@ import { matchingProcessor } from '#workers/matching'
  * need, staff publish it, a real BullMQ worker scores it, the firm sees its score and applies, the
  * partner sees the application and the firm's receipt leaves through a real SMTP server.
  */
-/** A stored match's reasons as the French sentences the pages show. */
-const sentences = (breakdown: unknown) => ((breakdown as { reasons?: Reason[] }).reasons ?? []).map((reason) => reasonSentence(reason)).join(' ; ')
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
-
-async function waitFor<T>(read: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 describe.each(['redis', 'postgres'] as const)('thin journey with BullMQ on %s', (backend) => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>
@@ -91,7 +78,7 @@ describe.each(['redis', 'postgres'] as const)('thin journey with BullMQ on %s', 
     )
     expect(match.algorithmVersion).toBe(ALGORITHM_VERSION)
     expect(match.score).toBeGreaterThan(0)
-    expect(sentences(match.breakdown)).toMatch(/iot|edge computing/i)
+    expect(reasonsText(match.breakdown)).toMatch(/iot|edge computing/i)
 
     const firmActor = await actorFor(firm.user.id)
     const list = await listNeedsForActor(firmActor)

@@ -2,8 +2,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { closeQueues, createWorker, enqueueJob, getQueue, queueBackend } from '#app/modules/jobs/queue.server'
 import { actOnMatch, giveMatchFeedback, listRecommendations } from '#app/modules/matching/invitations.server'
 import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
-import { reasonSentence } from '#app/modules/matching/engine/reasons'
-import type { Reason } from '#app/modules/matching/engine/types'
 import { listNeedsForActor, moderateNeed, saveNeed } from '#app/modules/needs/service.server'
 import { needFormSchema } from '#app/modules/needs/schema'
 import { applyProfileAction } from '#app/modules/organisations/profile.server'
@@ -14,6 +12,7 @@ import { resetEnvForTests } from '#app/utils/env.server'
 import { getLogger } from '#app/utils/logger.server'
 import { createHub, createMember, createStaff } from '#tests/factories'
 import { actorFor } from '#tests/helpers/actor'
+import { reasonsText, waitFor } from '#tests/helpers/wait'
 import { matchingProcessor } from '#workers/matching'
 
 /**
@@ -22,19 +21,7 @@ import { matchingProcessor } from '#workers/matching'
  * suggestions, a dismissed firm stays dismissed when the need is scored again, and the full
  * refresh reports its progress on the job and to staff.
  */
-/** A stored match's reasons as the French sentences the pages show. */
-const sentences = (breakdown: unknown) => ((breakdown as { reasons?: Reason[] }).reasons ?? []).map((reason) => reasonSentence(reason)).join(' ; ')
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
-
-async function waitFor<T>(read: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
 
 const NEED = {
   kind: 'PILOT',
@@ -115,7 +102,7 @@ describe.each(['redis', 'postgres'] as const)('matching through the real queue o
 
     const best = await waitFor(() => matchOf(needId, expert.organisation.id), 'the expert firm’s match')
     expect(best.algorithmVersion).toBe(ALGORITHM_VERSION)
-    const reasons = sentences(best.breakdown)
+    const reasons = reasonsText(best.breakdown)
     expect(reasons).toMatch(/maintenance prédictive|iot|edge/i)
     // The accountant shares nothing with the need: ranked below, if at all; the pending firm never.
     const other = await matchOf(needId, accountant.organisation.id)
@@ -129,7 +116,7 @@ describe.each(['redis', 'postgres'] as const)('matching through the real queue o
     const list = await listNeedsForActor(await actorFor(expert.user.id), { sort: 'score' })
     const row = list.needs.find((need) => need.id === needId)
     expect(row?.score).toBe(best.score)
-    expect(sentences({ reasons: row?.reasons })).toBe(reasons)
+    expect(reasonsText({ reasons: row?.reasons })).toBe(reasons)
   })
 
   test('a burst of profile edits is scored once it settles, with the last profile', async () => {
@@ -152,7 +139,7 @@ describe.each(['redis', 'postgres'] as const)('matching through the real queue o
       return firm.matchedAt && firm.matchedAt >= firm.updatedAt ? matchOf(needId, accountant.organisation.id) : null
     }, 'the firm’s scoring')
     expect(after.score).toBeGreaterThan(before?.score ?? 0)
-    expect(sentences(after.breakdown)).toMatch(/maintenance prédictive/)
+    expect(reasonsText(after.breakdown)).toMatch(/maintenance prédictive/)
   })
 
   test('a suspended firm loses its suggestions; a dismissed firm stays dismissed when the need is scored again', async () => {
