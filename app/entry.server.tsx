@@ -1,8 +1,7 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
+import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { createInstance } from 'i18next'
-import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { i18nOptions, resources } from './i18n/config'
@@ -35,36 +34,41 @@ export default async function handleRequest(
 ) {
   const instance = await i18nFor(await getRequestLocale(request))
 
-  const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode
-  const readyEvent = waitForAll ? 'onAllReady' : 'onShellReady'
-
+  // No page streams deferred data: the whole page is rendered, then sent as one body. One chunk
+  // through compression and the socket costs far less than React's many small ones.
   return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false
+    let failed = false
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={instance}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
       </I18nextProvider>,
       {
-        [readyEvent]() {
-          shellRendered = true
+        onAllReady() {
+          const chunks: Buffer[] = []
           const body = new PassThrough()
-          const stream = createReadableStreamFromReadable(body)
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }))
+          body.on('data', (chunk: Buffer) => chunks.push(chunk))
+          body.on('end', () => {
+            clearTimeout(timer)
+            responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+            resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }))
+          })
+          body.on('error', reject)
           pipe(body)
         },
         onShellError(error: unknown) {
+          clearTimeout(timer)
           reject(error)
         },
         onError(error: unknown) {
           responseStatusCode = 500
-          if (shellRendered) {
+          if (!failed) {
+            failed = true
             getLogger().error({ err: error, requestId: loadContext.requestId }, 'render error')
           }
         },
       },
     )
-    setTimeout(abort, ABORT_DELAY)
+    const timer = setTimeout(abort, ABORT_DELAY)
   })
 }
 

@@ -31,6 +31,8 @@ let loaded: { build: ServerBuild; mtimeMs: number } | undefined;
 
 /** The server build; in development it is imported again after each rebuild (`remix watch`). */
 async function loadBuild(): Promise<ServerBuild> {
+  // In production the build never changes under a running process: no stat per request.
+  if (loaded && env.NODE_ENV !== "development") return loaded.build;
   const { mtimeMs } = await stat(BUILD_PATH);
   if (
     !loaded ||

@@ -183,6 +183,7 @@ describe.each(['redis', 'postgres'] as const)('matching through the real queue o
     expect(run.done).toBe(run.total)
     expect(run.total).toBe(run.needs + run.firms)
     const again = await matchOf(needId, expert.organisation.id)
-    expect(again).toMatchObject({ id: first.id, score: first.score, status: 'SUGGESTED' })
+    // Among the need's best firms, and the need among the firm's best needs.
+    expect(again).toMatchObject({ id: first.id, score: first.score, status: 'SUGGESTED', inNeedTop: true, inFirmTop: true })
   })
 })

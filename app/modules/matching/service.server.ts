@@ -37,11 +37,12 @@ interface Scored {
  * since they were read are skipped. `keepFirmTop` leaves `inFirmTop` as it was: a need's scoring
  * says nothing about the firm's other needs.
  */
-function upsertMatches(rows: Scored[], now: Date, options: { keepFirmTop: boolean }) {
+function upsertMatches(rows: Scored[], now: Date, options: { keepFirmTop?: boolean; keepNeedTop?: boolean }) {
   const payload = JSON.stringify(
     rows.map((row) => ({ id: randomUUID(), needId: row.needId, firmId: row.firmId, score: row.score, breakdown: row.breakdown, inNeedTop: row.inNeedTop, inFirmTop: row.inFirmTop })),
   )
   const firmTop = options.keepFirmTop ? Prisma.sql`"Match"."inFirmTop"` : Prisma.sql`EXCLUDED."inFirmTop"`
+  const needTop = options.keepNeedTop ? Prisma.sql`"Match"."inNeedTop"` : Prisma.sql`EXCLUDED."inNeedTop"`
   return prisma.$executeRaw`
     INSERT INTO "Match" (id, "needId", "firmId", score, breakdown, "algorithmVersion", status, "inNeedTop", "inFirmTop", "computedAt", "updatedAt")
     SELECT x.id, x."needId", x."firmId", x.score, x.breakdown, ${ALGORITHM_VERSION}, 'SUGGESTED', x."inNeedTop", x."inFirmTop", ${now}, ${now}
@@ -52,7 +53,7 @@ function upsertMatches(rows: Scored[], now: Date, options: { keepFirmTop: boolea
       score = EXCLUDED.score,
       breakdown = EXCLUDED.breakdown,
       "algorithmVersion" = EXCLUDED."algorithmVersion",
-      "inNeedTop" = EXCLUDED."inNeedTop",
+      "inNeedTop" = ${needTop},
       "inFirmTop" = ${firmTop},
       "computedAt" = EXCLUDED."computedAt",
       "updatedAt" = EXCLUDED."updatedAt"`
@@ -114,9 +115,15 @@ export type ScoreFirmOutcome =
 /**
  * Ranks the open needs for a firm (after a profile edit, its verification, or in the full
  * refresh): stores its best needs, and its place among each need's best firms. A firm that is no
- * longer verified loses its suggestions.
+ * longer verified loses its suggestions. In the full refresh every need was just ranked
+ * (`needTopsFresh`): the firm's place among each need's best firms is known, only its own best
+ * needs are set.
  */
-export async function scoreFirm(firmId: string, now = new Date(), options: { index?: MatchingIndex; needs?: NeedDoc[] } = {}): Promise<ScoreFirmOutcome> {
+export async function scoreFirm(
+  firmId: string,
+  now = new Date(),
+  options: { index?: MatchingIndex; needs?: NeedDoc[]; needTopsFresh?: boolean } = {},
+): Promise<ScoreFirmOutcome> {
   const firm = await readFirmDoc(firmId)
   if (!firm) return { status: 'skipped', reason: 'missing' }
   if (!firm.verified) {
@@ -131,6 +138,17 @@ export async function scoreFirm(firmId: string, now = new Date(), options: { ind
   const index = options.index ?? (await syncFirmIndex())
   if (!index.has(firmId)) index.upsertFirm(firm)
   const needs = options.needs ?? (await readOpenNeedDocs())
+  if (options.needTopsFresh) {
+    const best = rankFirm(index, firmId, needs, { now, top: TOP_MATCHES_PER_FIRM })
+    const kept = best.map((entry) => ({ needId: entry.needId, firmId, score: entry.score, breakdown: { features: entry.breakdown, reasons: entry.reasons }, inNeedTop: false, inFirmTop: true }))
+    await prisma.$transaction([
+      prisma.$executeRaw`UPDATE "Match" SET "inFirmTop" = false WHERE "firmId" = ${firmId} AND "inFirmTop" AND NOT ("needId" = ANY(${kept.map((entry) => entry.needId)}))`,
+      prisma.$executeRaw`DELETE FROM "Match" m WHERE m."firmId" = ${firmId} AND ${prunable}`,
+      upsertMatches(kept, now, { keepNeedTop: true }),
+      prisma.$executeRaw`UPDATE "Organisation" SET "matchedAt" = ${now} WHERE id = ${firmId}`,
+    ])
+    return { status: 'scored', needs: needs.length, kept: kept.length }
+  }
   const ranked = rankFirm(index, firmId, needs, { now, top: needs.length })
 
   // Where the firm now stands among each need's kept firms: the score to beat when the need's list is full.
@@ -202,7 +220,7 @@ export async function refreshAllMatches(options: { report?: (progress: RefreshPr
       await step()
     }
     for (const firmId of firms) {
-      const outcome = await scoreFirm(firmId, now, { index, needs })
+      const outcome = await scoreFirm(firmId, now, { index, needs, needTopsFresh: true })
       if (outcome.status === 'scored') written += outcome.kept
       await step()
     }
