@@ -37,7 +37,14 @@ export default async function handleRequest(
   // No page streams deferred data: the whole page is rendered, then sent as one body. One chunk
   // through compression and the socket costs far less than React's many small ones.
   return new Promise<Response>((resolve, reject) => {
-    let failed = false
+    let settled = false
+    let logged = false
+    const fail = (error: unknown) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      reject(error)
+    }
     const { pipe, abort } = renderToPipeableStream(
       <I18nextProvider i18n={instance}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
@@ -48,27 +55,31 @@ export default async function handleRequest(
           const body = new PassThrough()
           body.on('data', (chunk: Buffer) => chunks.push(chunk))
           body.on('end', () => {
+            if (settled) return
+            settled = true
             clearTimeout(timer)
             responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
             resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }))
           })
-          body.on('error', reject)
+          body.on('error', fail)
           pipe(body)
         },
-        onShellError(error: unknown) {
-          clearTimeout(timer)
-          reject(error)
-        },
+        onShellError: fail,
         onError(error: unknown) {
           responseStatusCode = 500
-          if (!failed) {
-            failed = true
+          if (!logged) {
+            logged = true
             getLogger().error({ err: error, requestId: loadContext.requestId }, 'render error')
           }
         },
       },
     )
-    const timer = setTimeout(abort, ABORT_DELAY)
+    // A render that never completes is aborted; if React then settles nothing, the request fails
+    // rather than hanging.
+    const timer = setTimeout(() => {
+      abort()
+      setTimeout(() => fail(new Error('page render timed out')), 1_000)
+    }, ABORT_DELAY)
   })
 }
 

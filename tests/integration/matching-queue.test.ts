@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { closeQueues, createWorker, enqueueJob, getQueue, queueBackend } from '#app/modules/jobs/queue.server'
 import { actOnMatch, giveMatchFeedback, listRecommendations } from '#app/modules/matching/invitations.server'
 import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
-import { listNeedsForActor, moderateNeed, saveNeed } from '#app/modules/needs/service.server'
+import { applyToNeed } from '#app/modules/applications/service.server'
+import { scoreFirm, scoreNeed } from '#app/modules/matching/service.server'
+import { changeNeedLifecycle, listNeedsForActor, moderateNeed, saveNeed } from '#app/modules/needs/service.server'
 import { needFormSchema } from '#app/modules/needs/schema'
 import { applyProfileAction } from '#app/modules/organisations/profile.server'
 import { profileActionSchema } from '#app/modules/organisations/profile-schema'
@@ -40,7 +42,7 @@ const NEED = {
   matchingMode: 'OPEN',
 }
 
-async function world() {
+async function world(overrides: Partial<typeof NEED> = {}) {
   const hub = await createHub()
   const moderator = await actorFor((await createStaff(hub.id, 'ADMIN')).id)
   const partner = await createMember(hub.id, 'PARTNER')
@@ -69,7 +71,7 @@ async function world() {
     organisation: { name: 'Capteurs en attente', status: 'PENDING', description: 'Capteurs IoT et maintenance prédictive.', skills: ['iot', 'maintenance prédictive'] },
   })
   const partnerActor = await actorFor(partner.user.id)
-  const { id: needId } = await saveNeed(partnerActor, null, needFormSchema.parse(NEED), { submit: true })
+  const { id: needId } = await saveNeed(partnerActor, null, needFormSchema.parse({ ...NEED, ...overrides }), { submit: true })
   return { hub, moderator, partnerActor, expert, accountant, pending, needId }
 }
 
@@ -185,5 +187,33 @@ describe.each(['redis', 'postgres'] as const)('matching through the real queue o
     const again = await matchOf(needId, expert.organisation.id)
     // Among the need's best firms, and the need among the firm's best needs.
     expect(again).toMatchObject({ id: first.id, score: first.score, status: 'SUGGESTED', inNeedTop: true, inFirmTop: true })
+  })
+})
+
+describe('rescoring keeps what people decided', () => {
+  test('a firm’s match to a need it applied to outlives the need’s closing and the firm’s edits', async () => {
+    const { moderator, partnerActor, expert, needId } = await world()
+    await moderateNeed(moderator, { needId, intent: 'publish' })
+    await scoreNeed(needId)
+    const firmActor = await actorFor(expert.user.id)
+    await applyToNeed(firmActor, needId, { intent: 'submit', approach: 'Capteurs vibratoires sur les gares amont, détection d’anomalies en edge.', timeline: '3 mois', priceEur: 50_000, referencesText: '', consortium: [] })
+    await changeNeedLifecycle(partnerActor, needId, 'close')
+    // The firm's next ranking no longer sees the closed need: its match leaves both tops, and stays.
+    await scoreFirm(expert.organisation.id)
+    expect(await matchOf(needId, expert.organisation.id)).toMatchObject({ inNeedTop: false, inFirmTop: false, status: 'SUGGESTED' })
+  })
+
+  test('a suspended firm keeps the staff’s approval on record, hidden, and cannot be invited', async () => {
+    const { moderator, partnerActor, expert, needId } = await world({ matchingMode: 'CURATED' })
+    await moderateNeed(moderator, { needId, intent: 'publish' })
+    await scoreNeed(needId)
+    const match = (await matchOf(needId, expert.organisation.id))!
+    await actOnMatch(moderator, match.id, 'approve')
+    await moderateOrganisation(moderator, { organisationId: expert.organisation.id, action: 'suspend', reason: 'Attestation expirée' })
+    await scoreFirm(expert.organisation.id)
+
+    expect(await matchOf(needId, expert.organisation.id)).toMatchObject({ id: match.id, status: 'APPROVED', inNeedTop: false })
+    expect((await listRecommendations(partnerActor, needId)).matches.map((entry) => entry.firm.id)).not.toContain(expert.organisation.id)
+    await expect(actOnMatch(partnerActor, match.id, 'invite')).rejects.toMatchObject({ status: 409, code: 'firm_not_verified' })
   })
 })

@@ -184,6 +184,7 @@ const en: Shape<typeof fr> = {
     ndaOutdated: 'The agreement’s text changed: read it again and accept the new version.',
     matchTransition: 'Not possible: this match is “$t(matchStatus.{{status}})”.',
     notYourDecision: 'This decision is not yours to make.',
+    firmNotVerified: 'Not possible: this firm is no longer verified by its association.',
     consortiumPending: 'Every firm of the consortium must confirm before the application is sent. Save the draft: they are then asked to confirm, and you can send it once they have answered.',
     consortiumAnswered: 'Your firm has already answered this consortium.',
     pilotNeedsAccepted: 'Only an accepted application can become a pilot project.',

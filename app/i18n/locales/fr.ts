@@ -184,6 +184,7 @@ const fr = {
     ndaOutdated: 'Le texte de l’accord a changé : relisez-le et acceptez la nouvelle version.',
     matchTransition: 'Action impossible : ce rapprochement est « $t(matchStatus.{{status}}) ».',
     notYourDecision: 'Cette décision ne vous revient pas.',
+    firmNotVerified: 'Action impossible : cette entreprise n’est plus vérifiée par son association.',
     consortiumPending: 'Toutes les entreprises du groupement doivent confirmer avant l’envoi de la candidature. Enregistrez le brouillon : elles reçoivent alors la demande de confirmation, et vous pourrez envoyer une fois qu’elles auront répondu.',
     consortiumAnswered: 'Votre entreprise a déjà répondu à ce groupement.',
     pilotNeedsAccepted: 'Seule une candidature retenue peut devenir un projet pilote.',

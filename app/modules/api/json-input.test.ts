@@ -90,6 +90,12 @@ describe('the JSON side of the form schemas', () => {
     expect(fieldsOf(() => parseJsonInput(emptyBody, { now: true }))).toEqual({ now: ['api.validation.unknownField'] })
   })
 
+  test('a field named __proto__ (as JSON.parse keeps it) is refused like any unknown field', () => {
+    const body = JSON.parse('{"kind": "PILOT", "title": "Assez long", "__proto__": {}}') as unknown
+    expect(() => parseJsonInput(needBody, body)).toThrow(expect.objectContaining({ status: 400 }))
+    expect(Object.entries(fieldsOf(() => parseJsonInput(needBody, body)))).toEqual([['__proto__', ['api.validation.unknownField']]])
+  })
+
   test('a merge patch: given fields replace the base, null clears an optional one, the rest stays', () => {
     const base = { kind: 'PILOT', title: 'Titre actuel', summary: 'Résumé actuel', budgetMaxEur: 1000 }
     const { value, given } = parseJsonInput(needBody, { title: 'Nouveau titre', summary: null }, { base })

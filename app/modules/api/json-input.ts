@@ -137,7 +137,8 @@ export function parseJsonInput<S extends z.ZodType, E extends z.ZodObject>(
 ): { value: z.output<S>; extra: z.output<E> | Record<string, never>; given: string[] } {
   const raw = body === undefined ? {} : body
   if (!isPlainObject(raw)) throw apiErrors.bodyNotObject()
-  const errors: Record<string, string[]> = {}
+  // No prototype: a field named `__proto__` is reported like any other unknown field.
+  const errors: Record<string, string[]> = Object.create(null) as Record<string, string[]>
   const extraNames = new Set(input.extra ? Object.keys(input.extra.shape) : [])
   const own: Record<string, unknown> = {}
   const extra: Record<string, unknown> = {}

@@ -15,7 +15,7 @@ async function loadMatch(matchId: string) {
     where: { id: matchId },
     include: {
       need: { select: { id: true, title: true, status: true, partnerId: true, hubId: true, matchingMode: true, visibility: true, partner: { select: { name: true, memberships: { select: { userId: true } } } } } },
-      firm: { select: { id: true, name: true, memberships: { select: { userId: true, user: { select: { name: true } } } } } },
+      firm: { select: { id: true, name: true, status: true, memberships: { select: { userId: true, user: { select: { name: true } } } } } },
     },
   })
 }
@@ -94,6 +94,9 @@ export async function giveMatchFeedback(actor: Actor, matchId: string, choice: F
   const side = firm ? 'FIRM' : partner ? 'PARTNER' : 'STAFF'
   const dismiss = side === 'PARTNER' && choice === 'NOT_RELEVANT' && canEditNeed(actor, match.need) && matchMachine.transition(match.status, 'dismiss').ok
   await transaction(async (tx) => {
+    // The match may have just been pruned by a worker: then it is not found, rather than a 500.
+    const locked = await tx.db.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Match" WHERE id = ${matchId} FOR UPDATE`
+    assertFound(locked.length > 0)
     if (choice === 'CLEAR') {
       await tx.db.matchFeedback.deleteMany({ where: { matchId, userId: actor.userId } })
     } else {
@@ -132,6 +135,8 @@ export async function actOnMatch(actor: Actor, matchId: string, intent: 'approve
   const allowed = intent === 'approve' || intent === 'reject' ? staff && curated : partner
   if (!allowed) throw AppError.forbidden('errors.notYourDecision')
   if (match.need.status !== 'PUBLISHED') throw AppError.conflict('invalid_transition', 'errors.needTransition', { action: intent, status: match.need.status })
+  // A suspended or refused firm is neither approved nor invited (its match may outlive it a moment).
+  if ((intent === 'approve' || intent === 'invite') && match.firm.status !== 'VERIFIED') throw AppError.conflict('firm_not_verified', 'errors.firmNotVerified')
   const action: MatchAction = intent === 'invite' ? (curated ? 'invite' : 'inviteDirect') : intent
   const result = matchMachine.transition(match.status, action)
   if (!result.ok) throw AppError.conflict('invalid_transition', 'errors.matchTransition', { status: match.status })

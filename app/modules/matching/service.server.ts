@@ -59,8 +59,10 @@ function upsertMatches(rows: Scored[], now: Date, options: { keepFirmTop?: boole
       "updatedAt" = EXCLUDED."updatedAt"`
 }
 
-/** Suggestions nobody acted on and no longer in either top: gone. */
-const prunable = Prisma.sql`m.status = 'SUGGESTED' AND NOT m."inNeedTop" AND NOT m."inFirmTop" AND NOT EXISTS (SELECT 1 FROM "MatchFeedback" f WHERE f."matchId" = m.id)`
+/** Suggestions nobody acted on (no feedback, no application) and no longer in either top: gone. */
+const prunable = Prisma.sql`m.status = 'SUGGESTED' AND NOT m."inNeedTop" AND NOT m."inFirmTop"
+  AND NOT EXISTS (SELECT 1 FROM "MatchFeedback" f WHERE f."matchId" = m.id)
+  AND NOT EXISTS (SELECT 1 FROM "Application" a WHERE a."needId" = m."needId" AND a."firmId" = m."firmId")`
 
 function toScored(needId: string, ranked: RankedFirm): Scored {
   return {
@@ -127,13 +129,14 @@ export async function scoreFirm(
   const firm = await readFirmDoc(firmId)
   if (!firm) return { status: 'skipped', reason: 'missing' }
   if (!firm.verified) {
-    const [, approved, suggested] = await prisma.$transaction([
+    // Decisions already taken (approved, invited, dismissed) stay, hidden with the firm, for the
+    // record and in case it is verified again; mere suggestions go.
+    const [, removed] = await prisma.$transaction([
       prisma.$executeRaw`UPDATE "Match" SET "inNeedTop" = false, "inFirmTop" = false WHERE "firmId" = ${firmId}`,
-      prisma.$executeRaw`DELETE FROM "Match" m WHERE m."firmId" = ${firmId} AND m.status = 'APPROVED' AND NOT EXISTS (SELECT 1 FROM "MatchFeedback" f WHERE f."matchId" = m.id)`,
       prisma.$executeRaw`DELETE FROM "Match" m WHERE m."firmId" = ${firmId} AND ${prunable}`,
       prisma.$executeRaw`UPDATE "Organisation" SET "matchedAt" = ${now} WHERE id = ${firmId}`,
     ])
-    return { status: 'removed', removed: Number(approved) + Number(suggested) }
+    return { status: 'removed', removed: Number(removed) }
   }
   const index = options.index ?? (await syncFirmIndex())
   if (!index.has(firmId)) index.upsertFirm(firm)
