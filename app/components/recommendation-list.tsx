@@ -49,7 +49,8 @@ export function RecommendationList({ items, decisionAction, className }: { items
           </div>
           <div className="flex flex-wrap items-start gap-2">
             {(['approve', 'reject', 'invite', 'dismiss'] as const)
-              .filter((decision) => item.actions[decision])
+              // "Not relevant" feedback from the partner also dismisses: one button, not two.
+              .filter((decision) => item.actions[decision] && !(decision === 'dismiss' && item.actions.feedback))
               .map((decision) => (
                 <Form method="post" action={decisionAction} key={decision}>
                   <input type="hidden" name="intent" value="match" />
