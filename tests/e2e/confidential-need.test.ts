@@ -1,9 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { needSearchText } from '#app/modules/needs/search-text'
 import { prisma } from '#app/utils/db.server'
 import { createHub, createMember, createNeed, createStaff, PASSWORD } from '#tests/factories'
-import { expectAccessible, launchBrowser, sharedSkillsReason, textOf } from '#tests/helpers/browser'
+import { act, checkAccessible, launchBrowser, logIn, sharedSkillsReason, textOf } from '#tests/helpers/browser'
 import { startProduct } from '#tests/helpers/server'
 
 /**
@@ -16,18 +16,6 @@ const TITLE = 'Refonte du contrôle-commande de la centrale de Grand’Maison'
 const SUMMARY = 'Remplacer les automates du contrôle-commande sans arrêter la production.'
 const DESCRIPTION = 'Migration progressive des automates, tranche par tranche, avec une cybersécurité renforcée sur le réseau industriel et des tests en usine.'
 const SKILLS = ['cybersécurité', 'réseaux industriels', 'automatisme']
-
-/**
- * axe-core on the page (WCAG 2.1 A/AA). A violation fails the test without stopping the journey,
- * so that one page's defect does not hide what the next steps would find.
- */
-async function checkAccessible(page: Page) {
-  const failure = await expectAccessible(page).then(
-    () => null,
-    (error: Error & { actual?: unknown }) => `${error.message}\n${JSON.stringify(error.actual, null, 2)}`,
-  )
-  expect.soft(failure, `axe on ${page.url()}`).toBeNull()
-}
 
 describe('a confidential need behind its NDA', () => {
   let product: Awaited<ReturnType<typeof startProduct>>
@@ -78,7 +66,7 @@ describe('a confidential need behind its NDA', () => {
     needUrl = `${product.baseUrl}/needs/${need.id}`
     browser = await launchBrowser()
     const people = { moderator: moderator.email, partner: partner.user.email, firmA: firmA.user.email, firmB: firmB.user.email }
-    await Promise.all(Object.entries(people).map(async ([who, email]) => (pages[who as keyof typeof people] = await logIn(who, email))))
+    await Promise.all(Object.entries(people).map(async ([who, email]) => (pages[who as keyof typeof people] = await logIn(browser, product.baseUrl, who, email, PASSWORD, { pageErrors, expectedHttpErrors }))))
   })
 
   afterAll(async () => {
@@ -86,32 +74,6 @@ describe('a confidential need behind its NDA', () => {
     await product?.stop()
     expect(pageErrors).toEqual([])
   })
-
-  async function logIn(who: string, email: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' })
-    context.setDefaultTimeout(15_000)
-    const page = await context.newPage()
-    page.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return
-      const text = `${who}: ${message.text()} (${message.location().url})`
-      const expected = expectedHttpErrors.findIndex((pattern) => pattern.test(text))
-      if (expected >= 0) expectedHttpErrors.splice(expected, 1)
-      else pageErrors.push(text)
-    })
-    await page.goto(`${product.baseUrl}/login`)
-    await page.getByLabel('Adresse e-mail').fill(email)
-    await page.getByLabel('Mot de passe').fill(PASSWORD)
-    await page.getByRole('button', { name: 'Se connecter' }).click()
-    await page.waitForURL(`${product.baseUrl}/`)
-    return page
-  }
-
-  /** Clicks and waits for the toast that the action's redirect shows. */
-  async function act(page: Page, control: Locator, toast: string) {
-    await control.click()
-    await page.getByRole('status').filter({ hasText: toast }).waitFor()
-  }
 
   /** A firm that may not see the need: 404 at its address, absent from the list and the search. */
   async function expectHidden(page: Page) {

@@ -1,11 +1,11 @@
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Prisma } from '#app/generated/prisma/client'
 import { scoreNeed } from '#app/modules/matching/service.server'
 import { needSearchText } from '#app/modules/needs/search-text'
 import { prisma } from '#app/utils/db.server'
 import { createHub, createMember, createNeed, createStaff, PASSWORD } from '#tests/factories'
-import { expectAccessible, launchBrowser, sharedSkillsReason, textOf } from '#tests/helpers/browser'
+import { act, checkAccessible, launchBrowser, logIn, sharedSkillsReason, textOf } from '#tests/helpers/browser'
 import { startProduct } from '#tests/helpers/server'
 
 /**
@@ -15,18 +15,6 @@ import { startProduct } from '#tests/helpers/server'
  * firm's confirmation, and a reasoned decline seen on the application, in the list and in the bell.
  */
 const NEED = 'Sécurité des automates de nos centrales'
-
-/**
- * axe-core on the page (WCAG 2.1 A/AA). A violation fails the test without stopping the journey,
- * so that one page's defect does not hide what the next steps would find.
- */
-async function checkAccessible(page: Page) {
-  const failure = await expectAccessible(page).then(
-    () => null,
-    (error: Error & { actual?: unknown }) => `${error.message}\n${JSON.stringify(error.actual, null, 2)}`,
-  )
-  expect.soft(failure, `axe on ${page.url()}`).toBeNull()
-}
 
 describe('a firm finds a need, asks, applies in a consortium and is declined with a reason', () => {
   let product: Awaited<ReturnType<typeof startProduct>>
@@ -122,7 +110,7 @@ describe('a firm finds a need, asks, applies in a consortium and is declined wit
     needUrl = `${product.baseUrl}${needUrl}`
     browser = await launchBrowser()
     const people = { firmA: firmA.user.email, firmB: firmB.user.email, partner: partner.user.email }
-    await Promise.all(Object.entries(people).map(async ([who, email]) => (pages[who as keyof typeof people] = await logIn(who, email))))
+    await Promise.all(Object.entries(people).map(async ([who, email]) => (pages[who as keyof typeof people] = await logIn(browser, product.baseUrl, who, email, PASSWORD, { pageErrors, expectedHttpErrors }))))
   })
 
   afterAll(async () => {
@@ -130,32 +118,6 @@ describe('a firm finds a need, asks, applies in a consortium and is declined wit
     await product?.stop()
     expect(pageErrors).toEqual([])
   })
-
-  async function logIn(who: string, email: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' })
-    context.setDefaultTimeout(15_000)
-    const page = await context.newPage()
-    page.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return
-      const text = `${who}: ${message.text()} (${message.location().url})`
-      const expected = expectedHttpErrors.findIndex((pattern) => pattern.test(text))
-      if (expected >= 0) expectedHttpErrors.splice(expected, 1)
-      else pageErrors.push(text)
-    })
-    await page.goto(`${product.baseUrl}/login`)
-    await page.getByLabel('Adresse e-mail').fill(email)
-    await page.getByLabel('Mot de passe').fill(PASSWORD)
-    await page.getByRole('button', { name: 'Se connecter' }).click()
-    await page.waitForURL(`${product.baseUrl}/`)
-    return page
-  }
-
-  /** Clicks and waits for the toast that the action's redirect shows. */
-  async function act(page: Page, control: Locator, toast: string) {
-    await control.click()
-    await page.getByRole('status').filter({ hasText: toast }).waitFor()
-  }
 
   async function openNotification(page: Page, text: string) {
     await page.getByRole('link', { name: /^Notifications : [1-9]\d* non lues?$/ }).click()

@@ -1,10 +1,10 @@
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/utils/db.server'
 import { createHub, createMember, createStaff, PASSWORD } from '#tests/factories'
-import { expectAccessible, launchBrowser, sharedSkillsReason, textOf } from '#tests/helpers/browser'
+import { act, checkAccessible, launchBrowser, logIn, sharedSkillsReason, textOf } from '#tests/helpers/browser'
 import { startProduct } from '#tests/helpers/server'
 
 /**
@@ -16,18 +16,6 @@ import { startProduct } from '#tests/helpers/server'
 const TITLE = 'Capteurs de vibrations sur les conduites forcées'
 const PDF = path.join(import.meta.dirname, '../fixtures/e2e/proposition-technique.pdf')
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
-
-/**
- * axe-core on the page (WCAG 2.1 A/AA). A violation fails the test without stopping the journey,
- * so that one page's defect does not hide what the next steps would find.
- */
-async function checkAccessible(page: Page) {
-  const failure = await expectAccessible(page).then(
-    () => null,
-    (error: Error & { actual?: unknown }) => `${error.message}\n${JSON.stringify(error.actual, null, 2)}`,
-  )
-  expect.soft(failure, `axe on ${page.url()}`).toBeNull()
-}
 
 describe('a partner’s need, from the draft to the deal', () => {
   let product: Awaited<ReturnType<typeof startProduct>>
@@ -71,7 +59,7 @@ describe('a partner’s need, from the draft to the deal', () => {
     product = await startProduct({ REDIS_URL: undefined })
     browser = await launchBrowser()
     const people = { partner: partner.user.email, moderator: moderator.email, firm: firm.user.email }
-    await Promise.all(Object.entries(people).map(async ([who, email]) => (pages[who as keyof typeof people] = await logIn(who, email))))
+    await Promise.all(Object.entries(people).map(async ([who, email]) => (pages[who as keyof typeof people] = await logIn(browser, product.baseUrl, who, email, PASSWORD, { pageErrors, expectedHttpErrors: [] }))))
   })
 
   afterAll(async () => {
@@ -82,28 +70,6 @@ describe('a partner’s need, from the draft to the deal', () => {
     if (storage?.startsWith('.data/test-uploads/')) await rm(storage, { recursive: true, force: true })
     expect(pageErrors).toEqual([])
   })
-
-  async function logIn(who: string, email: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' })
-    context.setDefaultTimeout(15_000)
-    const page = await context.newPage()
-    page.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`${who}: ${message.text()} (${message.location().url})`)
-    })
-    await page.goto(`${product.baseUrl}/login`)
-    await page.getByLabel('Adresse e-mail').fill(email)
-    await page.getByLabel('Mot de passe').fill(PASSWORD)
-    await page.getByRole('button', { name: 'Se connecter' }).click()
-    await page.waitForURL(`${product.baseUrl}/`)
-    return page
-  }
-
-  /** Clicks and waits for the toast that the action's redirect shows. */
-  async function act(page: Page, control: Locator, toast: string) {
-    await control.click()
-    await page.getByRole('status').filter({ hasText: toast }).waitFor()
-  }
 
   test('the partner drafts the need with the editor, edits the draft and submits it', async () => {
     const partner = pages.partner

@@ -39,3 +39,52 @@ export function sharedSkillsReason(skills: string[]) {
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   return new RegExp(`\\d+ compétences?( rares?)? en commun : ${skills.map((skill) => `(?=[^;]*${escape(skill)})`).join('')}`)
 }
+
+/**
+ * axe-core on the page (WCAG 2.1 A/AA). A violation fails the test without stopping the journey,
+ * so that one page's defect does not hide what the next steps would find.
+ */
+export async function checkAccessible(page: Page) {
+  const failure = await expectAccessible(page).then(
+    () => null,
+    (error: Error & { actual?: unknown }) => `${error.message}\n${JSON.stringify(error.actual, null, 2)}`,
+  )
+  expect.soft(failure, `axe on ${page.url()}`).toBeNull()
+}
+
+/**
+ * What the browsers report during a journey: page errors and console errors go to `pageErrors`
+ * (the journey asserts it empty at the end), except the HTTP errors a step announced beforehand in
+ * `expectedHttpErrors` (each pattern forgives one message).
+ */
+export interface BrowserErrors {
+  pageErrors: string[]
+  expectedHttpErrors: RegExp[]
+}
+
+/** A French browser context signed in through the real log-in form, its errors recorded. */
+export async function logIn(browser: Browser, baseUrl: string, who: string, email: string, password: string, errors: BrowserErrors): Promise<Page> {
+  const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' })
+  context.setDefaultTimeout(15_000)
+  const page = await context.newPage()
+  page.on('pageerror', (error) => errors.pageErrors.push(`${who}: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return
+    const text = `${who}: ${message.text()} (${message.location().url})`
+    const expected = errors.expectedHttpErrors.findIndex((pattern) => pattern.test(text))
+    if (expected >= 0) errors.expectedHttpErrors.splice(expected, 1)
+    else errors.pageErrors.push(text)
+  })
+  await page.goto(`${baseUrl}/login`)
+  await page.getByLabel('Adresse e-mail').fill(email)
+  await page.getByLabel('Mot de passe').fill(password)
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.waitForURL(`${baseUrl}/`)
+  return page
+}
+
+/** Clicks and waits for the toast that the action's redirect shows. */
+export async function act(page: Page, control: Locator, toast: string) {
+  await control.click()
+  await page.getByRole('status').filter({ hasText: toast }).waitFor()
+}
