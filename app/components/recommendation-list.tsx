@@ -14,7 +14,7 @@ export interface RecommendationItem {
   status: string
   myFeedback: FeedbackValue | null
   firm: { id: string; name: string; slug: string; communeName: string | null; homeHub: { shortName: string } }
-  actions: { invite: boolean; dismiss: boolean; approve: boolean; reject: boolean; feedback: boolean }
+  actions: { invite: boolean; approve: boolean; reject: boolean; feedback: boolean }
 }
 
 /**
@@ -48,9 +48,9 @@ export function RecommendationList({ items, decisionAction, className }: { items
             {item.actions.feedback ? <FeedbackButtons matchId={item.id} current={item.myFeedback} subject={item.firm.name} redirectTo={`${here}#recommendations`} /> : null}
           </div>
           <div className="flex flex-wrap items-start gap-2">
-            {(['approve', 'reject', 'invite', 'dismiss'] as const)
-              // "Not relevant" feedback from the partner also dismisses: one button, not two.
-              .filter((decision) => item.actions[decision] && !(decision === 'dismiss' && item.actions.feedback))
+            {/* No "dismiss" button: the partner's "not relevant" feedback dismisses the match. */}
+            {(['approve', 'reject', 'invite'] as const)
+              .filter((decision) => item.actions[decision])
               .map((decision) => (
                 <Form method="post" action={decisionAction} key={decision}>
                   <input type="hidden" name="intent" value="match" />
@@ -59,7 +59,7 @@ export function RecommendationList({ items, decisionAction, className }: { items
                   <Button
                     type="submit"
                     size="sm"
-                    variant={decision === 'invite' || decision === 'approve' ? 'primary' : 'secondary'}
+                    variant={decision === 'reject' ? 'secondary' : 'primary'}
                     aria-label={t(`matching.actionsLabel.${decision}`, { firm: item.firm.name })}
                   >
                     {t(`matching.actions.${decision}`)}

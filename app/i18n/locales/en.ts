@@ -708,12 +708,11 @@ const en: Shape<typeof fr> = {
     },
     curatedIntro: 'Curated need: the association approves each match; you then invite the approved firms.',
     openIntro: 'The most relevant firms. Invite those you want to see apply.',
-    actions: { approve: 'Approve', reject: 'Reject', invite: 'Invite to apply', dismiss: 'Not relevant' },
+    actions: { approve: 'Approve', reject: 'Reject', invite: 'Invite to apply' },
     actionsLabel: {
       approve: 'Approve the match with {{firm}}',
       reject: 'Reject the match with {{firm}}',
       invite: 'Invite to apply: {{firm}}',
-      dismiss: 'Not relevant: {{firm}}',
     },
     done: { approve: 'Match approved.', reject: 'Match rejected.', invite: 'Invitation sent.', dismiss: 'Firm removed from your recommendations.' },
   },

@@ -708,12 +708,11 @@ const fr = {
     },
     curatedIntro: 'Besoin accompagné : l’association valide chaque rapprochement ; vous invitez ensuite les entreprises validées.',
     openIntro: 'Les entreprises les plus pertinentes. Invitez celles que vous voulez voir candidater.',
-    actions: { approve: 'Valider', reject: 'Écarter', invite: 'Inviter à candidater', dismiss: 'Pas pertinent' },
+    actions: { approve: 'Valider', reject: 'Écarter', invite: 'Inviter à candidater' },
     actionsLabel: {
       approve: 'Valider le rapprochement avec {{firm}}',
       reject: 'Écarter le rapprochement avec {{firm}}',
       invite: 'Inviter à candidater : {{firm}}',
-      dismiss: 'Pas pertinent : {{firm}}',
     },
     done: { approve: 'Rapprochement validé.', reject: 'Rapprochement écarté.', invite: 'Invitation envoyée.', dismiss: 'Entreprise écartée de vos recommandations.' },
   },

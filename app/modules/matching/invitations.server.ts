@@ -67,7 +67,6 @@ export async function listRecommendations(actor: Actor, needId: string, filters:
       myFeedback: feedback[0]?.value ?? null,
       actions: {
         invite: partner && matchMachine.transition(match.status, need.matchingMode === 'CURATED' ? 'invite' : 'inviteDirect').ok,
-        dismiss: partner && matchMachine.transition(match.status, 'dismiss').ok,
         approve: staff && need.matchingMode === 'CURATED' && matchMachine.transition(match.status, 'approve').ok,
         reject: staff && need.matchingMode === 'CURATED' && matchMachine.transition(match.status, 'reject').ok,
         feedback: partner || staff,
