@@ -20,6 +20,7 @@ import { closeQueues } from "#app/modules/jobs/queue.server";
 import { disconnectPrisma } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { getLogger, setLogService } from "#app/utils/logger.server";
+import { runInRequestScope } from "#app/utils/request-scope.server";
 import { closeRateLimits } from "#app/utils/rate-limit.server";
 
 setLogService("web");
@@ -181,6 +182,8 @@ async function runWeb() {
   app.use(express.static("public", { maxAge: "1h" }));
 
   const build = await loadBuild();
+  // What the loaders of one request share (the signed-in actor) is computed once per request.
+  app.use((_req, _res, next) => runInRequestScope(next));
   app.all(
     "*",
     env.NODE_ENV === "development"

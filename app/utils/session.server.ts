@@ -2,6 +2,7 @@ import { createCookie, redirect } from '@remix-run/node'
 import { createSession, deleteSession, getSessionActor, SESSION_TTL_MS } from '#app/modules/auth/service.server'
 import type { Actor } from '#app/modules/policy/policy'
 import { getEnv } from './env.server'
+import { requestScoped } from './request-scope.server'
 import { singleton } from './singleton.server'
 
 /** The session cookie holds only a signed session id; the session itself lives in PostgreSQL. */
@@ -26,11 +27,16 @@ async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === 'string' && value.length > 0 && value.length < 100 ? value : null
 }
 
-/** The signed-in actor (user, organisations, staff roles), or null. Loaded once per request. */
+/**
+ * The signed-in actor (user, organisations, staff roles), or null. Loaded once per HTTP request:
+ * the root's and the route's loaders share it (request scope, keyed by the cookies they carry).
+ */
 export function getActor(request: Request): Promise<Actor | null> {
   let pending = actorCache.get(request)
   if (!pending) {
-    pending = readSessionId(request).then((id) => (id ? getSessionActor(id) : null))
+    pending = requestScoped(`actor:${request.headers.get('Cookie') ?? ''}`, () =>
+      readSessionId(request).then((id) => (id ? getSessionActor(id) : null)),
+    )
     actorCache.set(request, pending)
   }
   return pending

@@ -227,16 +227,17 @@ describe('a partner’s need, from the draft to the deal', () => {
     await act(moderator, moderator.getByRole('button', { name: 'Publier' }), 'Besoin publié : les entreprises recommandées sont en cours de calcul.')
     expect(await textOf(moderator.locator('main'))).toContain('Publié')
 
-    // The worker process scores the need; the recommendations appear on the partner's page.
+    // The worker process scores the need; the recommendations appear on the partner's page (its
+    // section is there from the start, empty until the worker has written them).
     const recommended = partner.getByRole('heading', { name: 'Entreprises recommandées' })
+    const recommendations = partner.locator('#recommendations > ul > li')
     for (let attempt = 0; attempt < 60; attempt++) {
       await partner.goto(needUrl)
-      if (await recommended.count()) break
+      if ((await recommendations.count()) > 0) break
       await partner.waitForTimeout(250)
     }
     await recommended.waitFor({ timeout: 1_000 })
-    const recommendations = partner.locator('#recommendations > ul > li')
-    await expect.poll(() => recommendations.count()).toBe(2)
+    expect(await recommendations.count()).toBe(2)
     expect(await textOf(recommendations.first())).toContain(world.firm.organisation)
     expect(await textOf(recommendations.first())).toMatch(sharedSkillsReason(['capteurs iot', 'maintenance prédictive']))
     expect(await textOf(recommendations.nth(1))).toContain('Chartreuse Logiciel')

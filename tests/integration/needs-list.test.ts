@@ -91,6 +91,26 @@ describe('needs list', () => {
     expect(found.needs.map((need) => need.title)).toEqual(['Jumeau numérique du réseau de chaleur'])
   })
 
+  test("a need the firm marked 'not relevant' ranks with the unscored ones, wherever the page boundary falls", async () => {
+    // The firm's three best-scored needs: the first is dismissed by the firm, so 17 remain scored
+    // and page 1 ends three rows into the unscored needs.
+    const best = [...scored].sort((a, b) => b[1] - a[1]).slice(0, 3)
+    const dismissed = best[0]![0]
+    const match = await prisma.match.findUniqueOrThrow({ where: { needId_firmId: { needId: dismissed, firmId: market.firm.organisation.id } } })
+    await prisma.matchFeedback.create({ data: { matchId: match.id, userId: market.firm.user.id, side: 'FIRM', value: 'NOT_RELEVANT' } })
+    try {
+      const { first, ids } = await allPages(firm, {})
+      const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+      const ranked = [...scored.keys()].filter((id) => id !== dismissed).sort((a, b) => scored.get(b)! - scored.get(a)! || deadlines.get(a)! - deadlines.get(b)! || byId(a, b))
+      const rest = [...deadlines.keys()].filter((id) => !ranked.includes(id)).sort((a, b) => deadlines.get(a)! - deadlines.get(b)! || byId(a, b))
+      expect(ids).toEqual([...ranked, ...rest])
+      expect(first.total).toBe(25)
+      expect(first.needs[0]!.id).toBe(best[1]![0])
+    } finally {
+      await prisma.matchFeedback.deleteMany({ where: { matchId: match.id } })
+    }
+  })
+
   test('the partner sees all its needs, drafts included, and how many applications each has', async () => {
     const list = await listNeedsForActor(partner, {})
     expect(list.perspective).toBe('partner')

@@ -253,6 +253,37 @@ function communesWithin(insee: string | null, km: number) {
 }
 
 /**
+ * One firm's page of needs ranked by its match score (the firms' default list): the needs it has
+ * a current, not dismissed score for, best first (walked down the firm's scores index, stopping
+ * after the page), then the others by deadline. A confidential need before its NDA ranks with the
+ * unscored. Same order as the general query; it avoids ranking every visible need.
+ */
+function firmScorePage({ firmId, whereSql, teaser, offset }: { firmId: string; whereSql: Prisma.Sql; teaser: Prisma.Sql; offset: number }) {
+  const scoredFor = (m: string) =>
+    Prisma.sql`${Prisma.raw(m)}."firmId" = ${firmId} AND ${Prisma.raw(m)}."algorithmVersion" = ${ALGORITHM_VERSION} AND NOT ${teaser}
+      AND NOT EXISTS (SELECT 1 FROM "MatchFeedback" f WHERE f."matchId" = ${Prisma.raw(m)}.id AND f.side = 'FIRM' AND f.value = 'NOT_RELEVANT')`
+  // PostgreSQL evaluates each scalar subquery below once, and only when a branch needs it: the
+  // unscored needs and the number of scored ones are read only for pages past the scored needs.
+  return Prisma.sql`
+    WITH scored AS MATERIALIZED (
+      SELECT n.id FROM "Match" m JOIN "Need" n ON n.id = m."needId"
+      WHERE ${scoredFor('m')} AND ${whereSql}
+      ORDER BY m.score DESC, n.deadline ASC NULLS LAST, n.id COLLATE "C"
+      LIMIT ${PAGE_SIZE} OFFSET ${offset}
+    ), unscored AS MATERIALIZED (
+      SELECT n.id FROM "Need" n
+      WHERE (SELECT count(*) FROM scored) < ${PAGE_SIZE} AND ${whereSql}
+        AND NOT EXISTS (SELECT 1 FROM "Match" m WHERE m."needId" = n.id AND ${scoredFor('m')})
+      ORDER BY n.deadline ASC NULLS LAST, n.id COLLATE "C"
+      LIMIT ${PAGE_SIZE} - (SELECT count(*) FROM scored)
+      OFFSET CASE WHEN (SELECT count(*) FROM scored) > 0 THEN 0
+        ELSE GREATEST(0, ${offset} - (SELECT count(*) FROM "Match" m JOIN "Need" n ON n.id = m."needId" WHERE ${scoredFor('m')} AND ${whereSql})) END
+    )
+    SELECT ids.id, (SELECT count(*) FROM "Need" n WHERE ${whereSql}) AS total, row_number() OVER () AS position
+    FROM (SELECT id FROM scored UNION ALL SELECT id FROM unscored) ids`
+}
+
+/**
  * Firms: the published needs they may see, ranked by their match score (or deadline, relevance,
  * recency). Partners: their organisation's needs. Staff: the needs of their hubs. All with
  * full-text search (`french` configuration, accents ignored) and filters, one SQL query each for
@@ -294,7 +325,7 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
   const query = searchQueryText(filters.q)
   // The title's words are among the need's words: the GIN index on `search` finds the candidates.
   if (query) where.push(Prisma.sql`n.search @@ websearch_to_tsquery('french', ${query}) AND (NOT ${teaser} OR to_tsvector('french', n."searchTitle") @@ websearch_to_tsquery('french', ${query}))`)
-  if (filters.kind?.length) where.push(Prisma.sql`n.kind::text = ANY(${filters.kind})`)
+  if (filters.kind?.length) where.push(Prisma.sql`n.kind = ANY(${filters.kind}::"NeedKind"[])`)
   if (filters.naf) where.push(Prisma.sql`(NOT ${teaser} AND EXISTS (SELECT 1 FROM unnest(n."nafCodes") code WHERE code LIKE ${`${filters.naf}%`}))`)
   if (filters.budgetMin !== undefined) where.push(Prisma.sql`(NOT ${teaser} AND (n."budgetMaxEur" IS NULL OR n."budgetMaxEur" >= ${filters.budgetMin}))`)
   if (filters.budgetMax !== undefined) where.push(Prisma.sql`(NOT ${teaser} AND (n."budgetMinEur" IS NULL OR n."budgetMinEur" <= ${filters.budgetMax}))`)
@@ -340,22 +371,27 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
         ) fm ON true`
       : Prisma.sql`LEFT JOIN (SELECT NULL::float8 AS score, NULL::jsonb AS reasons, false AS dismissed) fm ON true`
 
-  // One pass over the visible needs: rank them on narrow columns (index-only scans), count them
-  // in the same pass, keep one page of ids (a top-N sort), and only then read the page's details
-  // (partner, hub, score, counts, NDA) for those twenty rows. The ranked subquery hands its rows
-  // over in order, which row_number() OVER () records as the position.
+  const offset = (page - 1) * PAGE_SIZE
+  // The page's ids in order with their position, and the number of needs the filters let through.
+  const pageCte =
+    rankByScore && sort === 'score' && firmIds.length === 1
+      ? firmScorePage({ firmId: firmIds[0]!, whereSql, teaser, offset })
+      : // One pass over the visible needs: rank them on narrow columns (index-only scans), count
+        // them in the same pass, keep one page of ids (a top-N sort). The ranked subquery hands
+        // its rows over in order, which row_number() OVER () records as the position.
+        Prisma.sql`
+        SELECT ranked.id, ranked.total, row_number() OVER () AS position
+        FROM (
+          SELECT n.id, count(*) OVER () AS total
+          FROM "Need" n
+          ${scoreJoin}
+          WHERE ${whereSql}
+          ORDER BY ${orderBy}
+          LIMIT ${PAGE_SIZE} OFFSET ${offset}
+        ) ranked`
+  // Only then the page's details (partner, hub, score, counts, NDA) for those twenty rows.
   const rows = await prisma.$queryRaw<Array<ListRow & { ndaAccepted: boolean; total: number }>>`
-    WITH page AS MATERIALIZED (
-      SELECT ranked.id, ranked.total, row_number() OVER () AS position
-      FROM (
-        SELECT n.id, count(*) OVER () AS total
-        FROM "Need" n
-        ${scoreJoin}
-        WHERE ${whereSql}
-        ORDER BY ${orderBy}
-        LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}
-      ) ranked
-    )
+    WITH page AS MATERIALIZED (${pageCte})
     SELECT n.id, n.title, n.summary, n.kind::text AS kind, n.status::text AS status, n.visibility::text AS visibility,
            n.deadline, n."budgetMinEur", n."budgetMaxEur", n."communeName", n."remoteOk", n.skills,
            p.name AS "partnerName", h."shortName" AS "hubShortName", fm.score, fm.reasons, COALESCE(fm.dismissed, false) AS dismissed, page.total::int AS total,
