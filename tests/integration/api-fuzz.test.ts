@@ -218,7 +218,10 @@ function needBreakers(options: { required: boolean }): Breakers {
     remoteOk: notABoolean,
     headcountMin: notAnInteger(1, 1_000_000),
     headcountMax: notAnInteger(1, 1_000_000),
-    revenueBands: fc.oneof(unknownChoice(revenueBands), fc.array(unknownChoice(revenueBands), { minLength: 1, maxLength: 3 })),
+    // An empty list is a valid answer (no revenue condition), whichever generator produces it.
+    revenueBands: fc
+      .oneof(unknownChoice(revenueBands), fc.array(unknownChoice(revenueBands), { minLength: 1, maxLength: 3 }))
+      .filter((value) => !(Array.isArray(value) && value.length === 0)),
     minAgeYears: notAnInteger(0, 100),
     visibility: unknownChoice(visibilities),
     matchingMode: unknownChoice(matchingModes),
