@@ -6,7 +6,7 @@ const SUGGESTION_LIMIT = 10
 
 /**
  * Skill and technology suggestions for the tags picker: `?q=pyt` → `{ skills: ["python", …] }`,
- * the most used skills of verified firms and published needs completing the fragment, at most 10
+ * the most used skills of verified firms and public needs completing the fragment, at most 10
  * (no query: the most used). Signed-in users only.
  */
 export async function loader({ request }: LoaderFunctionArgs) {

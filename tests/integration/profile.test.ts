@@ -614,7 +614,7 @@ describe('picker resources', () => {
     expect(await huge.json()).toEqual({ codes: [], selected: [] })
   })
 
-  test('/resources/skills: signed-in users; the most used skills of verified firms and published needs', async () => {
+  test('/resources/skills: signed-in users; the most used skills of verified firms and public needs', async () => {
     const hub = await createHub()
     const partner = await createMember(hub.id, 'PARTNER')
     for (let index = 0; index < 3; index++) {
@@ -627,6 +627,8 @@ describe('picker resources', () => {
     await createNeed(partner.organisation.id, hub.id, partner.user.id, { status: 'PUBLISHED', skills: ['kappa besoin publié', 'kappa moyen'] })
     await createNeed(partner.organisation.id, hub.id, partner.user.id, { status: 'DRAFT', skills: ['kappa brouillon'] })
     await createNeed(partner.organisation.id, hub.id, partner.user.id, { status: 'PUBLISHED', visibility: 'INVITE_ONLY', skills: ['kappa confidentiel'] })
+    // A members-only need is seen by its hubs' firms only: its tags are not suggested to everyone.
+    await createNeed(partner.organisation.id, hub.id, partner.user.id, { status: 'PUBLISHED', visibility: 'MEMBERS', skills: ['kappa membres'] })
 
     const anonymous = await new Visitor().get('/resources/skills?q=kappa')
     expect(anonymous.status).toBe(401)
@@ -639,7 +641,7 @@ describe('picker resources', () => {
     expect(skills.slice(0, 2)).toEqual(['kappa moyen', 'kappa populaire']) // 4 and 3 uses
     const all = (await (await visitor.get('/resources/skills?q=kappa%20b')).json()) as { skills: string[] }
     expect(all.skills).toEqual(['kappa besoin publié'])
-    for (const hidden of ['kappa en attente', 'kappa brouillon', 'kappa confidentiel']) {
+    for (const hidden of ['kappa en attente', 'kappa brouillon', 'kappa confidentiel', 'kappa membres']) {
       const answer = (await (await visitor.get(`/resources/skills?q=${encodeURIComponent(hidden)}`)).json()) as { skills: string[] }
       expect(answer.skills, hidden).toEqual([])
     }

@@ -449,7 +449,7 @@ async function loadPopularSkills(): Promise<PopularSkill[]> {
       SELECT unnest(skills) AS tag FROM "Organisation" WHERE kind = 'FIRM' AND status = 'VERIFIED'
       UNION ALL
       SELECT unnest(skills) AS tag FROM "Need"
-      WHERE status::text = ANY(${SUGGESTED_NEED_STATUSES}::text[]) AND visibility <> 'INVITE_ONLY'
+      WHERE status::text = ANY(${SUGGESTED_NEED_STATUSES}::text[]) AND visibility = 'PUBLIC'
     ) AS used
     WHERE tag <> ''
     GROUP BY tag
@@ -459,7 +459,8 @@ async function loadPopularSkills(): Promise<PopularSkill[]> {
 }
 
 /**
- * The most used skills across verified firms and published needs (confidential ones excepted),
+ * The most used skills across verified firms and public needs (members-only and confidential
+ * needs are seen by some firms only: their tags are not suggested to everyone),
  * most used first. Kept in memory for a minute per process.
  */
 export async function popularSkills(now = Date.now()): Promise<PopularSkill[]> {
