@@ -7,7 +7,6 @@ import { i18nOptions, resources } from './i18n/config'
 import { getRequestLocale } from './utils/i18n.server'
 import { getLogger } from './utils/logger.server'
 
-
 // One i18next instance per language, built once: resources are bundled and never change.
 const instances = new Map<string, Promise<ReturnType<typeof createInstance>>>()
 function i18nFor(locale: string) {

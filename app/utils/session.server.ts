@@ -30,11 +30,13 @@ async function readSessionId(request: Request): Promise<string | null> {
 /**
  * The signed-in actor (user, organisations, staff roles), or null. Loaded once per HTTP request:
  * the root's and the route's loaders share it (request scope, keyed by the cookies they carry).
+ * An action's is its own: the loaders that run after it in the same request (a form posted
+ * without JavaScript) read the actor again, as the action may have changed it.
  */
 export function getActor(request: Request): Promise<Actor | null> {
   let pending = actorCache.get(request)
   if (!pending) {
-    pending = requestScoped(`actor:${request.headers.get('Cookie') ?? ''}`, () =>
+    pending = requestScoped(`actor:${request.method}:${request.headers.get('Cookie') ?? ''}`, () =>
       readSessionId(request).then((id) => (id ? getSessionActor(id) : null)),
     )
     actorCache.set(request, pending)
