@@ -142,8 +142,11 @@ export const MARKER_RULES = {
 export type MarkerKey = keyof typeof MARKER_RULES
 export const MARKER_KEYS = Object.keys(MARKER_RULES) as MarkerKey[]
 
-/** Skills of needs the skills picker suggests to any signed-in user: published, not confidential. */
-export const SUGGESTIBLE_SKILLS: MarkerKey[] = ['paPublicSkill', 'paClosedSkill', 'paSharedSkill']
+/**
+ * Skills of needs the skills picker suggests to any signed-in user: public needs once published.
+ * Those of members-only needs (shared or not) and of confidential ones are never suggested.
+ */
+export const SUGGESTIBLE_SKILLS: MarkerKey[] = ['paPublicSkill', 'paClosedSkill']
 
 export type Markers = Record<MarkerKey, string>
 

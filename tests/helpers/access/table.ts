@@ -179,9 +179,9 @@ const publicPages: Row[] = [
   { route: 'routes/resources.naf', method: 'GET', label: '62', search: () => '?q=62&codes=62.01Z', expect: everyone(200), only: none },
   // Verified firms only: never the pending one, whose name also contains the query.
   { route: 'routes/resources.firms', method: 'GET', label: 'startup', search: () => '?q=startup', expect: resolve({ anon: 401, signedIn: 200 }), only: none },
-  // The skills picker suggests the skills of published, non-confidential needs to any signed-in
-  // user: never those of drafts, submitted, confidential or archived needs, nor of a pending revision.
-  ...(['paDraftSkill', 'paSubmittedSkill', 'paInviteSkill', 'paArchivedSkill', 'paRevisionPending', ...SUGGESTIBLE_SKILLS] as MarkerKey[]).map(
+  // The skills picker suggests the skills of published public needs to any signed-in user: never
+  // those of drafts, submitted, members-only, confidential or archived needs, nor of a pending revision.
+  ...(['paDraftSkill', 'paSubmittedSkill', 'paInviteSkill', 'paArchivedSkill', 'paSharedSkill', 'paRevisionPending', ...SUGGESTIBLE_SKILLS] as MarkerKey[]).map(
     (skill): Row => ({
       route: 'routes/resources.skills',
       method: 'GET',
