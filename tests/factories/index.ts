@@ -111,6 +111,31 @@ export async function createNeed(
 }
 
 /** A hub with a moderator, a verified partner and a verified, well-matching firm. */
+/**
+ * The need editor's fields for a complete public need of the Alps (predictive maintenance of chair
+ * lifts, near Grenoble), as a browser posts them; `needFormSchema.parse` turns them into a need.
+ */
+export function needFormFields(overrides: Record<string, string> = {}) {
+  const day = (days: number) => inDays(days).toISOString().slice(0, 10)
+  return {
+    kind: 'PILOT',
+    title: 'Maintenance prédictive des télésièges',
+    summary: 'Capteurs IoT et prédiction des pannes sur trois télésièges avant la saison.',
+    description: 'Nous cherchons une PME capable de poser des capteurs vibratoires, collecter les données en edge et prédire les pannes des remontées mécaniques.',
+    skills: 'IoT, edge computing, maintenance prédictive',
+    nafCodes: '62.01Z',
+    budgetMinEur: '20000',
+    budgetMaxEur: '80000',
+    deadline: day(30),
+    expectedStart: day(45),
+    communeInsee: '38185',
+    radiusKm: '60',
+    visibility: 'PUBLIC',
+    matchingMode: 'OPEN',
+    ...overrides,
+  }
+}
+
 export async function createMarketplace() {
   const hub = await createHub()
   const moderator = await createStaff(hub.id, 'MODERATOR')

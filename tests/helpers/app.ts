@@ -9,14 +9,35 @@ import { PASSWORD } from '#tests/factories'
  * same loaders, actions, sessions and policy as a browser request, without a port.
  * `npm test` builds first; run `npm run build` before a lone `vitest --project integration`.
  */
+let build: ServerBuild | undefined
 let handler: ReturnType<typeof createRequestHandler> | undefined
 
-async function getHandler() {
-  if (!handler) {
-    const build = (await import(/* @vite-ignore */ pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
-    handler = createRequestHandler(build, 'production')
+export async function loadBuild() {
+  build ??= (await import(/* @vite-ignore */ pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
+  return build
+}
+
+/** One request through the build's handler, as the web server hands it over. */
+export async function handleInProcess(request: Request) {
+  handler ??= createRequestHandler(await loadBuild(), 'production')
+  return handler(request, { requestId: randomUUID() })
+}
+
+/** The Cookie header a browser would send with this jar. */
+export function cookieHeader(cookies: Map<string, string>) {
+  return cookies.size ? [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') : null
+}
+
+/** Keeps the cookies a response sets in the jar, and forgets those it expires, as a browser does. */
+export function keepCookies(cookies: Map<string, string>, response: Response) {
+  for (const cookie of response.headers.getSetCookie()) {
+    const [pair] = cookie.split(';')
+    const index = pair.indexOf('=')
+    const name = pair.slice(0, index)
+    const value = pair.slice(index + 1)
+    if (/max-age=0|expires=Thu, 01 Jan 1970/i.test(cookie) || value === '') cookies.delete(name)
+    else cookies.set(name, value)
   }
-  return handler
 }
 
 export type FormFields = Record<string, string | string[]>
@@ -27,7 +48,8 @@ export class Visitor {
 
   async request(pathname: string, init: { method?: string; form?: FormFields; json?: unknown; headers?: Record<string, string> } = {}) {
     const headers = new Headers(init.headers)
-    if (this.cookies.size) headers.set('Cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '))
+    const cookie = cookieHeader(this.cookies)
+    if (cookie) headers.set('Cookie', cookie)
     let body: URLSearchParams | string | undefined
     if (init.form) {
       body = new URLSearchParams()
@@ -41,15 +63,8 @@ export class Visitor {
     }
     const method = init.method ?? (init.form || init.json !== undefined ? 'POST' : 'GET')
     const request = new Request(`http://localhost:3000${pathname}`, { method, headers, body })
-    const response = await (await getHandler())(request, { requestId: randomUUID() })
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';')
-      const index = pair.indexOf('=')
-      const name = pair.slice(0, index)
-      const value = pair.slice(index + 1)
-      if (/max-age=0|expires=Thu, 01 Jan 1970/i.test(cookie) || value === '') this.cookies.delete(name)
-      else this.cookies.set(name, value)
-    }
+    const response = await handleInProcess(request)
+    keepCookies(this.cookies, response)
     return response
   }
 

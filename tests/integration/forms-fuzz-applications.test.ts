@@ -36,6 +36,15 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 const approach = 'Caméras industrielles, modèle de détection entraîné sur vos défauts, intégration aux automates.'
 const declineComment = 'Le budget dépasse notre enveloppe pour ce pilote.'
 
+/** Undoes an upload the test let through: its row, its file and its audit entry. */
+async function removeStored(stored: Array<{ id: string; storageKey: string }>) {
+  for (const attachment of stored) {
+    await prisma.attachment.delete({ where: { id: attachment.id } })
+    await removeFile(attachment.storageKey)
+  }
+  await prisma.auditLog.deleteMany({ where: { action: 'attachment.add', targetId: { in: stored.map((attachment) => attachment.id) } } })
+}
+
 describe('application forms: generated bad input is refused with a message and writes nothing', () => {
   let hub: Awaited<ReturnType<typeof createHub>>
   let partner: Awaited<ReturnType<typeof createMember>>
@@ -449,11 +458,7 @@ describe('application forms: generated bad input is refused with a message and w
           expect(name).not.toMatch(/[\\/\u0000-\u001f\u007f"<>|:*?]/)
           expect(name.length).toBeLessThanOrEqual(124)
         } finally {
-          for (const attachment of stored) {
-            await prisma.attachment.delete({ where: { id: attachment.id } })
-            await removeFile(attachment.storageKey)
-          }
-          await prisma.auditLog.deleteMany({ where: { action: 'attachment.add', targetId: { in: stored.map((attachment) => attachment.id) } } })
+          await removeStored(stored)
         }
       }),
       { numRuns: RUNS },
@@ -472,11 +477,7 @@ describe('application forms: generated bad input is refused with a message and w
           // A PDF is stored (302); anything else is refused (415) and leaves nothing.
           expect(answer.status, JSON.stringify(file.name)).toBe(stored.length === 1 ? 302 : 415)
         } finally {
-          for (const attachment of stored) {
-            await prisma.attachment.delete({ where: { id: attachment.id } })
-            await removeFile(attachment.storageKey)
-          }
-          await prisma.auditLog.deleteMany({ where: { action: 'attachment.add', targetId: { in: stored.map((attachment) => attachment.id) } } })
+          await removeStored(stored)
         }
       }),
       { numRuns: RUNS },

@@ -22,6 +22,7 @@ import {
   unknownId,
   withJunk,
   type Mutations,
+  badNafList,
 } from '#tests/helpers/fuzz/arbitraries'
 import { assertRefused, form, RUNS, type Case } from '#tests/helpers/fuzz/check'
 import { signIn, type Answer, type Browser, type Fields } from '#tests/helpers/fuzz/client'
@@ -36,11 +37,6 @@ import { signIn, type Answer, type Browser, type Fields } from '#tests/helpers/f
 const TIMEOUT = { timeout: 240_000 }
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 
-const badNafList = fc.oneof(
-  fc.constantFrom('6201', '62.01', 'AB.CDE', '62-01Z', '620.1Z', '62.01z9', 'programmation', '62.01Z, X'),
-  fc.array(fc.constant('62.01Z'), { minLength: 11, maxLength: 20 }).map((codes) => codes.join(', ')),
-  tooLong(500),
-)
 const notACheckbox = fc.oneof(fc.constantFrom('yes', '1', '0', 'false', 'off', 'ON', 'True', 'checked', 'oui'), repeated('on'))
 /** Shaped like a date but outside the years the editor accepts. */
 const farDate = fc.constantFrom('1899-12-31', '1900-01-01', '2200-01-01', '9999-12-31', '0000-01-01')

@@ -1,14 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { emailSchema } from '#app/modules/auth/schema'
 import { isKnownNafCode } from '#app/modules/naf/naf'
 import { createApiToken } from '#app/modules/organisations/api-tokens.server'
 import { memberRoles, orgKinds, revenueBands } from '#app/modules/organisations/schema'
 import { isValidSiren } from '#app/modules/organisations/siren'
 import { staffRoleKinds } from '#app/modules/staff/schema'
 import { prisma } from '#app/utils/db.server'
-import { cleanText } from '#app/utils/form.server'
 import { createHub, createMember, createOrganisation, createStaff, createUser, randomSiren } from '#tests/factories'
 import { actorFor } from '#tests/helpers/actor'
 import {
@@ -24,6 +22,8 @@ import {
   unknownChoice,
   unknownId,
   withJunk,
+  badNafList,
+  badEmail,
 } from '#tests/helpers/fuzz/arbitraries'
 import { assertRefused, form, RUNS, type Case } from '#tests/helpers/fuzz/check'
 import { type Browser, signIn, type Fields } from '#tests/helpers/fuzz/client'
@@ -37,13 +37,6 @@ import { type Browser, signIn, type Fields } from '#tests/helpers/fuzz/client'
 const TIMEOUT = { timeout: 240_000 }
 const currentYear = new Date().getFullYear()
 
-const notAnEmail = fc
-  .oneof(
-    fc.constantFrom('camille', 'camille@', '@test.example', 'camille@test', 'camille@@test.example', 'a b@test.example', 'camille@test..example', '😀@test.example', 'camille@test.example, b@test.example'),
-    fc.string({ minLength: 1, maxLength: 40 }).filter((value) => !value.includes('@')),
-  )
-  .filter((value) => cleanText(value).trim() !== '' && !emailSchema.safeParse(cleanText(value)).success)
-const badEmail = fc.oneof(blank, maybeControls(notAnEmail), fc.integer({ min: 242, max: 1500 }).map((length) => `${'a'.repeat(length)}@test.example`), repeated('camille@test.example'), MISSING)
 
 /** Nine digits whose check digit is wrong, and other shapes that are no SIREN. */
 const badSiren = fc.oneof(
@@ -61,12 +54,6 @@ const badUrl = fc.oneof(
 )
 
 const badCommune = fc.oneof(fc.constantFrom('75056', 'Atlantis', '00000', 'Paris (75)', '2A004', '13055', 'Grenoble (75)', '38'), tooLong(80))
-
-const badNafList = fc.oneof(
-  fc.constantFrom('6201', '62.01', 'AB.CDE', '62-01Z', '620.1Z', '62.01z9', 'programmation', '62.01Z, X'),
-  fc.array(fc.constant('62.01Z'), { minLength: 11, maxLength: 20 }).map((codes) => codes.join(', ')),
-  tooLong(500),
-)
 
 describe('organisation and staff forms: generated bad input is refused with a message and writes nothing', () => {
   let hubA: Awaited<ReturnType<typeof createHub>>

@@ -7,7 +7,7 @@ import { needFormSchema } from '#app/modules/needs/schema'
 import { prisma } from '#app/utils/db.server'
 import { getLogger } from '#app/utils/logger.server'
 import { resetEnvForTests } from '#app/utils/env.server'
-import { createMarketplace } from '#tests/factories'
+import { createMarketplace, needFormFields } from '#tests/factories'
 import { actorFor } from '#tests/helpers/actor'
 import { reasonsText, waitFor } from '#tests/helpers/wait'
 import { startSmtpServer } from '#tests/helpers/smtp'
@@ -19,7 +19,6 @@ import { matchingProcessor } from '#workers/matching'
  * need, staff publish it, a real BullMQ worker scores it, the firm sees its score and applies, the
  * partner sees the application and the firm's receipt leaves through a real SMTP server.
  */
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 
 describe.each(['redis', 'postgres'] as const)('thin journey with BullMQ on %s', (backend) => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>
@@ -51,22 +50,7 @@ describe.each(['redis', 'postgres'] as const)('thin journey with BullMQ on %s', 
     const { moderator, partner, firm } = await createMarketplace()
     const partnerActor = await actorFor(partner.user.id)
 
-    const input = needFormSchema.parse({
-      kind: 'PILOT',
-      title: 'Maintenance prédictive des télésièges',
-      summary: 'Capteurs IoT et prédiction des pannes sur trois télésièges avant la saison.',
-      description: 'Nous cherchons une PME capable de poser des capteurs, collecter les données en edge et prédire les pannes.',
-      skills: 'IoT, edge computing, maintenance prédictive',
-      nafCodes: '62.01Z',
-      budgetMinEur: '20000',
-      budgetMaxEur: '80000',
-      deadline: inDays(30),
-      expectedStart: inDays(45),
-      communeInsee: '38185',
-      radiusKm: '60',
-      visibility: 'PUBLIC',
-      matchingMode: 'OPEN',
-    })
+    const input = needFormSchema.parse(needFormFields())
     const { id: needId } = await saveNeed(partnerActor, null, input, { submit: true })
     expect((await prisma.need.findUniqueOrThrow({ where: { id: needId } })).status).toBe('SUBMITTED')
 

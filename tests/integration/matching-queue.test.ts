@@ -12,7 +12,7 @@ import { moderateOrganisation } from '#app/modules/organisations/service.server'
 import { prisma } from '#app/utils/db.server'
 import { resetEnvForTests } from '#app/utils/env.server'
 import { getLogger } from '#app/utils/logger.server'
-import { createHub, createMember, createStaff } from '#tests/factories'
+import { createHub, createMember, createStaff, needFormFields } from '#tests/factories'
 import { actorFor } from '#tests/helpers/actor'
 import { reasonsText, waitFor } from '#tests/helpers/wait'
 import { matchingProcessor } from '#workers/matching'
@@ -23,26 +23,7 @@ import { matchingProcessor } from '#workers/matching'
  * suggestions, a dismissed firm stays dismissed when the need is scored again, and the full
  * refresh reports its progress on the job and to staff.
  */
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
-
-const NEED = {
-  kind: 'PILOT',
-  title: 'Maintenance prédictive des télésièges',
-  summary: 'Capteurs IoT et prédiction des pannes sur trois télésièges avant la saison.',
-  description: 'Nous cherchons une PME capable de poser des capteurs vibratoires, collecter les données en edge et prédire les pannes des remontées mécaniques.',
-  skills: 'IoT, edge computing, maintenance prédictive',
-  nafCodes: '62.01Z',
-  budgetMinEur: '20000',
-  budgetMaxEur: '80000',
-  deadline: inDays(30),
-  expectedStart: inDays(45),
-  communeInsee: '38185',
-  radiusKm: '60',
-  visibility: 'PUBLIC',
-  matchingMode: 'OPEN',
-}
-
-async function world(overrides: Partial<typeof NEED> = {}) {
+async function world(overrides: Record<string, string> = {}) {
   const hub = await createHub()
   const moderator = await actorFor((await createStaff(hub.id, 'ADMIN')).id)
   const partner = await createMember(hub.id, 'PARTNER')
@@ -71,7 +52,7 @@ async function world(overrides: Partial<typeof NEED> = {}) {
     organisation: { name: 'Capteurs en attente', status: 'PENDING', description: 'Capteurs IoT et maintenance prédictive.', skills: ['iot', 'maintenance prédictive'] },
   })
   const partnerActor = await actorFor(partner.user.id)
-  const { id: needId } = await saveNeed(partnerActor, null, needFormSchema.parse({ ...NEED, ...overrides }), { submit: true })
+  const { id: needId } = await saveNeed(partnerActor, null, needFormSchema.parse(needFormFields(overrides)), { submit: true })
   return { hub, moderator, partnerActor, expert, accountant, pending, needId }
 }
 

@@ -1,27 +1,11 @@
-import { randomUUID } from 'node:crypto'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { PASSWORD } from '#tests/factories'
+import { cookieHeader, handleInProcess, keepCookies } from '#tests/helpers/app'
 
 /**
  * The production build driven in-process (as tests/helpers/app.ts does), for the access-rule
  * table: a cookie jar, form, JSON and multipart bodies, a bearer token, and redirects not followed.
  * Answers are read whole (text, headers), whatever their status.
  */
-let build: ServerBuild | undefined
-let handler: ReturnType<typeof createRequestHandler> | undefined
-
-export async function loadBuild() {
-  build ??= (await import(/* @vite-ignore */ pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
-  return build
-}
-
-async function getHandler() {
-  handler ??= createRequestHandler(await loadBuild(), 'production')
-  return handler
-}
-
 export type Fields = Record<string, string | string[]>
 
 export interface Upload {
@@ -50,7 +34,8 @@ export class Client {
 
   async send(method: string, pathname: string, body?: RequestBody, token?: string): Promise<Answer> {
     const headers = new Headers()
-    if (this.cookies.size) headers.set('Cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '))
+    const cookie = cookieHeader(this.cookies)
+    if (cookie) headers.set('Cookie', cookie)
     if (token) headers.set('Authorization', `Bearer ${token}`)
     let payload: BodyInit | undefined
     if (body && 'form' in body) {
@@ -68,15 +53,8 @@ export class Client {
       payload = form
     }
     const request = new Request(`http://localhost:3000${pathname}`, { method, headers, body: payload })
-    const response = await (await getHandler())(request, { requestId: randomUUID() })
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';')
-      const index = pair.indexOf('=')
-      const name = pair.slice(0, index)
-      const value = pair.slice(index + 1)
-      if (/max-age=0|expires=Thu, 01 Jan 1970/i.test(cookie) || value === '') this.cookies.delete(name)
-      else this.cookies.set(name, value)
-    }
+    const response = await handleInProcess(request)
+    keepCookies(this.cookies, response)
     // Binary answers (PDF downloads) read as latin1: one character per byte, markers intact.
     const bytes = new Uint8Array(await response.arrayBuffer())
     const text = new TextDecoder((response.headers.get('Content-Type') ?? '').includes('application/pdf') ? 'latin1' : 'utf-8').decode(bytes)

@@ -1,5 +1,5 @@
 import type { ServerBuild } from '@remix-run/node'
-import { loadBuild } from './client'
+import { loadBuild } from '#tests/helpers/app'
 
 /**
  * The routes of the built app (`build.routes`): every route id with its full URL pattern (the

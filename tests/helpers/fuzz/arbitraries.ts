@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { emailSchema } from '#app/modules/auth/schema'
 import { cleanText } from '#app/utils/form.server'
 import type { Fields } from './client'
 
@@ -184,3 +185,44 @@ export function withJunk(forms: fc.Arbitrary<Fields>, known: readonly string[]) 
     },
   )
 }
+
+/** A NAF code list (the pickers' comma-separated field) that is not one: wrong shapes, too many codes, too long. */
+export const badNafList = fc.oneof(
+  fc.constantFrom('6201', '62.01', 'AB.CDE', '62-01Z', '620.1Z', '62.01z9', 'programmation', '62.01Z, X'),
+  fc.array(fc.constant('62.01Z'), { minLength: 11, maxLength: 20 }).map((codes) => codes.join(', ')),
+  tooLong(500),
+)
+
+/** Not an e-mail address once cleaned: wrong shapes, several addresses, a scheme, no @. */
+const notAnEmail = fc
+  .oneof(
+    fc.constantFrom(
+      'camille',
+      'camille@',
+      '@test.example',
+      'camille@test',
+      'camille@@test.example',
+      'camille test@test.example',
+      'camille@test..example',
+      '.camille@test.example',
+      'camille.@test.example',
+      'camille@-test.example',
+      'camille@test.example.',
+      'camille@test_example.fr',
+      'camille@😀.fr',
+      '😀@test.example',
+      'קמיל@test.example',
+      'camille@test.example<script>',
+      'camille@test.example, autre@test.example',
+      'mailto:camille@test.example',
+    ),
+    fc.string({ minLength: 1, maxLength: 40 }).filter((value) => !value.includes('@')),
+    fc.tuple(fc.stringMatching(/^[a-z]{1,10}$/), fc.constantFrom('@', '@@', '@.', '.@')).map(([name, at]) => `${name}${at}`),
+  )
+  .filter((value) => cleanText(value).trim() !== '' && !emailSchema.safeParse(cleanText(value)).success)
+
+/** Well-formed but longer than 254 characters. */
+const longEmail = fc.integer({ min: 242, max: 2000 }).map((length) => `${'a'.repeat(length)}@test.example`)
+
+/** A bad e-mail field: blank, not an address (with or without control characters), too long, posted twice, or missing. */
+export const badEmail = fc.oneof(blank, maybeControls(notAnEmail), longEmail, repeated('camille@test.example'), MISSING)

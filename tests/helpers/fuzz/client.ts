@@ -1,24 +1,11 @@
-import { randomUUID } from 'node:crypto'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { PASSWORD } from '#tests/factories'
+import { cookieHeader, handleInProcess, keepCookies } from '#tests/helpers/app'
 
 /**
  * A browser for generated input: the production build driven in-process (as tests/helpers/app.ts),
  * with a cookie jar, and bodies the ordinary visitor cannot send: multipart uploads, raw bodies,
  * fields in a chosen order (a field posted twice), names with control characters.
  */
-let handler: ReturnType<typeof createRequestHandler> | undefined
-
-async function getHandler() {
-  if (!handler) {
-    const build = (await import(/* @vite-ignore */ pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
-    handler = createRequestHandler(build, 'production')
-  }
-  return handler
-}
-
 /** Form fields: a value, several values (the field posted several times), or the field left out. */
 export type Fields = Record<string, string | string[] | undefined>
 
@@ -59,7 +46,8 @@ export class Browser {
 
   async send(pathname: string, body: Body | null, method = body ? 'POST' : 'GET'): Promise<Answer> {
     const headers = new Headers()
-    if (this.cookies.size) headers.set('Cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '))
+    const cookie = cookieHeader(this.cookies)
+    if (cookie) headers.set('Cookie', cookie)
     let payload: BodyInit | undefined
     if (body?.kind === 'form') {
       payload = encodeForm(body.fields)
@@ -77,15 +65,8 @@ export class Browser {
       if (body.contentType) headers.set('Content-Type', body.contentType)
     }
     const request = new Request(`http://localhost:3000${pathname}`, { method, headers, body: payload })
-    const response = await (await getHandler())(request, { requestId: randomUUID() })
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';')
-      const index = pair.indexOf('=')
-      const name = pair.slice(0, index)
-      const value = pair.slice(index + 1)
-      if (/max-age=0|expires=Thu, 01 Jan 1970/i.test(cookie) || value === '') this.cookies.delete(name)
-      else this.cookies.set(name, value)
-    }
+    const response = await handleInProcess(request)
+    keepCookies(this.cookies, response)
     return {
       status: response.status,
       location: response.headers.get('Location'),
