@@ -4,10 +4,12 @@ import { createInstance } from 'i18next'
 import { renderToString } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { i18nOptions, resources } from './i18n/config'
+import { cacheFixedLabels } from './i18n/translate'
 import { getRequestLocale } from './utils/i18n.server'
 import { getLogger } from './utils/logger.server'
 
-// One i18next instance per language, built once: resources are bundled and never change.
+// One i18next instance per language, built once: resources are bundled and never change, so its
+// fixed labels are kept once resolved.
 const instances = new Map<string, Promise<ReturnType<typeof createInstance>>>()
 function i18nFor(locale: string) {
   let instance = instances.get(locale)
@@ -16,7 +18,7 @@ function i18nFor(locale: string) {
     instance = created
       .use(initReactI18next)
       .init({ ...i18nOptions, supportedLngs: [...i18nOptions.supportedLngs], lng: locale, resources })
-      .then(() => created)
+      .then(() => cacheFixedLabels(created))
     instances.set(locale, instance)
   }
   return instance

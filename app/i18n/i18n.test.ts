@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { resources } from './config'
 import { formatDate, formatEur, formatEurRange, formatNumber } from './format'
-import { getT, translateKey } from './translate'
+import i18next from 'i18next'
+import { i18nOptions } from './config'
+import { cacheFixedLabels, getT, translateKey } from './translate'
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value === 'string' || Array.isArray(value)) return [prefix]
@@ -31,6 +33,32 @@ describe('translations', () => {
     expect(translateKey(getT('en'), 'validation.sirenInvalid')).toMatch(/SIREN is not valid/)
     expect(translateKey(getT('fr'), 'errors.needTransition', { status: 'PUBLISHED' })).toBe('Action impossible : ce besoin est au statut « Publié ».')
     expect(translateKey(getT('en'), 'errors.organisationTransition', { status: 'PENDING' })).toContain('“Being verified”')
+  })
+})
+
+describe('kept labels (the server render)', () => {
+  async function instance(lng: 'fr' | 'en') {
+    const created = i18next.createInstance()
+    await created.init({ ...i18nOptions, supportedLngs: [...i18nOptions.supportedLngs], lng, resources })
+    return created
+  }
+
+  test('a kept label reads as i18next reads it, through the fixed t of a component, per language', async () => {
+    const fr = cacheFixedLabels(await instance('fr'))
+    const en = cacheFixedLabels(await instance('en'))
+    for (const round of [1, 2]) {
+      expect(fr.getFixedT(null, 'common')('nav.login'), `round ${round}`).toBe('Se connecter')
+      expect(en.getFixedT(null, 'common')('nav.login'), `round ${round}`).toBe('Log in')
+      expect(fr.getFixedT(null, 'common', 'nav')('login'), `round ${round}`).toBe('Se connecter')
+    }
+  })
+
+  test('calls with values are translated each time: plurals and interpolation follow the values', async () => {
+    const t = cacheFixedLabels(await instance('fr')).getFixedT(null, 'common')
+    expect(t('needs.count', { count: 1 })).toBe('1 besoin')
+    expect(t('needs.count', { count: 3 })).toBe('3 besoins')
+    expect(t('nav.logout', { name: 'Léa' })).toBe('Se déconnecter (Léa)')
+    expect(t('nav.logout', { name: 'Marc' })).toBe('Se déconnecter (Marc)')
   })
 })
 
