@@ -3,7 +3,7 @@ import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
 import { listNeedsForActor } from '#app/modules/needs/service.server'
 import type { Actor } from '#app/modules/policy/policy'
 import { prisma } from '#app/utils/db.server'
-import { createMarketplace, createNeed } from '#tests/factories'
+import { createMarketplace, createMember, createNeed } from '#tests/factories'
 import { actorFor } from '#tests/helpers/actor'
 
 /**
@@ -109,6 +109,23 @@ describe('needs list', () => {
     } finally {
       await prisma.matchFeedback.deleteMany({ where: { matchId: match.id } })
     }
+  })
+
+  test('a firm scored on more needs than a page: the first page is all scored, the second ends with the unscored ones', async () => {
+    const other = await createMember(market.hub.id, 'FIRM')
+    const needIds = [...deadlines.keys()]
+    const otherScores = new Map(needIds.slice(0, 22).map((id, index) => [id, ((index * 53) % 97) / 100]))
+    await prisma.match.createMany({
+      data: [...otherScores].map(([needId, score]) => ({ needId, firmId: other.organisation.id, score, breakdown: {}, algorithmVersion: ALGORITHM_VERSION })),
+    })
+    const { first, second, ids } = await allPages(await actorFor(other.user.id), {})
+    const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+    const ranked = [...otherScores.keys()].sort((a, b) => otherScores.get(b)! - otherScores.get(a)! || deadlines.get(a)! - deadlines.get(b)! || byId(a, b))
+    const rest = needIds.filter((id) => !otherScores.has(id)).sort((a, b) => deadlines.get(a)! - deadlines.get(b)! || byId(a, b))
+    expect(ids).toEqual([...ranked, ...rest])
+    expect(first.needs.map((need) => need.score)).toEqual(ranked.slice(0, 20).map((id) => otherScores.get(id)))
+    expect(second.needs.map((need) => need.score)).toEqual([...ranked.slice(20).map((id) => otherScores.get(id)), null, null, null])
+    expect([first.total, second.total]).toEqual([25, 25])
   })
 
   test('the partner sees all its needs, drafts included, and how many applications each has', async () => {

@@ -258,19 +258,23 @@ function communesWithin(insee: string | null, km: number) {
  * after the page), then the others by deadline. A confidential need before its NDA ranks with the
  * unscored. Same order as the general query; it avoids ranking every visible need.
  */
-function firmScorePage({ firmId, whereSql, teaser, offset }: { firmId: string; whereSql: Prisma.Sql; teaser: Prisma.Sql; offset: number }) {
+function firmScorePage({ firmId, whereSql, teaser, offset, scoredOnly }: { firmId: string; whereSql: Prisma.Sql; teaser: Prisma.Sql; offset: number; scoredOnly: boolean }) {
   const scoredFor = (m: string) =>
     Prisma.sql`${Prisma.raw(m)}."firmId" = ${firmId} AND ${Prisma.raw(m)}."algorithmVersion" = ${ALGORITHM_VERSION} AND NOT ${teaser}
       AND NOT EXISTS (SELECT 1 FROM "MatchFeedback" f WHERE f."matchId" = ${Prisma.raw(m)}.id AND f.side = 'FIRM' AND f.value = 'NOT_RELEVANT')`
-  // PostgreSQL evaluates each scalar subquery below once, and only when a branch needs it: the
-  // unscored needs and the number of scored ones are read only for pages past the scored needs.
-  return Prisma.sql`
-    WITH scored AS MATERIALIZED (
+  const scored = Prisma.sql`
       SELECT n.id FROM "Match" m JOIN "Need" n ON n.id = m."needId"
       WHERE ${scoredFor('m')} AND ${whereSql}
       ORDER BY m.score DESC, n.deadline ASC NULLS LAST, n.id COLLATE "C"
-      LIMIT ${PAGE_SIZE} OFFSET ${offset}
-    ), unscored AS MATERIALIZED (
+      LIMIT ${PAGE_SIZE} OFFSET ${offset}`
+  const total = Prisma.sql`(SELECT count(*) FROM "Need" n WHERE ${whereSql})`
+  // A page among the scored needs (the usual case) is planned without the unscored branch:
+  // PostgreSQL plans a statement on each run, and that branch tripled the planning.
+  if (scoredOnly) return Prisma.sql`SELECT ids.id, ${total} AS total, row_number() OVER () AS position FROM (${scored}) ids`
+  // PostgreSQL evaluates each scalar subquery below once, and only when a branch needs it: the
+  // unscored needs and the number of scored ones are read only for pages past the scored needs.
+  return Prisma.sql`
+    WITH scored AS MATERIALIZED (${scored}), unscored AS MATERIALIZED (
       SELECT n.id FROM "Need" n
       WHERE (SELECT count(*) FROM scored) < ${PAGE_SIZE} AND ${whereSql}
         AND NOT EXISTS (SELECT 1 FROM "Match" m WHERE m."needId" = n.id AND ${scoredFor('m')})
@@ -279,7 +283,7 @@ function firmScorePage({ firmId, whereSql, teaser, offset }: { firmId: string; w
       OFFSET CASE WHEN (SELECT count(*) FROM scored) > 0 THEN 0
         ELSE GREATEST(0, ${offset} - (SELECT count(*) FROM "Match" m JOIN "Need" n ON n.id = m."needId" WHERE ${scoredFor('m')} AND ${whereSql})) END
     )
-    SELECT ids.id, (SELECT count(*) FROM "Need" n WHERE ${whereSql}) AS total, row_number() OVER () AS position
+    SELECT ids.id, ${total} AS total, row_number() OVER () AS position
     FROM (SELECT id FROM scored UNION ALL SELECT id FROM unscored) ids`
 }
 
@@ -373,9 +377,10 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
 
   const offset = (page - 1) * PAGE_SIZE
   // The page's ids in order with their position, and the number of needs the filters let through.
-  const pageCte =
-    rankByScore && sort === 'score' && firmIds.length === 1
-      ? firmScorePage({ firmId: firmIds[0]!, whereSql, teaser, offset })
+  const walkScores = rankByScore && sort === 'score' && firmIds.length === 1
+  const pageCte = (scoredOnly: boolean) =>
+    walkScores
+      ? firmScorePage({ firmId: firmIds[0]!, whereSql, teaser, offset, scoredOnly })
       : // One pass over the visible needs: rank them on narrow columns (index-only scans), count
         // them in the same pass, keep one page of ids (a top-N sort). The ranked subquery hands
         // its rows over in order, which row_number() OVER () records as the position.
@@ -390,8 +395,8 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
           LIMIT ${PAGE_SIZE} OFFSET ${offset}
         ) ranked`
   // Only then the page's details (partner, hub, score, counts, NDA) for those twenty rows.
-  const rows = await prisma.$queryRaw<Array<ListRow & { ndaAccepted: boolean; total: number }>>`
-    WITH page AS MATERIALIZED (${pageCte})
+  const pageRows = (scoredOnly: boolean) => prisma.$queryRaw<Array<ListRow & { ndaAccepted: boolean; total: number }>>`
+    WITH page AS MATERIALIZED (${pageCte(scoredOnly)})
     SELECT n.id, n.title, n.summary, n.kind::text AS kind, n.status::text AS status, n.visibility::text AS visibility,
            n.deadline, n."budgetMinEur", n."budgetMaxEur", n."communeName", n."remoteOk", n.skills,
            p.name AS "partnerName", h."shortName" AS "hubShortName", fm.score, fm.reasons, COALESCE(fm.dismissed, false) AS dismissed, page.total::int AS total,
@@ -404,6 +409,9 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
     JOIN "Hub" h ON h.id = n."hubId"
     ${firmMatch}
     ORDER BY page.position`
+  // Walking the firm's scores, a page short of the scored needs reaches the unscored ones: read again with them.
+  let rows = await pageRows(walkScores)
+  if (walkScores && rows.length < PAGE_SIZE) rows = await pageRows(false)
   // Past the last page the window has no row to carry the count: count on its own then.
   const total =
     rows[0]?.total ?? (page > 1 ? ((await prisma.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "Need" n WHERE ${whereSql}`)[0]?.total ?? 0) : 0)
