@@ -9,6 +9,7 @@
  */
 import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -179,7 +180,17 @@ async function runWeb() {
     "/build",
     express.static("public/build", { immutable: true, maxAge: "1y" })
   );
-  app.use(express.static("public", { maxAge: "1h" }));
+  // The other files of public/ (icons, fonts) by their top-level name: the pages' paths go to
+  // Remix without a file lookup each.
+  const publicFiles = express.static("public", { maxAge: "1h" });
+  const publicNames = new Set(
+    readdirSync("public").filter((name) => name !== "build")
+  );
+  app.use((req, res, next) =>
+    publicNames.has(req.path.split("/")[1] ?? "")
+      ? publicFiles(req, res, next)
+      : next()
+  );
 
   const build = await loadBuild();
   // What the loaders of one request share (the signed-in actor) is computed once per request.
