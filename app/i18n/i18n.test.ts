@@ -1,8 +1,7 @@
-import { describe, expect, test } from 'vitest'
-import { resources } from './config'
-import { formatDate, formatEur, formatEurRange, formatNumber } from './format'
 import i18next from 'i18next'
-import { i18nOptions } from './config'
+import { describe, expect, test } from 'vitest'
+import { i18nOptions, resources } from './config'
+import { formatDate, formatEur, formatEurRange, formatNumber } from './format'
 import { cacheFixedLabels, getT, translateKey } from './translate'
 
 function keys(value: unknown, prefix = ''): string[] {
