@@ -103,6 +103,16 @@ function runPrimary(count: number) {
     );
     cluster.fork();
   });
+  // A larger young generation (V8's default is 16 MB per semi-space): a page request allocates a
+  // few MB that die with it, and fewer scavenges cost ≈ 4 % of the CPU time per request
+  // (decision 0009). Unless the operator chose a size already.
+  const chosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some(
+    (option) => option.includes("max-semi-space-size")
+  );
+  if (!chosen)
+    cluster.setupPrimary({
+      execArgv: [...process.execArgv, "--max-semi-space-size=32"],
+    });
   for (let index = 0; index < count; index++) cluster.fork();
   process.on("SIGTERM", () => stop("SIGTERM", 0));
   process.on("SIGINT", () => stop("SIGINT", 0));
