@@ -125,7 +125,8 @@ async function runWeb() {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   // gzip's fastest level (nginx's default): pages are rendered anew for each request, and level 6
-  // cost three times as much CPU for 10 % fewer bytes (≈ 9.8 KB instead of 8.8 KB for a needs list).
+  // costs about four times as much CPU (0.29 against 0.08 ms for a needs list) for 10 % fewer
+  // bytes (8.8 KB instead of 9.8 KB).
   app.use(compression({ level: 1 }));
 
   app.use((req, res, next) => {
