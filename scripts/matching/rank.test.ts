@@ -1,14 +1,15 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { describe, expect, test } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
 
 const run = promisify(execFile)
 const root = path.join(import.meta.dirname, '../..')
 const fixture = path.join(root, 'tests/fixtures/matching/rank-small.json')
 const scratch = mkdtempSync(path.join(tmpdir(), 'matching-rank-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 async function rank(...args: string[]) {
   try {
