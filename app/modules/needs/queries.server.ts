@@ -58,7 +58,7 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
     firmIds.length
       ? prisma.match.findMany({ where: { needId, firmId: { in: firmIds }, status: 'INVITED' }, select: { firmId: true } })
       : [],
-    prisma.ndaAcceptance.findUnique({ where: { needId_userId: { needId, userId: actor.userId } }, select: { acceptedAt: true } }),
+    prisma.ndaAcceptance.findFirst({ where: { needId, userId: actor.userId }, select: { acceptedAt: true } }),
     firmIds.length
       ? prisma.application.findFirst({ where: { needId, firmId: { in: firmIds } }, select: { id: true, status: true, submittedAt: true } })
       : null,

@@ -68,7 +68,7 @@ export async function acceptNda(actor: Actor, needId: string, textVersion: strin
   const firm = verifiedOrganisations(actor, 'FIRM')[0]!
   await transaction(async ({ db }) => {
     await db.ndaAcceptance.upsert({
-      where: { needId_userId: { needId, userId: actor.userId } },
+      where: { needId_userId_organisationId: { needId, userId: actor.userId, organisationId: firm.organisationId } },
       create: { needId, userId: actor.userId, organisationId: firm.organisationId, textVersion },
       update: {},
     })
