@@ -7,6 +7,7 @@ import { i18nOptions, resources } from './i18n/config'
 import { cacheFixedLabels } from './i18n/translate'
 import { getRequestLocale } from './utils/i18n.server'
 import { getLogger } from './utils/logger.server'
+import { NonceProvider } from './utils/nonce-provider'
 
 // One i18next instance per language, built once: resources are bundled and never change, so its
 // fixed labels are kept once resolved.
@@ -39,9 +40,11 @@ export default async function handleRequest(
   let html: string
   try {
     html = renderToString(
-      <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} />
-      </I18nextProvider>,
+      <NonceProvider value={loadContext.cspNonce ?? ''}>
+        <I18nextProvider i18n={instance}>
+          <RemixServer context={remixContext} url={request.url} nonce={loadContext.cspNonce} />
+        </I18nextProvider>
+      </NonceProvider>,
     )
   } catch (error) {
     getLogger().error({ err: error, requestId: loadContext.requestId }, 'render error')

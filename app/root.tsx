@@ -20,6 +20,7 @@ import { supportedLocales, type Locale } from './i18n/config'
 import { isStaff, verifiedOrganisations } from './modules/policy/policy'
 import stylesheet from './tailwind.css'
 import { getRequestLocale } from './utils/i18n.server'
+import { useNonce } from './utils/nonce-provider'
 import { getActor } from './utils/session.server'
 import { readToast } from './utils/toast.server'
 import { translateKey } from './i18n/translate'
@@ -62,6 +63,7 @@ export function useRootData() {
 }
 
 function Document({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const nonce = useNonce()
   return (
     <html lang={locale} className="h-full">
       <head>
@@ -72,8 +74,8 @@ function Document({ locale, children }: { locale: Locale; children: ReactNode })
       </head>
       <body className="flex min-h-full flex-col">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

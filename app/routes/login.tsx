@@ -32,6 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const attemptKey = `${ip}:${submission.value.email}`
   try {
     await rateLimit('loginIp', ip)
+    await rateLimit('loginAddress', submission.value.email)
     await rateLimit('login', attemptKey)
   } catch (error) {
     return replyWithAppError(request, submission, error)

@@ -54,12 +54,13 @@ export async function action(args: ActionFunctionArgs) {
     if (intent !== 'saveSearch') return json({ result: invalidFormResult() }, { status: 400 })
     const submission = parseWithZod(formData, { schema: savedSearchSchema })
     if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
+    let saved: Awaited<ReturnType<typeof saveSearch>>
     try {
-      await saveSearch(actor, submission.value)
+      saved = await saveSearch(actor, submission.value)
     } catch (error) {
       return replyWithAppError(request, submission, error)
     }
-    return redirectWithToast(`/needs?${submission.value.query.replace(/^\?/, '')}`, { messageKey: 'search.saved', values: { name: submission.value.name } })
+    return redirectWithToast(`/needs?${saved.query}`, { messageKey: 'search.saved', values: { name: submission.value.name } })
   })
 }
 

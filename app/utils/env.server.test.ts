@@ -49,4 +49,15 @@ describe('environment schema', () => {
   test('a database URL must be PostgreSQL', () => {
     expect(() => parseEnv({ DATABASE_URL: 'mysql://root@localhost/sillon' })).toThrow(/DATABASE_URL/)
   })
+
+  test('trusts no proxy unless told which (TRUST_PROXY)', () => {
+    expect(parseEnv(base).TRUST_PROXY).toBe(false)
+    expect(parseEnv({ ...base, TRUST_PROXY: '' }).TRUST_PROXY).toBe(false)
+    expect(parseEnv({ ...base, TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false)
+    expect(parseEnv({ ...base, TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1)
+    expect(parseEnv({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8', '::1'])
+    expect(() => parseEnv({ ...base, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: expected false/)
+    expect(() => parseEnv({ ...base, TRUST_PROXY: '10.0.0.0/40' })).toThrow(/TRUST_PROXY/)
+    expect(() => parseEnv({ ...base, TRUST_PROXY: 'proxy.example' })).toThrow(/TRUST_PROXY/)
+  })
 })

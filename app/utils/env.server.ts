@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 
@@ -20,6 +21,38 @@ const optionalUrl = (protocols: string[]) =>
         .optional(),
     )
     .optional()
+
+/**
+ * The proxies whose X-Forwarded-For (client address) and X-Forwarded-Proto are believed: none by
+ * default (`false`, also for an empty value), a number of hops, or a comma-separated list of
+ * addresses, CIDR ranges and Express's names `loopback`, `linklocal`, `uniquelocal`. "Trust every
+ * proxy" (`true`) is refused: any client could then choose the address its rate limits count.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, ctx): false | number | string[] => {
+    if (value === '' || value === 'false' || value === 'none') return false
+    if (/^\d{1,2}$/.test(value)) return Number(value)
+    const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean)
+    const valid = (entry: string) => {
+      if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true
+      const [address, bits, ...rest] = entry.split('/')
+      if (rest.length > 0 || !address || !isIP(address)) return false
+      if (bits === undefined) return true
+      return /^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128)
+    }
+    const invalid = entries.filter((entry) => !valid(entry))
+    if (entries.length === 0 || invalid.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected false, a number of hops, or addresses / CIDR ranges / loopback, linklocal, uniquelocal separated by commas (got ${JSON.stringify(invalid[0] ?? value)})`,
+      })
+      return z.NEVER
+    }
+    return entries
+  })
 
 export const envSchema = z
   .object({
@@ -52,6 +85,8 @@ export const envSchema = z
     ENABLE_SCHEDULERS: booleanish.default(true),
     STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    /** Which proxies in front of the web may tell the client's address (X-Forwarded-For); none by default. */
+    TRUST_PROXY: trustProxy,
     /** Public company directory (recherche-entreprises) base URL; empty disables online lookups. */
     COMPANY_DIRECTORY_URL: optionalUrl(['http', 'https']),
   })

@@ -13,12 +13,20 @@ import { forgetSingleton, singleton } from './singleton.server'
 const LIMITS = {
   /** Per address and IP: a password guessed slowly at best. */
   login: { points: 10, duration: 15 * 60 },
+  /**
+   * Per address, whatever the IP: an attacker spreading guesses over many addresses (a botnet,
+   * rotated proxies) still gets 30 per quarter hour on one account (decision 0010).
+   */
+  loginAddress: { points: 30, duration: 15 * 60 },
   /** Per IP, all addresses together. */
   loginIp: { points: 100, duration: 15 * 60 },
   passwordReset: { points: 5, duration: 60 * 60 },
   signup: { points: 20, duration: 60 * 60 },
+  /** Per API token (the README's promise). */
   api: { points: 600, duration: 60 },
 } as const
+
+export const API_CALLS_PER_MINUTE = LIMITS.api.points
 
 export type RateLimitKind = keyof typeof LIMITS
 
@@ -41,14 +49,18 @@ function limiter(kind: RateLimitKind) {
   })
 }
 
-/** Counts one attempt; throws a 429 AppError once the limit is reached. */
-export async function rateLimit(kind: RateLimitKind, key: string) {
+/**
+ * Counts one attempt; throws a 429 AppError once the limit is reached, with the wait in minutes
+ * (the forms' message) and in seconds (`retryAfterSeconds`, the API's Retry-After header).
+ */
+export async function rateLimit(kind: RateLimitKind, key: string, messageKey = 'errors.tooManyRequests') {
   try {
     await limiter(kind).consume(key.slice(0, 200))
   } catch (error) {
     if (error instanceof RateLimiterRes) {
       const minutes = Math.max(1, Math.ceil(error.msBeforeNext / 60_000))
-      throw new AppError(429, 'rate_limited', 'errors.tooManyRequests', { count: minutes, minutes })
+      const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000))
+      throw new AppError(429, 'rate_limited', messageKey, { count: minutes, minutes, retryAfterSeconds, limit: LIMITS[kind].points })
     }
     throw error
   }
@@ -67,6 +79,6 @@ export async function closeRateLimits() {
   const pool = store.__sillonSingletons?.get(key) as pg.Pool | undefined
   if (!pool) return
   forgetSingleton(key)
-  for (const kind of ['login', 'loginIp', 'passwordReset', 'signup', 'api']) forgetSingleton(`rate-limiter:${kind}:${env.DATABASE_URL}`)
+  for (const kind of Object.keys(LIMITS)) forgetSingleton(`rate-limiter:${kind}:${env.DATABASE_URL}`)
   await pool.end()
 }

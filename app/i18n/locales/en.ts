@@ -1,4 +1,5 @@
 import api from './en-api'
+import edge from './en-edge'
 import profile from './en-profile'
 import type fr from './fr'
 
@@ -7,6 +8,7 @@ type Shape<T> = T extends string ? string : T extends readonly string[] ? string
 /** English texts: the same keys as fr.ts (the type makes a missing or extra key a compile error). */
 const en: Shape<typeof fr> = {
   api,
+  edge,
   profile,
   languages: { fr: 'Français', en: 'English' },
   nav: {

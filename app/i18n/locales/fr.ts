@@ -3,10 +3,12 @@
  * and by a test). Plurals follow i18next: `_one`, `_many`, `_other`.
  */
 import api from './fr-api'
+import edge from './fr-edge'
 import profile from './fr-profile'
 
 const fr = {
   api,
+  edge,
   profile,
   languages: { fr: 'Français', en: 'English' },
   nav: {

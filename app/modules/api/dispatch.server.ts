@@ -5,6 +5,7 @@ import { authenticateApiToken } from '#app/modules/organisations/api-tokens.serv
 import { AppError, isAppError } from '#app/modules/shared/app-error'
 import { getEnv } from '#app/utils/env.server'
 import { getLogger } from '#app/utils/logger.server'
+import { rateLimit } from '#app/utils/rate-limit.server'
 import { apiErrors, bearerChallenge, errorBody } from './errors'
 import { handlers, cleanQuery, type ApiContext } from './handlers.server'
 import { readJsonBody } from './json-body.server'
@@ -13,7 +14,7 @@ import { operationsFor, type ApiOperation, type ApiPath } from './spec'
 /**
  * The API's one dispatcher: each route file `app/routes/api.v1.*.ts` hands its request here with
  * its path. It finds the operation (405 otherwise), authenticates the bearer token (401), checks
- * the path's ids (404), reads the JSON body (413, 415, 400), runs the operation's handler, shapes
+ * the path's ids (404), counts the call against the token's 600 a minute (429 with Retry-After), reads the JSON body (413, 415, 400), runs the operation's handler, shapes
  * the answer with the operation's response schema, and turns every error into the JSON error
  * shape with its status — an unexpected one into a logged 500, never an HTML page.
  */
@@ -39,7 +40,9 @@ function requestLocale(request: Request) {
 }
 
 function errorResponse(t: TFunction, error: AppError, headers: Record<string, string> = {}) {
-  const extra = error.status === 401 ? { 'WWW-Authenticate': bearerChallenge(error.code), ...headers } : headers
+  const extra = { ...headers }
+  if (error.status === 401) extra['WWW-Authenticate'] = bearerChallenge(error.code)
+  if (error.status === 429 && typeof error.params.retryAfterSeconds === 'number') extra['Retry-After'] = String(error.params.retryAfterSeconds)
   return jsonResponse(errorBody(t, error), error.status, extra)
 }
 
@@ -49,7 +52,7 @@ async function authenticate(request: Request) {
   if (!match) throw apiErrors.tokenMissing()
   const authenticated = await authenticateApiToken(match[1]!)
   if (!authenticated) throw apiErrors.tokenInvalid()
-  return authenticated.actor
+  return authenticated
 }
 
 function pathParams(operation: ApiOperation, params: ApiRouteArgs['params']) {
@@ -69,8 +72,10 @@ export function apiBaseUrl() {
 
 async function run(operation: ApiOperation, args: ApiRouteArgs, t: { current: TFunction }) {
   const { request } = args
-  const actor = operation.audience === 'public' ? null : await authenticate(request)
+  const authenticated = operation.audience === 'public' ? null : await authenticate(request)
+  const actor = authenticated?.actor ?? null
   if (actor) t.current = getT(actor.locale)
+  if (authenticated) await rateLimit('api', authenticated.tokenId, 'edge.apiRateLimited')
   const context: ApiContext = {
     actor,
     params: pathParams(operation, args.params),

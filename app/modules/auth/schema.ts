@@ -24,15 +24,23 @@ export const nameSchema = z
   .min(2, 'validation.tooShort')
   .max(120, 'validation.tooLong')
 
+/** A path of this site as a browser reads a Location: one "/" first, never "//" or "/\\", no control character. */
+function isSameOriginPath(value: string) {
+  return value.startsWith('/') && !value.startsWith('//') && !/[\\\u0000-\u001f\u007f]/.test(value)
+}
+
 /**
- * Only a path of this site, never another one: "//evil", "/\\evil" and control characters are
- * refused (browsers read some of them as another host).
+ * The one check of every `redirectTo` a route follows: only a path of this site, never another
+ * one. "//evil", "/\\evil" and control characters are refused (browsers read some of them as
+ * another host), and the check is made again on the final value, after normalisation:
+ * `/.//evil.example/x` would otherwise become `//evil.example/x`.
  */
 export function safeRedirectPath(value: string | null | undefined) {
-  if (!value || value.length > 500 || !value.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(value)) return undefined
+  if (!value || value.length > 500 || !isSameOriginPath(value)) return undefined
   const url = new URL(value, 'http://sillon.invalid')
   if (url.origin !== 'http://sillon.invalid') return undefined
-  return `${url.pathname}${url.search}${url.hash}`
+  const path = `${url.pathname}${url.search}${url.hash}`
+  return isSameOriginPath(path) ? path : undefined
 }
 
 export const redirectToSchema = z.string().optional().transform(safeRedirectPath)

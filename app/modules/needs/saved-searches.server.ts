@@ -5,7 +5,10 @@ import { parseNeedFilters } from './schema'
 
 const MAX_SAVED_SEARCHES = 20
 
-/** Only the valid filters are kept (never the page), as a query string. */
+/**
+ * Only the valid filters are kept (never the page), as a query string, percent-encoded: what is
+ * saved, and the only form of the query that is put back in a URL (a raw one could hold a line break).
+ */
 export function normaliseSearchQuery(query: string) {
   const params = new URLSearchParams(query.replace(/^\?/, ''))
   const { filters } = parseNeedFilters(params)
@@ -32,7 +35,7 @@ export async function saveSearch(actor: Actor, input: { name: string; query: str
   const count = await prisma.savedSearch.count({ where: { userId: actor.userId } })
   if (count >= MAX_SAVED_SEARCHES) throw AppError.invalid({ name: ['validation.tooManySavedSearches'] })
   const query = normaliseSearchQuery(input.query)
-  return prisma.savedSearch.create({ data: { userId: actor.userId, name: input.name, query, alert: input.alert }, select: { id: true } })
+  return prisma.savedSearch.create({ data: { userId: actor.userId, name: input.name, query, alert: input.alert }, select: { id: true, query: true } })
 }
 
 export async function deleteSavedSearch(actor: Actor, id: string) {

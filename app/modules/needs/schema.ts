@@ -153,7 +153,12 @@ export function parseNeedFilters(params: URLSearchParams): { filters: NeedFilter
 
 export const savedSearchSchema = z.object({
   intent: z.literal('saveSearch'),
-  name: z.string({ error: 'validation.required' }).trim().min(2, 'validation.tooShort').max(80, 'validation.tooLong'),
+  name: z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(2, 'validation.tooShort')
+    .max(80, 'validation.tooLong')
+    .refine((value) => !/[\r\n]/.test(value), 'edge.singleLine'),
   query: z.string().max(1000, 'validation.tooLong').default(''),
   alert: z
     .union([z.literal('on'), z.literal('true'), z.boolean()], { error: 'validation.invalidChoice' })
