@@ -257,6 +257,10 @@ function remixHandler(build: ServerBuild, mode: string) {
       });
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
+        // The edge has judged where the request comes from (refuseCrossSite, against the Host and
+        // APP_URL): Remix's own check, which knows only the Host, would answer 500 to a proxy
+        // that does not pass the public host on.
+        if (name === "origin") continue;
         if (Array.isArray(value)) value.forEach((item) => headers.append(name, item));
         else if (value !== undefined) headers.set(name, value);
       }
