@@ -67,16 +67,20 @@ const errorStatuses: Record<number, { description: string; example: { code: stri
     description: 'Well-formed input that the rules refuse (`invalid_input`, with `fields`): an incomplete need submitted, an unknown commune, a too short approach.',
     example: { code: 'invalid_input', message: 'Le besoin n’est pas complet : corrigez les champs signalés avant de le soumettre.', fields: { deadline: ['Ce champ est obligatoire.'] } },
   },
+  429: {
+    description: 'More than 600 calls in a minute with this token (`rate_limited`); the `Retry-After` header gives the seconds to wait.',
+    example: { code: 'rate_limited', message: 'Trop d’appels avec ce jeton : 600 par minute au plus. Réessayez dans 42 s.' },
+  },
   500: { description: 'An unexpected error (`internal_error`); it is logged with the request id.', example: { code: 'internal_error', message: 'Une erreur inattendue est survenue.' } },
 }
 
 const description = `The JSON API of Sillon, the Small Business Act marketplace of the French Alps: corporate partners post needs and process applications from their procurement tools; digital firms read the needs ranked by their match score and apply.
 
-**Authentication.** Every endpoint but this document needs an API token of an organisation, created by its owners or administrators on the organisation's settings page (\`/orgs/{slug}/settings\`), sent as \`Authorization: Bearer sil_…\`. A token acts for that one organisation, with the rights of the member who created it; revoked, or once its creator has left the organisation, it answers 401. Cookies are ignored.
+**Authentication.** Every endpoint but this document needs an API token of an organisation, created by its owners or administrators on the organisation's settings page (\`/orgs/{slug}/settings\`), sent as \`Authorization: Bearer sil_…\`. A token acts for that one organisation, with the rights of the member who created it; revoked, or once its creator has left the organisation, it answers 401. Cookies are ignored. Each token may make 600 calls a minute; the next ones answer 429 (\`rate_limited\`) with a \`Retry-After\` header until the minute is over.
 
 **Requests.** Bodies are JSON objects (\`Content-Type: application/json\`, at most 1 MiB, nested at most 16 levels). Unknown fields are refused (400, \`validation_failed\`, the field named in \`fields\`); \`null\` means "not given". Integers are JSON numbers (numeric strings are accepted); lists of tags are arrays of strings (a comma-separated string is accepted); calendar dates are \`YYYY-MM-DD\`. NUL and other control characters are removed from every string.
 
-**Responses.** JSON; dates are ISO 8601 date-times in UTC. Errors all have the shape \`{ "error": { "code", "message", "fields" } }\`: \`code\` is stable (\`invalid_json\`, \`validation_failed\`, \`token_missing\`, \`token_invalid\`, \`forbidden\`, \`not_found\`, \`method_not_allowed\`, \`invalid_transition\`, \`not_editable\`, \`concurrent_change\`, \`already_applied\`, \`cannot_apply\`, \`consortium_pending\`, \`no_accepted_application\`, \`revision_pending\`, \`payload_too_large\`, \`unsupported_media_type\`, \`invalid_input\`, \`internal_error\`); \`message\` and the \`fields\` messages are sentences in the language of the token's creator (French by default).`
+**Responses.** JSON; dates are ISO 8601 date-times in UTC. Errors all have the shape \`{ "error": { "code", "message", "fields" } }\`: \`code\` is stable (\`invalid_json\`, \`validation_failed\`, \`token_missing\`, \`token_invalid\`, \`forbidden\`, \`not_found\`, \`method_not_allowed\`, \`invalid_transition\`, \`not_editable\`, \`concurrent_change\`, \`already_applied\`, \`cannot_apply\`, \`consortium_pending\`, \`no_accepted_application\`, \`revision_pending\`, \`payload_too_large\`, \`rate_limited\`, \`unsupported_media_type\`, \`invalid_input\`, \`internal_error\`); \`message\` and the \`fields\` messages are sentences in the language of the token's creator (French by default).`
 
 function parameters(operation: ApiOperation) {
   const list: Array<Record<string, unknown>> = []
@@ -111,7 +115,7 @@ function responses(operation: ApiOperation, successSchemaNames: ReadonlyMap<z.Zo
     ...(operation.response.status === 201 ? { headers: { Location: { description: 'The address of the new record.', schema: { type: 'string' } } } } : {}),
     content: { 'application/json': { schema: schemaName ? { $ref: `#/components/schemas/${schemaName}` } : { type: 'object' } } },
   }
-  const statuses = operation.audience === 'public' ? operation.errors : [...new Set([...operation.errors, 401, 500])]
+  const statuses = operation.audience === 'public' ? operation.errors : [...new Set([...operation.errors, 401, 429, 500])]
   for (const status of statuses.sort()) result[String(status)] = { $ref: `#/components/responses/Error${status}` }
   return result
 }
@@ -164,6 +168,7 @@ export function buildOpenApiDocument(options: { serverUrl: string; version?: str
   for (const [status, { description: text, example }] of Object.entries(errorStatuses)) {
     errorResponses[`Error${status}`] = {
       description: text,
+      ...(status === '429' ? { headers: { 'Retry-After': { description: 'Seconds to wait before the next call.', schema: { type: 'integer' } } } } : {}),
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' }, example: { error: { fields: {}, ...example } } } },
     }
   }
