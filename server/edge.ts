@@ -145,6 +145,7 @@ export function capBodies(logger: Logger) {
       );
       return tooLarge(req, res, limit);
     }
+    if (/100-continue/i.test(req.get("expect") ?? "")) res.writeContinue();
     readBody(req, limit).then(
       (body) => {
         if (body) {

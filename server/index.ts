@@ -221,6 +221,9 @@ async function runWeb() {
       "web ready"
     );
   });
+  // A client that asks before sending its body (`Expect: 100-continue`) is told to go on only
+  // once the edge has accepted the request (capBodies): a body over its cap is never sent.
+  server.on("checkContinue", app);
 
   let stopping = false;
   async function shutdown(signal: string) {

@@ -28,6 +28,8 @@ async function freePort() {
 
 export interface Answer {
   status: number
+  /** The server said "100 Continue" (to a request sent with `Expect: 100-continue`). */
+  continued: boolean
   headers: IncomingHttpHeaders
   text: string
 }
@@ -97,12 +99,14 @@ export async function startWebServer(env: Record<string, string | undefined> = {
       else if (options.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(options.body))
       const request = http.request(`${baseUrl}${pathname}`, { method: options.method ?? 'GET', headers, agent: false })
       let settled = false
+      let continued = false
+      request.on('continue', () => (continued = true))
       request.on('response', (response) => {
         const chunks: Buffer[] = []
         response.on('data', (chunk: Buffer) => chunks.push(chunk))
         response.on('end', () => {
           settled = true
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') })
+          resolve({ status: response.statusCode ?? 0, continued, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') })
           request.destroy()
         })
       })

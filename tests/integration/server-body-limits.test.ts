@@ -38,6 +38,16 @@ describe('body caps at the edge', () => {
     expect(answer.headers.connection).toBe('close')
   })
 
+  test('a client that asks first (Expect: 100-continue) is refused before it sends its body, or told to go on', async () => {
+    const refused = await web.send('/login', { method: 'POST', headers: { ...formHeaders(), Expect: '100-continue' }, declaredLength: 200 * 1024 * 1024 })
+    expect(refused.status).toBe(413)
+    expect(refused.continued).toBe(false)
+    const body = form({ email: 'personne@test.example', password: 'pas-le-bon-mot-de-passe' })
+    const accepted = await web.send('/login', { method: 'POST', headers: { ...formHeaders(), Expect: '100-continue' }, body })
+    expect(accepted.continued).toBe(true)
+    expect(accepted.status).toBe(400)
+  })
+
   test('a chunked form without Content-Length is refused as soon as it passes 64 KiB', async () => {
     // 100 MB announced by nothing: the server stops reading after 64 KiB.
     const answer = await web.send('/login', { method: 'POST', headers: formHeaders(), chunked: { chunk: Buffer.alloc(16 * 1024, 'a'), count: 6400 } })
