@@ -48,7 +48,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: verifyEmailSchema })
   if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
   try {
-    await rateLimit('passwordReset', `${context.clientIp ?? 'unknown'}:verify`)
     const verified = await verifyEmail(submission.value.token, context.requestId)
     return redirectWithToast('/', { messageKey: verified.changed ? 'account.verify.changed' : 'account.verify.done', values: { email: verified.email } })
   } catch (error) {
