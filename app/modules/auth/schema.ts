@@ -74,14 +74,23 @@ export const localeSchema = z.object({
   redirectTo: redirectToSchema,
 })
 
-/** IANA time zones this runtime knows (Intl), e.g. "Europe/Paris". */
-export function isTimeZone(value: string) {
+/**
+ * The name of an IANA time zone this runtime knows (`Intl.supportedValuesOf('timeZone')`), given
+ * as listed or as one of its aliases (Asia/Kolkata is listed as Asia/Calcutta by ICU); null otherwise.
+ */
+export function canonicalTimeZone(value: string): string | null {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(value)) return null
   try {
-    return Intl.supportedValuesOf('timeZone').includes(value) || value === 'UTC'
+    const zones = Intl.supportedValuesOf('timeZone')
+    if (zones.includes(value)) return value
+    const canonical = new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone
+    return zones.includes(canonical) || canonical === 'UTC' ? canonical : null
   } catch {
-    return false
+    return null
   }
 }
+
+export const isTimeZone = (value: string) => canonicalTimeZone(value) !== null
 
 export const verifyEmailSchema = z.object({
   intent: z.literal('confirm'),
@@ -94,7 +103,11 @@ export const accountProfileSchema = z.object({
   intent: z.literal('profile'),
   name: nameSchema,
   locale: z.enum(supportedLocales, { error: 'validation.invalidChoice' }),
-  timeZone: z.string({ error: 'validation.required' }).max(64, 'validation.tooLong').refine(isTimeZone, 'account.errors.timeZone'),
+  timeZone: z
+    .string({ error: 'validation.required' })
+    .max(64, 'validation.tooLong')
+    .refine(isTimeZone, 'account.errors.timeZone')
+    .transform((value) => canonicalTimeZone(value)!),
 })
 
 export const accountPasswordSchema = z
