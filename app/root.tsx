@@ -41,8 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = actor
     ? {
         name: actor.name,
-        email: actor.email,
         emailVerified: session.emailVerified,
+        // For the banner only: a page's HTML names the address only while it is unverified.
+        unverifiedEmail: session.emailVerified ? null : actor.email,
         organisations: actor.memberships.map((membership) => ({
           slug: membership.organisation.slug,
           name: membership.organisation.name,
@@ -235,7 +236,7 @@ function UnverifiedBanner() {
   return (
     <div role="status" className="border-b border-amber-300 bg-amber-50 px-4 py-3 text-amber-950">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3">
-        <p className="text-sm">{t('account.verify.banner', { email: user.email })}</p>
+        <p className="text-sm">{t('account.verify.banner', { email: user.unverifiedEmail })}</p>
         <Form method="post" action="/verify-email">
           <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
           <button type="submit" name="intent" value="resend" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold ring-1 ring-inset ring-amber-400 hover:bg-amber-100">
