@@ -1,9 +1,15 @@
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/utils/db.server'
 import { createUser, PASSWORD } from '#tests/factories'
-import { signedIn, Visitor } from '#tests/helpers/app'
+import { loadBuild, signedIn, Visitor } from '#tests/helpers/app'
 
 const profile = (fields: Record<string, string>) => ({ intent: 'profile', name: 'Claire Dumas', locale: 'fr', timeZone: 'Europe/Paris', ...fields })
+
+// Loading the build and rendering a first page are slow on a busy machine: done before the tests' clocks start.
+beforeAll(async () => {
+  await loadBuild()
+  await new Visitor().get('/signup')
+}, 120_000)
 
 describe('the account page', () => {
   test('is linked from the header and asks signed-out visitors to log in', async () => {

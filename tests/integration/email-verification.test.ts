@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import { describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { redactSecrets } from '#app/modules/notifications/outbox.server'
 import { prisma } from '#app/utils/db.server'
 import { createHub, createMember, createStaff, createUser } from '#tests/factories'
-import { signedIn, Visitor } from '#tests/helpers/app'
+import { loadBuild, signedIn, Visitor } from '#tests/helpers/app'
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 
@@ -27,6 +27,12 @@ async function lastLinkTo(address: string) {
   if (!token) throw new Error(`no verification link in: ${email.textBody}`)
   return { email, token }
 }
+
+// Loading the build and rendering a first page are slow on a busy machine: done before the tests' clocks start.
+beforeAll(async () => {
+  await loadBuild()
+  await new Visitor().get('/signup')
+}, 120_000)
 
 describe('verified e-mail addresses', () => {
   test('sign-up sends a 48-hour link stored as a hash; it verifies the address once', async () => {

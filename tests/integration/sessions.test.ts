@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { createRequestHandler } from '@remix-run/node'
-import { afterEach, describe, expect, test, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import { deliverEmail } from '#app/modules/notifications/email.server'
 import { prisma } from '#app/utils/db.server'
 import { getLogger } from '#app/utils/logger.server'
@@ -35,6 +35,12 @@ async function logInFrom(email: string, clientIp: string, userAgent: string, coo
   expect(response.status).toBe(302)
   return { response, cookies, send }
 }
+
+// Loading the build and rendering a first page are slow on a busy machine: done before the tests' clocks start.
+beforeAll(async () => {
+  await loadBuild()
+  await new Visitor().get('/signup')
+}, 120_000)
 
 describe('sessions', () => {
   test('the database keeps the SHA-256 of the cookie’s secret, with the address and browser of the log-in', async () => {
