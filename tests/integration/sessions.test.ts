@@ -131,14 +131,15 @@ describe('password reset links', () => {
     throw new Error('reset e-mails not stored')
   }
 
-  test('using one reset link makes the account’s other reset links unusable', async () => {
-    const user = await createUser()
+  test('using one reset link makes the account’s other reset links unusable (and proves the address)', async () => {
+    const user = await createUser({ emailVerifiedAt: null })
     const [first, second] = await resetLinks(user.email, 2)
     const token = (path: string) => new URL(path, 'http://x').searchParams.get('token')!
     const used = await new Visitor().post(first!, { token: token(first!), password: 'nouvelle-phrase-42', confirmPassword: 'nouvelle-phrase-42' })
     expect(used.status).toBe(302)
     const other = await new Visitor().post(second!, { token: token(second!), password: 'autre-phrase-43', confirmPassword: 'autre-phrase-43' })
     expect(other.status).toBe(422)
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).not.toBeNull()
     await signedIn(user.email, 'nouvelle-phrase-42')
   })
 

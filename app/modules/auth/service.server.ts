@@ -96,6 +96,8 @@ export async function resetPassword(token: string, password: string) {
     const used = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })
     if (used.count === 0) throw AppError.invalid({ token: ['errors.resetLinkInvalid'] }, 'errors.resetLinkInvalid')
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } })
+    // The link reached the account's address (a change of address ends pending reset links): proved.
+    await tx.user.updateMany({ where: { id: row.userId, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } })
     // A new password ends every session and every other reset link of the account.
     await tx.session.deleteMany({ where: { userId: row.userId } })
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: new Date() } })
