@@ -21,7 +21,7 @@ import { isStaff, verifiedOrganisations } from './modules/policy/policy'
 import stylesheet from './tailwind.css'
 import { getRequestLocale } from './utils/i18n.server'
 import { useNonce } from './utils/nonce-provider'
-import { getActor } from './utils/session.server'
+import { getSession } from './utils/session.server'
 import { readToast } from './utils/toast.server'
 import { translateKey } from './i18n/translate'
 
@@ -33,14 +33,18 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: 'Sillon' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [actor, locale, { toast, headers }] = await Promise.all([
-    getActor(request),
+  const [session, locale, { toast, headers }] = await Promise.all([
+    getSession(request),
     getRequestLocale(request),
     readToast(request),
   ])
+  const actor = session?.actor
   const user = actor
     ? {
         name: actor.name,
+        emailVerified: session.emailVerified,
+        // For the banner only: a page's HTML names the address only while it is unverified.
+        unverifiedEmail: session.emailVerified ? null : actor.email,
         organisations: actor.memberships.map((membership) => ({
           slug: membership.organisation.slug,
           name: membership.organisation.name,
@@ -144,6 +148,11 @@ function Header() {
           ) : null}
           <LanguageSwitcher />
           {user ? (
+            <NavLink to="/account" className={navClass}>
+              {t('account.menu')}
+            </NavLink>
+          ) : null}
+          {user ? (
             <Form method="post" action="/logout">
               <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-brand-50 hover:bg-brand-800/60">
                 {t('nav.logout', { name: user.name })}
@@ -219,6 +228,28 @@ function ToastMessage() {
   )
 }
 
+/** Until the address is confirmed: what the account can and cannot do, and a new link. */
+function UnverifiedBanner() {
+  const data = useRootData()
+  const { t } = useTranslation()
+  const location = useLocation()
+  const user = data?.user
+  if (!user || user.emailVerified) return null
+  return (
+    <div role="status" className="border-b border-amber-300 bg-amber-50 px-4 py-3 text-amber-950">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3">
+        <p className="text-sm">{t('account.verify.banner', { email: user.unverifiedEmail })}</p>
+        <Form method="post" action="/verify-email">
+          <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+          <button type="submit" name="intent" value="resend" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold ring-1 ring-inset ring-amber-400 hover:bg-amber-100">
+            {t('account.verify.resend')}
+          </button>
+        </Form>
+      </div>
+    </div>
+  )
+}
+
 function Footer() {
   const { t } = useTranslation()
   return (
@@ -240,6 +271,7 @@ export default function App() {
   return (
     <>
       <Header />
+      <UnverifiedBanner />
       <div className="px-4">
         <ToastMessage />
       </div>

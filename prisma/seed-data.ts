@@ -2347,7 +2347,7 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
         ...organisations.flatMap((org) => org.users.map((user) => ({ email: user.email, name: user.name, createdAt: org.createdAt }))),
       ]
       const users = await db.user.createManyAndReturn({
-        data: userRows.map((row) => ({ ...row, passwordHash, locale: 'fr', timeZone: 'Europe/Paris' })),
+        data: userRows.map((row) => ({ ...row, passwordHash, locale: 'fr', timeZone: 'Europe/Paris', emailVerifiedAt: row.createdAt })),
         select: { id: true, email: true },
       })
       const userId = new Map(users.map((user) => [user.email, user.id]))

@@ -8,19 +8,21 @@ import { acceptInvitation, getInvitation } from '#app/modules/organisations/serv
 import { getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
 import { handle } from '#app/utils/route.server'
-import { getActor, requireActor } from '#app/utils/session.server'
+import { getSession, requireActor } from '#app/utils/session.server'
 import { redirectWithToast } from '#app/utils/toast.server'
 
 export const meta = titleMeta
 
 export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request, params }) => {
-    const [actor, t] = await Promise.all([getActor(request), getRequestT(request)])
+    const [session, t] = await Promise.all([getSession(request), getRequestT(request)])
+    const actor = session?.actor
     const invitation = await getInvitation(params.token ?? '')
     return json({
       title: t('invitation.title'),
       path: new URL(request.url).pathname,
       signedInAs: actor?.email ?? null,
+      emailVerified: session?.emailVerified ?? false,
       invitation: invitation
         ? {
             email: invitation.email,
@@ -42,7 +44,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function InvitationPage() {
-  const { invitation, signedInAs, path: here } = useLoaderData<typeof loader>()
+  const { invitation, signedInAs, emailVerified, path: here } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
   const { t } = useTranslation()
   return (
@@ -54,7 +56,17 @@ export default function InvitationPage() {
         <Card className="space-y-4">
           <p>{t('invitation.body', { inviter: invitation.invitedBy, organisation: invitation.organisation, role: t(`memberRole.${invitation.role}`) })}</p>
           {signedInAs ? (
-            signedInAs === invitation.email ? (
+            signedInAs === invitation.email && !emailVerified ? (
+              <Alert tone="warning">
+                <p>{t('account.errors.unverifiedInvitation')}</p>
+                <Form method="post" action="/verify-email" className="mt-2">
+                  <input type="hidden" name="redirectTo" value={here} />
+                  <Button type="submit" name="intent" value="resend" variant="secondary" size="sm">
+                    {t('account.verify.resend')}
+                  </Button>
+                </Form>
+              </Alert>
+            ) : signedInAs === invitation.email ? (
               <Form method="post">
                 <Button type="submit" pending={navigation.state === 'submitting'}>
                   {t('invitation.accept')}

@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     )
   }
   await resetRateLimit('login', attemptKey)
-  return startSession(request, user.id, submission.value.redirectTo ?? '/', {
+  return startSession(request, { userId: user.id, clientIp: context.clientIp }, submission.value.redirectTo ?? '/', {
     'Set-Cookie': await serializeLocale(user.locale),
   })
 }

@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await rateLimit('signup', context.clientIp ?? 'unknown')
     const user = await signup({ ...submission.value, locale: await getRequestLocale(request) })
     // New users create or join an organisation next.
-    return startSession(request, user.id, submission.value.redirectTo ?? '/orgs/new')
+    return startSession(request, { userId: user.id, clientIp: context.clientIp }, submission.value.redirectTo ?? '/orgs/new')
   } catch (error) {
     return replyWithAppError(request, submission, error)
   }

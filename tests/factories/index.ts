@@ -25,6 +25,8 @@ export async function createUser(overrides: Partial<Prisma.UserCreateInput> = {}
       email: `user-${id}@test.example`,
       name: `Utilisatrice ${id}`,
       passwordHash: await passwordHash,
+      // Verified, as an account that opened its sign-up link (`emailVerifiedAt: null` for one that did not).
+      emailVerifiedAt: new Date(),
       notificationPreference: { create: {} },
       ...overrides,
     },

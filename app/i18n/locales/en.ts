@@ -1,3 +1,4 @@
+import account from './en-auth'
 import api from './en-api'
 import edge from './en-edge'
 import profile from './en-profile'
@@ -7,6 +8,7 @@ type Shape<T> = T extends string ? string : T extends readonly string[] ? string
 
 /** English texts: the same keys as fr.ts (the type makes a missing or extra key a compile error). */
 const en: Shape<typeof fr> = {
+  account,
   api,
   edge,
   profile,

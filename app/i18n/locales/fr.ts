@@ -2,11 +2,13 @@
  * Interface texts, French first. Every key here exists in en.ts too (checked by the type of en.ts
  * and by a test). Plurals follow i18next: `_one`, `_many`, `_other`.
  */
+import account from './fr-auth'
 import api from './fr-api'
 import edge from './fr-edge'
 import profile from './fr-profile'
 
 const fr = {
+  account,
   api,
   edge,
   profile,

@@ -81,3 +81,59 @@ export const localeSchema = z.object({
   locale: z.enum(supportedLocales, { error: 'validation.invalidChoice' }),
   redirectTo: redirectToSchema,
 })
+
+/**
+ * The name of an IANA time zone this runtime knows (`Intl.supportedValuesOf('timeZone')`), given
+ * as listed or as one of its aliases (Asia/Kolkata is listed as Asia/Calcutta by ICU); null otherwise.
+ */
+export function canonicalTimeZone(value: string): string | null {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(value)) return null
+  try {
+    const zones = Intl.supportedValuesOf('timeZone')
+    if (zones.includes(value)) return value
+    const canonical = new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone
+    return zones.includes(canonical) || canonical === 'UTC' ? canonical : null
+  } catch {
+    return null
+  }
+}
+
+export const isTimeZone = (value: string) => canonicalTimeZone(value) !== null
+
+export const verifyEmailSchema = z.object({
+  intent: z.literal('confirm'),
+  token: z.string({ error: 'account.errors.linkInvalid' }).min(20, 'account.errors.linkInvalid').max(200, 'account.errors.linkInvalid'),
+})
+
+const currentPasswordSchema = z.string({ error: 'validation.required' }).min(1, 'validation.required').max(200, 'validation.tooLong')
+
+export const accountProfileSchema = z.object({
+  intent: z.literal('profile'),
+  name: nameSchema,
+  locale: z.enum(supportedLocales, { error: 'validation.invalidChoice' }),
+  timeZone: z
+    .string({ error: 'validation.required' })
+    .max(64, 'validation.tooLong')
+    .refine(isTimeZone, 'account.errors.timeZone')
+    .transform((value) => canonicalTimeZone(value)!),
+})
+
+export const accountPasswordSchema = z
+  .object({
+    intent: z.literal('password'),
+    currentPassword: currentPasswordSchema,
+    password: passwordSchema,
+    confirmPassword: z.string({ error: 'validation.required' }).max(200, 'validation.tooLong'),
+  })
+  .refine((data) => data.password === data.confirmPassword, { path: ['confirmPassword'], message: 'validation.passwordsDiffer' })
+
+export const accountEmailSchema = z.object({ intent: z.literal('email'), email: emailSchema, currentPassword: currentPasswordSchema })
+
+/** The account page's forms, told apart by `intent`. */
+export const accountActionSchema = z.discriminatedUnion('intent', [
+  accountProfileSchema,
+  accountPasswordSchema,
+  accountEmailSchema,
+  z.object({ intent: z.literal('revoke-session'), sessionId: z.string().regex(/^[0-9a-f]{64}$/, 'validation.invalidChoice') }),
+  z.object({ intent: z.literal('revoke-others') }),
+])

@@ -2,15 +2,14 @@ import { createHash, randomBytes } from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
 import { writeAudit } from '#app/modules/audit/audit.server'
 import { queueEmail } from '#app/modules/notifications/email.server'
-import type { Actor } from '#app/modules/policy/policy'
 import { AppError, isUniqueViolation } from '#app/modules/shared/app-error'
 import { toLocale, type Locale } from '#app/i18n/config'
-import { prisma, transaction } from '#app/utils/db.server'
+import { prisma, transaction, type Tx } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
 
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
-const SESSION_TOUCH_MS = 60 * 60 * 1000
 const RESET_TTL_MS = 60 * 60 * 1000
+/** A verification link holds 48 hours. */
+export const VERIFICATION_TTL_MS = 48 * 60 * 60 * 1000
 
 // argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's recommendation).
 export function hashPassword(password: string) {
@@ -34,9 +33,8 @@ export async function signup(input: { name: string; email: string; password: str
   const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })
   if (existing) throw AppError.invalid({ email: ['validation.emailTaken'] })
   const passwordHash = await hashPassword(input.password)
-  return prisma
-    .$transaction(async (tx) => {
-    const user = await tx.user.create({
+  return transaction(async ({ db, afterCommit }) => {
+    const user = await db.user.create({
       data: {
         name: input.name,
         email: input.email,
@@ -46,7 +44,9 @@ export async function signup(input: { name: string; email: string; password: str
       },
       select: { id: true },
     })
-    await writeAudit(tx, { actorId: user.id, action: 'user.signup', target: { type: 'User', id: user.id } })
+    await writeAudit(db, { actorId: user.id, action: 'user.signup', target: { type: 'User', id: user.id } })
+    // The address is proved by a link sent to it (decision 0013).
+    await sendVerificationLink({ db, afterCommit }, { userId: user.id, name: input.name, email: input.email, locale: input.locale, kind: 'email-verification' })
     return user
   })
     .catch((error: unknown) => {
@@ -55,72 +55,7 @@ export async function signup(input: { name: string; email: string; password: str
     })
 }
 
-export async function createSession(userId: string, userAgent: string | null) {
-  const session = await prisma.session.create({
-    data: { userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS), userAgent: userAgent?.slice(0, 300) ?? null },
-    select: { id: true, expiresAt: true },
-  })
-  await prisma.user.update({ where: { id: userId }, data: { lastLoginAt: new Date() } })
-  return session
-}
-
-export async function deleteSession(sessionId: string) {
-  await prisma.session.deleteMany({ where: { id: sessionId } })
-}
-
-interface ActorRow {
-  expiresAt: Date
-  lastSeenAt: Date
-  id: string
-  name: string
-  email: string
-  locale: string
-  timeZone: string
-  memberships: Actor['memberships']
-  staffRoles: Actor['staffRoles']
-  unread: number
-}
-
-/**
- * The actor behind a session id (user, organisations, staff roles, unread notifications), or
- * null when the session is unknown or expired. One query: it runs on every signed-in request.
- */
-export async function getSessionActor(sessionId: string): Promise<Actor | null> {
-  const [row] = await prisma.$queryRaw<ActorRow[]>`
-    SELECT s."expiresAt", s."lastSeenAt", u.id, u.name, u.email, u.locale, u."timeZone",
-      COALESCE((
-        SELECT json_agg(json_build_object(
-          'organisationId', m."organisationId", 'role', m.role,
-          'organisation', json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'kind', o.kind, 'status', o.status, 'homeHubId', o."homeHubId")
-        ) ORDER BY m."createdAt")
-        FROM "Membership" m JOIN "Organisation" o ON o.id = m."organisationId" WHERE m."userId" = u.id
-      ), '[]'::json) AS memberships,
-      COALESCE((SELECT json_agg(json_build_object('hubId', r."hubId", 'role', r.role)) FROM "StaffRole" r WHERE r."userId" = u.id), '[]'::json) AS "staffRoles",
-      (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS unread
-    FROM "Session" s JOIN "User" u ON u.id = s."userId"
-    WHERE s.id = ${sessionId}`
-  if (!row) return null
-  const now = Date.now()
-  if (row.expiresAt.getTime() <= now) {
-    await deleteSession(sessionId)
-    return null
-  }
-  if (now - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
-    await prisma.session.updateMany({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } })
-  }
-  return {
-    userId: row.id,
-    name: row.name,
-    email: row.email,
-    locale: toLocale(row.locale),
-    timeZone: row.timeZone,
-    memberships: row.memberships,
-    staffRoles: row.staffRoles,
-    unreadNotifications: row.unread,
-  }
-}
-
-function hashToken(token: string) {
+export function hashToken(token: string) {
   return createHash('sha256').update(token).digest('hex')
 }
 
@@ -161,7 +96,11 @@ export async function resetPassword(token: string, password: string) {
     const used = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })
     if (used.count === 0) throw AppError.invalid({ token: ['errors.resetLinkInvalid'] }, 'errors.resetLinkInvalid')
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } })
+    // The link reached the account's address (a change of address ends pending reset links): proved.
+    await tx.user.updateMany({ where: { id: row.userId, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } })
+    // A new password ends every session and every other reset link of the account.
     await tx.session.deleteMany({ where: { userId: row.userId } })
+    await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: new Date() } })
     await writeAudit(tx, { actorId: row.userId, action: 'user.password-reset', target: { type: 'User', id: row.userId } })
     return { userId: row.userId }
   })
@@ -169,4 +108,92 @@ export async function resetPassword(token: string, password: string) {
 
 export async function setUserLocale(userId: string, locale: Locale) {
   await prisma.user.update({ where: { id: userId }, data: { locale } })
+}
+
+/**
+ * Stores a new verification link for an address (its hash only) and queues the e-mail that carries
+ * it, in the caller's transaction. For a change of address the link goes to the new address.
+ */
+export async function sendVerificationLink(
+  tx: Tx,
+  input: { userId: string; name: string; email: string; locale: string; kind: 'email-verification' | 'email-change' },
+) {
+  const token = randomBytes(32).toString('base64url')
+  // One link in force per account: an older one (a resend, another new address) stops working.
+  await tx.db.emailVerificationToken.updateMany({ where: { userId: input.userId, usedAt: null }, data: { usedAt: new Date() } })
+  await tx.db.emailVerificationToken.create({
+    data: { userId: input.userId, email: input.email, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + VERIFICATION_TTL_MS) },
+  })
+  await queueEmail(tx, {
+    to: input.email,
+    locale: input.locale,
+    hubId: null,
+    kind: input.kind,
+    template: { name: input.kind === 'email-change' ? 'emailChange' : 'emailVerification', data: { name: input.name, link: `${getEnv().APP_URL}/verify-email?token=${token}` } },
+  })
+}
+
+/** A new link for a signed-in account whose address is not verified yet. */
+export async function resendVerification(userId: string, requestId?: string) {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { name: true, email: true, locale: true, emailVerifiedAt: true } })
+  if (!user) throw AppError.notFound()
+  if (user.emailVerifiedAt) return { alreadyVerified: true }
+  await transaction(async (tx) => {
+    await sendVerificationLink(tx, { userId, name: user.name, email: user.email, locale: user.locale, kind: 'email-verification' })
+    await writeAudit(tx.db, { actorId: userId, action: 'user.email-verification-sent', target: { type: 'User', id: userId }, requestId })
+  })
+  return { alreadyVerified: false }
+}
+
+async function findUsableVerification(token: string) {
+  if (token.length < 20 || token.length > 200) return null
+  const row = await prisma.emailVerificationToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, userId: true, email: true, usedAt: true, expiresAt: true, user: { select: { email: true } } },
+  })
+  return row && !row.usedAt && row.expiresAt.getTime() > Date.now() ? row : null
+}
+
+/** What a verification link would do, for the page that asks to confirm it: null when unusable. */
+export async function describeVerification(token: string) {
+  const row = await findUsableVerification(token)
+  return row ? { email: row.email, change: row.email !== row.user.email } : null
+}
+
+/**
+ * Uses a verification link, once: the address is marked verified, or, for a change of address,
+ * becomes the account's address (verified) from now on.
+ */
+export async function verifyEmail(token: string, requestId?: string) {
+  const invalid = () => AppError.invalid({ token: ['account.errors.linkInvalid'] }, 'account.errors.linkInvalid')
+  const row = await findUsableVerification(token)
+  if (!row) throw invalid()
+  return transaction(async ({ db }) => {
+    // Conditional update: a link used twice at the same time works once.
+    const used = await db.emailVerificationToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } })
+    if (used.count === 0) throw invalid()
+    const user = await db.user.findUniqueOrThrow({ where: { id: row.userId }, select: { email: true, emailVerifiedAt: true } })
+    if (row.email === user.email) {
+      if (!user.emailVerifiedAt) await db.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: new Date() } })
+      await writeAudit(db, { actorId: row.userId, action: 'user.email-verified', target: { type: 'User', id: row.userId }, after: { email: row.email }, requestId })
+      return { email: row.email, changed: false }
+    }
+    const taken = await db.user.findUnique({ where: { email: row.email }, select: { id: true } })
+    if (taken) throw AppError.invalid({ token: ['validation.emailTaken'] }, 'validation.emailTaken')
+    await db.user.update({ where: { id: row.userId }, data: { email: row.email, emailVerifiedAt: new Date() } })
+    // Invitations sent to the old address stay with it; reset links sent to it stop working.
+    await db.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: new Date() } })
+    await writeAudit(db, {
+      actorId: row.userId,
+      action: 'user.email-change',
+      target: { type: 'User', id: row.userId },
+      before: { email: user.email },
+      after: { email: row.email },
+      requestId,
+    })
+    return { email: row.email, changed: true }
+  }).catch((error: unknown) => {
+    if (isUniqueViolation(error)) throw AppError.invalid({ token: ['validation.emailTaken'] }, 'validation.emailTaken')
+    throw error
+  })
 }

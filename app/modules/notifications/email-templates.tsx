@@ -18,6 +18,16 @@ export type EmailTemplate =
   | { name: 'applicationDeclined'; data: { name: string; needTitle: string; partnerName: string; link: string } }
   | { name: 'applicationInfoRequested'; data: { name: string; needTitle: string; partnerName: string; link: string } }
   | { name: 'firmInvited'; data: { name: string; needTitle: string; partnerName: string; link: string } }
+  | { name: 'emailVerification'; data: { name: string; link: string } }
+  | { name: 'emailChange'; data: { name: string; link: string } }
+  | { name: 'emailChangeNotice'; data: { name: string; newEmail: string; link: string } }
+
+/** Templates whose texts live in a locale file of their own (`account.emails.*`), not under `emails.*`. */
+const TEXT_KEYS: Partial<Record<EmailTemplate['name'], string>> = {
+  emailVerification: 'account.emails.verification',
+  emailChange: 'account.emails.change',
+  emailChangeNotice: 'account.emails.changeNotice',
+}
 
 export interface RenderedEmail {
   subject: string
@@ -58,9 +68,10 @@ const stripNul = (value: string) => value.replaceAll('\u0000', '')
 export async function renderEmail(template: EmailTemplate, locale: string): Promise<RenderedEmail> {
   const t = getT(locale)
   const key = template.name
+  const base = TEXT_KEYS[key] ?? `emails.${key}`
   const data = template.data as Record<string, string>
-  const subject = translateKey(t, `emails.${key}.subject`, data)
-  const paragraphs = translateList(t, `emails.${key}.body`, data)
+  const subject = translateKey(t, `${base}.subject`, data)
+  const paragraphs = translateList(t, `${base}.body`, data)
   const element = (
     <Layout preview={subject} footer={t('emails.footer')}>
       <Heading as="h1" style={{ fontSize: '18px' }}>
@@ -69,7 +80,7 @@ export async function renderEmail(template: EmailTemplate, locale: string): Prom
       {paragraphs.map((paragraph) => (
         <Text key={paragraph}>{paragraph}</Text>
       ))}
-      {'link' in data ? <Cta href={data.link} label={translateKey(t, `emails.${key}.cta`, data)} /> : null}
+      {'link' in data ? <Cta href={data.link} label={translateKey(t, `${base}.cta`, data)} /> : null}
       {'link' in data ? (
         <Text style={{ fontSize: '12px', color: '#57534e' }}>
           {t('emails.linkFallback')} {data.link}

@@ -5,7 +5,7 @@ import { prisma } from '#app/utils/db.server'
 const PAGE_SIZE = 50
 
 /** E-mails that carry a secret link (password reset, invitation): staff never see the link. */
-export const SECRET_EMAIL_KINDS = ['password-reset', 'invitation'] as const
+export const SECRET_EMAIL_KINDS = ['password-reset', 'invitation', 'email-verification', 'email-change'] as const
 
 export function redactSecrets(kind: string, text: string) {
   if (!(SECRET_EMAIL_KINDS as readonly string[]).includes(kind)) return text

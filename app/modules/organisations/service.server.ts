@@ -233,6 +233,8 @@ export async function acceptInvitation(actor: Actor, token: string, requestId?: 
   if (invitation.email !== actor.email) {
     throw AppError.conflict('invitation_other_address', 'errors.invitationOtherAddress', { email: invitation.email })
   }
+  const verified = await prisma.user.findUnique({ where: { id: actor.userId }, select: { emailVerifiedAt: true } })
+  if (!verified?.emailVerifiedAt) throw AppError.conflict('email_unverified', 'account.errors.unverifiedInvitation')
   return transaction(async ({ db }) => {
     const accepted = await db.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null },

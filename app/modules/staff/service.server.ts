@@ -50,8 +50,10 @@ export async function grantStaffRole(
   requestId?: string,
 ) {
   if (!isHubAdmin(actor, input.hubId)) throw AppError.notFound()
-  const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })
+  const user = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true, emailVerifiedAt: true } })
   if (!user) throw AppError.invalid({ email: ['validation.noSuchAccount'] })
+  // A role goes to whoever proved they read the address, never to whoever signed up with it first.
+  if (!user.emailVerifiedAt) throw AppError.invalid({ email: ['account.errors.unverifiedStaff'] }, 'account.errors.unverifiedStaff')
   return transaction(async ({ db }) => {
     await lockHubStaff(db, input.hubId)
     const existing = await db.staffRole.findUnique({ where: { userId_hubId: { userId: user.id, hubId: input.hubId } } })

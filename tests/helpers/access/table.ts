@@ -174,6 +174,12 @@ const publicPages: Row[] = [
   { route: 'routes/logout', method: 'POST', label: 'log out', expect: everyone(redirectTo('/')), only: none, freshSession: true },
   { route: 'routes/settings.locale', method: 'GET', label: 'to home', expect: everyone(redirectTo('/')), only: none },
   { route: 'routes/settings.locale', method: 'POST', label: 'French', body: form({ locale: 'fr', redirectTo: '/' }), expect: everyone(redirectTo('/')), only: none },
+  // One's own address and name, nothing of anyone else.
+  { route: 'routes/account', method: 'GET', label: 'own account', expect: page({ signedIn: 200 }) },
+  // Another account's session (or none): unknown, whoever asks.
+  { route: 'routes/account', method: 'POST', label: 'revoke an unknown session', body: form({ intent: 'revoke-session', sessionId: 'a'.repeat(64) }), expect: page({ signedIn: 404 }) },
+  { route: 'routes/verify-email', method: 'GET', label: 'unknown token', search: () => '?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', expect: everyone(200), only: none },
+  { route: 'routes/verify-email', method: 'POST', label: 'unknown token', body: form({ intent: 'confirm', token: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }), expect: everyone(422), only: none },
   { route: 'routes/healthz', method: 'GET', label: 'up', expect: everyone(200), only: none },
   { route: 'routes/resources.communes', method: 'GET', label: 'gren', search: () => '?q=gren', expect: everyone(200), only: none },
   { route: 'routes/resources.naf', method: 'GET', label: '62', search: () => '?q=62&codes=62.01Z', expect: everyone(200), only: none },
