@@ -4,10 +4,12 @@
  */
 import api from './fr-api'
 import profile from './fr-profile'
+import members from './fr-members'
 
 const fr = {
   api,
   profile,
+  members,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Aller au contenu',

@@ -18,6 +18,11 @@ export type EmailTemplate =
   | { name: 'applicationDeclined'; data: { name: string; needTitle: string; partnerName: string; link: string } }
   | { name: 'applicationInfoRequested'; data: { name: string; needTitle: string; partnerName: string; link: string } }
   | { name: 'firmInvited'; data: { name: string; needTitle: string; partnerName: string; link: string } }
+  // Organisation teams (texts in the members locale pair, `members.emails.*`).
+  | { name: 'members.removed'; data: { name: string; organisationName: string; actorName: string } }
+  | { name: 'members.roleChanged'; data: { name: string; organisationName: string; actorName: string; role: string; link: string } }
+  | { name: 'members.ownershipReceived'; data: { name: string; organisationName: string; actorName: string; role: string; link: string } }
+  | { name: 'members.invitationCancelled'; data: { name: string; organisationName: string; actorName: string } }
 
 export interface RenderedEmail {
   subject: string
@@ -57,10 +62,11 @@ const stripNul = (value: string) => value.replaceAll('\u0000', '')
 
 export async function renderEmail(template: EmailTemplate, locale: string): Promise<RenderedEmail> {
   const t = getT(locale)
-  const key = template.name
+  // A name scoped by a locale pair ("members.removed") has its texts in that pair ("members.emails.removed").
+  const key = template.name.includes('.') ? template.name.replace('.', '.emails.') : `emails.${template.name}`
   const data = template.data as Record<string, string>
-  const subject = translateKey(t, `emails.${key}.subject`, data)
-  const paragraphs = translateList(t, `emails.${key}.body`, data)
+  const subject = translateKey(t, `${key}.subject`, data)
+  const paragraphs = translateList(t, `${key}.body`, data)
   const element = (
     <Layout preview={subject} footer={t('emails.footer')}>
       <Heading as="h1" style={{ fontSize: '18px' }}>
@@ -69,7 +75,7 @@ export async function renderEmail(template: EmailTemplate, locale: string): Prom
       {paragraphs.map((paragraph) => (
         <Text key={paragraph}>{paragraph}</Text>
       ))}
-      {'link' in data ? <Cta href={data.link} label={translateKey(t, `emails.${key}.cta`, data)} /> : null}
+      {'link' in data ? <Cta href={data.link} label={translateKey(t, `${key}.cta`, data)} /> : null}
       {'link' in data ? (
         <Text style={{ fontSize: '12px', color: '#57534e' }}>
           {t('emails.linkFallback')} {data.link}
