@@ -56,8 +56,11 @@ function RoleForm({ member, submitting }: { member: TeamMemberRow; submitting: b
         <label htmlFor={selectId} className="block text-sm font-medium text-stone-700">
           {t('members.team.newRole')}
         </label>
-        <select id={selectId} name="role" className="mt-1 rounded-md border-0 bg-white px-3 py-1.5 text-sm ring-1 ring-inset ring-stone-300" defaultValue={member.actions.roles[0]}>
-          {member.actions.roles.map((role) => (
+        <select id={selectId} name="role" required className="mt-1 rounded-md border-0 bg-white px-3 py-1.5 text-sm ring-1 ring-inset ring-stone-300" defaultValue="">
+          <option value="" disabled>
+            {t('members.team.chooseRole')}
+          </option>
+          {[...member.actions.roles].reverse().map((role) => (
             <option key={role} value={role}>
               {t(`memberRole.${role}`)}
             </option>
@@ -75,7 +78,11 @@ function MemberActions({ member, slug, submitting }: { member: TeamMemberRow; sl
   const { t } = useTranslation()
   const { actions } = member
   const any = actions.remove || actions.roles.length > 0 || actions.transferOwnership || actions.leave
-  if (!any) return <span className="text-sm text-stone-500">{t('members.team.noAction')}</span>
+  if (!any) {
+    // The only owner: say what to do rather than showing nothing.
+    const soleOwner = member.self && member.role === 'OWNER'
+    return <span className="text-sm text-stone-600">{t(soleOwner ? 'members.team.soleOwner' : 'members.team.noAction')}</span>
+  }
   return (
     <div className="space-y-2">
       {actions.roles.length > 0 || actions.transferOwnership || actions.remove ? (

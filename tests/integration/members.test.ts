@@ -163,10 +163,12 @@ describe('roles and ownership', () => {
     const { organisation, members, settings } = await team(['OWNER', 'ADMIN'])
     const [owner] = members
     const session = await signedIn(owner!.user.email)
-    for (const form of [
+    expect(await (await session.get(settings)).text()).toContain('Vous êtes le seul propriétaire : pour quitter l’organisation')
+    const forms: Array<Record<string, string>> = [
       { intent: 'change-role', membershipId: owner!.membership.id, role: 'ADMIN' },
       { intent: 'remove-member', membershipId: owner!.membership.id },
-    ]) {
+    ]
+    for (const form of forms) {
       const refused = await session.post(settings, form)
       expect(refused.status).toBe(409)
       expect(await refused.text()).toContain('L’organisation doit garder au moins un propriétaire')

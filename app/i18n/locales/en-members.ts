@@ -17,6 +17,7 @@ const enMembers: Shape<typeof frMembers> = {
     manage: 'Manage',
     manageLabel: 'Manage {{name}}',
     noAction: 'No action available',
+    chooseRole: 'Choose a role',
     newRole: 'New role',
     changeRole: 'Change role',
     transfer: 'Transfer ownership',
@@ -26,6 +27,7 @@ const enMembers: Shape<typeof frMembers> = {
     removeConfirm:
       '{{name}} loses access to the organisation at once: the API tokens this person created are revoked and their pending invitations cancelled.',
     removeSubmit: 'Confirm removing {{name}}',
+    soleOwner: 'You are the only owner: to leave the organisation, first appoint another owner or transfer the ownership.',
     leave: 'Leave the organisation',
     invite: 'Invite a member from the organisation page',
   },

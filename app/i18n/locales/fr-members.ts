@@ -13,6 +13,7 @@ const frMembers = {
     manage: 'Gérer',
     manageLabel: 'Gérer {{name}}',
     noAction: 'Aucune action possible',
+    chooseRole: 'Choisir un rôle',
     newRole: 'Nouveau rôle',
     changeRole: 'Changer le rôle',
     transfer: 'Transférer la propriété',
@@ -22,6 +23,7 @@ const frMembers = {
     removeConfirm:
       '{{name}} perd immédiatement l’accès à l’organisation : les jetons d’API créés par cette personne sont révoqués et ses invitations en attente annulées.',
     removeSubmit: 'Confirmer le retrait de {{name}}',
+    soleOwner: 'Vous êtes le seul propriétaire : pour quitter l’organisation, nommez d’abord un autre propriétaire ou transférez-lui la propriété.',
     leave: 'Quitter l’organisation',
     invite: 'Inviter un membre depuis la page de l’organisation',
   },
