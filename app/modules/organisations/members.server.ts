@@ -108,9 +108,13 @@ export async function getLeavePage(actor: Actor, slug: string) {
 
 type Team = NonNullable<Awaited<ReturnType<typeof lockTeam>>>
 
-/** Locks the organisation's row for the transaction and reads its team as it is now. */
+/**
+ * Locks the organisation's row for the transaction and reads its team as it is now. `NO KEY
+ * UPDATE` serialises team changes with one another without blocking the inserts that reference
+ * the organisation (an invitation being accepted, a token created), which would risk a deadlock.
+ */
 async function lockTeam(tx: Tx, slug: string) {
-  const [locked] = await tx.db.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Organisation" WHERE slug = ${slug} FOR UPDATE`
+  const [locked] = await tx.db.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Organisation" WHERE slug = ${slug} FOR NO KEY UPDATE`
   if (!locked) return null
   return tx.db.organisation.findUnique({ where: { id: locked.id }, select: teamSelect })
 }
