@@ -229,6 +229,7 @@ describe('invitations and leaving', () => {
     const after = await (await adminSession.get(settings)).text()
     expect(after).toContain(`L’invitation de ${invited.email} est annulée.`)
     expect(after).not.toContain(`Annuler l’invitation de ${invited.email}`)
+    expect(await (await adminSession.get(`/orgs/${organisation.slug}`)).text()).not.toContain(invited.email)
     expect(await prisma.auditLog.findFirstOrThrow({ where: { action: 'organisation.invitation-cancel', targetId: invitation.id } })).toMatchObject({ actorId: admin!.user.id })
     expect(await prisma.emailMessage.findFirstOrThrow({ where: { kind: 'invitation-cancelled', toAddress: invited.email } })).toMatchObject({
       subject: `Invitation à ${organisation.name} annulée`,
