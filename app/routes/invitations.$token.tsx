@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { Button } from '#app/components/ui/button'
 import { Alert, Card } from '#app/components/ui/card'
-import { acceptInvitation, getInvitation } from '#app/modules/organisations/service.server'
+import { acceptInvitation, getInvitation, isInvitationCancelled } from '#app/modules/organisations/service.server'
 import { getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
 import { handle } from '#app/utils/route.server'
@@ -23,6 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
       path: new URL(request.url).pathname,
       signedInAs: actor?.email ?? null,
       emailVerified: session?.emailVerified ?? false,
+      cancelled: invitation ? false : await isInvitationCancelled(params.token ?? ''),
       invitation: invitation
         ? {
             email: invitation.email,
@@ -44,14 +45,14 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function InvitationPage() {
-  const { invitation, signedInAs, emailVerified, path: here } = useLoaderData<typeof loader>()
+  const { invitation, cancelled, signedInAs, emailVerified, path: here } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
   const { t } = useTranslation()
   return (
     <div className="mx-auto max-w-lg space-y-4">
       <h1 className="text-2xl font-bold">{t('invitation.title')}</h1>
       {!invitation ? (
-        <Alert tone="warning" title={t('errors.invitationInvalid')} />
+        <Alert tone="warning" title={t(cancelled ? 'members.invitationCancelled' : 'errors.invitationInvalid')} />
       ) : (
         <Card className="space-y-4">
           <p>{t('invitation.body', { inviter: invitation.invitedBy, organisation: invitation.organisation, role: t(`memberRole.${invitation.role}`) })}</p>

@@ -238,6 +238,7 @@ export default function OrganisationPage() {
             </div>
           ) : null}
           {canManage ? <InviteForm /> : null}
+          {isMember ? <LinkButton to={`/orgs/${organisation.slug}/leave`} size="sm" variant="ghost">{t('members.team.leave')}</LinkButton> : null}
         </Card>
       </div>
     </div>

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { TeamSection } from '#app/components/org-team'
 import { Button } from '#app/components/ui/button'
 import { Alert, Badge, Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { Field, FormErrors } from '#app/components/ui/field'
@@ -12,25 +13,32 @@ import { formatDate } from '#app/i18n/format'
 import { apiBaseUrl } from '#app/modules/api/dispatch.server'
 import { apiTokenActionSchema, createApiTokenSchema } from '#app/modules/api/token-schema'
 import { createApiToken, getApiTokenSettings, revokeApiToken } from '#app/modules/organisations/api-tokens.server'
+import { teamActionSchema, teamIntents } from '#app/modules/organisations/members-schema'
+import { applyTeamAction, getTeamSettings } from '#app/modules/organisations/members.server'
 import { readFormData, singleValue } from '#app/utils/form.server'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
 import { appErrorReply, handle, invalidFormResult, requireParam } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
-import { toastHeaders } from '#app/utils/toast.server'
+import { redirectWithToast, toastHeaders } from '#app/utils/toast.server'
 
 export const meta = titleMeta
 
 export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request, params }) => {
     const actor = await requireActor(request)
-    const settings = await getApiTokenSettings(actor, requireParam(params, 'slug'))
+    const slug = requireParam(params, 'slug')
+    // The owners' and administrators' page (404 for anyone else): the team, then the API tokens.
+    const settings = await getApiTokenSettings(actor, slug)
+    const team = await getTeamSettings(actor, slug)
     const t = await getRequestT(request)
     return json({
-      title: `${t('api.settings.title')} · ${settings.organisation.name}`,
+      title: `${t('members.settingsTitle')} · ${settings.organisation.name}`,
       locale: await getRequestLocale(request),
       apiBaseUrl: apiBaseUrl(),
       ...settings,
+      members: team.members,
+      invitations: team.invitations,
     })
   })
 }
@@ -41,6 +49,18 @@ export async function action(args: ActionFunctionArgs) {
     const { organisation } = await getApiTokenSettings(actor, requireParam(params, 'slug'))
     const formData = await readFormData(request)
     const intent = singleValue(formData, 'intent')
+    if ((teamIntents as readonly (string | null)[]).includes(intent)) {
+      const submission = parseWithZod(formData, { schema: teamActionSchema })
+      if (submission.status !== 'success') return json({ intent, result: submission.reply(), created: null }, { status: 400 })
+      try {
+        const done = await applyTeamAction(actor, organisation.slug, submission.value, context.requestId)
+        // Back to the page (a plain form post works without JavaScript); away from it once the actor left.
+        return redirectWithToast(done.stillMember ? `/orgs/${organisation.slug}/settings` : '/', done.toast)
+      } catch (error) {
+        const { result, status } = await appErrorReply(request, submission, error)
+        return json({ intent, result, created: null }, { status })
+      }
+    }
     if (intent !== 'create' && intent !== 'revoke') return json({ intent: null, result: invalidFormResult(), created: null }, { status: 400 })
     const submission = parseWithZod(formData, { schema: apiTokenActionSchema })
     if (submission.status !== 'success') return json({ intent, result: submission.reply(), created: null }, { status: 400 })
@@ -105,7 +125,7 @@ function NewToken({ name, token }: { name: string; token: string }) {
 }
 
 export default function OrganisationApiSettings() {
-  const { organisation, tokens, canCreate, locale, apiBaseUrl } = useLoaderData<typeof loader>()
+  const { organisation, tokens, canCreate, locale, apiBaseUrl, members, invitations } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation()
@@ -118,12 +138,15 @@ export default function OrganisationApiSettings() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createApiTokenSchema }),
   })
   const submitting = navigation.state === 'submitting'
-  // Revoking (a hidden token id) and unknown intents are answered above the list.
-  const revokeErrors = actionData && actionData.intent !== 'create' ? [...(actionData.result.error?.[''] ?? []), ...(actionData.result.error?.tokenId ?? [])] : undefined
+  // Revoking (a hidden token id) and unknown intents are answered above the token list; team forms above the team.
+  const isTeamIntent = (teamIntents as readonly (string | null | undefined)[]).includes(actionData?.intent)
+  const errorsOf = (...names: string[]) => names.flatMap((name) => actionData?.result.error?.[name] ?? [])
+  const revokeErrors = actionData && actionData.intent !== 'create' && !isTeamIntent ? errorsOf('', 'tokenId') : undefined
+  const teamErrors = isTeamIntent ? errorsOf('', 'membershipId', 'invitationId', 'role') : undefined
   return (
     <div className="space-y-6">
       <PageHeader
-        title={t('api.settings.title')}
+        title={t('members.settingsTitle')}
         description={organisation.name}
         actions={
           <Link to={`/orgs/${organisation.slug}`} className="font-semibold text-brand-700 underline">
@@ -131,7 +154,10 @@ export default function OrganisationApiSettings() {
           </Link>
         }
       />
+      <TeamSection slug={organisation.slug} members={members} invitations={invitations} locale={locale} errors={teamErrors} />
+
       <Card className="space-y-2">
+        <h2 className="text-lg font-semibold">{t('api.settings.title')}</h2>
         <p className="text-stone-800">{t('api.settings.description')}</p>
         <p className="text-sm text-stone-700">{t('api.settings.usage', { baseUrl: apiBaseUrl })}</p>
         <p>

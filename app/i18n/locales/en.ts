@@ -2,6 +2,7 @@ import account from './en-auth'
 import api from './en-api'
 import edge from './en-edge'
 import profile from './en-profile'
+import members from './en-members'
 import type fr from './fr'
 
 type Shape<T> = T extends string ? string : T extends readonly string[] ? string[] : { [K in keyof T]: Shape<T[K]> }
@@ -12,6 +13,7 @@ const en: Shape<typeof fr> = {
   api,
   edge,
   profile,
+  members,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Skip to content',

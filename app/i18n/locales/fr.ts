@@ -6,12 +6,14 @@ import account from './fr-auth'
 import api from './fr-api'
 import edge from './fr-edge'
 import profile from './fr-profile'
+import members from './fr-members'
 
 const fr = {
   account,
   api,
   edge,
   profile,
+  members,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Aller au contenu',

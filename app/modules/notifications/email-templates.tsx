@@ -21,6 +21,11 @@ export type EmailTemplate =
   | { name: 'emailVerification'; data: { name: string; link: string } }
   | { name: 'emailChange'; data: { name: string; link: string } }
   | { name: 'emailChangeNotice'; data: { name: string; newEmail: string; link: string } }
+  // Organisation teams (texts in the members locale pair, `members.emails.*`).
+  | { name: 'members.removed'; data: { name: string; organisationName: string; actorName: string } }
+  | { name: 'members.roleChanged'; data: { name: string; organisationName: string; actorName: string; role: string; link: string } }
+  | { name: 'members.ownershipReceived'; data: { name: string; organisationName: string; actorName: string; role: string; link: string } }
+  | { name: 'members.invitationCancelled'; data: { name: string; organisationName: string; actorName: string } }
 
 /** Templates whose texts live in a locale file of their own (`account.emails.*`), not under `emails.*`. */
 const TEXT_KEYS: Partial<Record<EmailTemplate['name'], string>> = {
@@ -67,8 +72,9 @@ const stripNul = (value: string) => value.replaceAll('\u0000', '')
 
 export async function renderEmail(template: EmailTemplate, locale: string): Promise<RenderedEmail> {
   const t = getT(locale)
+  // A name scoped by a locale pair ("members.removed") has its texts in that pair ("members.emails.removed").
   const key = template.name
-  const base = TEXT_KEYS[key] ?? `emails.${key}`
+  const base = TEXT_KEYS[key] ?? (key.includes('.') ? key.replace('.', '.emails.') : `emails.${key}`)
   const data = template.data as Record<string, string>
   const subject = translateKey(t, `${base}.subject`, data)
   const paragraphs = translateList(t, `${base}.body`, data)

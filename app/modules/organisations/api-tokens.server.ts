@@ -3,13 +3,15 @@ import { writeAudit } from '#app/modules/audit/audit.server'
 import { actsForOrganisation, canManageOrganisation, type Actor } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
 import { toLocale } from '#app/i18n/config'
-import { prisma, transaction } from '#app/utils/db.server'
+import { prisma, transaction, type DbClient } from '#app/utils/db.server'
 
 /**
  * API tokens, one set per organisation: created by its owners and administrators (of a verified
  * organisation), shown once, stored as a SHA-256 hash beside a short prefix that tells them apart,
  * revoked for good. A token acts as its creator, for that one organisation only and never as
- * hub staff; it stops working when its creator leaves the organisation.
+ * hub staff. When its creator leaves or is removed from the organisation, the tokens they created
+ * are revoked in the same transaction (`revokeTokensOfMember`): they are the organisation's, but the
+ * person may have copied them.
  */
 export const API_TOKEN_PATTERN = /^sil_[0-9a-f]{8}_[A-Za-z0-9_-]{32}$/
 const TOUCH_MS = 60_000
@@ -105,6 +107,35 @@ export async function revokeApiToken(actor: Actor, organisationId: string, token
     })
   })
   return { id: token.id, name: token.name, revokedAt: now }
+}
+
+/**
+ * Revokes, in the caller's transaction, the organisation's tokens a departing member created; one
+ * audit row per token. Returns the tokens revoked.
+ */
+export async function revokeTokensOfMember(
+  db: DbClient,
+  input: { organisationId: string; userId: string; now: Date; actorId: string | null; hubId: string; requestId?: string },
+) {
+  const tokens = await db.apiToken.findMany({
+    where: { organisationId: input.organisationId, createdById: input.userId, revokedAt: null },
+    select: { id: true, name: true, prefix: true },
+  })
+  if (tokens.length === 0) return tokens
+  await db.apiToken.updateMany({ where: { id: { in: tokens.map((token) => token.id) }, revokedAt: null }, data: { revokedAt: input.now } })
+  for (const token of tokens) {
+    await writeAudit(db, {
+      actorId: input.actorId,
+      actorOrgId: input.organisationId,
+      hubId: input.hubId,
+      action: 'api-token.revoke',
+      target: { type: 'ApiToken', id: token.id },
+      before: { revokedAt: null },
+      after: { revokedAt: input.now.toISOString(), name: token.name, prefix: token.prefix, reason: 'member-left' },
+      requestId: input.requestId,
+    })
+  }
+  return tokens
 }
 
 /**

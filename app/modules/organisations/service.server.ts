@@ -110,7 +110,7 @@ export async function getOrganisationPage(actor: Actor, slug: string) {
         select: { id: true, role: true, user: { select: { id: true, name: true, email: true } } },
       },
       invitations: {
-        where: { acceptedAt: null, expiresAt: { gt: new Date() } },
+        where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
         orderBy: { createdAt: 'desc' },
         select: { id: true, email: true, role: true, createdAt: true },
       },
@@ -217,13 +217,21 @@ export async function getInvitation(token: string) {
       email: true,
       role: true,
       acceptedAt: true,
+      revokedAt: true,
       expiresAt: true,
       organisation: { select: { id: true, name: true, slug: true, kind: true } },
       invitedBy: { select: { name: true } },
     },
   })
-  if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() <= Date.now()) return null
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= Date.now()) return null
   return invitation
+}
+
+/** Whether an invitation link was cancelled by the organisation (its page says so rather than "invalid"). */
+export async function isInvitationCancelled(token: string) {
+  if (token.length < 20 || token.length > 100) return false
+  const invitation = await prisma.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { acceptedAt: true, revokedAt: true } })
+  return Boolean(invitation?.revokedAt && !invitation.acceptedAt)
 }
 
 /** The invitation goes to an address; whoever holds the link and is signed in with that address joins. */
@@ -237,7 +245,8 @@ export async function acceptInvitation(actor: Actor, token: string, requestId?: 
   if (!verified?.emailVerifiedAt) throw AppError.conflict('email_unverified', 'account.errors.unverifiedInvitation')
   return transaction(async ({ db }) => {
     const accepted = await db.invitation.updateMany({
-      where: { id: invitation.id, acceptedAt: null },
+      // Not if it was accepted or cancelled meanwhile.
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null },
       data: { acceptedAt: new Date() },
     })
     if (accepted.count === 0) throw AppError.conflict('invitation_invalid', 'errors.invitationInvalid')
