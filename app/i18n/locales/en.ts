@@ -1,3 +1,4 @@
+import access from './en-access'
 import api from './en-api'
 import profile from './en-profile'
 import type fr from './fr'
@@ -6,6 +7,7 @@ type Shape<T> = T extends string ? string : T extends readonly string[] ? string
 
 /** English texts: the same keys as fr.ts (the type makes a missing or extra key a compile error). */
 const en: Shape<typeof fr> = {
+  access,
   api,
   profile,
   languages: { fr: 'Français', en: 'English' },

@@ -2,10 +2,12 @@
  * Interface texts, French first. Every key here exists in en.ts too (checked by the type of en.ts
  * and by a test). Plurals follow i18next: `_one`, `_many`, `_other`.
  */
+import access from './fr-access'
 import api from './fr-api'
 import profile from './fr-profile'
 
 const fr = {
+  access,
   api,
   profile,
   languages: { fr: 'Français', en: 'English' },
