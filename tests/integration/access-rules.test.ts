@@ -1,9 +1,12 @@
 import { rm } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { Prisma } from '#app/generated/prisma/client'
 import { apiOperations } from '#app/modules/api/spec'
+import { prisma } from '#app/utils/db.server'
 import { Client, signIn, type Answer } from '#tests/helpers/access/client'
 import { isRefusal, type Expectation } from '#tests/helpers/access/expect'
-import { worldFingerprint } from '#tests/helpers/access/fingerprint'
+import { changedTables, fingerprintedTables, IGNORED_TABLES, worldFingerprint } from '#tests/helpers/access/fingerprint'
+import { API_INTENTS, intentOfBody, intentsOfRoute } from '#tests/helpers/access/intents'
 import { fillPattern, manifestRoutes, type ManifestRoute } from '#tests/helpers/access/manifest'
 import { isOrgPersona, MARKER_KEYS, markersVisibleTo, PERSONAS, type MarkerKey, type Persona } from '#tests/helpers/access/markers'
 import { accessTable, isApiRow, type Row } from '#tests/helpers/access/table'
@@ -95,7 +98,7 @@ async function run(row: Row, persona: Persona, before?: { fingerprint: string })
   if (before) {
     const after = await worldFingerprint()
     const guarded = isRefusal(persona, expectation) || (row.unchanged ?? []).includes(persona)
-    if (guarded && after !== before.fingerprint) problems.push('changed the world although refused')
+    if (guarded && after !== before.fingerprint) problems.push(`changed the world although refused (${changedTables(before.fingerprint, after).join(', ')})`)
     before.fingerprint = after
   }
   return problems.map((problem) => `${persona}: ${problem}`)
@@ -138,6 +141,29 @@ describe('access rules', () => {
     expect(missing, 'routes or API operations without a row in tests/helpers/access/table.ts').toEqual([])
     expect([...new Set(unknown)], 'rows naming a route the build does not have').toEqual([])
     expect(misplaced, 'rows naming another path’s operation').toEqual([])
+  })
+
+  test('every intent of every action has a row (web forms and API bodies)', async () => {
+    const missing: string[] = []
+    for (const route of routes.filter((candidate) => candidate.hasAction)) {
+      const { intents, unresolved } = await intentsOfRoute(route.id)
+      for (const value of unresolved) missing.push(`${route.id}: cannot tell the intents of ${value} (tests/helpers/access/intents.ts)`)
+      const covered = new Set(accessTable.filter((row) => row.route === route.id && row.method !== 'GET').map((row) => intentOfBody(row.body?.(world))))
+      for (const intent of intents) if (!covered.has(intent)) missing.push(`POST ${route.pattern} intent=${intent} (${route.id})`)
+    }
+    for (const [operationId, intents] of Object.entries(API_INTENTS)) {
+      const covered = new Set(accessTable.filter((row) => row.operation === operationId).map((row) => intentOfBody(row.body?.(world))))
+      for (const intent of intents) if (!covered.has(intent)) missing.push(`${operationId} intent=${intent}`)
+    }
+    expect(missing, 'intents without a row in tests/helpers/access/table.ts').toEqual([])
+  })
+
+  test('the write fingerprint covers every table of the database', async () => {
+    const covered = new Set(await fingerprintedTables())
+    const tables = await prisma.$queryRaw<Array<{ name: string }>>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
+    expect(tables.map((table) => table.name).filter((table) => !(table in IGNORED_TABLES) && !covered.has(table))).toEqual([])
+    // One table per model of the Prisma schema, all covered but the rate-limit counters.
+    expect(covered.size).toBe(Object.values(Prisma.ModelName).length - 1)
   })
 
   test('a confidential need before its NDA answers no search on the details it hides', async () => {
