@@ -8,7 +8,7 @@ import { isRefusal, type Expectation } from '#tests/helpers/access/expect'
 import { changedTables, fingerprintedTables, IGNORED_TABLES, worldFingerprint } from '#tests/helpers/access/fingerprint'
 import { API_INTENTS, intentOfBody, intentsOfRoute } from '#tests/helpers/access/intents'
 import { fillPattern, manifestRoutes, type ManifestRoute } from '#tests/helpers/access/manifest'
-import { isOrgPersona, MARKER_KEYS, markersVisibleTo, PERSONAS, type MarkerKey, type Persona } from '#tests/helpers/access/markers'
+import { isOrgPersona, MARKER_KEYS, markersVisibleTo, OWN_MARKERS, PERSONAS, type MarkerKey, type Persona } from '#tests/helpers/access/markers'
 import { accessTable, isApiRow, type Row } from '#tests/helpers/access/table'
 import { buildWorld, type World } from '#tests/helpers/access/world'
 
@@ -50,6 +50,7 @@ function describeBody(row: Row) {
 function allowedMarkers(row: Row, persona: Persona, request: string) {
   const allowed = new Set<MarkerKey>(row.only ? row.only(persona) : markersVisibleTo(persona))
   for (const key of row.extraMarkers ?? []) allowed.add(key)
+  for (const key of OWN_MARKERS[persona] ?? []) allowed.add(key)
   // What the request itself carries is not a leak when the answer repeats it.
   for (const key of MARKER_KEYS) if (request.includes(world.markers[key])) allowed.add(key)
   return allowed
