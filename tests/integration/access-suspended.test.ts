@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { applicationFormSchema } from '#app/modules/applications/schema'
 import { applyToNeed } from '#app/modules/applications/service.server'
 import { addAttachment } from '#app/modules/attachments/service.server'
+import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
 import { needFormSchema } from '#app/modules/needs/schema'
 import { moderateNeed, saveNeed } from '#app/modules/needs/service.server'
 import { createApiToken } from '#app/modules/organisations/api-tokens.server'
@@ -61,7 +62,8 @@ async function build() {
   const attachment = await addAttachment(firmActor, draft.id, { name: 'offre.pdf', bytes: pdfWith('offre') })
   const partnerToken = (await createApiToken(partnerActor, partner.organisation.id, { name: 'Outil achats' })).token
   const firmToken = (await createApiToken(firmActor, firm.organisation.id, { name: 'Outil commercial' })).token
-  return { hub, partner, firm, needId, otherNeedId, submitted: submitted.id, draft: draft.id, attachment: attachment.id, partnerToken, firmToken }
+  const match = await prisma.match.create({ data: { needId, firmId: firm.organisation.id, score: 70, breakdown: { reasons: [] }, algorithmVersion: ALGORITHM_VERSION }, select: { id: true } })
+  return { hub, partner, firm, needId, otherNeedId, submitted: submitted.id, draft: draft.id, attachment: attachment.id, partnerToken, firmToken, matchId: match.id }
 }
 
 beforeEach(async () => {
@@ -74,15 +76,16 @@ async function setStatus(organisationId: string, status: 'PENDING' | 'SUSPENDED'
 
 /** Everything a refused write could have changed. */
 async function snapshot() {
-  const [applications, messages, attachments, audit, deals, questions] = await Promise.all([
+  const [applications, messages, attachments, audit, deals, questions, feedback] = await Promise.all([
     prisma.application.findMany({ orderBy: { id: 'asc' }, select: { id: true, status: true, updatedAt: true } }),
     prisma.message.count(),
     prisma.attachment.count(),
     prisma.auditLog.count(),
     prisma.deal.count(),
     prisma.question.count(),
+    prisma.matchFeedback.count(),
   ])
-  return JSON.stringify({ applications, messages, attachments, audit, deals, questions })
+  return JSON.stringify({ applications, messages, attachments, audit, deals, questions, feedback })
 }
 
 function api(token: string, method: string, path: string, json?: unknown) {
@@ -116,6 +119,8 @@ describe('a suspended partner only reads (web)', () => {
     expect((await partner.post(`/applications/${world.submitted}`, { intent: 'message', message: 'Un message du partenaire suspendu.' })).status).toBe(403)
     const bulk = await partner.post(`/needs/${world.needId}/applications`, { intent: 'bulkDecline', applicationIds: world.submitted, reason: 'BUDGET', comment: 'Budget insuffisant pour ce pilote.' })
     expect(bulk.status).toBe(403)
+    // Nor does it give its opinion on a suggested firm for the organisation.
+    expect((await partner.post(`/matches/${world.matchId}/feedback`, { value: 'GOOD_MATCH' })).status).toBe(403)
     expect(await snapshot()).toBe(before)
   })
 })
@@ -131,6 +136,7 @@ describe('a suspended firm only reads (web)', () => {
     expect((await firm.post(`/applications/${world.draft}`, { intent: 'withdraw' })).status).toBe(403)
     expect((await firm.post(`/applications/${world.draft}`, { intent: 'removeAttachment', attachmentId: world.attachment })).status).toBe(403)
     expect((await firm.upload(`/applications/${world.draft}`)).status).toBe(403)
+    expect((await firm.post(`/matches/${world.matchId}/feedback`, { value: 'NOT_RELEVANT' })).status).toBe(403)
     expect(await snapshot()).toBe(before)
   })
 
