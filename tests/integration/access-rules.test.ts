@@ -14,12 +14,15 @@ import { buildWorld, type World } from '#tests/helpers/access/world'
 
 /**
  * DESIGN.md §8: "a user never sees data of an organisation that the rules do not open to them".
- * Every route of the build and every operation of the JSON API, as anonymous, firm A, firm B,
- * partner A, partner B, hub H's moderator and administrator, and hub H2's moderator, against a
+ * Every route of the build, every intent of every action and every operation of the JSON API, as
+ * anonymous, firm A (its owner and a plain member), firm B, partner A, partner B, hub H's
+ * moderator and administrator, hub H2's moderator, a firm of hub H2, a user of no organisation,
+ * and the owners of a pending and of a suspended firm (tests/helpers/access/markers.ts), against a
  * world whose every piece of data carries its organisation's marker (tests/helpers/access/). Each
  * answer must have the expected status, must carry no marker its reader may not see (whatever the
  * status: HTML, JSON, PDF and headers alike), must show the markers the row names (so that the
- * world is really there), and refused writes must change nothing. A route without a row fails.
+ * world is really there), and refused writes must change nothing in any table of the database
+ * (fingerprint.ts). A route, an intent (intents.ts) or an API operation without a row fails.
  */
 let world: World
 let routes: ManifestRoute[]
