@@ -117,9 +117,9 @@ export async function action(args: ActionFunctionArgs) {
     const value = submission.value as unknown as Record<string, string>
     try {
       if (intent === 'requestChanges') await moderateNeed(actor, { needId, intent: 'requestChanges', comment: value.comment }, context.requestId)
-      else if (intent === 'askQuestion') await askQuestion(actor, needId, value.body!, context.requestId)
+      else if (intent === 'askQuestion') await askQuestion(actor, needId, value.body!, context.requestId, { firmId: value.firmId })
       else if (intent === 'answerQuestion') await answerQuestion(actor, needId, value.questionId!, value.answer!, context.requestId)
-      else await acceptNda(actor, needId, value.textVersion!, context.requestId)
+      else await acceptNda(actor, needId, value.textVersion!, context.requestId, { firmId: value.firmId })
     } catch (error) {
       return replyWithAppError(request, submission, error)
     }
@@ -158,7 +158,34 @@ function RequestChangesForm() {
   )
 }
 
+/** The firm the user acts for: a hidden field for one firm, a choice among several. */
+function ActingFirmField({ firms, errors }: { firms: Array<{ id: string; name: string }>; errors?: string[] }) {
+  const { t } = useTranslation()
+  if (firms.length === 0) return null
+  if (firms.length === 1) return <input type="hidden" name="firmId" value={firms[0]!.id} />
+  return (
+    <div className="space-y-1">
+      <label htmlFor="acting-firm" className="block text-sm font-medium">
+        {t('access.actingFirm.label')}
+      </label>
+      <select id="acting-firm" name="firmId" required aria-describedby="acting-firm-hint" aria-invalid={errors?.length ? true : undefined} className="block rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-stone-300">
+        <option value="">—</option>
+        {firms.map((firm) => (
+          <option key={firm.id} value={firm.id}>
+            {firm.name}
+          </option>
+        ))}
+      </select>
+      <p id="acting-firm-hint" className="text-xs text-stone-600">
+        {t('access.actingFirm.hint')}
+      </p>
+      <ErrorList errors={errors} />
+    </div>
+  )
+}
+
 function AskQuestionForm() {
+  const { actingFirms } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
   const busy = useBusy()
@@ -172,6 +199,7 @@ function AskQuestionForm() {
   return (
     <Form method="post" className="space-y-3 border-t border-stone-200 pt-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="askQuestion" />
+      <ActingFirmField firms={actingFirms.question} errors={fields.firmId.errors} />
       <TextareaField label={t('questions.ask')} hint={t('questions.askHint')} errors={fields.body.errors} textareaProps={{ ...getTextareaProps(fields.body), rows: 3 }} />
       <Button type="submit" size="sm" pending={busy('askQuestion')}>
         {t('questions.askSubmit')}
@@ -203,7 +231,7 @@ function AnswerForm({ questionId, current }: { questionId: string; current: stri
 }
 
 function NdaCard() {
-  const { ndaTextVersion, need } = useLoaderData<typeof loader>()
+  const { ndaTextVersion, need, actingFirms } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   const busy = useBusy()
@@ -219,6 +247,7 @@ function NdaCard() {
       <Form method="post" className="space-y-3">
         <input type="hidden" name="intent" value="acceptNda" />
         <input type="hidden" name="textVersion" value={ndaTextVersion} />
+        <ActingFirmField firms={actingFirms.nda} errors={errors?.firmId} />
         <FormErrors errors={errors?.['']} />
         <CheckboxField label={t('nda.agree', { version: ndaTextVersion })} errors={errors?.agree} inputProps={{ id: 'nda-agree', name: 'agree' }} />
         <Button type="submit" pending={busy('acceptNda')}>

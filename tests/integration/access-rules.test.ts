@@ -1,22 +1,28 @@
 import { rm } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { Prisma } from '#app/generated/prisma/client'
 import { apiOperations } from '#app/modules/api/spec'
+import { prisma } from '#app/utils/db.server'
 import { Client, signIn, type Answer } from '#tests/helpers/access/client'
 import { isRefusal, type Expectation } from '#tests/helpers/access/expect'
-import { worldFingerprint } from '#tests/helpers/access/fingerprint'
+import { changedTables, fingerprintedTables, IGNORED_TABLES, worldFingerprint } from '#tests/helpers/access/fingerprint'
+import { API_INTENTS, intentOfBody, intentsOfRoute } from '#tests/helpers/access/intents'
 import { fillPattern, manifestRoutes, type ManifestRoute } from '#tests/helpers/access/manifest'
-import { isOrgPersona, MARKER_KEYS, markersVisibleTo, PERSONAS, type MarkerKey, type Persona } from '#tests/helpers/access/markers'
+import { isOrgPersona, MARKER_KEYS, markersVisibleTo, OWN_MARKERS, PERSONAS, type MarkerKey, type Persona } from '#tests/helpers/access/markers'
 import { accessTable, isApiRow, type Row } from '#tests/helpers/access/table'
 import { buildWorld, type World } from '#tests/helpers/access/world'
 
 /**
  * DESIGN.md §8: "a user never sees data of an organisation that the rules do not open to them".
- * Every route of the build and every operation of the JSON API, as anonymous, firm A, firm B,
- * partner A, partner B, hub H's moderator and administrator, and hub H2's moderator, against a
+ * Every route of the build, every intent of every action and every operation of the JSON API, as
+ * anonymous, firm A (its owner and a plain member), firm B, partner A, partner B, hub H's
+ * moderator and administrator, hub H2's moderator, a firm of hub H2, a user of no organisation,
+ * and the owners of a pending and of a suspended firm (tests/helpers/access/markers.ts), against a
  * world whose every piece of data carries its organisation's marker (tests/helpers/access/). Each
  * answer must have the expected status, must carry no marker its reader may not see (whatever the
  * status: HTML, JSON, PDF and headers alike), must show the markers the row names (so that the
- * world is really there), and refused writes must change nothing. A route without a row fails.
+ * world is really there), and refused writes must change nothing in any table of the database
+ * (fingerprint.ts). A route, an intent (intents.ts) or an API operation without a row fails.
  */
 let world: World
 let routes: ManifestRoute[]
@@ -47,6 +53,7 @@ function describeBody(row: Row) {
 function allowedMarkers(row: Row, persona: Persona, request: string) {
   const allowed = new Set<MarkerKey>(row.only ? row.only(persona) : markersVisibleTo(persona))
   for (const key of row.extraMarkers ?? []) allowed.add(key)
+  for (const key of OWN_MARKERS[persona] ?? []) allowed.add(key)
   // What the request itself carries is not a leak when the answer repeats it.
   for (const key of MARKER_KEYS) if (request.includes(world.markers[key])) allowed.add(key)
   return allowed
@@ -95,7 +102,7 @@ async function run(row: Row, persona: Persona, before?: { fingerprint: string })
   if (before) {
     const after = await worldFingerprint()
     const guarded = isRefusal(persona, expectation) || (row.unchanged ?? []).includes(persona)
-    if (guarded && after !== before.fingerprint) problems.push('changed the world although refused')
+    if (guarded && after !== before.fingerprint) problems.push(`changed the world although refused (${changedTables(before.fingerprint, after).join(', ')})`)
     before.fingerprint = after
   }
   return problems.map((problem) => `${persona}: ${problem}`)
@@ -138,6 +145,29 @@ describe('access rules', () => {
     expect(missing, 'routes or API operations without a row in tests/helpers/access/table.ts').toEqual([])
     expect([...new Set(unknown)], 'rows naming a route the build does not have').toEqual([])
     expect(misplaced, 'rows naming another path’s operation').toEqual([])
+  })
+
+  test('every intent of every action has a row (web forms and API bodies)', async () => {
+    const missing: string[] = []
+    for (const route of routes.filter((candidate) => candidate.hasAction)) {
+      const { intents, unresolved } = await intentsOfRoute(route.id)
+      for (const value of unresolved) missing.push(`${route.id}: cannot tell the intents of ${value} (tests/helpers/access/intents.ts)`)
+      const covered = new Set(accessTable.filter((row) => row.route === route.id && row.method !== 'GET').map((row) => intentOfBody(row.body?.(world))))
+      for (const intent of intents) if (!covered.has(intent)) missing.push(`POST ${route.pattern} intent=${intent} (${route.id})`)
+    }
+    for (const [operationId, intents] of Object.entries(API_INTENTS)) {
+      const covered = new Set(accessTable.filter((row) => row.operation === operationId).map((row) => intentOfBody(row.body?.(world))))
+      for (const intent of intents) if (!covered.has(intent)) missing.push(`${operationId} intent=${intent}`)
+    }
+    expect(missing, 'intents without a row in tests/helpers/access/table.ts').toEqual([])
+  })
+
+  test('the write fingerprint covers every table of the database', async () => {
+    const covered = new Set(await fingerprintedTables())
+    const tables = await prisma.$queryRaw<Array<{ name: string }>>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
+    expect(tables.map((table) => table.name).filter((table) => !(table in IGNORED_TABLES) && !covered.has(table))).toEqual([])
+    // One table per model of the Prisma schema, all covered but the rate-limit counters.
+    expect(covered.size).toBe(Object.values(Prisma.ModelName).length - 1)
   })
 
   test('a confidential need before its NDA answers no search on the details it hides', async () => {

@@ -1,4 +1,5 @@
 import account from './en-auth'
+import access from './en-access'
 import api from './en-api'
 import edge from './en-edge'
 import profile from './en-profile'
@@ -10,6 +11,7 @@ type Shape<T> = T extends string ? string : T extends readonly string[] ? string
 /** English texts: the same keys as fr.ts (the type makes a missing or extra key a compile error). */
 const en: Shape<typeof fr> = {
   account,
+  access,
   api,
   edge,
   profile,

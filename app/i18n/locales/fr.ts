@@ -3,6 +3,7 @@
  * and by a test). Plurals follow i18next: `_one`, `_many`, `_other`.
  */
 import account from './fr-auth'
+import access from './fr-access'
 import api from './fr-api'
 import edge from './fr-edge'
 import profile from './fr-profile'
@@ -10,6 +11,7 @@ import members from './fr-members'
 
 const fr = {
   account,
+  access,
   api,
   edge,
   profile,

@@ -2,13 +2,14 @@ import { actOnApplication, applyToNeed, getApplicationForActor, listApplications
 import { getNeedForActor, getNeedForEditing, listNeedsForActor } from '#app/modules/needs/queries.server'
 import { parseNeedFilters } from '#app/modules/needs/schema'
 import { changeNeedLifecycle, saveNeed, submitNeed } from '#app/modules/needs/service.server'
-import type { Actor } from '#app/modules/policy/policy'
+import { organisationReadOnly } from '#app/modules/policy/acting'
+import { readOnlyStatusOf, type Actor } from '#app/modules/policy/policy'
 import { cleanText } from '#app/utils/form.server'
 import { apiErrors } from './errors'
 import { parseJsonInput } from './json-input'
 import { buildOpenApiDocument } from './openapi'
 import { applicationBody, decisionBody, emptyBody, lifecycleBody, needBody } from './schema'
-import type { OperationId } from './spec'
+import { apiOperations, type OperationId } from './spec'
 
 /**
  * One function per operation of `spec.ts`: parse the body with its schema, call one service,
@@ -80,7 +81,7 @@ function storedNeedInput(need: Record<string, unknown> & { sharedWith: Array<{ h
   return input
 }
 
-export const handlers: Record<OperationId, (context: ApiContext) => Promise<ApiResult>> = {
+const operationHandlers: Record<OperationId, (context: ApiContext) => Promise<ApiResult>> = {
   async listNeeds(context) {
     const actor = actorOf(context)
     const { filters, errors } = parseNeedFilters(context.query)
@@ -156,6 +157,32 @@ export const handlers: Record<OperationId, (context: ApiContext) => Promise<ApiR
     }
   },
 }
+
+/**
+ * A token acts for one organisation (its only membership). While that organisation is not
+ * verified (pending, rejected, suspended) the token reads what the organisation may read, and
+ * every write answers 403 `organisation_not_verified` before the operation runs
+ * (decision 0012). Derived from the spec's methods: a new write operation is guarded too.
+ */
+function guardWrites(table: typeof operationHandlers): typeof operationHandlers {
+  const writes = new Set(apiOperations.filter((operation) => operation.method !== 'GET').map((operation) => operation.operationId))
+  return Object.fromEntries(
+    Object.entries(table).map(([operationId, handler]) => [
+      operationId,
+      async (context: ApiContext) => {
+        if (writes.has(operationId as OperationId) && context.actor) {
+          for (const membership of context.actor.memberships) {
+            const status = readOnlyStatusOf(context.actor, membership.organisationId)
+            if (status) throw organisationReadOnly(status)
+          }
+        }
+        return handler(context)
+      },
+    ]),
+  ) as typeof operationHandlers
+}
+
+export const handlers = guardWrites(operationHandlers)
 
 /** Query parameters cleaned like form fields (PostgreSQL refuses NUL in text). */
 export function cleanQuery(params: URLSearchParams) {

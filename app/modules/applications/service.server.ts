@@ -2,10 +2,13 @@ import { writeAudit } from '#app/modules/audit/audit.server'
 import { getNeedForActor } from '#app/modules/needs/queries.server'
 import { queueEmail } from '#app/modules/notifications/email.server'
 import { notifyUsers } from '#app/modules/notifications/notifications.server'
+import { assertActsFor, organisationReadOnly } from '#app/modules/policy/acting'
 import {
+  actsForOrganisation,
   applicationViewFor,
   isMemberOf,
   isStaffOf,
+  readOnlyStatusOf,
   verifiedOrganisations,
   type Actor,
   type ApplicationAccessInfo,
@@ -34,6 +37,7 @@ const applicationInclude = {
       partnerId: true,
       hubId: true,
       screeningRequired: true,
+      visibility: true,
       deadline: true,
       sharedWith: { select: { hubId: true } },
       partner: { select: { id: true, name: true, slug: true, charterResponseDays: true, memberships: { select: { userId: true, user: { select: { name: true } } } } } },
@@ -55,7 +59,13 @@ function accessOf(application: LoadedApplication): ApplicationAccessInfo {
     status: application.status,
     // Consortium partners see the application once they confirmed (or while asked to confirm).
     consortiumIds: application.consortium.filter((member) => member.status !== 'DECLINED').map((member) => member.organisationId),
-    need: { partnerId: application.need.partnerId, hubId: application.need.hubId, sharedHubIds: application.need.sharedWith.map((share) => share.hubId) },
+    need: {
+      partnerId: application.need.partnerId,
+      hubId: application.need.hubId,
+      sharedHubIds: application.need.sharedWith.map((share) => share.hubId),
+      // Needs screened by staff: the partner sees an application once it passed screening.
+      screeningRequired: application.need.screeningRequired,
+    },
   }
 }
 
@@ -63,11 +73,7 @@ function accessOf(application: LoadedApplication): ApplicationAccessInfo {
 async function applicationFor(actor: Actor, applicationId: string) {
   const application = await loadApplication(applicationId)
   if (!application) throw AppError.notFound()
-  let view = applicationViewFor(actor, accessOf(application))
-  // Needs screened by staff: the partner sees an application once it passed screening.
-  if (view === 'partner' && application.need.screeningRequired && (application.status === 'SUBMITTED' || application.status === 'SCREENING')) {
-    view = 'none'
-  }
+  const view = applicationViewFor(actor, accessOf(application))
   if (view === 'none') throw AppError.notFound()
   return { application, view }
 }
@@ -137,7 +143,12 @@ async function resolveConsortium(leadId: string, slugs: string[]) {
  */
 export async function applyToNeed(actor: Actor, needId: string, input: ApplicationFormInput, requestId?: string) {
   const view = await getNeedForActor(actor, needId)
-  if (verifiedOrganisations(actor, 'FIRM').length === 0) throw AppError.forbidden('errors.onlyVerifiedFirms')
+  if (verifiedOrganisations(actor, 'FIRM').length === 0) {
+    // A member of a pending, rejected or suspended firm reads, and is told why it cannot act.
+    const readOnly = actor.memberships.find((membership) => membership.organisation.kind === 'FIRM' && readOnlyStatusOf(actor, membership.organisationId))
+    if (readOnly) throw organisationReadOnly(readOnly.organisation.status)
+    throw AppError.forbidden('errors.onlyVerifiedFirms')
+  }
   // The firm the policy chose (the invited one, for curated and confidential needs).
   const firm = verifiedOrganisations(actor, 'FIRM').find((membership) => membership.organisationId === view.applyingFirmId)
   if (!firm) throw AppError.conflict('cannot_apply', 'errors.cannotApply')
@@ -291,6 +302,10 @@ export async function actOnApplication(actor: Actor, applicationId: string, deci
     declineConsortium: Boolean(consortiumMembership),
   }
   if (!allowed[decision.intent]) throw AppError.forbidden('errors.notYourDecision')
+  // Staff screen for their hub; every other decision is written on behalf of an organisation,
+  // which must be verified (a suspended partner or firm only reads).
+  const actingOrgId = actingOrganisationFor(decision.intent, { partnerSide, isLead, staffSide, application, consortiumOrgId: consortiumMembership?.organisationId })
+  if (actingOrgId) assertActsFor(actor, actingOrgId)
 
   return transaction(async (tx) => {
     switch (decision.intent) {
@@ -364,6 +379,31 @@ export async function actOnApplication(actor: Actor, applicationId: string, deci
   })
 }
 
+/** The organisation a decision is written for (null: staff screening for their hub). */
+function actingOrganisationFor(
+  intent: ApplicationDecision['intent'],
+  who: { partnerSide: boolean; isLead: boolean; staffSide: boolean; application: LoadedApplication; consortiumOrgId: string | undefined },
+) {
+  switch (intent) {
+    case 'startScreening':
+      return null
+    case 'shortlist':
+    case 'decline':
+      return who.partnerSide ? who.application.need.partnerId : null
+    case 'requestInfo':
+    case 'accept':
+      return who.application.need.partnerId
+    case 'answerInfo':
+    case 'withdraw':
+      return who.application.firmId
+    case 'message':
+      return who.partnerSide ? who.application.need.partnerId : who.isLead ? who.application.firmId : (who.consortiumOrgId ?? who.application.firmId)
+    case 'confirmConsortium':
+    case 'declineConsortium':
+      return who.consortiumOrgId ?? null
+  }
+}
+
 async function addMessage(db: DbClient, actor: Actor, application: LoadedApplication, body: string, authorOrgId: string) {
   await db.message.create({ data: { applicationId: application.id, authorId: actor.userId, authorOrgId, body } })
 }
@@ -387,8 +427,12 @@ export async function bulkDecline(
 ) {
   const applications = await prisma.application.findMany({ where: { id: { in: input.applicationIds }, needId }, include: applicationInclude })
   if (applications.length !== new Set(input.applicationIds).size) throw AppError.notFound()
+  // The rule of a single decline: the partner's view (none while staff screen the application).
   for (const application of applications) {
     if (applicationViewFor(actor, accessOf(application)) !== 'partner') throw AppError.notFound()
+  }
+  if (applications[0]) assertActsFor(actor, applications[0].need.partnerId)
+  for (const application of applications) {
     if (!applicationMachine.transition(application.status, 'decline').ok) refuse('decline', application.status)
   }
   const appUrl = getEnv().APP_URL
@@ -411,6 +455,14 @@ export async function bulkDecline(
 
 // ───────── reading ─────────
 
+/** Whether the actor accepted the need's NDA for one of the consortium firms they act for. */
+async function consortiumAcceptedNda(actor: Actor, application: LoadedApplication) {
+  const firmIds = application.consortium.filter((member) => isMemberOf(actor, member.organisationId)).map((member) => member.organisationId)
+  if (firmIds.length === 0) return false
+  const accepted = await prisma.ndaAcceptance.count({ where: { needId: application.needId, userId: actor.userId, organisationId: { in: firmIds } } })
+  return accepted > 0
+}
+
 /** One application with its conversation, history, consortium, attachments and deal. */
 export async function getApplicationForActor(actor: Actor, applicationId: string, now = new Date()) {
   const { application, view } = await applicationFor(actor, applicationId)
@@ -432,6 +484,13 @@ export async function getApplicationForActor(actor: Actor, applicationId: string
   const can = (action: ApplicationAction) => applicationMachine.transition(status, action).ok
   const consortiumMembership = application.consortium.find((member) => isMemberOf(actor, member.organisationId))
   const screening = application.need.screeningRequired && (status === 'SUBMITTED' || status === 'SCREENING')
+  // Buttons for what the actor's organisation may write: none while it is not verified.
+  const partnerActs = partnerSide && actsForOrganisation(actor, application.need.partnerId)
+  const leadActs = isLead && actsForOrganisation(actor, application.firmId)
+  const consortiumActs = Boolean(consortiumMembership && actsForOrganisation(actor, consortiumMembership.organisationId))
+  // The lead's match reasons tell the need's details (skills, budget, place): a consortium
+  // partner reads them on a confidential need once its own firm accepted the NDA.
+  const showMatch = isLead || view !== 'firm' || application.need.visibility !== 'INVITE_ONLY' || (await consortiumAcceptedNda(actor, application))
   return {
     view: view as Exclude<ApplicationView, 'none'>,
     application: {
@@ -455,21 +514,21 @@ export async function getApplicationForActor(actor: Actor, applicationId: string
     stages: timeInStages(history, now),
     attachments,
     deal,
-    match,
+    match: showMatch ? match : null,
     actions: {
-      shortlist: (partnerSide && can('shortlist') && !screening) || (staffSide && screening),
-      requestInfo: partnerSide && can('requestInfo'),
-      accept: partnerSide && can('accept'),
-      decline: (partnerSide && can('decline') && !screening) || (staffSide && screening),
+      shortlist: (partnerActs && can('shortlist') && !screening) || (staffSide && screening),
+      requestInfo: partnerActs && can('requestInfo'),
+      accept: partnerActs && can('accept'),
+      decline: (partnerActs && can('decline') && !screening) || (staffSide && screening),
       startScreening: staffSide && application.need.screeningRequired && can('startScreening'),
-      answerInfo: isLead && can('answerInfo'),
-      message: (isLead || partnerSide || consortiumMembership?.status === 'CONFIRMED') && status !== 'DRAFT' && status !== 'WITHDRAWN',
-      withdraw: isLead && can('withdraw'),
-      continueDraft: isLead && status === 'DRAFT',
-      answerConsortium: Boolean(consortiumMembership && consortiumMembership.status === 'PENDING' && status === 'DRAFT'),
-      uploadAttachment: isLead && (status === 'DRAFT' || status === 'INFO_REQUESTED' || status === 'SUBMITTED' || status === 'SHORTLISTED'),
-      startPilot: partnerSide && status === 'ACCEPTED' && !deal,
-      manageDeal: partnerSide && Boolean(deal),
+      answerInfo: leadActs && can('answerInfo'),
+      message: (leadActs || partnerActs || (consortiumActs && consortiumMembership?.status === 'CONFIRMED')) && status !== 'DRAFT' && status !== 'WITHDRAWN',
+      withdraw: leadActs && can('withdraw'),
+      continueDraft: leadActs && status === 'DRAFT',
+      answerConsortium: consortiumActs && consortiumMembership?.status === 'PENDING' && status === 'DRAFT',
+      uploadAttachment: leadActs && (status === 'DRAFT' || status === 'INFO_REQUESTED' || status === 'SUBMITTED' || status === 'SHORTLISTED'),
+      startPilot: partnerActs && status === 'ACCEPTED' && !deal,
+      manageDeal: partnerActs && Boolean(deal),
     },
   }
 }
@@ -491,11 +550,12 @@ export async function listApplicationsForNeed(actor: Actor, needId: string, now 
     },
   })
   assertFound(need)
+  // The pipeline as a whole (the applications being screened are filtered below).
   const view = applicationViewFor(actor, {
     firmId: '',
     status: 'SUBMITTED',
     consortiumIds: [],
-    need: { partnerId: need.partnerId, hubId: need.hubId, sharedHubIds: need.sharedWith.map((share) => share.hubId) },
+    need: { partnerId: need.partnerId, hubId: need.hubId, sharedHubIds: need.sharedWith.map((share) => share.hubId), screeningRequired: false },
   })
   // Drafts stay with their partner: hub staff read a need's pipeline from its submission on, as
   // they read the need itself.

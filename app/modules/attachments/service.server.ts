@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { writeAudit } from '#app/modules/audit/audit.server'
+import { assertActsFor } from '#app/modules/policy/acting'
 import { applicationViewFor, isMemberOf, type Actor } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
 import { prisma, transaction } from '#app/utils/db.server'
@@ -28,7 +29,12 @@ function viewOf(actor: Actor, application: NonNullable<Awaited<ReturnType<typeof
     firmId: application.firmId,
     status: application.status,
     consortiumIds: application.consortium.filter((member) => member.status !== 'DECLINED').map((member) => member.organisationId),
-    need: { partnerId: application.need.partnerId, hubId: application.need.hubId, sharedHubIds: application.need.sharedWith.map((share) => share.hubId) },
+    need: {
+      partnerId: application.need.partnerId,
+      hubId: application.need.hubId,
+      sharedHubIds: application.need.sharedWith.map((share) => share.hubId),
+      screeningRequired: application.need.screeningRequired,
+    },
   })
 }
 
@@ -37,6 +43,7 @@ export async function addAttachment(actor: Actor, applicationId: string, file: {
   const application = await loadApplication(applicationId)
   assertFound(application && viewOf(actor, application) !== 'none')
   if (!isMemberOf(actor, application.firmId)) throw AppError.forbidden('errors.notYourDecision')
+  assertActsFor(actor, application.firmId)
   if (!UPLOADABLE.includes(application.status)) throw AppError.conflict('invalid_transition', 'errors.attachmentClosed')
   if (application._count.attachments >= MAX_ATTACHMENTS_PER_APPLICATION) throw AppError.invalid({ file: ['validation.tooManyFiles'] })
   if (file.bytes.length === 0) throw AppError.invalid({ file: ['validation.required'] })
@@ -80,6 +87,7 @@ export async function removeAttachment(actor: Actor, applicationId: string, atta
   const attachment = await prisma.attachment.findFirst({ where: { id: attachmentId, applicationId }, select: { id: true, storageKey: true, filename: true } })
   const application = await loadApplication(applicationId)
   assertFound(attachment && application && isMemberOf(actor, application.firmId))
+  assertActsFor(actor, application.firmId)
   if (application.status !== 'DRAFT') throw AppError.conflict('invalid_transition', 'errors.attachmentClosed')
   await transaction(async ({ db }) => {
     await db.attachment.delete({ where: { id: attachment.id } })
@@ -93,9 +101,7 @@ export async function openAttachment(actor: Actor, applicationId: string, attach
   const attachment = await prisma.attachment.findFirst({ where: { id: attachmentId, applicationId }, select: { filename: true, sizeBytes: true, storageKey: true } })
   const application = await loadApplication(applicationId)
   assertFound(attachment && application)
-  let view = viewOf(actor, application)
-  if (view === 'partner' && application.need.screeningRequired && (application.status === 'SUBMITTED' || application.status === 'SCREENING')) view = 'none'
-  assertFound(view !== 'none')
+  assertFound(viewOf(actor, application) !== 'none')
   return {
     filename: attachment.filename,
     sizeBytes: attachment.sizeBytes,

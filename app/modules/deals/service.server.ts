@@ -1,6 +1,7 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
 import { notifyUsers } from '#app/modules/notifications/notifications.server'
-import { applicationViewFor, canEditNeed, type Actor } from '#app/modules/policy/policy'
+import { assertActsFor } from '#app/modules/policy/acting'
+import { applicationViewFor, type Actor } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
 import { prisma, transaction } from '#app/utils/db.server'
 import { dealMachine, type DealAction } from './deal-state'
@@ -10,7 +11,7 @@ async function loadForPartner(actor: Actor, applicationId: string) {
     where: { id: applicationId },
     include: {
       deal: true,
-      need: { select: { id: true, title: true, partnerId: true, hubId: true, sharedWith: { select: { hubId: true } } } },
+      need: { select: { id: true, title: true, partnerId: true, hubId: true, screeningRequired: true, sharedWith: { select: { hubId: true } } } },
       firm: { select: { memberships: { select: { userId: true } } } },
       consortium: { select: { organisationId: true, status: true } },
     },
@@ -20,10 +21,17 @@ async function loadForPartner(actor: Actor, applicationId: string) {
     firmId: application.firmId,
     status: application.status,
     consortiumIds: application.consortium.map((member) => member.organisationId),
-    need: { partnerId: application.need.partnerId, hubId: application.need.hubId, sharedHubIds: application.need.sharedWith.map((share) => share.hubId) },
+    need: {
+      partnerId: application.need.partnerId,
+      hubId: application.need.hubId,
+      sharedHubIds: application.need.sharedWith.map((share) => share.hubId),
+      screeningRequired: application.need.screeningRequired,
+    },
   })
   assertFound(view !== 'none')
-  if (view !== 'partner' || !canEditNeed(actor, application.need)) throw AppError.forbidden('errors.notYourDecision')
+  if (view !== 'partner') throw AppError.forbidden('errors.notYourDecision')
+  // A suspended (or otherwise unverified) partner reads its deals and changes none.
+  assertActsFor(actor, application.need.partnerId)
   return application
 }
 

@@ -1,6 +1,7 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
 import { queueEmail } from '#app/modules/notifications/email.server'
 import { notifyUsers } from '#app/modules/notifications/notifications.server'
+import { assertActsFor } from '#app/modules/policy/acting'
 import { canEditNeed, canModerateNeed, isMemberOf, type Actor } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
 import type { MatchStatus } from '#app/generated/prisma/client'
@@ -91,6 +92,8 @@ export async function giveMatchFeedback(actor: Actor, matchId: string, choice: F
   const firm = isMemberOf(actor, match.firmId) && match.need.status === 'PUBLISHED' && (match.need.visibility !== 'INVITE_ONLY' || match.status === 'INVITED')
   assertFound(partner || staff || firm)
   const side = firm ? 'FIRM' : partner ? 'PARTNER' : 'STAFF'
+  // An opinion given for an organisation: only while it is verified (a suspended one only reads).
+  if (side !== 'STAFF') assertActsFor(actor, side === 'FIRM' ? match.firmId : match.need.partnerId)
   const dismiss = side === 'PARTNER' && choice === 'NOT_RELEVANT' && canEditNeed(actor, match.need) && matchMachine.transition(match.status, 'dismiss').ok
   await transaction(async (tx) => {
     // The match may have just been pruned by a worker: then it is not found, rather than a 500.

@@ -2,6 +2,8 @@ import { Prisma } from '#app/generated/prisma/client'
 import { communes, communeByInsee, distanceKm } from '#app/modules/geo/communes'
 import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
 import {
+  actorAsMemberOf,
+  applicationKeepsNeedOpen,
   canEditNeed,
   canModerateNeed,
   isNeedPartner,
@@ -54,23 +56,47 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
   })
   if (!need) throw AppError.notFound()
   const firmIds = verifiedOrganisations(actor, 'FIRM').map((membership) => membership.organisationId)
-  const [invitedMatches, nda, ownApplication] = await Promise.all([
+  const [invitedMatches, ndas, ownApplication, consortia] = await Promise.all([
     firmIds.length
       ? prisma.match.findMany({ where: { needId, firmId: { in: firmIds }, status: 'INVITED' }, select: { firmId: true } })
       : [],
-    prisma.ndaAcceptance.findFirst({ where: { needId, userId: actor.userId }, select: { acceptedAt: true } }),
+    // The NDA binds a user for one firm: accepted for another firm of theirs, it opens nothing here.
     firmIds.length
-      ? prisma.application.findFirst({ where: { needId, firmId: { in: firmIds } }, select: { id: true, status: true, submittedAt: true } })
+      ? prisma.ndaAcceptance.findMany({ where: { needId, userId: actor.userId, organisationId: { in: firmIds } }, select: { organisationId: true, acceptedAt: true } })
+      : [],
+    firmIds.length
+      ? prisma.application.findFirst({ where: { needId, firmId: { in: firmIds } }, select: { id: true, status: true, submittedAt: true, firmId: true } })
       : null,
+    // Consortium partners (asked or confirmed) of an application to this need read it like invited firms.
+    firmIds.length
+      ? prisma.consortiumMember.findMany({ where: { organisationId: { in: firmIds }, status: { not: 'DECLINED' }, application: { needId } }, select: { organisationId: true } })
+      : [],
   ])
   const access = accessInfo(need)
+  const invitedFirmIds = invitedMatches.map((match) => match.firmId)
+  const ndaFirmIds = new Set(ndas.map((row) => row.organisationId))
   // The firm (of the actor's) that may apply: the one the curation or invitation concerns.
-  const context = { invitedFirmIds: invitedMatches.map((match) => match.firmId), ndaAccepted: Boolean(nda) }
+  const context = { invitedFirmIds, ndaAccepted: invitedFirmIds.some((id) => ndaFirmIds.has(id)) }
+  const openerIds = [...new Set([...invitedFirmIds, ...consortia.map((member) => member.organisationId)])]
+  // How each of the actor's firms sees the need (a confidential need opens with that firm's NDA).
+  const firmView = (firmId: string) => {
+    const own = ownApplication?.firmId === firmId && applicationKeepsNeedOpen(ownApplication) && need.status !== 'ARCHIVED'
+    const seen = needVisibilityFor(actorAsMemberOf(actor, firmId), access, { invitedFirmIds: openerIds, ndaAccepted: ndaFirmIds.has(firmId) })
+    return own ? 'full' : seen
+  }
   let visibility = needVisibilityFor(actor, access, context)
-  // A firm that applied keeps seeing the need it applied to (whatever became of it), as does a
-  // consortium partner of such an application.
-  if (visibility === 'none' && ownApplication && need.status !== 'ARCHIVED') visibility = 'full'
+  // A firm that applied keeps seeing the need it applied to (whatever became of it, a draft
+  // excepted), as does a consortium partner of an application (after the NDA when confidential).
+  if (visibility !== 'full' && firmIds.some((firmId) => firmView(firmId) === 'full')) visibility = 'full'
+  if (visibility === 'none' && firmIds.some((firmId) => firmView(firmId) === 'teaser')) visibility = 'teaser'
   if (visibility === 'none') throw AppError.notFound()
+  // The firms the actor may act for on this need: ask a question (full view), accept its NDA (teaser).
+  const firmRef = (firmId: string) => ({ id: firmId, name: actor.memberships.find((membership) => membership.organisationId === firmId)!.organisation.name })
+  const actingFirms = {
+    question: firmIds.filter((firmId) => firmView(firmId) === 'full').map(firmRef),
+    nda: need.visibility === 'INVITE_ONLY' ? firmIds.filter((firmId) => openerIds.includes(firmId) && !ndaFirmIds.has(firmId)).map(firmRef) : [],
+  }
+  const nda = ndas.find((row) => openerIds.includes(row.organisationId)) ?? null
 
   const isPartner = isNeedPartner(actor, need)
   const partnerActs = canEditNeed(actor, need)
@@ -78,7 +104,6 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
   const revision = readRevision(need.pendingRevision)
   const deadlinePassed = need.deadline !== null && need.deadline.getTime() <= now.getTime()
   const applyingFirm = firmThatMayApply(actor, access, context)
-  const invitedToConfidential = need.visibility === 'INVITE_ONLY' && context.invitedFirmIds.length > 0
 
   const [match, applicationCount, questions] = await Promise.all([
     firmIds.length && visibility === 'full'
@@ -125,14 +150,14 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
     apply: Boolean(applyingFirm) && !ownApplication && !deadlinePassed,
     continueDraft: Boolean(applyingFirm) && ownApplication?.status === 'DRAFT' && !deadlinePassed,
     viewApplications: isPartner || isModerator,
-    askQuestion: visibility === 'full' && firmIds.length > 0 && need.status === 'PUBLISHED' && !deadlinePassed,
+    askQuestion: visibility === 'full' && actingFirms.question.length > 0 && need.status === 'PUBLISHED' && !deadlinePassed,
     answerQuestions: partnerActs,
-    acceptNda: visibility === 'teaser' && invitedToConfidential,
+    acceptNda: actingFirms.nda.length > 0,
     manageMatches: (partnerActs || isModerator) && need.status === 'PUBLISHED',
   }
 
   if (visibility === 'teaser') {
-    return { visibility, need: base, details: null, revision: null, match: null, application: ownApplication, applyingFirmId: null, applicationCount: 0, questions: [], deadlinePassed, ndaTextVersion: NDA_TEXT_VERSION, actions }
+    return { visibility, need: base, details: null, revision: null, match: null, application: ownApplication, applyingFirmId: null, applicationCount: 0, questions: [], deadlinePassed, ndaTextVersion: NDA_TEXT_VERSION, actingFirms, actions }
   }
   return {
     visibility,
@@ -191,6 +216,7 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
     })),
     deadlinePassed,
     ndaTextVersion: NDA_TEXT_VERSION,
+    actingFirms,
     actions,
   }
 }

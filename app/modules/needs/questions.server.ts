@@ -1,18 +1,47 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
 import { notifyUsers } from '#app/modules/notifications/notifications.server'
-import { verifiedOrganisations, type Actor } from '#app/modules/policy/policy'
+import { organisationReadOnly } from '#app/modules/policy/acting'
+import { readOnlyStatusOf, verifiedOrganisations, type Actor } from '#app/modules/policy/policy'
 import { AppError } from '#app/modules/shared/app-error'
 import { prisma, transaction } from '#app/utils/db.server'
 import { getNeedForActor, NDA_TEXT_VERSION } from './queries.server'
 
 /**
- * A firm asks a question on a need it may see. The question is anonymous: the partner and other
- * firms never learn who asked; its answer is visible to every firm that sees the need.
+ * The firm the actor acts for: the one they chose (`firmId`), which must be among `candidates`
+ * (their verified firms that may do this on this need), or the only candidate. Never a guess
+ * among several: the form asks (decision 0012).
  */
-export async function askQuestion(actor: Actor, needId: string, body: string, requestId?: string) {
+export function chooseActingFirm(actor: Actor, candidates: string[], firmId: string | undefined) {
+  if (firmId !== undefined && firmId !== '') {
+    if (candidates.includes(firmId)) return firmId
+    const status = readOnlyStatusOf(actor, firmId)
+    if (status) throw organisationReadOnly(status)
+    throw AppError.invalid({ firmId: ['access.actingFirm.notAllowed'] })
+  }
+  if (candidates.length === 1) return candidates[0]!
+  if (candidates.length > 1) throw AppError.invalid({ firmId: ['access.actingFirm.choose'] })
+  return null
+}
+
+/** A member of firms that are all pending, rejected or suspended: told why they cannot act. */
+function assertSomeFirmActs(actor: Actor) {
+  if (verifiedOrganisations(actor, 'FIRM').length > 0) return
+  const readOnly = actor.memberships.find((membership) => membership.organisation.kind === 'FIRM')
+  if (readOnly) throw organisationReadOnly(readOnly.organisation.status)
+}
+
+/**
+ * A firm asks a question on a need it may see. The question is anonymous: the partner and other
+ * firms never learn who asked; its answer is visible to every firm that sees the need. It is
+ * recorded against the firm the actor acts for (chosen when they belong to several).
+ */
+export async function askQuestion(actor: Actor, needId: string, body: string, requestId?: string, options: { firmId?: string } = {}) {
   const view = await getNeedForActor(actor, needId)
+  assertSomeFirmActs(actor)
   if (!view.actions.askQuestion) throw AppError.conflict('cannot_ask', 'errors.cannotAsk')
-  const firm = verifiedOrganisations(actor, 'FIRM')[0]!
+  const firmId = chooseActingFirm(actor, view.actingFirms.question.map((firm) => firm.id), options.firmId)
+  if (!firmId) throw AppError.conflict('cannot_ask', 'errors.cannotAsk')
+  const firm = { organisationId: firmId }
   return transaction(async ({ db }) => {
     const question = await db.question.create({
       data: { needId, askedByOrgId: firm.organisationId, askedById: actor.userId, body },
@@ -57,15 +86,21 @@ export async function answerQuestion(actor: Actor, needId: string, questionId: s
 }
 
 /**
- * An invited firm's user accepts the click-through NDA of a confidential need: recorded with the
- * user, the time and the version of the text, once.
+ * An invited firm's user (or a consortium partner's) accepts the click-through NDA of a
+ * confidential need for the firm they act for: recorded with the user, that firm, the time and
+ * the version of the text, once per (need, user, firm).
  */
-export async function acceptNda(actor: Actor, needId: string, textVersion: string, requestId?: string) {
+export async function acceptNda(actor: Actor, needId: string, textVersion: string, requestId?: string, options: { firmId?: string } = {}) {
   const view = await getNeedForActor(actor, needId)
-  if (view.visibility === 'full' && view.details?.ndaAcceptedAt) return { alreadyAccepted: true }
-  if (!view.actions.acceptNda) throw AppError.notFound()
+  assertSomeFirmActs(actor)
+  if (!view.actions.acceptNda) {
+    if (view.visibility === 'full' && view.details?.ndaAcceptedAt) return { alreadyAccepted: true }
+    throw AppError.notFound()
+  }
   if (textVersion !== NDA_TEXT_VERSION) throw AppError.conflict('nda_outdated', 'errors.ndaOutdated')
-  const firm = verifiedOrganisations(actor, 'FIRM')[0]!
+  const firmId = chooseActingFirm(actor, view.actingFirms.nda.map((firm) => firm.id), options.firmId)
+  if (!firmId) throw AppError.notFound()
+  const firm = { organisationId: firmId }
   await transaction(async ({ db }) => {
     await db.ndaAcceptance.upsert({
       where: { needId_userId_organisationId: { needId, userId: actor.userId, organisationId: firm.organisationId } },

@@ -169,6 +169,8 @@ export const savedSearchSchema = z.object({
 export const askQuestionSchema = z.object({
   intent: z.literal('askQuestion'),
   body: z.string({ error: 'validation.required' }).trim().min(10, 'validation.questionTooShort').max(2_000, 'validation.tooLong'),
+  /** The firm the user acts for, when they belong to several. */
+  firmId: recordId.optional(),
 })
 
 export const answerQuestionSchema = z.object({
@@ -181,4 +183,6 @@ export const acceptNdaSchema = z.object({
   intent: z.literal('acceptNda'),
   textVersion: z.string({ error: 'validation.required' }).min(1, 'validation.required').max(40, 'validation.tooLong'),
   agree: z.literal('on', { error: 'validation.ndaMustAgree' }),
+  /** The firm the user accepts for, when they belong to several. */
+  firmId: recordId.optional(),
 })

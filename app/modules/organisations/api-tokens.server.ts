@@ -141,7 +141,9 @@ export async function revokeTokensOfMember(
 /**
  * The actor behind a bearer token, or null (unknown, malformed, revoked, or its creator is no
  * longer a member). The actor is the creator reduced to the token's organisation, without staff
- * roles. `lastUsedAt` is written at most once a minute.
+ * roles, with the organisation's current status: while it is not verified the token still reads
+ * what the organisation may read, and the API refuses its writes (403 `organisation_not_verified`,
+ * app/modules/api/handlers.server.ts). `lastUsedAt` is written at most once a minute.
  */
 export async function authenticateApiToken(token: string, now = new Date()): Promise<{ actor: Actor; tokenId: string } | null> {
   if (!API_TOKEN_PATTERN.test(token)) return null

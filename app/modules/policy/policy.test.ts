@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { applicationViewFor, canCreateNeed, canEditNeed, canEditOrganisationProfile, canModerateNeed, canReadEmail, firmThatMayApply, needVisibilityFor, type Actor, type NeedAccessInfo } from './policy'
+import { actorAsMemberOf, actsForOrganisation, applicationKeepsNeedOpen, applicationViewFor, canCreateNeed, readOnlyStatusOf, canEditNeed, canEditOrganisationProfile, canModerateNeed, canReadEmail, firmThatMayApply, needVisibilityFor, type Actor, type NeedAccessInfo } from './policy'
 
 function actor(overrides: Partial<Actor> = {}): Actor {
   return { userId: 'u', name: 'U', email: 'u@example.org', locale: 'fr', timeZone: 'Europe/Paris', memberships: [], staffRoles: [], ...overrides }
@@ -87,6 +87,43 @@ describe('who sees an application', () => {
   test('a draft stays with its firm', () => {
     expect(applicationViewFor(partnerA, { ...application, status: 'DRAFT' })).toBe('none')
     expect(applicationViewFor(moderatorGrenoble, { ...application, status: 'DRAFT' })).toBe('none')
+  })
+
+  test('on a need screened by staff, the partner reads an application once it passed screening', () => {
+    const screened = { ...application, need: { ...application.need, screeningRequired: true } }
+    for (const status of ['SUBMITTED', 'SCREENING']) {
+      expect(applicationViewFor(partnerA, { ...screened, status })).toBe('none')
+      expect(applicationViewFor(moderatorGrenoble, { ...screened, status })).toBe('staff')
+      expect(applicationViewFor(firmGrenoble, { ...screened, status })).toBe('firm')
+    }
+    expect(applicationViewFor(partnerA, { ...screened, status: 'SHORTLISTED' })).toBe('partner')
+  })
+
+  test('an application keeps its need open from its submission on, not as a draft', () => {
+    expect(applicationKeepsNeedOpen({ status: 'DRAFT' })).toBe(false)
+    for (const status of ['SUBMITTED', 'DECLINED', 'WITHDRAWN', 'ACCEPTED']) expect(applicationKeepsNeedOpen({ status })).toBe(true)
+  })
+})
+
+describe('organisations that only read', () => {
+  const suspended = actor({ memberships: [{ ...member('firm-s', 'FIRM'), organisation: { ...member('firm-s', 'FIRM').organisation, status: 'SUSPENDED' } }] })
+  test('members of a verified organisation act for it; pending, rejected and suspended ones only read', () => {
+    expect(actsForOrganisation(firmGrenoble, 'firm-g')).toBe(true)
+    expect(readOnlyStatusOf(firmGrenoble, 'firm-g')).toBeNull()
+    expect(actsForOrganisation(pendingFirm, 'firm-p')).toBe(false)
+    expect(readOnlyStatusOf(pendingFirm, 'firm-p')).toBe('PENDING')
+    expect(readOnlyStatusOf(suspended, 'firm-s')).toBe('SUSPENDED')
+    // Not a member: nothing to say about its status (the caller answers 404 or 403 itself).
+    expect(readOnlyStatusOf(firmAnnecy, 'firm-s')).toBeNull()
+  })
+
+  test('acting as one organisation drops the others and staff roles', () => {
+    const both = actor({ memberships: [member('firm-g', 'FIRM'), member('firm-a', 'FIRM', 'annecy')], staffRoles: [{ hubId: 'grenoble', role: 'ADMIN' }] })
+    const asAnnecy = actorAsMemberOf(both, 'firm-a')
+    expect(asAnnecy.memberships.map((membership) => membership.organisationId)).toEqual(['firm-a'])
+    expect(asAnnecy.staffRoles).toEqual([])
+    expect(needVisibilityFor(asAnnecy, { ...need, visibility: 'MEMBERS' }, none)).toBe('none')
+    expect(needVisibilityFor(both, { ...need, visibility: 'MEMBERS' }, none)).toBe('full')
   })
 })
 

@@ -42,7 +42,8 @@ export interface ApplicationAccessInfo {
   firmId: string
   status: string
   consortiumIds: string[]
-  need: Pick<NeedAccessInfo, 'partnerId' | 'hubId' | 'sharedHubIds'>
+  /** `screeningRequired`: staff screen the applications before the partner reads them. */
+  need: Pick<NeedAccessInfo, 'partnerId' | 'hubId' | 'sharedHubIds'> & { screeningRequired?: boolean }
 }
 
 // ───────── helpers ─────────
@@ -117,6 +118,23 @@ export function canEditOrganisationProfile(actor: Actor | null, organisation: { 
 /** Members of a verified organisation act for it; a pending, rejected or suspended one only reads. */
 export function actsForOrganisation(actor: Actor | null, organisationId: string) {
   return membershipOf(actor, organisationId)?.organisation.status === 'VERIFIED'
+}
+
+/**
+ * Why a member may not write for the organisation: its status when it is not verified (pending,
+ * rejected, suspended: read-only), null when it may (or when the actor is no member at all).
+ */
+export function readOnlyStatusOf(actor: Actor | null, organisationId: string): Exclude<OrgStatus, 'VERIFIED'> | null {
+  const status = membershipOf(actor, organisationId)?.organisation.status
+  return status === undefined || status === 'VERIFIED' ? null : status
+}
+
+/**
+ * The actor as a member of one of their organisations only (no other firm, no staff role): what
+ * that organisation may see and do, when the actor acts for it explicitly.
+ */
+export function actorAsMemberOf(actor: Actor, organisationId: string): Actor {
+  return { ...actor, memberships: actor.memberships.filter((membership) => membership.organisationId === organisationId), staffRoles: [] }
 }
 
 // ───────── needs ─────────
@@ -199,15 +217,39 @@ export function firmThatMayApply(
 
 export type ApplicationView = 'firm' | 'partner' | 'staff' | 'none'
 
+/** An application staff are screening: the partner does not read it yet. */
+export function isBeingScreened(application: Pick<ApplicationAccessInfo, 'status' | 'need'>) {
+  return Boolean(application.need.screeningRequired) && (application.status === 'SUBMITTED' || application.status === 'SCREENING')
+}
+
+/**
+ * How the actor sees an application: its firm and consortium partners, the need's partner once
+ * submitted (and, on a need screened by staff, once screened), the need's hub staff once submitted.
+ * Every reader and every decision (single or in bulk) asks here.
+ */
 export function applicationViewFor(actor: Actor | null, application: ApplicationAccessInfo): ApplicationView {
   if (!actor) return 'none'
   if (isMemberOf(actor, application.firmId)) return 'firm'
   if (application.consortiumIds.some((id) => isMemberOf(actor, id))) return 'firm'
-  if (application.status !== 'DRAFT' && application.status !== 'WITHDRAWN' && isMemberOf(actor, application.need.partnerId)) {
+  if (
+    application.status !== 'DRAFT' &&
+    application.status !== 'WITHDRAWN' &&
+    !isBeingScreened(application) &&
+    isMemberOf(actor, application.need.partnerId)
+  ) {
     return 'partner'
   }
   if (application.status !== 'DRAFT' && isStaffOf(actor, application.need.hubId)) return 'staff'
   return 'none'
+}
+
+/**
+ * A firm keeps seeing a need it applied to, whatever became of the need (but archived): from the
+ * submission on. A draft opens nothing: the need's own rule decides (e.g. after a revision made it
+ * confidential).
+ */
+export function applicationKeepsNeedOpen(application: { status: string }) {
+  return application.status !== 'DRAFT'
 }
 
 

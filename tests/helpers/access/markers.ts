@@ -12,11 +12,30 @@ import { randomBytes } from 'node:crypto'
  * HTML, JSON, Markdown and URL encoding), and never a substring of another marker (`<run>` starts
  * with a `z`, which no name contains).
  */
-export const PERSONAS = ['anon', 'firmA', 'firmB', 'partnerA', 'partnerB', 'mod', 'admin', 'mod2'] as const
+export const PERSONAS = [
+  'anon',
+  'firmA',
+  'firmB',
+  'partnerA',
+  'partnerB',
+  'mod',
+  'admin',
+  'mod2',
+  /** A plain MEMBER of firm A (not its owner): firm A's data, not its settings nor its owner's own. */
+  'memberA',
+  /** Signed in, in no organisation. */
+  'noOrg',
+  /** The owner of a verified firm of hub H2: public needs, and the members-only need shared with H2. */
+  'firmH2',
+  /** The owner of the pending firm: its own organisation, nothing of the marketplace. */
+  'pending',
+  /** The owner of a suspended firm that applied before its suspension: reads its application, writes nothing. */
+  'suspended',
+] as const
 export type Persona = (typeof PERSONAS)[number]
 
 /** Personas with an organisation, hence an API token; the others call the API without one. */
-export const ORG_PERSONAS = ['firmA', 'firmB', 'partnerA', 'partnerB'] as const satisfies readonly Persona[]
+export const ORG_PERSONAS = ['firmA', 'firmB', 'partnerA', 'partnerB', 'firmH2', 'pending', 'suspended'] as const satisfies readonly Persona[]
 export type OrgPersona = (typeof ORG_PERSONAS)[number]
 
 export function isOrgPersona(persona: Persona): persona is OrgPersona {
@@ -25,9 +44,9 @@ export function isOrgPersona(persona: Persona): persona is OrgPersona {
 
 /** Staff of hub H (where every organisation lives): its moderator and its administrator. */
 const STAFF_H = ['mod', 'admin'] as const
-const FIRMS = ['firmA', 'firmB'] as const
+const FIRMS = ['firmA', 'firmB', 'firmH2'] as const
 /** Members of verified organisations: they see each other's public profiles. */
-const VERIFIED = ['firmA', 'firmB', 'partnerA', 'partnerB'] as const
+const VERIFIED = ['firmA', 'firmB', 'partnerA', 'partnerB', 'firmH2'] as const
 
 /** Partner A's own data, read by its hub's staff once it left the draft stage. */
 const PA_AND_STAFF = ['partnerA', ...STAFF_H] as const
@@ -56,7 +75,8 @@ export const MARKER_RULES = {
   paChangesTitle: PA_AND_STAFF,
   paChangesBody: PA_AND_STAFF,
   paChangesComment: PA_AND_STAFF,
-  paPublicTitle: PUBLISHED_PA,
+  /** And the suspended firm, on its own application to it. */
+  paPublicTitle: [...PUBLISHED_PA, 'suspended'],
   paPublicBody: PUBLISHED_PA,
   paPublicSkill: PUBLISHED_PA,
   // confidential: firm A is invited but has not accepted the NDA, so it reads the title only
@@ -124,10 +144,26 @@ export const MARKER_RULES = {
   fbSearch: ['firmB'],
   fbNotif: ['firmB'],
 
-  // ── a pending firm of hub H (not a persona): its members and its hub's staff only ──
-  pcOrg: STAFF_H,
-  pcName: STAFF_H,
-  pcOwnerEmail: STAFF_H,
+  // ── the pending firm of hub H: its members and its hub's staff only ──
+  pcOrg: ['pending', ...STAFF_H],
+  pcName: ['pending', ...STAFF_H],
+  pcOwnerEmail: ['pending', ...STAFF_H],
+  pcToken: ['pending'],
+
+  // ── a suspended firm of hub H, which applied to partner A's public need before its suspension ──
+  fsOrg: ['suspended', ...STAFF_H],
+  fsOwnerEmail: ['suspended', ...STAFF_H],
+  fsToken: ['suspended'],
+  fsAppProposal: ['suspended', ...PA_AND_STAFF],
+
+  // ── a verified firm of hub H2 ──
+  fhOrg: [...VERIFIED, 'mod2'],
+  fhOwnerEmail: ['firmH2', 'mod2'],
+  fhToken: ['firmH2'],
+
+  // ── firm A's plain member, and a user of no organisation ──
+  maEmail: ['memberA', 'firmA', ...STAFF_H],
+  noOrgEmail: ['noOrg'],
 
   // ── the hubs ──
   emailH: STAFF_H,
@@ -141,6 +177,15 @@ export const MARKER_RULES = {
 
 export type MarkerKey = keyof typeof MARKER_RULES
 export const MARKER_KEYS = Object.keys(MARKER_RULES) as MarkerKey[]
+
+/** What is firm A's user's own (saved searches, notifications) or its managers' (API tokens). */
+const OWNER_A_ONLY: MarkerKey[] = ['faSearch', 'faNotif', 'faToken']
+
+/** Who may read a marker: its rule, and firm A's plain member wherever firm A reads (but its owner's own). */
+function readersOf(key: MarkerKey): readonly Persona[] {
+  const readers = MARKER_RULES[key] as readonly Persona[]
+  return readers.includes('firmA') && !OWNER_A_ONLY.includes(key) ? [...readers, 'memberA'] : readers
+}
 
 /**
  * Skills of needs the skills picker suggests to any signed-in user: public needs once published.
@@ -159,7 +204,10 @@ export function makeMarkers(run = `z${randomBytes(2).toString('hex')}`): Markers
   return Object.fromEntries(MARKER_KEYS.map((key) => [key, `mk-${kebab(key)}-${run}`])) as Markers
 }
 
+/** What each persona's own pages carry anywhere (the header names one's organisation). */
+export const OWN_MARKERS: Partial<Record<Persona, MarkerKey[]>> = { pending: ['pcName'] }
+
 /** The markers a persona may read anywhere. */
 export function markersVisibleTo(persona: Persona): MarkerKey[] {
-  return MARKER_KEYS.filter((key) => (MARKER_RULES[key] as readonly Persona[]).includes(persona))
+  return MARKER_KEYS.filter((key) => readersOf(key).includes(persona))
 }

@@ -135,7 +135,7 @@ const publicPages: Row[] = [
     method: 'GET',
     label: 'home',
     expect: everyone(200),
-    only: (persona) => (persona === 'firmA' ? ['paCuratedTitle', 'paCuratedBody', 'paInviteTitle'] : []),
+    only: (persona) => (persona === 'firmA' || persona === 'memberA' ? ['paCuratedTitle', 'paCuratedBody', 'paInviteTitle'] : []),
     shows: { firmA: ['paCuratedTitle'] },
   },
   { route: 'routes/login', method: 'GET', label: 'form', expect: resolve({ anon: 200, signedIn: redirectTo('/') }), only: none },
@@ -248,11 +248,15 @@ const needPages: Row[] = [
     method: 'POST',
     label: 'delete firm A’s saved search',
     body: (w) => ({ form: { intent: 'deleteSearch', id: w.savedSearches.fa } }),
-    expect: page({ firmA: 302, signedIn: 404 }),
+    // A saved search is its user's: not even a colleague's.
+    expect: page({ firmA: 302, memberA: 404, signedIn: 404 }),
   },
 
+  // Saved searches are the user's own: an unnamed one is refused to everyone signed in.
+  { route: 'routes/needs._index', method: 'POST', label: 'save a search without a name', body: form({ intent: 'saveSearch', name: '', query: 'q=capteurs' }), expect: page({ signedIn: 400 }) },
   { route: 'routes/needs.new', method: 'GET', label: 'editor', expect: page({ partners: 200, signedIn: 403 }) },
   { route: 'routes/needs.new', method: 'POST', label: 'save a draft', body: form({ ...NEED_FORM, intent: 'save' }), expect: page({ partners: 302, signedIn: 403 }) },
+  { route: 'routes/needs.new', method: 'POST', label: 'submit a need', body: form({ ...NEED_FORM, intent: 'submit' }), expect: page({ partners: 302, signedIn: 403 }) },
 
   ...NEED_NAMES.map(
     (name): Row => ({
@@ -279,6 +283,9 @@ const needPages: Row[] = [
   },
   { route: 'routes/needs.$needId._index', method: 'POST', label: 'withdraw a revision that is not there', params: need('public'), body: form({ intent: 'withdrawRevision' }), expect: page({ partnerA: 409, signedIn: 404 }) },
   { route: 'routes/needs.$needId._index', method: 'POST', label: 'close a submitted need', params: need('submitted'), body: form({ intent: 'close' }), expect: page({ partnerA: 409, signedIn: 404 }) },
+  ...(['award', 'notAward', 'archive'] as const).map(
+    (intent): Row => ({ route: 'routes/needs.$needId._index', method: 'POST', label: `${intent} a submitted need`, params: need('submitted'), body: form({ intent }), expect: page({ partnerA: 409, signedIn: 404 }) }),
+  ),
   {
     route: 'routes/needs.$needId._index',
     method: 'POST',
@@ -368,9 +375,10 @@ const needPages: Row[] = [
     }),
   ),
   { route: 'routes/needs.$needId.edit', method: 'POST', label: 'edit a closed need', params: need('closed'), body: form({ ...NEED_FORM, intent: 'save' }), expect: page({ partnerA: 409, signedIn: 404 }) },
+  { route: 'routes/needs.$needId.edit', method: 'POST', label: 'submit a closed need', params: need('closed'), body: form({ ...NEED_FORM, intent: 'submit' }), expect: page({ partnerA: 409, signedIn: 404 }) },
 
-  { route: 'routes/needs.$needId.apply', method: 'GET', label: 'public (both firms applied)', params: need('public'), expect: page({ partnerA: 409, staffH: 409, firms: 409, signedIn: 404 }) },
-  { route: 'routes/needs.$needId.apply', method: 'GET', label: 'curated (firm A invited)', params: need('curated'), expect: page({ firmA: 200, partnerA: 409, staffH: 409, firmB: 409, signedIn: 404 }) },
+  { route: 'routes/needs.$needId.apply', method: 'GET', label: 'public (both firms applied)', params: need('public'), expect: page({ partnerA: 409, staffH: 409, firms: 409, firmH2: 200, signedIn: 404 }) },
+  { route: 'routes/needs.$needId.apply', method: 'GET', label: 'curated (firm A invited)', params: need('curated'), expect: page({ firmA: 200, partnerA: 409, staffH: 409, firms: 409, signedIn: 404 }) },
   {
     route: 'routes/needs.$needId.apply',
     method: 'GET',
@@ -381,8 +389,10 @@ const needPages: Row[] = [
   },
   { route: 'routes/needs.$needId.apply', method: 'GET', label: 'invite (before the NDA)', params: need('invite'), expect: page({ firmA: 409, partnerA: 409, staffH: 409, signedIn: 404 }) },
   { route: 'routes/needs.$needId.apply', method: 'GET', label: 'draft', params: need('draft'), expect: page({ partnerA: 409, signedIn: 404 }) },
-  { route: 'routes/needs.$needId.apply', method: 'GET', label: 'partner B’s need', params: need('pbPublic'), expect: page({ firmA: 200, firmB: 409, partnerB: 409, staffH: 409, signedIn: 404 }) },
-  { route: 'routes/needs.$needId.apply', method: 'POST', label: 'apply again', params: need('public'), body: form(PROPOSAL), expect: page({ firms: 409, partnerA: 403, staffH: 403, signedIn: 404 }) },
+  { route: 'routes/needs.$needId.apply', method: 'GET', label: 'partner B’s need', params: need('pbPublic'), expect: page({ firmA: 200, firmH2: 200, firmB: 409, partnerB: 409, staffH: 409, signedIn: 404 }) },
+  // The firm of H2 has not applied yet: it saves its own draft, then submits it.
+  { route: 'routes/needs.$needId.apply', method: 'POST', label: 'apply again', params: need('public'), body: form(PROPOSAL), expect: page({ firms: 409, firmH2: 302, partnerA: 403, staffH: 403, signedIn: 404 }) },
+  { route: 'routes/needs.$needId.apply', method: 'POST', label: 'submit again', params: need('public'), body: form({ ...PROPOSAL, intent: 'submit' }), expect: page({ firms: 409, firmH2: 302, partnerA: 403, staffH: 403, signedIn: 404 }) },
   { route: 'routes/needs.$needId.apply', method: 'POST', label: 'apply before the NDA', params: need('invite'), body: form(PROPOSAL), expect: page({ firmA: 409, partnerA: 403, staffH: 403, signedIn: 404 }) },
 
   {
@@ -423,6 +433,8 @@ const APPLICATION_VIEW: Record<ApplicationName, Spec> = {
   faDraft: { firmA: 200, signedIn: 404 },
   fbScreen: { firmB: 200, staffH: 200, signedIn: 404 },
   fbPb: { firmB: 200, partnerB: 200, staffH: 200, signedIn: 404 },
+  // The suspended firm reads its application; its partner and hub staff too.
+  fsApp: { suspended: 200, partnerA: 200, staffH: 200, signedIn: 404 },
 }
 const APPLICATION_SHOWS: Record<ApplicationName, Partial<Record<Persona, MarkerKey[]>>> = {
   faApp: {
@@ -434,6 +446,7 @@ const APPLICATION_SHOWS: Record<ApplicationName, Partial<Record<Persona, MarkerK
   faDraft: { firmA: ['faDraftProposal', 'faDraftAttach'] },
   fbScreen: { mod: ['fbScreenProposal', 'fbScreenAttach'] },
   fbPb: { partnerB: ['fbPbProposal'] },
+  fsApp: { suspended: ['fsAppProposal'], partnerA: ['fsAppProposal'] },
 }
 const APPLICATION_NAMES = Object.keys(APPLICATION_VIEW) as ApplicationName[]
 
@@ -473,6 +486,38 @@ const applicationPages: Row[] = [
   { route: 'routes/applications.$applicationId', method: 'POST', label: 'upload to a draft', params: app('faDraft'), body: upload('controle-brouillon'), expect: page({ firmA: 302, signedIn: 404 }) },
   { route: 'routes/applications.$applicationId', method: 'POST', label: 'accept an application being screened', params: app('fbScreen'), body: form({ intent: 'accept' }), expect: page({ firmB: 403, staffH: 403, signedIn: 404 }) },
   { route: 'routes/applications.$applicationId', method: 'POST', label: 'shortlist a draft', params: app('faDraft'), body: form({ intent: 'shortlist' }), expect: page({ firmA: 403, signedIn: 404 }) },
+  // The other decisions on firm A's accepted application: its partner is refused by the state,
+  // the firm and staff because the decision is not theirs, everyone else does not know it.
+  { route: 'routes/applications.$applicationId', method: 'POST', label: 'ask an accepted application for information', params: app('faApp'), body: form({ intent: 'requestInfo', message: 'Une question de contrôle des accès ?' }), expect: page({ partnerA: 409, firmA: 403, staffH: 403, signedIn: 404 }) },
+  { route: 'routes/applications.$applicationId', method: 'POST', label: 'answer information nobody asked', params: app('faApp'), body: form({ intent: 'answerInfo', message: 'Une réponse de contrôle des accès.' }), expect: page({ firmA: 409, partnerA: 403, staffH: 403, signedIn: 404 }) },
+  { route: 'routes/applications.$applicationId', method: 'POST', label: 'decline an accepted application', params: app('faApp'), body: form({ intent: 'decline', reason: 'BUDGET', comment: 'Budget insuffisant pour ce pilote.' }), expect: page({ partnerA: 409, firmA: 403, staffH: 403, signedIn: 404 }) },
+  { route: 'routes/applications.$applicationId', method: 'POST', label: 'screen an application of an unscreened need', params: app('faApp'), body: form({ intent: 'startScreening' }), expect: page({ partnerA: 403, firmA: 403, staffH: 403, signedIn: 404 }) },
+  ...(['confirmConsortium', 'declineConsortium'] as const).map(
+    (intent): Row => ({ route: 'routes/applications.$applicationId', method: 'POST', label: `${intent} without a consortium`, params: app('faApp'), body: form({ intent }), expect: page({ partnerA: 403, firmA: 403, staffH: 403, signedIn: 404 }) }),
+  ),
+  // The deal's steps on an application without a deal: its partner is refused by the state.
+  ...(['pilotSucceeded', 'pilotFailed', 'cancel'] as const).map(
+    (intent): Row => ({ route: 'routes/applications.$applicationId', method: 'POST', label: `${intent} without a deal`, params: app('fbApp'), body: form({ intent }), expect: page({ partnerA: 409, firmB: 403, staffH: 403, signedIn: 404 }) }),
+  ),
+  // Suspended means read-only: the suspended firm withdraws, writes and uploads nothing.
+  { route: 'routes/applications.$applicationId', method: 'POST', label: 'the suspended firm withdraws', params: app('fsApp'), body: form({ intent: 'withdraw' }), expect: page({ suspended: 403, partnerA: 403, staffH: 403, signedIn: 404 }) },
+  {
+    route: 'routes/applications.$applicationId',
+    method: 'POST',
+    label: 'the suspended firm writes',
+    params: app('fsApp'),
+    body: form({ intent: 'message', message: 'Message de contrôle des accès.' }),
+    expect: page({ suspended: 403, partnerA: 302, staffH: 403, signedIn: 404 }),
+  },
+  { route: 'routes/applications.$applicationId', method: 'POST', label: 'the suspended firm uploads', params: app('fsApp'), body: upload('controle-suspendue'), expect: page({ suspended: 403, partnerA: 403, staffH: 403, signedIn: 404 }) },
+  {
+    route: 'routes/applications.$applicationId',
+    method: 'POST',
+    label: 'sign a contract without a deal',
+    params: app('fbApp'),
+    body: form({ intent: 'signContract', purchaseOrder: 'BC-2026-001', contractValueEur: '50000', contractSignedAt: inDays(-1) }),
+    expect: page({ partnerA: 409, firmB: 403, staffH: 403, signedIn: 404 }),
+  },
 
   {
     route: 'routes/applications.$applicationId.attachments.$attachmentId',
@@ -506,7 +551,8 @@ const applicationPages: Row[] = [
   },
 ]
 
-const ORG_VIEW: Spec = { orgs: 200, staffH: 200, signedIn: 404 }
+/** Verified organisations' profiles: members of verified organisations, and their hub's staff. */
+const ORG_VIEW: Spec = { orgs: 200, readOnly: 404, staffH: 200, signedIn: 404 }
 
 const organisationPages: Row[] = [
   {
@@ -525,17 +571,31 @@ const organisationPages: Row[] = [
     expect: page(ORG_VIEW),
     shows: { firmA: ['faOrg', 'faOwnerEmail'], firmB: ['faOrg'], admin: ['faOrg', 'faOwnerEmail'] },
   },
-  { route: 'routes/orgs.$slug._index', method: 'GET', label: 'a pending firm', params: (w) => ({ slug: w.orgs.pending.slug }), expect: page({ staffH: 200, signedIn: 404 }), shows: { mod: ['pcOrg', 'pcOwnerEmail'] } },
+  { route: 'routes/orgs.$slug._index', method: 'GET', label: 'a pending firm', params: (w) => ({ slug: w.orgs.pending.slug }), expect: page({ staffH: 200, pending: 200, signedIn: 404 }), shows: { mod: ['pcOrg', 'pcOwnerEmail'], pending: ['pcOrg'] } },
+  { route: 'routes/orgs.$slug._index', method: 'GET', label: 'a suspended firm', params: (w) => ({ slug: w.orgs.fs.slug }), expect: page({ staffH: 200, suspended: 200, signedIn: 404 }), shows: { admin: ['fsOrg'], suspended: ['fsOrg'] } },
+  { route: 'routes/orgs.$slug._index', method: 'GET', label: 'a firm of H2', params: (w) => ({ slug: w.orgs.fh.slug }), expect: page({ orgs: 200, readOnly: 404, mod2: 200, signedIn: 404 }), shows: { firmH2: ['fhOrg'], firmA: ['fhOrg'], mod2: ['fhOrg'] } },
   { route: 'routes/orgs.$slug._index', method: 'GET', label: 'missing', params: () => ({ slug: 'no-such-organisation' }), expect: page({ signedIn: 404 }) },
   { route: 'routes/orgs.$slug._index', method: 'POST', label: 'invite to partner A', params: (w) => ({ slug: w.orgs.pa.slug }), body: form({ email: 'controle-invitation@test.example', role: 'MEMBER' }), expect: page({ partnerA: 200, signedIn: 404 }) },
-  { route: 'routes/orgs.$slug._index', method: 'POST', label: 'invite to firm A', params: (w) => ({ slug: w.orgs.fa.slug }), body: form({ email: 'controle-invitation@test.example', role: 'MEMBER' }), expect: page({ firmA: 200, signedIn: 404 }) },
+  // A plain member sees the page, and may not invite.
+  { route: 'routes/orgs.$slug._index', method: 'POST', label: 'invite to firm A', params: (w) => ({ slug: w.orgs.fa.slug }), body: form({ email: 'controle-invitation@test.example', role: 'MEMBER' }), expect: page({ firmA: 200, memberA: 403, signedIn: 404 }) },
 
   { route: 'routes/orgs.$slug.edit', method: 'GET', label: 'partner A', params: (w) => ({ slug: w.orgs.pa.slug }), expect: page({ partnerA: 200, signedIn: 404 }), shows: { partnerA: ['paOrg'] } },
-  { route: 'routes/orgs.$slug.edit', method: 'GET', label: 'firm A', params: (w) => ({ slug: w.orgs.fa.slug }), expect: page({ firmA: 200, signedIn: 404 }), shows: { firmA: ['faOrg'] } },
+  { route: 'routes/orgs.$slug.edit', method: 'GET', label: 'firm A', params: (w) => ({ slug: w.orgs.fa.slug }), expect: page({ firmA: 200, memberA: 403, signedIn: 404 }), shows: { firmA: ['faOrg'] } },
   { route: 'routes/orgs.$slug.edit', method: 'POST', label: 'incomplete section', params: (w) => ({ slug: w.orgs.pa.slug }), body: form({ intent: 'general' }), expect: page({ partnerA: 400, signedIn: 404 }) },
+  { route: 'routes/orgs.$slug.edit', method: 'POST', label: 'incomplete charter', params: (w) => ({ slug: w.orgs.pa.slug }), body: form({ intent: 'charter', charterResponseDays: 'jamais' }), expect: page({ partnerA: [400, 422], signedIn: 404 }) },
+  ...(['expertise', 'reference-add', 'reference-update', 'reference-remove'] as const).map(
+    (intent): Row => ({
+      route: 'routes/orgs.$slug.edit',
+      method: 'POST',
+      label: `incomplete ${intent}`,
+      params: (w) => ({ slug: w.orgs.fa.slug }),
+      body: form({ intent, ...(intent === 'expertise' ? { skills: 'x'.repeat(5000) } : { referenceId: intent === 'reference-add' ? '' : 'no-such-reference', title: '' }) }),
+      expect: page({ firmA: [400, 404], memberA: 403, signedIn: 404 }),
+    }),
+  ),
 
   { route: 'routes/orgs.$slug.settings', method: 'GET', label: 'partner A', params: (w) => ({ slug: w.orgs.pa.slug }), expect: page({ partnerA: 200, signedIn: 404 }), shows: { partnerA: ['paToken'] } },
-  { route: 'routes/orgs.$slug.settings', method: 'GET', label: 'firm A', params: (w) => ({ slug: w.orgs.fa.slug }), expect: page({ firmA: 200, signedIn: 404 }), shows: { firmA: ['faToken'] } },
+  { route: 'routes/orgs.$slug.settings', method: 'GET', label: 'firm A', params: (w) => ({ slug: w.orgs.fa.slug }), expect: page({ firmA: 200, memberA: 404, signedIn: 404 }), shows: { firmA: ['faToken'] } },
   { route: 'routes/orgs.$slug.settings', method: 'POST', label: 'token name too short', params: (w) => ({ slug: w.orgs.pa.slug }), body: form({ intent: 'create', name: 'x' }), expect: page({ partnerA: 400, signedIn: 404 }) },
   {
     route: 'routes/orgs.$slug.settings',
@@ -578,13 +638,15 @@ const organisationPages: Row[] = [
     expect: page({ signedIn: 200 }),
     shows: { firmA: ['faNotif'], firmB: ['fbNotif'], partnerA: ['paNotif'], partnerB: ['pbNotif'] },
   },
+  // Marks one's own notifications read, nobody else's.
+  { route: 'routes/notifications', method: 'POST', label: 'read all', body: form({ intent: 'readAll' }), expect: page({ signedIn: redirectTo('/notifications') }) },
   {
     // Opening someone else's notification marks nothing and goes nowhere it points.
     route: 'routes/notifications',
     method: 'POST',
     label: 'open firm A’s notification',
     body: (w) => ({ form: { intent: 'open', id: w.notifications.fa } }),
-    expect: page({ firmA: redirectTo('/applications'), signedIn: 404 }),
+    expect: page({ firmA: redirectTo('/applications'), memberA: 404, signedIn: 404 }),
   },
 
   {
@@ -613,6 +675,15 @@ const staffPages: Row[] = [
     body: (w) => ({ form: { organisationId: w.orgs.pa.id, action: 'suspend' } }),
     expect: page({ staffH: 422, signedIn: 404 }),
   },
+  ...(['verify', 'reinstate'] as const).map(
+    (action): Row => ({
+      route: 'routes/staff.organisations',
+      method: 'POST',
+      label: `${action} verified firm A`,
+      body: (w) => ({ form: { organisationId: w.orgs.fa.id, action } }),
+      expect: page({ staffH: 409, signedIn: 404 }),
+    }),
+  ),
   {
     route: 'routes/staff.organisations',
     method: 'POST',
@@ -718,6 +789,7 @@ const apiRows: Row[] = [
   { route: 'routes/api.v1.needs.$needId.applications', method: 'GET', label: 'draft', operation: 'listNeedApplications', params: need('draft'), expect: api({ partnerA: 200, orgs: 404 }) },
   { route: 'routes/api.v1.needs.$needId.applications', method: 'GET', label: 'partner B’s need', operation: 'listNeedApplications', params: need('pbPublic'), expect: api({ partnerB: 200, orgs: 404 }), shows: { partnerB: ['fbPbProposal'] } },
   { route: 'routes/api.v1.needs.$needId.applications', method: 'POST', label: 'apply again', operation: 'applyToNeed', params: need('public'), body: json(APPLY_JSON), expect: api({ firms: 409, partnerA: 403, orgs: 404 }) },
+  { route: 'routes/api.v1.needs.$needId.applications', method: 'POST', label: 'submit again', operation: 'applyToNeed', params: need('public'), body: json({ ...APPLY_JSON, intent: 'submit' }), expect: api({ firms: 409, partnerA: 403, orgs: 404 }) },
   { route: 'routes/api.v1.needs.$needId.applications', method: 'POST', label: 'apply before the NDA', operation: 'applyToNeed', params: need('invite'), body: json(APPLY_JSON), expect: api({ firmA: 409, partnerA: 403, orgs: 404 }) },
   { route: 'routes/api.v1.needs.$needId.applications', method: 'POST', label: 'apply to a draft', operation: 'applyToNeed', params: need('draft'), body: json(APPLY_JSON), expect: api({ partnerA: 403, orgs: 404 }) },
 
@@ -735,13 +807,34 @@ const apiRows: Row[] = [
   { route: 'routes/api.v1.applications.$applicationId', method: 'GET', label: 'missing', operation: 'getApplication', params: () => ({ applicationId: 'no-such-application' }), expect: api({ orgs: 404 }) },
   { route: 'routes/api.v1.applications.$applicationId', method: 'POST', label: 'not allowed', params: app('faApp'), body: json({}), expect: everyone(405), only: none },
   { route: 'routes/api.v1.applications.$applicationId.decision', method: 'POST', label: 'accept an accepted application', operation: 'decideOnApplication', params: app('faApp'), body: json({ intent: 'accept' }), expect: api({ partnerA: 409, firmA: 403, orgs: 404 }) },
+  ...([{ intent: 'shortlist' }, { intent: 'requestInfo', message: 'Une question de contrôle des accès ?' }, { intent: 'decline', reason: 'BUDGET', comment: 'Budget insuffisant pour ce pilote.' }] as const).map(
+    (decision): Row => ({
+      route: 'routes/api.v1.applications.$applicationId.decision',
+      method: 'POST',
+      label: `${decision.intent} an accepted application`,
+      operation: 'decideOnApplication',
+      params: app('faApp'),
+      body: json(decision),
+      expect: api({ partnerA: 409, firmA: 403, orgs: 404 }),
+    }),
+  ),
   { route: 'routes/api.v1.applications.$applicationId.decision', method: 'POST', label: 'accept an application being screened', operation: 'decideOnApplication', params: app('fbScreen'), body: json({ intent: 'accept' }), expect: api({ firmB: 403, orgs: 404 }) },
   { route: 'routes/api.v1.applications.$applicationId.decision', method: 'POST', label: 'accept a draft', operation: 'decideOnApplication', params: app('faDraft'), body: json({ intent: 'accept' }), expect: api({ firmA: 403, orgs: 404 }) },
+  { route: 'routes/api.v1.applications.$applicationId.decision', method: 'POST', label: 'shortlist the suspended firm’s application', operation: 'decideOnApplication', params: app('fsApp'), body: json({ intent: 'shortlist' }), expect: api({ partnerA: 200, orgs: 404 }) },
   { route: 'routes/api.v1.applications.$applicationId.decision', method: 'GET', label: 'not allowed', params: app('faApp'), expect: everyone(405), only: none },
 ]
 
+/**
+ * The tokens of a pending or suspended organisation read, and every write operation answers 403
+ * (`organisation_not_verified`) before it runs, whatever the record (decision 0012).
+ */
+function readOnlyTokens(row: Row): Row {
+  if (!row.operation || row.method === 'GET') return row
+  return { ...row, expect: { ...row.expect, pending: { status: [403] }, suspended: { status: [403] } } }
+}
+
 /** Every row; reads (GET) first, so that they see the world as built. */
-export const accessTable: Row[] = [...publicPages, ...needPages, ...applicationPages, ...organisationPages, ...staffPages, ...apiRows].sort(
+export const accessTable: Row[] = [...publicPages, ...needPages, ...applicationPages, ...organisationPages, ...staffPages, ...apiRows.map(readOnlyTokens)].sort(
   (a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET'),
 )
 

@@ -14,7 +14,7 @@ import type { Actor } from '#app/modules/policy/policy'
 import { prisma } from '#app/utils/db.server'
 import { createHub, createOrganisation, createUser } from '#tests/factories'
 import { actorFor } from '#tests/helpers/actor'
-import { makeMarkers, type Markers } from './markers'
+import { makeMarkers, type Markers, type OrgPersona, type Persona } from './markers'
 
 /**
  * The world the access-rule table walks: hub H with its moderator and administrator, hub H2 with
@@ -38,13 +38,13 @@ export type NeedName =
   | 'pbPublic'
   | 'pbDraft'
 
-export type ApplicationName = 'faApp' | 'fbApp' | 'faDraft' | 'fbScreen' | 'fbPb'
+export type ApplicationName = 'faApp' | 'fbApp' | 'faDraft' | 'fbScreen' | 'fbPb' | 'fsApp'
 
 export interface World {
   markers: Markers
   hubs: { h: string; h2: string }
-  orgs: Record<'pa' | 'pb' | 'fa' | 'fb' | 'pending', { id: string; slug: string }>
-  users: Record<'partnerA' | 'partnerB' | 'firmA' | 'firmB' | 'mod' | 'admin' | 'mod2', { id: string; email: string }>
+  orgs: Record<'pa' | 'pb' | 'fa' | 'fb' | 'pending' | 'fs' | 'fh', { id: string; slug: string }>
+  users: Record<Exclude<Persona, 'anon'>, { id: string; email: string }>
   needs: Record<NeedName, string>
   applications: Record<ApplicationName, string>
   attachments: { faAttach: string; faDraftAttach: string; fbScreenAttach: string }
@@ -54,7 +54,7 @@ export interface World {
   notifications: { fa: string }
   emails: { h: string; h2: string; noHub: string; invitation: string }
   staffRoles: { mod: string; mod2: string }
-  apiTokens: Record<'partnerA' | 'partnerB' | 'firmA' | 'firmB', { id: string; secret: string }>
+  apiTokens: Record<OrgPersona, { id: string; secret: string }>
   invitationToken: string
   /** Strings no response may ever carry: the API tokens' secrets. */
   secrets: string[]
@@ -131,12 +131,21 @@ export async function buildWorld(): Promise<World> {
   const fa = await member(hubH.id, 'FIRM', m.faOrg, m.faOwnerEmail)
   const fb = await member(hubH.id, 'FIRM', m.fbOrg, m.fbOwnerEmail)
   // Named like the verified firms ("Startup …"), so that a search for them would find it too.
-  const pending = await member(hubH.id, 'FIRM', m.pcOrg, m.pcOwnerEmail, { status: 'PENDING', name: `Startup en attente ${m.pcName}` })
+  // Verified while its token is created below, then back to pending.
+  const pending = await member(hubH.id, 'FIRM', m.pcOrg, m.pcOwnerEmail, { name: `Startup en attente ${m.pcName}` })
+  // Suspended once it applied and got its token (below).
+  const fs = await member(hubH.id, 'FIRM', m.fsOrg, m.fsOwnerEmail)
+  const fh = await member(hubH2.id, 'FIRM', m.fhOrg, m.fhOwnerEmail)
+  const memberA = await createUser({ email: `${m.maEmail}@test.example` })
+  await prisma.membership.create({ data: { userId: memberA.id, organisationId: fa.organisation.id, role: 'MEMBER' } })
+  const noOrg = await createUser({ email: `${m.noOrgEmail}@test.example` })
   const mod = await staff(hubH.id, 'MODERATOR', m.modEmail)
   const admin = await staff(hubH.id, 'ADMIN', m.adminEmail)
   const mod2 = await staff(hubH2.id, 'MODERATOR', m.mod2Email)
 
-  const [partnerA, partnerB, firmA, firmB, moderator] = await Promise.all([pa.user.id, pb.user.id, fa.user.id, fb.user.id, mod.user.id].map((id) => actorFor(id)))
+  const [partnerA, partnerB, firmA, firmB, moderator, firmS, firmH2, pendingOwner] = await Promise.all(
+    [pa.user.id, pb.user.id, fa.user.id, fb.user.id, mod.user.id, fs.user.id, fh.user.id, pending.user.id].map((id) => actorFor(id)),
+  )
 
   // ── partner A's needs, one per state ──
   const draft = (await saveNeed(partnerA, null, needForm(m.paDraftTitle, m.paDraftBody, m.paDraftSkill), { submit: false })).id
@@ -201,6 +210,7 @@ export async function buildWorld(): Promise<World> {
   const fbScreen = (await applyToNeed(firmB, screened, proposal(m.fbScreenProposal))).id
   const fbScreenAttach = await addAttachment(firmB, fbScreen, { name: `${m.fbScreenAttach}.pdf`, bytes: pdfWith(m.fbScreenAttach) })
   const fbPb = (await applyToNeed(firmB, pbPublic, proposal(m.fbPbProposal))).id
+  const fsApp = (await applyToNeed(firmS, publicNeed, proposal(m.fsAppProposal))).id
 
   // ── saved searches, notifications, e-mails of the outbox ──
   const faSearch = await saveSearch(firmA, { name: `Recherche ${m.faSearch}`, query: 'q=capteurs', alert: true })
@@ -247,17 +257,35 @@ export async function buildWorld(): Promise<World> {
     partnerB: await token(partnerB, pb.organisation.id, m.pbToken),
     firmA: await token(firmA, fa.organisation.id, m.faToken),
     firmB: await token(firmB, fb.organisation.id, m.fbToken),
+    firmH2: await token(firmH2, fh.organisation.id, m.fhToken),
+    pending: await token(pendingOwner, pending.organisation.id, m.pcToken),
+    suspended: await token(firmS, fs.organisation.id, m.fsToken),
   }
+  await prisma.organisation.update({ where: { id: pending.organisation.id }, data: { status: 'PENDING' } })
+  await prisma.organisation.update({ where: { id: fs.organisation.id }, data: { status: 'SUSPENDED' } })
 
   const org = (entry: { organisation: { id: string; slug: string } }) => ({ id: entry.organisation.id, slug: entry.organisation.slug })
   const user = (entry: { user: { id: string; email: string } }) => ({ id: entry.user.id, email: entry.user.email })
   return {
     markers: m,
     hubs: { h: hubH.id, h2: hubH2.id },
-    orgs: { pa: org(pa), pb: org(pb), fa: org(fa), fb: org(fb), pending: org(pending) },
-    users: { partnerA: user(pa), partnerB: user(pb), firmA: user(fa), firmB: user(fb), mod: user(mod), admin: user(admin), mod2: user(mod2) },
+    orgs: { pa: org(pa), pb: org(pb), fa: org(fa), fb: org(fb), pending: org(pending), fs: org(fs), fh: org(fh) },
+    users: {
+      partnerA: user(pa),
+      partnerB: user(pb),
+      firmA: user(fa),
+      firmB: user(fb),
+      mod: user(mod),
+      admin: user(admin),
+      mod2: user(mod2),
+      memberA: { id: memberA.id, email: memberA.email },
+      noOrg: { id: noOrg.id, email: noOrg.email },
+      firmH2: user(fh),
+      pending: user(pending),
+      suspended: user(fs),
+    },
     needs: { draft, submitted, changes, public: publicNeed, invite, curated, closed, archived, revision, shared, screened, pbPublic, pbDraft },
-    applications: { faApp, fbApp, faDraft, fbScreen, fbPb },
+    applications: { faApp, fbApp, faDraft, fbScreen, fbPb, fsApp },
     attachments: { faAttach: faAttach.id, faDraftAttach: faDraftAttach.id, fbScreenAttach: fbScreenAttach.id },
     questions: { fa: faQuestion.id, fb: fbQuestion.id },
     matches: { faCurated, fbCurated, faInvite },
