@@ -20,6 +20,7 @@ import { supportedLocales, type Locale } from './i18n/config'
 import { isStaff, verifiedOrganisations } from './modules/policy/policy'
 import stylesheet from './tailwind.css'
 import { getRequestLocale } from './utils/i18n.server'
+import { ResendVerificationForm } from './components/resend-verification'
 import { useNonce } from './utils/nonce-provider'
 import { getSession } from './utils/session.server'
 import { readToast } from './utils/toast.server'
@@ -239,12 +240,7 @@ function UnverifiedBanner() {
     <div role="status" className="border-b border-amber-300 bg-amber-50 px-4 py-3 text-amber-950">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3">
         <p className="text-sm">{t('account.verify.banner', { email: user.unverifiedEmail })}</p>
-        <Form method="post" action="/verify-email">
-          <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-          <button type="submit" name="intent" value="resend" className="rounded-md bg-white px-3 py-1.5 text-sm font-semibold ring-1 ring-inset ring-amber-400 hover:bg-amber-100">
-            {t('account.verify.resend')}
-          </button>
-        </Form>
+        <ResendVerificationForm back={`${location.pathname}${location.search}`} />
       </div>
     </div>
   )

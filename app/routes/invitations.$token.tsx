@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { ResendVerificationForm } from '#app/components/resend-verification'
 import { Button } from '#app/components/ui/button'
 import { Alert, Card } from '#app/components/ui/card'
 import { acceptInvitation, getInvitation, isInvitationCancelled } from '#app/modules/organisations/service.server'
@@ -60,12 +61,7 @@ export default function InvitationPage() {
             signedInAs === invitation.email && !emailVerified ? (
               <Alert tone="warning">
                 <p>{t('account.errors.unverifiedInvitation')}</p>
-                <Form method="post" action="/verify-email" className="mt-2">
-                  <input type="hidden" name="redirectTo" value={here} />
-                  <Button type="submit" name="intent" value="resend" variant="secondary" size="sm">
-                    {t('account.verify.resend')}
-                  </Button>
-                </Form>
+                <ResendVerificationForm back={here} className="mt-2" />
               </Alert>
             ) : signedInAs === invitation.email ? (
               <Form method="post">

@@ -180,6 +180,14 @@ const publicPages: Row[] = [
   { route: 'routes/account', method: 'POST', label: 'revoke an unknown session', body: form({ intent: 'revoke-session', sessionId: 'a'.repeat(64) }), expect: page({ signedIn: 404 }) },
   { route: 'routes/verify-email', method: 'GET', label: 'unknown token', search: () => '?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', expect: everyone(200), only: none },
   { route: 'routes/verify-email', method: 'POST', label: 'unknown token', body: form({ intent: 'confirm', token: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }), expect: everyone(422), only: none },
+  // Every persona's address is verified: a new link is not sent, the toast says so.
+  { route: 'routes/verify-email', method: 'POST', label: 'a new link for a verified address', body: form({ intent: 'resend', redirectTo: '/account' }), expect: page({ signedIn: redirectTo('/account') }), only: none },
+  // Bad input on each of the account's forms: refused next to the field, nothing changed.
+  { route: 'routes/account', method: 'POST', label: 'profile without a name', body: form({ intent: 'profile', name: '', locale: 'fr', timeZone: 'Europe/Paris' }), expect: page({ signedIn: 400 }) },
+  { route: 'routes/account', method: 'POST', label: 'password too short', body: form({ intent: 'password', currentPassword: 'pas-le-bon-mot-de-passe', password: 'court', confirmPassword: 'court' }), expect: page({ signedIn: 400 }) },
+  { route: 'routes/account', method: 'POST', label: 'e-mail malformed', body: form({ intent: 'email', email: 'pas-une-adresse', currentPassword: 'pas-le-bon-mot-de-passe' }), expect: page({ signedIn: 400 }) },
+  // One session each: there is no other session to close.
+  { route: 'routes/account', method: 'POST', label: 'log out elsewhere', body: form({ intent: 'revoke-others' }), expect: page({ signedIn: redirectTo('/account') }), only: none },
   { route: 'routes/healthz', method: 'GET', label: 'up', expect: everyone(200), only: none },
   { route: 'routes/resources.communes', method: 'GET', label: 'gren', search: () => '?q=gren', expect: everyone(200), only: none },
   { route: 'routes/resources.naf', method: 'GET', label: '62', search: () => '?q=62&codes=62.01Z', expect: everyone(200), only: none },
@@ -605,6 +613,30 @@ const organisationPages: Row[] = [
     body: (w) => ({ form: { intent: 'revoke', tokenId: w.apiTokens.firmA.id } }),
     expect: page({ signedIn: 404 }),
   },
+
+  // The team's forms, on a membership or invitation that does not exist: the owner is told it is
+  // unknown, like everybody else (the rules themselves are tested in members.test.ts).
+  ...(['remove-member', 'change-role', 'transfer-ownership'] as const).map(
+    (intent): Row => ({
+      route: 'routes/orgs.$slug.settings',
+      method: 'POST',
+      label: `${intent} of an unknown member`,
+      params: (w) => ({ slug: w.orgs.pa.slug }),
+      body: form({ intent, membershipId: 'cl0unknownmembership0000', role: 'ADMIN' }),
+      expect: page({ signedIn: 404 }),
+    }),
+  ),
+  {
+    route: 'routes/orgs.$slug.settings',
+    method: 'POST',
+    label: 'cancel an unknown invitation',
+    params: (w) => ({ slug: w.orgs.pa.slug }),
+    body: form({ intent: 'cancel-invitation', invitationId: 'cl0unknownmembership0000' }),
+    expect: page({ signedIn: 404 }),
+  },
+  // Leaving: any member reads what it does; partner A's only owner may not leave (409).
+  { route: 'routes/orgs.$slug.leave', method: 'GET', label: 'partner A', params: (w) => ({ slug: w.orgs.pa.slug }), expect: page({ partnerA: 200, signedIn: 404 }) },
+  { route: 'routes/orgs.$slug.leave', method: 'POST', label: 'partner A’s only owner', params: (w) => ({ slug: w.orgs.pa.slug }), body: form({ intent: 'leave' }), expect: page({ partnerA: 409, signedIn: 404 }) },
 
   { route: 'routes/orgs.new', method: 'GET', label: 'form', expect: page({ signedIn: 200 }) },
   { route: 'routes/orgs.new', method: 'POST', label: 'empty form', body: form({}), expect: page({ signedIn: 400 }) },
