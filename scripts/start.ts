@@ -11,10 +11,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import path from 'node:path'
 import pg from 'pg'
 import { migrateDeploy } from './db/migrations.ts'
+import { freePort } from './free-port.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const DATA_DIR = path.join(ROOT, '.data')
@@ -29,16 +29,6 @@ function elapsed() {
   return `${((performance.now() - started) / 1000).toFixed(1)} s`
 }
 
-async function freePort(preferred: number): Promise<number> {
-  const tryPort = (port: number) =>
-    new Promise<number | null>((resolve) => {
-      const server = createServer()
-      server.once('error', () => resolve(null))
-      server.listen(port, '127.0.0.1', () => server.close(() => resolve(port)))
-    })
-  return (await tryPort(preferred)) ?? (await tryPort(0)) ?? preferred
-}
-
 /** A session secret kept across restarts of the embedded default (never used when one is configured). */
 function localSecret() {
   const file = path.join(DATA_DIR, 'session-secret')
@@ -48,6 +38,9 @@ function localSecret() {
   writeFileSync(file, secret, { mode: 0o600 })
   return secret
 }
+
+/** The embedded PostgreSQL's usual port; another free one when it is taken. */
+const EMBEDDED_POSTGRES_PORT = 54329
 
 type Embedded = { stop: () => Promise<void> }
 
@@ -78,7 +71,8 @@ function embeddedDataDir() {
 
 async function startEmbeddedPostgres(): Promise<{ url: string; embedded: Embedded }> {
   const databaseDir = embeddedDataDir()
-  const port = await freePort(54329)
+  const { port, preferredTaken } = await freePort(EMBEDDED_POSTGRES_PORT)
+  if (preferredTaken) say(`port ${EMBEDDED_POSTGRES_PORT} is taken (another checkout or program); the embedded PostgreSQL uses port ${port} instead`)
   const password = 'sillon-local'
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) say('first start: initialising an embedded PostgreSQL in .data/postgres …')
   // Its own process group (detached): Ctrl-C must not stop PostgreSQL before its clients.
