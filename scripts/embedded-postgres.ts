@@ -17,6 +17,26 @@ if (!databaseDir || !portText || !password || !process.send) {
   process.exit(2)
 }
 
+/** PostgreSQL's last output lines: when it does not start, they hold the reason. */
+const recent: string[] = []
+function remember(text: string) {
+  for (const line of text.split('\n')) {
+    const trimmed = line.replace(/^\[STDERR\]\s*/, '').trim()
+    if (!trimmed) continue
+    recent.push(trimmed)
+    if (recent.length > 20) recent.shift()
+  }
+}
+
+/** Why the server did not start: the error's message, else PostgreSQL's own FATAL/ERROR lines. */
+function failureText(error: unknown, lines: string[]) {
+  const message = error instanceof Error ? error.message : error === undefined || error === null ? '' : String(error)
+  const reasons = lines.filter((line) => /FATAL|ERROR|PANIC|could not|already|denied|No such file/i.test(line))
+  const cause = (reasons.length ? reasons : lines.slice(-5)).join(' | ')
+  if (message && cause) return `${message} (PostgreSQL said: ${cause})`
+  return message || cause || 'PostgreSQL exited without saying why'
+}
+
 const server = new EmbeddedPostgres({
   databaseDir,
   port: Number(portText),
@@ -25,9 +45,10 @@ const server = new EmbeddedPostgres({
   persistent: true,
   // PostgreSQL refuses to run as root: the package then runs it as a dedicated system user.
   createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
-  onLog: () => {},
+  onLog: (message: unknown) => remember(String(message)),
   onError: (message: unknown) => {
-    const text = String(message).trim()
+    const text = (message instanceof Error ? message.message : String(message)).trim()
+    remember(text)
     if (text) send({ type: 'log', text })
   },
 })
@@ -57,6 +78,6 @@ try {
   await server.start()
   send({ type: 'ready', fresh })
 } catch (error) {
-  send({ type: 'failed', text: error instanceof Error ? error.message : String(error) })
-  await stop(1)
+  // Nothing runs to be stopped (PostgreSQL exited or never started): say why, then leave.
+  process.send?.({ type: 'failed', text: failureText(error, recent) }, () => process.exit(1))
 }

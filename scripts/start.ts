@@ -6,15 +6,18 @@
  * - Without REDIS_URL, BullMQ runs on its PostgreSQL backend in the same database; with it, Redis.
  * - Applies pending migrations, seeds the demo data when the database is empty, starts the web
  *   process and the worker process, prints the URL and the demo logins.
+ * - A crashed worker process is restarted with a growing delay; after repeated crashes (or when
+ *   the web stops) everything stops, saying why.
  * - Ctrl-C / SIGTERM stops the web and the workers, then PostgreSQL: no orphaned process.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import path from 'node:path'
 import pg from 'pg'
 import { migrateDeploy } from './db/migrations.ts'
+import { freePort } from './free-port.ts'
+import { decideRestart, WORKER_RESTART_POLICY } from './restart-policy.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const DATA_DIR = path.join(ROOT, '.data')
@@ -29,16 +32,6 @@ function elapsed() {
   return `${((performance.now() - started) / 1000).toFixed(1)} s`
 }
 
-async function freePort(preferred: number): Promise<number> {
-  const tryPort = (port: number) =>
-    new Promise<number | null>((resolve) => {
-      const server = createServer()
-      server.once('error', () => resolve(null))
-      server.listen(port, '127.0.0.1', () => server.close(() => resolve(port)))
-    })
-  return (await tryPort(preferred)) ?? (await tryPort(0)) ?? preferred
-}
-
 /** A session secret kept across restarts of the embedded default (never used when one is configured). */
 function localSecret() {
   const file = path.join(DATA_DIR, 'session-secret')
@@ -48,6 +41,9 @@ function localSecret() {
   writeFileSync(file, secret, { mode: 0o600 })
   return secret
 }
+
+/** The embedded PostgreSQL's usual port; another free one when it is taken. */
+const EMBEDDED_POSTGRES_PORT = 54329
 
 type Embedded = { stop: () => Promise<void> }
 
@@ -78,7 +74,8 @@ function embeddedDataDir() {
 
 async function startEmbeddedPostgres(): Promise<{ url: string; embedded: Embedded }> {
   const databaseDir = embeddedDataDir()
-  const port = await freePort(54329)
+  const { port, preferredTaken } = await freePort(EMBEDDED_POSTGRES_PORT)
+  if (preferredTaken) say(`port ${EMBEDDED_POSTGRES_PORT} is taken (another checkout or program); the embedded PostgreSQL uses port ${port} instead`)
   const password = 'sillon-local'
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) say('first start: initialising an embedded PostgreSQL in .data/postgres …')
   // Its own process group (detached): Ctrl-C must not stop PostgreSQL before its clients.
@@ -146,9 +143,14 @@ async function isEmpty(url: string) {
   }
 }
 
-function run(script: string, env: NodeJS.ProcessEnv, name: string): ChildProcess {
+function spawnScript(script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const args = dev ? ['--import', 'tsx', '--watch', '--watch-preserve-output', script] : ['--import', 'tsx', script]
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: 'inherit' })
+  return spawn(process.execPath, args, { cwd: ROOT, env, stdio: 'inherit' })
+}
+
+/** The web process (its own cluster primary restarts its web processes): when it exits, everything stops. */
+function run(script: string, env: NodeJS.ProcessEnv, name: string): ChildProcess {
+  const child = spawnScript(script, env)
   child.on('exit', (code, signal) => {
     if (!stopping) {
       say(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); shutting everything down.`)
@@ -156,6 +158,38 @@ function run(script: string, env: NodeJS.ProcessEnv, name: string): ChildProcess
     }
   })
   return child
+}
+
+/**
+ * The worker process, restarted when it crashes (the kernel's out-of-memory killer, a bug) with a
+ * growing delay; after repeated crashes the launcher gives up and says why. Its jobs are not lost:
+ * BullMQ hands a killed worker's jobs to the next one.
+ */
+function runWorkers(env: NodeJS.ProcessEnv) {
+  const crashes: number[] = []
+  const start = () => {
+    const child = spawnScript('workers/index.ts', env)
+    children.push(child)
+    say(`workers started (pid ${child.pid})`)
+    child.on('exit', (code, signal) => {
+      if (stopping) return
+      children.splice(children.indexOf(child), 1)
+      const how = signal ?? `exit code ${code}`
+      const now = Date.now()
+      crashes.push(now)
+      const decision = decideRestart(crashes, now)
+      if (!decision.restart) {
+        say(`workers stopped unexpectedly (${how}); not restarting them: ${decision.reason}. Shutting everything down.`)
+        void stop(1)
+        return
+      }
+      say(`workers stopped unexpectedly (${how}); restarting them${decision.delayMs ? ` in ${decision.delayMs / 1000} s` : ''} (crash ${decision.crashesInWindow} of at most ${WORKER_RESTART_POLICY.maxCrashes} in ${WORKER_RESTART_POLICY.windowMs / 60_000} minutes)`)
+      setTimeout(() => {
+        if (!stopping) start()
+      }, decision.delayMs)
+    })
+  }
+  start()
 }
 
 async function waitForHealth(url: string, timeoutMs = 60_000) {
@@ -247,7 +281,7 @@ async function main() {
   if (stopping) return
 
   children.push(run('server/index.ts', { ...env }, 'web'))
-  children.push(run('workers/index.ts', { ...env }, 'workers'))
+  runWorkers({ ...env })
   if (dev) {
     const watcher = spawn(process.execPath, [path.join(ROOT, 'node_modules/@remix-run/dev/dist/cli.js'), 'watch'], {
       cwd: ROOT,

@@ -10,6 +10,7 @@ import { getEnv } from '#app/utils/env.server'
 import { getLogger, setLogService } from '#app/utils/logger.server'
 import { emailsProcessor } from './emails'
 import { matchingProcessor } from './matching'
+import { startPendingJobSweeper } from './pending-jobs'
 import { upsertSchedulers } from './schedulers'
 
 setLogService('worker')
@@ -30,6 +31,9 @@ const workers = Object.entries(processors).map(([name, processor]) => {
   return worker
 })
 
+// Jobs kept in PostgreSQL while the queue backend was down are enqueued as soon as it answers.
+const pendingSweeper = startPendingJobSweeper(logger)
+
 if (env.ENABLE_SCHEDULERS) await upsertSchedulers()
 await Promise.all(workers.map((worker) => worker.waitUntilReady()))
 logger.info({ queues: Object.keys(processors), backend: queueBackend(), concurrency: env.WORKER_CONCURRENCY }, 'workers ready')
@@ -44,6 +48,7 @@ async function shutdown(signal: string) {
     process.exit(1)
   }, 25_000)
   force.unref()
+  await pendingSweeper.stop()
   await Promise.allSettled(workers.map((worker) => worker.close()))
   await closeQueues()
   await disconnectPrisma()

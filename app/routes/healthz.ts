@@ -1,8 +1,8 @@
 import { json } from '@remix-run/node'
-import { checkHealth } from '#app/modules/health/service.server'
+import { checkHealth, healthHttpStatus } from '#app/modules/health/service.server'
 
-/** Liveness and readiness: 200 when PostgreSQL and the queue backend answer, 503 otherwise. */
+/** Readiness: 200 when PostgreSQL answers (`degraded` when the queue backend does not), 503 otherwise. */
 export async function loader() {
   const health = await checkHealth()
-  return json(health, { status: health.status === 'ok' ? 200 : 503, headers: { 'Cache-Control': 'no-store' } })
+  return json(health, { status: healthHttpStatus(health.status), headers: { 'Cache-Control': 'no-store' } })
 }

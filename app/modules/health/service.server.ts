@@ -16,7 +16,7 @@ function timeout(ms: number, what: string) {
 async function checkDatabase(): Promise<ComponentHealth> {
   const started = performance.now()
   try {
-    await Promise.race([prisma.$queryRaw`SELECT 1`, timeout(2_000, 'database')])
+    await Promise.race([prisma.$queryRaw`SELECT 1`, timeout(5_000, 'database')])
     return { ok: true, latencyMs: Math.round(performance.now() - started) }
   } catch (error) {
     getLogger().warn({ err: error }, 'health: database down')
@@ -34,8 +34,19 @@ async function checkQueue(): Promise<ComponentHealth> {
   }
 }
 
-/** Database and queue status, for /healthz (503 when either is down). */
+/**
+ * Database and queue status, for /healthz. `down` (503) when PostgreSQL does not answer: nothing
+ * works without it. `degraded` (200) when only the queue backend is away: pages keep answering
+ * and jobs are kept in PostgreSQL until it is back, so a load balancer keeps this process in
+ * rotation; monitoring reads `queue.ok`. See docs/decisions/0015-faults-and-install.md.
+ */
 export async function checkHealth() {
   const [database, queue] = await Promise.all([checkDatabase(), checkQueue()])
-  return { status: database.ok && queue.ok ? ('ok' as const) : ('down' as const), database, queue }
+  const status = !database.ok ? ('down' as const) : queue.ok ? ('ok' as const) : ('degraded' as const)
+  return { status, database, queue }
+}
+
+/** The HTTP status of /healthz for a health status. */
+export function healthHttpStatus(status: Awaited<ReturnType<typeof checkHealth>>['status']) {
+  return status === 'down' ? 503 : 200
 }

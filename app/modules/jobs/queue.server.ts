@@ -8,10 +8,11 @@ import {
   type RedisQueueBackend,
   type WorkerOptions,
 } from 'bullmq'
+import { prisma } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
 import { getLogger } from '#app/utils/logger.server'
 import { forgetSingleton, singleton } from '#app/utils/singleton.server'
-import { jobIdFor, jobOptionsFor, jobs, type JobName, type JobPayload, type QueueName } from './jobs'
+import { isJobName, jobIdFor, jobOptionsFor, jobs, type JobName, type JobPayload, type QueueName } from './jobs'
 
 /**
  * BullMQ on one of two backends, chosen by configuration only: Redis (through ioredis) when
@@ -43,7 +44,11 @@ export function redisOptionsFromUrl(url: string, role: 'worker' | 'producer' = '
     password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
     db: Number.isInteger(db) ? db : 0,
     ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
-    ...(role === 'worker' ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 1, connectTimeout: 3_000 }),
+    // Reconnect within 2 s of Redis coming back, however long it was away.
+    retryStrategy: (times: number) => Math.min(250 * times, 2_000),
+    // A producer fails at once while Redis is unreachable (no offline queue): the job is then kept
+    // in PostgreSQL (PendingJob) rather than holding a web request.
+    ...(role === 'worker' ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 1, connectTimeout: 3_000, enableOfflineQueue: false }),
   }
 }
 
@@ -99,19 +104,107 @@ export function getQueue(name: QueueName): AnyQueue {
   return queue
 }
 
+/** What became of an enqueue: on the queue, or kept in PostgreSQL until the queue answers again. */
+export interface EnqueuedJob {
+  id: string | undefined
+  kept: boolean
+}
+
+/** How long an enqueue waits for the queue backend before keeping the job in PostgreSQL. */
+const ENQUEUE_TIMEOUT_MS = 3_000
+/** After a failed enqueue, jobs go straight to PostgreSQL for this long (no request waits on a dead backend). */
+const BACKEND_DOWN_MS = 3_000
+
+function backendState() {
+  return singleton('queue-backend-state', () => ({ downUntil: 0 }))
+}
+
 /**
- * Enqueues a job after validating its payload; business-key job ids make repeats harmless. Gives
- * up after a few seconds when the queue backend does not answer (the sweepers catch up later).
+ * Enqueues a job after validating its payload; business-key job ids make repeats harmless. When
+ * the queue backend does not answer within a few seconds (or has just failed to), the job is
+ * kept in the PendingJob table instead, and the workers' sweeper enqueues it once the backend is
+ * back (`sweepPendingJobs`). Nothing is lost unless PostgreSQL is down too (then the domain
+ * sweepers, which look for stranded work in PostgreSQL, catch up).
  */
-export async function enqueueJob<N extends JobName>(name: N, payload: JobPayload<N>, options: JobsOptions = {}) {
+export async function enqueueJob<N extends JobName>(name: N, payload: JobPayload<N>, options: JobsOptions = {}): Promise<EnqueuedJob> {
   const definition = jobs[name]
-  const data = definition.payload.parse(payload)
-  const jobId = jobIdFor(name, data as JobPayload<N>)
+  const data = definition.payload.parse(payload) as JobPayload<N>
+  const jobId = options.jobId ?? jobIdFor(name, data)
+  const state = backendState()
+  let reason = 'queue backend marked down after a recent failure'
+  if (Date.now() >= state.downUntil) {
+    try {
+      const job = await addToQueue(name, data, { ...options, ...(jobId ? { jobId } : {}) })
+      return { id: job.id ?? jobId, kept: false }
+    } catch (error) {
+      state.downUntil = Date.now() + BACKEND_DOWN_MS
+      reason = error instanceof Error ? error.message : String(error)
+    }
+  }
+  await prisma.pendingJob.create({ data: { name, data: data as object, jobId: jobId ?? null, lastError: reason.slice(0, 500) } })
+  getLogger().warn({ job: name, jobId, reason }, 'queue backend unavailable: job kept in PostgreSQL until it answers')
+  return { id: jobId, kept: true }
+}
+
+function addToQueue<N extends JobName>(name: N, data: JobPayload<N>, options: JobsOptions) {
   return withTimeout(
-    getQueue(definition.queue).add(name, data, { ...(jobId ? { jobId } : {}), ...jobOptionsFor(name, data as JobPayload<N>), ...options }),
-    5_000,
+    getQueue(jobs[name].queue).add(name, data, { ...jobOptionsFor(name, data), ...options }),
+    ENQUEUE_TIMEOUT_MS,
     `enqueue ${name}`,
   )
+}
+
+/** The delay before a kept job is tried again after `attempts` failures: 1 s, 2 s, 4 s … up to 30 s. */
+export function pendingRetryDelayMs(attempts: number) {
+  return Math.min(30_000, 1_000 * 2 ** Math.max(0, attempts - 1))
+}
+
+/** How long a sweeper holds the rows it took (another process takes them over after that). */
+const PENDING_LEASE_MS = 60_000
+
+/**
+ * Enqueues the jobs kept in PendingJob while the queue backend was down, oldest first, each with
+ * its business-key job id (a job enqueued twice runs once), deleting each row once enqueued.
+ * Rows are taken with SKIP LOCKED and a lease, so several worker processes share the work. Stops
+ * at the first failure (the backend is still down) and tries again after a growing delay.
+ */
+export async function sweepPendingJobs(limit = 200) {
+  const rows = await prisma.$queryRaw<Array<{ id: string; name: string; data: unknown; jobId: string | null; attempts: number; createdAt: Date }>>`
+    UPDATE "PendingJob" SET "nextAttemptAt" = now() + make_interval(secs => ${PENDING_LEASE_MS / 1000})
+    WHERE id IN (
+      SELECT id FROM "PendingJob" WHERE "nextAttemptAt" <= now()
+      ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id, name, data, "jobId", attempts, "createdAt"`
+  rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+  let enqueued = 0
+  let discarded = 0
+  for (const [index, row] of rows.entries()) {
+    const definition = isJobName(row.name) ? jobs[row.name] : null
+    const parsed = definition?.payload.safeParse(row.data)
+    if (!definition || !parsed?.success) {
+      // A job this version no longer knows, or a payload it no longer accepts: it could never run.
+      getLogger().error({ job: row.name, jobId: row.jobId }, 'kept job discarded: unknown name or invalid payload')
+      await prisma.pendingJob.delete({ where: { id: row.id } })
+      discarded++
+      continue
+    }
+    try {
+      await addToQueue(row.name as JobName, parsed.data as never, row.jobId ? { jobId: row.jobId } : {})
+    } catch (error) {
+      const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500)
+      const left = rows.slice(index)
+      await prisma.pendingJob.updateMany({
+        where: { id: { in: left.map((r) => r.id) } },
+        data: { attempts: { increment: 1 }, lastError, nextAttemptAt: new Date(Date.now() + pendingRetryDelayMs(row.attempts + 1)) },
+      })
+      return { enqueued, discarded, left: left.length, error: lastError }
+    }
+    await prisma.pendingJob.delete({ where: { id: row.id } })
+    enqueued++
+  }
+  if (enqueued > 0) backendState().downUntil = 0
+  return { enqueued, discarded, left: 0 }
 }
 
 export function createWorker(
@@ -163,6 +256,7 @@ export async function closeQueues() {
   const queues = [...openQueues().values()]
   openQueues().clear()
   await Promise.allSettled(queues.map((queue) => queue.close()))
+  forgetSingleton('queue-backend-state')
   const env = getEnv()
   forgetSingleton(`jobs:${env.QUEUE_BACKEND}:${env.REDIS_URL ?? env.DATABASE_URL}:${env.QUEUE_PREFIX}`)
 }
