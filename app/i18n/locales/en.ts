@@ -1,5 +1,6 @@
 import api from './en-api'
 import profile from './en-profile'
+import lists from './en-lists'
 import type fr from './fr'
 
 type Shape<T> = T extends string ? string : T extends readonly string[] ? string[] : { [K in keyof T]: Shape<T[K]> }
@@ -8,6 +9,7 @@ type Shape<T> = T extends string ? string : T extends readonly string[] ? string
 const en: Shape<typeof fr> = {
   api,
   profile,
+  lists,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Skip to content',

@@ -4,10 +4,12 @@
  */
 import api from './fr-api'
 import profile from './fr-profile'
+import lists from './fr-lists'
 
 const fr = {
   api,
   profile,
+  lists,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Aller au contenu',

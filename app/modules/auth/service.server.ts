@@ -136,6 +136,7 @@ export async function requestPasswordReset(email: string) {
     })
     await queueEmail(tx, {
       userId: user.id,
+      about: { type: 'USER', id: user.id },
       kind: 'password-reset',
       template: { name: 'passwordReset', data: { name: user.name, link } },
     })

@@ -50,3 +50,13 @@ export type RevisionAction = keyof typeof revisionMachine.table
 export function wasPublished(need: { status: NeedStatus; publishedAt: Date | null }) {
   return need.publishedAt !== null && need.status !== 'ARCHIVED' && need.status !== 'DRAFT' && need.status !== 'SUBMITTED' && need.status !== 'CHANGES_REQUESTED'
 }
+
+/**
+ * Whether the need went to moderation at some point: its hub's staff see it from then on. A draft
+ * archived without ever being submitted stays its partner's.
+ */
+export function wasSubmitted(need: { status: NeedStatus; submittedAt: Date | null; publishedAt: Date | null }) {
+  if (need.status === 'DRAFT') return false
+  if (need.status === 'ARCHIVED') return need.submittedAt !== null || need.publishedAt !== null
+  return true
+}

@@ -1,0 +1,68 @@
+import { Prisma } from '#app/generated/prisma/client'
+import { staffHubIds, verifiedOrganisations, type Actor } from '#app/modules/policy/policy'
+
+/**
+ * The need page's rule (`needVisibilityFor` in app/modules/policy/policy.ts, with the context
+ * `getNeedForActor` loads: invitations, NDA, the actor's firms' applications) as SQL over one row
+ * of "Need", for every list, search, count and export: a list never shows a need its page refuses,
+ * and shows every need its page answers (narrowed only by the list's own filters, e.g. a status).
+ *
+ * - `visible`: the page answers (full or teaser);
+ * - `teaser`: the page shows only the teaser (title, kind, deadline, partner): search, filters and
+ *   ranking answer on nothing else for that row.
+ *
+ * Change it together with `needVisibilityFor`; tests/integration/lists-visibility.test.ts checks,
+ * persona by persona and need by need, that the list and the page agree.
+ */
+export interface NeedVisibilitySql {
+  visible: Prisma.Sql
+  teaser: Prisma.Sql
+}
+
+const FALSE = Prisma.sql`false`
+
+function anyOf(parts: Array<Prisma.Sql | null>) {
+  const present = parts.filter((part): part is Prisma.Sql => part !== null)
+  return present.length === 0 ? FALSE : Prisma.sql`(${Prisma.join(present, ' OR ')})`
+}
+
+/** `alias` names the "Need" row in the caller's query (a constant of the code, never input). */
+export function needVisibilitySql(actor: Actor | null, alias = 'n'): NeedVisibilitySql {
+  if (!actor) return { visible: FALSE, teaser: FALSE }
+  const n = Prisma.raw(alias)
+  const organisationIds = actor.memberships.map((membership) => membership.organisationId)
+  const staffHubs = staffHubIds(actor)
+  const firms = verifiedOrganisations(actor, 'FIRM')
+  const firmIds = firms.map((firm) => firm.organisationId)
+  const firmHubs = [...new Set(firms.map((firm) => firm.organisation.homeHubId))]
+
+  // need-state.ts: wasPublished, wasSubmitted.
+  const wasPublished = Prisma.sql`(${n}."publishedAt" IS NOT NULL AND ${n}.status NOT IN ('DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'ARCHIVED'))`
+  const wasSubmitted = Prisma.sql`(${n}.status <> 'DRAFT' AND (${n}.status <> 'ARCHIVED' OR ${n}."submittedAt" IS NOT NULL OR ${n}."publishedAt" IS NOT NULL))`
+  const sharedWith = (hubIds: string[]) => Prisma.sql`EXISTS (SELECT 1 FROM "NeedShare" vs WHERE vs."needId" = ${n}.id AND vs."hubId" = ANY(${hubIds}))`
+
+  // Its partner's members (whatever the organisation's status); staff of its home hub once
+  // submitted; staff of the hubs it is shared with once published.
+  const insider = anyOf([
+    organisationIds.length ? Prisma.sql`${n}."partnerId" = ANY(${organisationIds})` : null,
+    staffHubs.length ? Prisma.sql`(${n}."hubId" = ANY(${staffHubs}) AND ${wasSubmitted})` : null,
+    staffHubs.length ? Prisma.sql`(${wasPublished} AND ${sharedWith(staffHubs)})` : null,
+  ])
+  if (firmIds.length === 0) return { visible: insider, teaser: FALSE }
+
+  // Verified firms, once published: every firm for PUBLIC, the firms of the hubs concerned (or
+  // invited) for MEMBERS, invited firms for INVITE_ONLY (the teaser until the NDA).
+  const invited = Prisma.sql`EXISTS (SELECT 1 FROM "Match" vi WHERE vi."needId" = ${n}.id AND vi."firmId" = ANY(${firmIds}) AND vi.status = 'INVITED')`
+  const ndaAccepted = Prisma.sql`EXISTS (SELECT 1 FROM "NdaAcceptance" va WHERE va."needId" = ${n}.id AND va."userId" = ${actor.userId})`
+  const firmView = Prisma.sql`(${wasPublished} AND (
+      ${n}.visibility = 'PUBLIC'
+      OR (${n}.visibility = 'MEMBERS' AND (${n}."hubId" = ANY(${firmHubs}) OR ${sharedWith(firmHubs)} OR ${invited}))
+      OR (${n}.visibility = 'INVITE_ONLY' AND ${invited})
+    ))`
+  // A firm that applied keeps seeing the need it applied to, archived aside.
+  const applied = Prisma.sql`(${n}.status <> 'ARCHIVED' AND EXISTS (SELECT 1 FROM "Application" vp WHERE vp."needId" = ${n}.id AND vp."firmId" = ANY(${firmIds})))`
+  return {
+    visible: Prisma.sql`(${insider} OR ${firmView} OR ${applied})`,
+    teaser: Prisma.sql`(NOT ${insider} AND ${wasPublished} AND ${n}.visibility = 'INVITE_ONLY' AND ${invited} AND NOT ${ndaAccepted})`,
+  }
+}
