@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
 import { NDA_TEXT_VERSION } from '#app/modules/needs/queries.server'
-import { needStatuses } from '#app/modules/needs/need-state'
+import { needStatuses, type NeedStatus } from '#app/modules/needs/need-state'
 import { createApiToken } from '#app/modules/organisations/api-tokens.server'
 import { prisma } from '#app/utils/db.server'
 import { createHub, createNeed, createOrganisation, createUser } from '#tests/factories'
@@ -28,12 +28,11 @@ interface NeedCase {
 const day = 86_400_000
 const needs: NeedCase[] = []
 const personas: Record<string, { client: Client; token?: string }> = {}
-let hubs: { h: string; s: string; o: string }
 let sharedSubmittedInviteOnly: string
 let archivedDraft: string
 
-function statusOf(variant: Variant) {
-  return variant.startsWith('ARCHIVED') ? 'ARCHIVED' : variant
+function statusOf(variant: Variant): NeedStatus {
+  return variant.startsWith('ARCHIVED') ? 'ARCHIVED' : (variant as NeedStatus)
 }
 
 function datesOf(variant: Variant) {
@@ -62,7 +61,6 @@ beforeAll(async () => {
   const h = await createHub({ shortName: 'Grenoble (listes)' })
   const s = await createHub({ shortName: 'Annecy (listes)' })
   const o = await createHub({ shortName: 'Valence (listes)' })
-  hubs = { h: h.id, s: s.id, o: o.id }
 
   const partner = await owner(h.id, 'PARTNER', 'partner')
   const suspendedPartner = await owner(h.id, 'PARTNER', 'suspended-partner', 'SUSPENDED')
