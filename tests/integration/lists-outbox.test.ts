@@ -97,6 +97,20 @@ describe('the outbox of another hub', () => {
     expect((await grenobleModerator.get(`/staff/outbox/${reset.id}`)).status).toBe(404)
   })
 
+  test('an e-mail of a kind filed by record but written without one (before e-mails were filed so) is shown to nobody', async () => {
+    const legacy = await prisma.emailMessage.create({
+      data: { hubId: hubs.grenoble, toAddress: 'ancienne@test.example', subject: `Candidature envoyée : ${TITLE}`, textBody: 'Corps.', htmlBody: '<p>Corps.</p>', kind: 'application-received', status: 'OUTBOX' },
+      select: { id: true },
+    })
+    const hubLevel = await prisma.emailMessage.create({
+      data: { hubId: hubs.grenoble, toAddress: 'bureau@test.example', subject: 'Rapport du bureau', textBody: 'Corps.', htmlBody: '<p>Corps.</p>', kind: 'report', status: 'OUTBOX' },
+      select: { id: true },
+    })
+    expect((await grenobleModerator.get(`/staff/outbox/${legacy.id}`)).status).toBe(404)
+    expect((await grenobleModerator.get(`/staff/outbox/${hubLevel.id}`)).status).toBe(200)
+    expect((await annecyModerator.get(`/staff/outbox/${hubLevel.id}`)).status).toBe(404)
+  })
+
   test('pages stay full and the count exact when e-mails of the hub are about records the staff member may not open', async () => {
     const readableBefore = ((await (await grenobleModerator.get('/staff/outbox?_data=routes%2Fstaff.outbox._index')).json()) as { total: number }).total
     // 60 e-mails about the published need, interleaved with 40 about the partner's draft.
