@@ -30,22 +30,24 @@ function anyOf(parts: Array<Prisma.Sql | null>) {
 export function needVisibilitySql(actor: Actor | null, alias = 'n'): NeedVisibilitySql {
   if (!actor) return { visible: FALSE, teaser: FALSE }
   const n = Prisma.raw(alias)
-  const organisationIds = actor.memberships.map((membership) => membership.organisationId)
+  // A need's partner is a partner organisation (`canCreateNeed`): the actor's firms never are.
+  const partnerIds = actor.memberships.filter((membership) => membership.organisation.kind === 'PARTNER').map((membership) => membership.organisationId)
   const staffHubs = staffHubIds(actor)
   const firms = verifiedOrganisations(actor, 'FIRM')
   const firmIds = firms.map((firm) => firm.organisationId)
   const firmHubs = [...new Set(firms.map((firm) => firm.organisation.homeHubId))]
 
   // need-state.ts: wasPublished, wasSubmitted.
-  const wasPublished = Prisma.sql`(${n}."publishedAt" IS NOT NULL AND ${n}.status NOT IN ('DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'ARCHIVED'))`
+  const wasPublished = Prisma.sql`${n}.status IN ('PUBLISHED', 'CLOSED', 'AWARDED', 'NOT_AWARDED')`
   const wasSubmitted = Prisma.sql`(${n}.status <> 'DRAFT' AND (${n}.status <> 'ARCHIVED' OR ${n}."submittedAt" IS NOT NULL OR ${n}."publishedAt" IS NOT NULL))`
-  // Uncorrelated `IN (…)` subqueries: PostgreSQL reads each once per query and hashes it.
-  const sharedWith = (hubIds: string[]) => Prisma.sql`${n}.id IN (SELECT vs."needId" FROM "NeedShare" vs WHERE vs."hubId" = ANY(${hubIds}))`
+  // EXISTS, not IN: PostgreSQL plans both a hashed subquery (scanning many needs, e.g. counting)
+  // and a lookup per row (a page walked down the firm's scores), and picks as it runs.
+  const sharedWith = (hubIds: string[]) => Prisma.sql`EXISTS (SELECT 1 FROM "NeedShare" vs WHERE vs."needId" = ${n}.id AND vs."hubId" = ANY(${hubIds}))`
 
   // Its partner's members (whatever the organisation's status); staff of its home hub once
   // submitted; staff of the hubs it is shared with once published.
   const insider = anyOf([
-    organisationIds.length ? Prisma.sql`${n}."partnerId" = ANY(${organisationIds})` : null,
+    partnerIds.length ? Prisma.sql`${n}."partnerId" = ANY(${partnerIds})` : null,
     staffHubs.length ? Prisma.sql`(${n}."hubId" = ANY(${staffHubs}) AND ${wasSubmitted})` : null,
     staffHubs.length ? Prisma.sql`(${wasPublished} AND ${sharedWith(staffHubs)})` : null,
   ])
@@ -53,15 +55,15 @@ export function needVisibilitySql(actor: Actor | null, alias = 'n'): NeedVisibil
 
   // Verified firms, once published: every firm for PUBLIC, the firms of the hubs concerned (or
   // invited) for MEMBERS, invited firms for INVITE_ONLY (the teaser until the NDA).
-  const invited = Prisma.sql`${n}.id IN (SELECT vi."needId" FROM "Match" vi WHERE vi."firmId" = ANY(${firmIds}) AND vi.status = 'INVITED')`
-  const ndaAccepted = Prisma.sql`${n}.id IN (SELECT va."needId" FROM "NdaAcceptance" va WHERE va."userId" = ${actor.userId})`
+  const invited = Prisma.sql`EXISTS (SELECT 1 FROM "Match" vi WHERE vi."needId" = ${n}.id AND vi."firmId" = ANY(${firmIds}) AND vi.status = 'INVITED')`
+  const ndaAccepted = Prisma.sql`EXISTS (SELECT 1 FROM "NdaAcceptance" va WHERE va."needId" = ${n}.id AND va."userId" = ${actor.userId})`
   const firmView = Prisma.sql`(${wasPublished} AND (
       ${n}.visibility = 'PUBLIC'
       OR (${n}.visibility = 'MEMBERS' AND (${n}."hubId" = ANY(${firmHubs}) OR ${sharedWith(firmHubs)} OR ${invited}))
       OR (${n}.visibility = 'INVITE_ONLY' AND ${invited})
     ))`
   // A firm that applied keeps seeing the need it applied to, archived aside.
-  const applied = Prisma.sql`(${n}.status <> 'ARCHIVED' AND ${n}.id IN (SELECT vp."needId" FROM "Application" vp WHERE vp."firmId" = ANY(${firmIds})))`
+  const applied = Prisma.sql`(${n}.status <> 'ARCHIVED' AND EXISTS (SELECT 1 FROM "Application" vp WHERE vp."needId" = ${n}.id AND vp."firmId" = ANY(${firmIds})))`
   return {
     visible: Prisma.sql`(${insider} OR ${firmView} OR ${applied})`,
     teaser: Prisma.sql`(NOT ${insider} AND ${wasPublished} AND ${n}.visibility = 'INVITE_ONLY' AND ${invited} AND NOT ${ndaAccepted})`,
