@@ -161,19 +161,19 @@ function Filters() {
                 <input id="search-distance" name="distanceKm" inputMode="numeric" defaultValue={searchParams.get('distanceKm') ?? ''} className={fieldClass} />
                 <ErrorList errors={errorsOf('distanceKm')} />
               </div>
-            ) : (
-              <FilterSelect
-                id="search-status"
-                name="status"
-                label={t('search.status')}
-                anyLabel={t('search.anyStatus')}
-                options={['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'PUBLISHED', 'CLOSED', 'AWARDED', 'NOT_AWARDED', 'ARCHIVED'].map((status) => ({
-                  value: status,
-                  label: t(`needStatus.${status}` as 'needStatus.DRAFT'),
-                }))}
-                errors={errorsOf('status')}
-              />
-            )}
+            ) : null}
+            {/* Firms see the open needs unless they choose past ones (those whose page they may open). */}
+            <FilterSelect
+              id="search-status"
+              name="status"
+              label={t('search.status')}
+              anyLabel={perspective === 'firm' ? t('lists.openNeeds') : t('search.anyStatus')}
+              options={(perspective === 'firm' ? ['CLOSED', 'AWARDED', 'NOT_AWARDED'] : ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'PUBLISHED', 'CLOSED', 'AWARDED', 'NOT_AWARDED', 'ARCHIVED']).map((status) => ({
+                value: status,
+                label: t(`needStatus.${status}` as 'needStatus.DRAFT'),
+              }))}
+              errors={errorsOf('status')}
+            />
           </div>
         </div>
         <div className="mt-3 flex gap-3">
@@ -277,7 +277,7 @@ export default function NeedsPage() {
                             {need.title}
                           </Link>
                         </h2>
-                        {perspective !== 'firm' ? <NeedStatusBadge status={need.status} /> : null}
+                        {perspective !== 'firm' || need.status !== 'PUBLISHED' ? <NeedStatusBadge status={need.status} /> : null}
                         {need.revisionPending ? <Badge tone="warning">{t('needs.revisionPending')}</Badge> : null}
                         <Badge>{t(`needKind.${need.kind}` as 'needKind.PILOT')}</Badge>
                         {need.visibility === 'INVITE_ONLY' ? <Badge tone="warning">{t('visibility.INVITE_ONLY')}</Badge> : null}

@@ -4,6 +4,7 @@ import api from './en-api'
 import edge from './en-edge'
 import profile from './en-profile'
 import members from './en-members'
+import lists from './en-lists'
 import type fr from './fr'
 
 type Shape<T> = T extends string ? string : T extends readonly string[] ? string[] : { [K in keyof T]: Shape<T[K]> }
@@ -16,6 +17,7 @@ const en: Shape<typeof fr> = {
   edge,
   profile,
   members,
+  lists,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Skip to content',

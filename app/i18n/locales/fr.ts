@@ -8,6 +8,7 @@ import api from './fr-api'
 import edge from './fr-edge'
 import profile from './fr-profile'
 import members from './fr-members'
+import lists from './fr-lists'
 
 const fr = {
   account,
@@ -16,6 +17,7 @@ const fr = {
   edge,
   profile,
   members,
+  lists,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Aller au contenu',

@@ -227,6 +227,7 @@ export async function applyToNeed(actor: Actor, needId: string, input: Applicati
     await moveApplication(tx.db, actor, fresh, 'submit', { submittedAt: now }, requestId)
     await queueEmail(tx, {
       userId: actor.userId,
+      about: { type: 'APPLICATION', id: applicationId },
       kind: 'application-received',
       template: { name: 'applicationReceived', data: { name: actor.name, needTitle: view.need.title, partnerName: view.need.partner.name, link: `${appUrl}/applications/${applicationId}` } },
     })
@@ -243,6 +244,7 @@ export async function applyToNeed(actor: Actor, needId: string, input: Applicati
       for (const member of fresh.need.partner.memberships) {
         await queueEmail(tx, {
           userId: member.userId,
+          about: { type: 'APPLICATION', id: applicationId },
           kind: 'new-application',
           template: { name: 'newApplication', data: { name: member.user.name, needTitle: view.need.title, firmName: firm.organisation.name, link: `${appUrl}/applications/${applicationId}` } },
         })
@@ -412,6 +414,7 @@ async function emailFirm(tx: Tx, application: LoadedApplication, template: 'appl
   for (const member of application.firm.memberships) {
     await queueEmail(tx, {
       userId: member.userId,
+      about: { type: 'APPLICATION', id: application.id },
       kind: template,
       template: { name: template, data: { name: member.user.name, needTitle: application.need.title, partnerName: application.need.partner.name, link: `${appUrl}/applications/${application.id}` } },
     })

@@ -72,7 +72,7 @@ export async function requestEmailChange(userId: string, input: { email: string;
     await queueEmail(tx, {
       to: user.email,
       locale: user.locale,
-      hubId: null,
+      about: { type: 'USER', id: userId },
       kind: 'email-change-notice',
       template: { name: 'emailChangeNotice', data: { name: user.name, newEmail: input.email, link: `${getEnv().APP_URL}/account` } },
     })

@@ -71,6 +71,7 @@ export async function requestPasswordReset(email: string) {
     })
     await queueEmail(tx, {
       userId: user.id,
+      about: { type: 'USER', id: user.id },
       kind: 'password-reset',
       template: { name: 'passwordReset', data: { name: user.name, link } },
     })
@@ -127,7 +128,7 @@ export async function sendVerificationLink(
   await queueEmail(tx, {
     to: input.email,
     locale: input.locale,
-    hubId: null,
+    about: { type: 'USER', id: input.userId },
     kind: input.kind,
     template: { name: input.kind === 'email-change' ? 'emailChange' : 'emailVerification', data: { name: input.name, link: `${getEnv().APP_URL}/verify-email?token=${token}` } },
   })

@@ -164,7 +164,7 @@ export async function actOnMatch(actor: Actor, matchId: string, intent: 'approve
       for (const member of match.firm.memberships) {
         await queueEmail(tx, {
           userId: member.userId,
-          hubId: match.need.hubId,
+          about: { type: 'NEED', id: match.needId },
           kind: 'firm-invited',
           template: { name: 'firmInvited', data: { name: member.user.name, needTitle: match.need.title, partnerName: match.need.partner.name, link: `${appUrl}/needs/${match.needId}` } },
         })

@@ -46,7 +46,23 @@ export const revisionMachine = createStateMachine({
 
 export type RevisionAction = keyof typeof revisionMachine.table
 
-/** Whether firms may see the need at all (it was published and is not archived). */
-export function wasPublished(need: { status: NeedStatus; publishedAt: Date | null }) {
-  return need.publishedAt !== null && need.status !== 'ARCHIVED' && need.status !== 'DRAFT' && need.status !== 'SUBMITTED' && need.status !== 'CHANGES_REQUESTED'
+/** The states only publication leads to (see `needMachine`). */
+const PUBLISHED_STATES: readonly NeedStatus[] = ['PUBLISHED', 'CLOSED', 'AWARDED', 'NOT_AWARDED']
+
+/**
+ * Whether firms may see the need at all (it was published and is not archived). Judged on the
+ * status alone, which only publication reaches, so that lists evaluate it from the list index.
+ */
+export function wasPublished(need: { status: NeedStatus; publishedAt?: Date | null }) {
+  return PUBLISHED_STATES.includes(need.status)
+}
+
+/**
+ * Whether the need went to moderation at some point: its hub's staff see it from then on. A draft
+ * archived without ever being submitted stays its partner's.
+ */
+export function wasSubmitted(need: { status: NeedStatus; submittedAt: Date | null; publishedAt: Date | null }) {
+  if (need.status === 'DRAFT') return false
+  if (need.status === 'ARCHIVED') return need.submittedAt !== null || need.publishedAt !== null
+  return true
 }

@@ -16,10 +16,11 @@ import {
 } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
 import { prisma } from '#app/utils/db.server'
-import { isEditableDraft, needMachine, wasPublished, type NeedStatus } from './need-state'
+import { isEditableDraft, needMachine, wasPublished, wasSubmitted, type NeedStatus } from './need-state'
 import type { NeedFilters } from './schema'
 import { searchQueryText } from './search-text'
 import { readRevision } from './revision'
+import { needVisibilitySql } from './visibility.server'
 
 export const NDA_TEXT_VERSION = 'nda-2026-1'
 const PAGE_SIZE = 20
@@ -29,6 +30,7 @@ function accessInfo(need: {
   hubId: string
   status: NeedStatus
   publishedAt: Date | null
+  submittedAt: Date | null
   visibility: NeedAccessInfo['visibility']
   matchingMode: NeedAccessInfo['matchingMode']
   sharedWith: Array<{ hubId: string }>
@@ -41,6 +43,7 @@ function accessInfo(need: {
     matchingMode: need.matchingMode,
     sharedHubIds: need.sharedWith.map((share) => share.hubId),
     wasPublished: wasPublished(need),
+    wasSubmitted: wasSubmitted(need),
   }
 }
 
@@ -314,47 +317,39 @@ function firmScorePage({ firmId, whereSql, teaser, offset, scoredOnly }: { firmI
 }
 
 /**
- * Firms: the published needs they may see, ranked by their match score (or deadline, relevance,
- * recency). Partners: their organisation's needs. Staff: the needs of their hubs. All with
+ * The needs whose page the actor may open (`needVisibilitySql`, the page's own rule), with
  * full-text search (`french` configuration, accents ignored) and filters, one SQL query each for
- * the page and the count.
+ * the page and the count. Firms see the open needs by default, ranked by their match score (or
+ * deadline, relevance, recency), and past ones through the status filter; partners their
+ * organisation's needs; staff those of their hubs.
  */
 export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {}) {
   const firms = verifiedOrganisations(actor, 'FIRM')
-  const partners = verifiedOrganisations(actor, 'PARTNER')
-  const staffHubs = staffHubIds(actor)
-  const perspective: Perspective = firms.length > 0 ? 'firm' : partners.length > 0 ? 'partner' : 'staff'
+  const perspective: Perspective =
+    firms.length > 0 ? 'firm' : actor.memberships.some((membership) => membership.organisation.kind === 'PARTNER') ? 'partner' : 'staff'
   const page = filters.page ?? 1
   const firmIds = firms.map((firm) => firm.organisationId)
-  const firmHubs = [...new Set(firms.map((firm) => firm.organisation.homeHubId))]
+  if (actor.memberships.length === 0 && staffHubIds(actor).length === 0) return emptyList(perspective)
 
-  const where: Prisma.Sql[] = []
-  if (perspective === 'firm') {
-    where.push(Prisma.sql`n.status = 'PUBLISHED'`)
-    where.push(Prisma.sql`(
-      n.visibility = 'PUBLIC'
-      OR (n.visibility = 'MEMBERS' AND (n."hubId" = ANY(${firmHubs}) OR EXISTS (SELECT 1 FROM "NeedShare" s WHERE s."needId" = n.id AND s."hubId" = ANY(${firmHubs}))))
-      OR (n.visibility = 'INVITE_ONLY' AND EXISTS (SELECT 1 FROM "Match" i WHERE i."needId" = n.id AND i."firmId" = ANY(${firmIds}) AND i.status = 'INVITED'))
-    )`)
-  } else if (perspective === 'partner') {
-    where.push(Prisma.sql`n."partnerId" = ANY(${partners.map((partner) => partner.organisationId)})`)
-  } else {
-    if (staffHubs.length === 0) return emptyList(perspective)
-    where.push(Prisma.sql`n.status <> 'DRAFT'`)
-    where.push(Prisma.sql`(n."hubId" = ANY(${staffHubs}) OR EXISTS (SELECT 1 FROM "NeedShare" s WHERE s."needId" = n.id AND s."hubId" = ANY(${staffHubs})))`)
-  }
-  if (filters.status && perspective !== 'firm') where.push(Prisma.sql`n.status = ${filters.status}::"NeedStatus"`)
+  // One rule for the list and the page: a need is listed only if its page answers.
+  const access = needVisibilitySql(actor, 'n')
+  const where: Prisma.Sql[] = [access.visible]
+  if (filters.status) where.push(Prisma.sql`n.status = ${filters.status}::"NeedStatus"`)
+  else if (perspective === 'firm') where.push(Prisma.sql`n.status = 'PUBLISHED'`)
   // A confidential need before its NDA shows a firm its title, kind, deadline and partner only:
   // searches, filters, scores and their order answer on nothing else (not its text, budget,
   // sectors or place), or a firm could probe the hidden details one query at a time.
-  const teaser =
-    perspective === 'firm'
-      ? Prisma.sql`(n.visibility = 'INVITE_ONLY' AND n.id NOT IN (SELECT nda."needId" FROM "NdaAcceptance" nda WHERE nda."userId" = ${actor.userId}))`
-      : Prisma.sql`false`
-  const searchVector = Prisma.sql`(CASE WHEN ${teaser} THEN setweight(to_tsvector('french', n."searchTitle"), 'A') ELSE n.search END)`
+  const teaser = access.teaser
   const query = searchQueryText(filters.q)
-  // The title's words are among the need's words: the GIN index on `search` finds the candidates.
-  if (query) where.push(Prisma.sql`n.search @@ websearch_to_tsquery('french', ${query}) AND (NOT ${teaser} OR to_tsvector('french', n."searchTitle") @@ websearch_to_tsquery('french', ${query}))`)
+  const textQuery = Prisma.sql`websearch_to_tsquery('french', ${query})`
+  const searchVector = Prisma.sql`(CASE WHEN ${teaser} THEN setweight(${teaserSearchVector('n')}, 'A') ELSE n.search END)`
+  if (query) {
+    // Teaser rows match on the teaser's words alone, negated words included (no yes/no oracle on
+    // the hidden text). Without a negation, a match on the teaser is also one on the whole text,
+    // so the GIN index on `search` narrows the candidates first.
+    if (!hasNegation(query)) where.push(Prisma.sql`n.search @@ ${textQuery}`)
+    where.push(Prisma.sql`(CASE WHEN ${teaser} THEN ${teaserSearchVector('n')} @@ ${textQuery} ELSE n.search @@ ${textQuery} END)`)
+  }
   if (filters.kind?.length) where.push(Prisma.sql`n.kind = ANY(${filters.kind}::"NeedKind"[])`)
   if (filters.naf) where.push(Prisma.sql`(NOT ${teaser} AND EXISTS (SELECT 1 FROM unnest(n."nafCodes") code WHERE code LIKE ${`${filters.naf}%`}))`)
   if (filters.budgetMin !== undefined) where.push(Prisma.sql`(NOT ${teaser} AND (n."budgetMaxEur" IS NULL OR n."budgetMaxEur" >= ${filters.budgetMin}))`)
@@ -386,7 +381,7 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
     sort === 'deadline'
       ? Prisma.sql`n.deadline ASC NULLS LAST, n.id COLLATE "C"`
       : sort === 'relevance' && query
-        ? Prisma.sql`ts_rank_cd(${searchVector}, websearch_to_tsquery('french', ${query})) DESC, ${score} DESC NULLS LAST, n.id COLLATE "C"`
+        ? Prisma.sql`ts_rank_cd(${searchVector}, ${textQuery}) DESC, ${score} DESC NULLS LAST, n.id COLLATE "C"`
         : rankByScore
           ? Prisma.sql`${score} DESC NULLS LAST, n.deadline ASC NULLS LAST, n.id COLLATE "C"`
           : Prisma.sql`n."updatedAt" DESC, n.id COLLATE "C"`
@@ -396,7 +391,7 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
       ? Prisma.sql`LEFT JOIN LATERAL (
           SELECT m.score, m.breakdown -> 'reasons' AS reasons, ${firmDismissed} AS dismissed FROM "Match" m
           WHERE m."needId" = n.id AND m."firmId" = ANY(${firmIds}) AND m."algorithmVersion" = ${ALGORITHM_VERSION}
-            AND NOT (n.visibility = 'INVITE_ONLY' AND NOT EXISTS (SELECT 1 FROM "NdaAcceptance" t WHERE t."needId" = n.id AND t."userId" = ${actor.userId}))
+            AND NOT ${teaser}
           ORDER BY m.score DESC LIMIT 1
         ) fm ON true`
       : Prisma.sql`LEFT JOIN (SELECT NULL::float8 AS score, NULL::jsonb AS reasons, false AS dismissed) fm ON true`
@@ -421,14 +416,15 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
           LIMIT ${PAGE_SIZE} OFFSET ${offset}
         ) ranked`
   // Only then the page's details (partner, hub, score, counts, NDA) for those twenty rows.
-  const pageRows = (scoredOnly: boolean) => prisma.$queryRaw<Array<ListRow & { ndaAccepted: boolean; total: number }>>`
+  const pageRows = (scoredOnly: boolean) => prisma.$queryRaw<Array<ListRow & { teaser: boolean; total: number }>>`
     WITH page AS MATERIALIZED (${pageCte(scoredOnly)})
     SELECT n.id, n.title, n.summary, n.kind::text AS kind, n.status::text AS status, n.visibility::text AS visibility,
            n.deadline, n."budgetMinEur", n."budgetMaxEur", n."communeName", n."remoteOk", n.skills,
            p.name AS "partnerName", h."shortName" AS "hubShortName", fm.score, fm.reasons, COALESCE(fm.dismissed, false) AS dismissed, page.total::int AS total,
            ${perspective === 'firm' ? Prisma.sql`0` : Prisma.sql`(SELECT count(*) FROM "Application" a WHERE a."needId" = n.id AND a.status NOT IN ('DRAFT', 'WITHDRAWN'))`}::int AS "applicationCount",
            (n."pendingRevision" IS NOT NULL) AS "revisionPending",
-           EXISTS (SELECT 1 FROM "NdaAcceptance" nda WHERE nda."needId" = n.id AND nda."userId" = ${actor.userId}) AS "ndaAccepted"
+           EXISTS (SELECT 1 FROM "NdaAcceptance" nda WHERE nda."needId" = n.id AND nda."userId" = ${actor.userId}) AS "ndaAccepted",
+           ${teaser} AS teaser
     FROM page
     JOIN "Need" n ON n.id = page.id
     JOIN "Organisation" p ON p.id = n."partnerId"
@@ -447,9 +443,9 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
     page,
     pageSize: PAGE_SIZE,
     sort,
-    needs: rows.map(({ ndaAccepted, total: _total, ...row }) =>
+    needs: rows.map(({ teaser: teaserRow, total: _total, ...row }) =>
       // A confidential need shows only its title and partner until the firm accepts its NDA.
-      perspective === 'firm' && row.visibility === 'INVITE_ONLY' && !ndaAccepted
+      teaserRow
         ? { ...row, summary: '', budgetMinEur: null, budgetMaxEur: null, skills: [], communeName: null, remoteOk: false, revisionPending: false }
         : { ...row, revisionPending: perspective === 'firm' ? false : row.revisionPending },
     ),
@@ -471,6 +467,23 @@ export async function recommendedNeedsFor(actor: Actor, take = 5) {
   return scored.filter((need) => !closedToFirm.has(need.id)).slice(0, take)
 }
 
+/**
+ * What a teaser shows, as searchable text: the title (accent-folded, as stored) and the partner's
+ * name, folded here like `foldAccents` does for the letters of French and its neighbours.
+ */
+function teaserSearchVector(alias: string) {
+  const n = Prisma.raw(alias)
+  return Prisma.sql`to_tsvector('french', ${n}."searchTitle" || ' ' || translate(
+    (SELECT tp.name FROM "Organisation" tp WHERE tp.id = ${n}."partnerId"),
+    'ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖòóôõöÙÚÛÜùúûüÝýÿ',
+    'AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOoooooUUUUuuuuYyy'))`
+}
+
+/** `websearch_to_tsquery` reads "-word" as a negation (hyphenated words are judged alike: no harm). */
+function hasNegation(query: string) {
+  return query.includes('-')
+}
+
 async function firmCommune(firmId: string) {
   const firm = await prisma.organisation.findUnique({ where: { id: firmId }, select: { communeInsee: true } })
   return firm?.communeInsee ?? null
@@ -480,17 +493,25 @@ function emptyList(perspective: Perspective) {
   return { perspective, total: 0, page: 1, pageSize: PAGE_SIZE, sort: 'recent' as const, needs: [] as ListRow[] }
 }
 
-/** What waits for the staff of the actor's hubs: submitted needs and submitted revisions. */
+/**
+ * What waits for the staff of the actor's hubs: submitted needs and submitted revisions they may
+ * moderate (`canModerateNeed`: never their own organisation's), among the needs whose page they
+ * may open (`needVisibilitySql`).
+ */
 export async function listModerationQueue(actor: Actor) {
   const hubIds = staffHubIds(actor)
   if (hubIds.length === 0) throw AppError.forbidden()
+  const ownOrganisations = actor.memberships.map((membership) => membership.organisationId)
+  const waiting = await prisma.$queryRaw<Array<{ id: string }>>`
+    SELECT n.id FROM "Need" n
+    WHERE n."hubId" = ANY(${hubIds}) AND NOT (n."partnerId" = ANY(${ownOrganisations}))
+      AND (n.status = 'SUBMITTED' OR (n.status = 'PUBLISHED' AND n."revisionSubmittedAt" IS NOT NULL))
+      AND ${needVisibilitySql(actor, 'n').visible}
+    ORDER BY n."submittedAt" ASC NULLS LAST, n.id COLLATE "C"
+    LIMIT 200`
+  const order = new Map(waiting.map((row, index) => [row.id, index]))
   const needs = await prisma.need.findMany({
-    where: {
-      hubId: { in: hubIds },
-      OR: [{ status: 'SUBMITTED' }, { status: 'PUBLISHED', revisionSubmittedAt: { not: null } }],
-    },
-    orderBy: [{ submittedAt: 'asc' }],
-    take: 200,
+    where: { id: { in: [...order.keys()] } },
     select: {
       id: true,
       title: true,
@@ -510,6 +531,7 @@ export async function listModerationQueue(actor: Actor) {
     },
   })
   return needs
+    .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
     .filter((need) => need.status === 'SUBMITTED' || readRevision(need.pendingRevision)?.state === 'SUBMITTED')
     .map(({ pendingRevision, ...need }) => ({ ...need, isRevision: pendingRevision !== null }))
 }

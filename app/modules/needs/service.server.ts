@@ -356,6 +356,7 @@ export async function moderateNeed(
     for (const member of members) {
       await queueEmail(tx, {
         userId: member.userId,
+        about: { type: 'NEED', id: need.id },
         kind: publishing ? 'need-published' : 'need-changes-requested',
         template: publishing
           ? { name: 'needPublished', data: { name: member.user.name, needTitle: title, link } }

@@ -10,36 +10,48 @@ export type { EmailTemplate } from './email-templates'
 const MAX_ATTEMPTS = 5
 
 /**
+ * What an e-mail is about. It is filed under that record's hub, and the staff outbox shows it only
+ * to staff of that hub who may open the record's own page (outbox.server.ts). Account e-mails
+ * (`USER`: password reset, address verification) belong to no hub: nobody reads them in the app.
+ */
+export type EmailRecord = { type: 'NEED' | 'APPLICATION' | 'ORGANISATION' | 'STAFF_ROLE' | 'USER'; id: string }
+
+async function hubOfRecord(db: Tx['db'], record: EmailRecord): Promise<string | null> {
+  switch (record.type) {
+    case 'NEED':
+      return (await db.need.findUnique({ where: { id: record.id }, select: { hubId: true } }))?.hubId ?? null
+    case 'APPLICATION':
+      return (await db.application.findUnique({ where: { id: record.id }, select: { need: { select: { hubId: true } } } }))?.need.hubId ?? null
+    case 'ORGANISATION':
+      return (await db.organisation.findUnique({ where: { id: record.id }, select: { homeHubId: true } }))?.homeHubId ?? null
+    case 'STAFF_ROLE':
+      return (await db.staffRole.findUnique({ where: { id: record.id }, select: { hubId: true } }))?.hubId ?? null
+    case 'USER':
+      return null
+  }
+}
+
+/**
  * Renders an e-mail in the recipient's language and stores it in the outbox table, in the caller's
- * transaction; the `emails.send` job is enqueued once the transaction commits.
+ * transaction, filed under the record it is about; the `emails.send` job is enqueued once the
+ * transaction commits.
  */
 export async function queueEmail(
   tx: Tx,
-  input: { userId?: string; to?: string; locale?: string; hubId?: string | null; kind: string; template: EmailTemplate },
+  input: { userId?: string; to?: string; locale?: string; about: EmailRecord; kind: string; template: EmailTemplate },
 ) {
-  const user = input.userId
-    ? await tx.db.user.findUnique({
-        where: { id: input.userId },
-        select: {
-          email: true,
-          locale: true,
-          memberships: { take: 1, orderBy: { createdAt: 'asc' }, select: { organisation: { select: { homeHubId: true } } } },
-          staffRoles: { take: 1, select: { hubId: true } },
-        },
-      })
-    : null
+  const user = input.userId ? await tx.db.user.findUnique({ where: { id: input.userId }, select: { email: true, locale: true } }) : null
   const to = user?.email ?? input.to
   if (!to) throw new Error('queueEmail needs a userId or an address')
   const locale = user?.locale ?? input.locale ?? 'fr'
-  const hubId =
-    input.hubId !== undefined
-      ? input.hubId
-      : (user?.memberships[0]?.organisation.homeHubId ?? user?.staffRoles[0]?.hubId ?? null)
+  const hubId = await hubOfRecord(tx.db, input.about)
   const rendered = await renderEmail(input.template, locale)
   const email = await tx.db.emailMessage.create({
     data: {
       userId: input.userId ?? null,
       hubId,
+      recordType: input.about.type,
+      recordId: input.about.id,
       toAddress: to,
       kind: input.kind,
       subject: rendered.subject,

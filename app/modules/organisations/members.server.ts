@@ -175,7 +175,7 @@ export async function removeMember(actor: Actor, slug: string, membershipId: str
     await notifyUsers(tx.db, [member.userId], { kind: 'members:removed', payload: { organisation: team.name } })
     await queueEmail(tx, {
       userId: member.userId,
-      hubId: team.homeHubId,
+      about: { type: 'ORGANISATION', id: team.id },
       kind: 'member-removed',
       template: { name: 'members.removed', data: { name: member.user.name, organisationName: team.name, actorName: actor.name } },
     })
@@ -282,7 +282,7 @@ async function tellRoleChanged(
   const data = { name: member.user.name, organisationName: team.name, actorName, role, link: `${getEnv().APP_URL}${link}` }
   await queueEmail(tx, {
     userId: member.userId,
-    hubId: team.homeHubId,
+    about: { type: 'ORGANISATION', id: team.id },
     kind: template === 'roleChanged' ? 'member-role-changed' : 'member-ownership-received',
     template: template === 'roleChanged' ? { name: 'members.roleChanged', data } : { name: 'members.ownershipReceived', data },
   })
@@ -317,7 +317,7 @@ export async function cancelInvitation(actor: Actor, slug: string, invitationId:
       userId: user?.id,
       to: invitation.email,
       locale: actor.locale,
-      hubId: team.homeHubId,
+      about: { type: 'ORGANISATION', id: team.id },
       kind: 'invitation-cancelled',
       template: { name: 'members.invitationCancelled', data: { name: invitation.email, organisationName: team.name, actorName: actor.name } },
     })

@@ -192,7 +192,7 @@ export async function inviteMember(
       userId: existingUser?.id,
       to: input.email,
       locale: actor.locale,
-      hubId: organisation.homeHubId,
+      about: { type: 'ORGANISATION', id: organisation.id },
       kind: 'invitation',
       template: { name: 'invitation', data: { inviterName: actor.name, organisationName: organisation.name, link } },
     })
@@ -338,6 +338,7 @@ export async function moderateOrganisation(
       for (const owner of organisation.memberships) {
         await queueEmail(tx, {
           userId: owner.userId,
+          about: { type: 'ORGANISATION', id: organisation.id },
           kind: 'organisation-verified',
           template: {
             name: 'organisationVerified',

@@ -36,6 +36,19 @@ export interface NeedAccessInfo {
   sharedHubIds: string[]
   /** Published at some point and not archived: firms may see it (see `wasPublished`). */
   wasPublished: boolean
+  /**
+   * Went to moderation at some point (see `wasSubmitted`): a draft archived without ever being
+   * submitted stays its partner's. Absent: judged from the status alone.
+   */
+  wasSubmitted?: boolean
+}
+
+/** What the page knows of the actor's ties to one need, besides memberships and staff roles. */
+export interface NeedActorContext {
+  /** The actor's verified firms invited to it (match INVITED). */
+  invitedFirmIds: string[]
+  /** The actor accepted its NDA (for one of those firms). */
+  ndaAccepted: boolean
 }
 
 export interface ApplicationAccessInfo {
@@ -170,15 +183,20 @@ export function canModerateNeed(actor: Actor | null, need: Pick<NeedAccessInfo, 
  */
 export type NeedVisibility = 'full' | 'teaser' | 'none'
 
-export function needVisibilityFor(
-  actor: Actor | null,
-  need: NeedAccessInfo,
-  context: { invitedFirmIds: string[]; ndaAccepted: boolean },
-): NeedVisibility {
+export function needVisibilityFor(actor: Actor | null, need: NeedAccessInfo, context: NeedActorContext): NeedVisibility {
+  return visibilityByRole(actor, need, context)
+}
+
+/*
+ * Lists evaluate this same rule in SQL: `needVisibilitySql` in app/modules/needs/visibility.server.ts.
+ * Change both together; tests/integration/lists-visibility.test.ts checks list ⇔ page per persona.
+ */
+function visibilityByRole(actor: Actor | null, need: NeedAccessInfo, context: NeedActorContext): NeedVisibility {
   if (!actor) return 'none'
   if (isMemberOf(actor, need.partnerId)) return 'full'
   // Home-hub staff from submission on; staff of hubs it is shared with once it is published.
-  if (need.status !== 'DRAFT' && isStaffOf(actor, need.hubId)) return 'full'
+  const submitted = need.wasSubmitted ?? need.status !== 'DRAFT'
+  if (need.status !== 'DRAFT' && submitted && isStaffOf(actor, need.hubId)) return 'full'
   if (need.wasPublished && need.sharedHubIds.some((hubId) => isStaffOf(actor, hubId))) return 'full'
   const hubs = needHubIds(need)
   if (!need.wasPublished) return 'none'
@@ -198,13 +216,9 @@ export function needVisibilityFor(
 }
 
 /** The firm (of the actor's) that may apply to the need, or null. */
-export function firmThatMayApply(
-  actor: Actor | null,
-  need: NeedAccessInfo,
-  context: { invitedFirmIds: string[]; ndaAccepted: boolean },
-) {
+export function firmThatMayApply(actor: Actor | null, need: NeedAccessInfo, context: NeedActorContext) {
   if (need.status !== 'PUBLISHED') return null
-  if (needVisibilityFor(actor, need, context) !== 'full') return null
+  if (visibilityByRole(actor, need, context) !== 'full') return null
   const firms = verifiedOrganisations(actor, 'FIRM')
   const mustBeInvited = need.matchingMode === 'CURATED' || need.visibility === 'INVITE_ONLY'
   const candidates = mustBeInvited
@@ -257,9 +271,10 @@ export function applicationKeepsNeedOpen(application: { status: string }) {
 // ───────── staff tools ─────────
 
 /**
- * Outbox e-mails: staff read those of their hub (the hub of the need or organisation concerned).
- * E-mails tied to no hub are read by nobody in the app; secrets in e-mails are never shown
- * (see notifications/outbox.server.ts).
+ * Outbox e-mails, first gate: staff of the hub the e-mail is filed under (the hub of the record it
+ * is about); e-mails tied to no hub are read by nobody in the app. The outbox then shows only
+ * e-mails whose record's page the staff member may open, in SQL (notifications/outbox.server.ts,
+ * decision 0011); secrets in e-mails are never shown.
  */
 export function canReadEmail(actor: Actor | null, email: { hubId: string | null }) {
   if (!actor || email.hubId === null) return false

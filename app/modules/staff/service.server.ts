@@ -1,4 +1,5 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
+import { countOutboxForActor } from '#app/modules/notifications/outbox.server'
 import { isHubAdmin, staffHubIds, type Actor } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
 import { prisma, transaction, type DbClient } from '#app/utils/db.server'
@@ -13,9 +14,7 @@ export async function getStaffOverview(actor: Actor) {
     prisma.need.count({ where: { hubId: { in: hubIds }, status: 'SUBMITTED' } }),
     prisma.need.count({ where: { hubId: { in: hubIds }, status: 'PUBLISHED' } }),
     prisma.application.count({ where: { need: { hubId: { in: hubIds } }, status: { in: ['SUBMITTED', 'SHORTLISTED', 'SCREENING', 'INFO_REQUESTED'] } } }),
-    prisma.emailMessage.count({
-      where: { OR: [{ hubId: { in: hubIds } }, ...(hubIds.some((hubId) => isHubAdmin(actor, hubId)) ? [{ hubId: null }] : [])] },
-    }),
+    countOutboxForActor(actor),
     prisma.staffRole.count({ where: { hubId: { in: hubIds } } }),
   ])
   return {

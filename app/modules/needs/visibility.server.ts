@@ -1,0 +1,82 @@
+import { Prisma } from '#app/generated/prisma/client'
+import { staffHubIds, verifiedOrganisations, type Actor } from '#app/modules/policy/policy'
+
+/**
+ * The need page's rule (`needVisibilityFor` in app/modules/policy/policy.ts, with the context
+ * `getNeedForActor` loads: invitations, NDA, the actor's firms' applications) as SQL over one row
+ * of "Need", for every list, search, count and export: a list never shows a need its page refuses,
+ * and shows every need its page answers (narrowed only by the list's own filters, e.g. a status).
+ *
+ * - `visible`: the page answers (full or teaser);
+ * - `teaser`: the page shows only the teaser (title, kind, deadline, partner): search, filters and
+ *   ranking answer on nothing else for that row.
+ *
+ * Change it together with `needVisibilityFor`; tests/integration/lists-visibility.test.ts checks,
+ * persona by persona and need by need, that the list and the page agree.
+ */
+export interface NeedVisibilitySql {
+  visible: Prisma.Sql
+  teaser: Prisma.Sql
+}
+
+const FALSE = Prisma.sql`false`
+
+function anyOf(parts: Array<Prisma.Sql | null>) {
+  const present = parts.filter((part): part is Prisma.Sql => part !== null)
+  return present.length === 0 ? FALSE : Prisma.sql`(${Prisma.join(present, ' OR ')})`
+}
+
+/** `alias` names the "Need" row in the caller's query (a constant of the code, never input). */
+export function needVisibilitySql(actor: Actor | null, alias = 'n'): NeedVisibilitySql {
+  if (!actor) return { visible: FALSE, teaser: FALSE }
+  const n = Prisma.raw(alias)
+  // A need's partner is a partner organisation (`canCreateNeed`): the actor's firms never are.
+  const partnerIds = actor.memberships.filter((membership) => membership.organisation.kind === 'PARTNER').map((membership) => membership.organisationId)
+  const staffHubs = staffHubIds(actor)
+  const firms = verifiedOrganisations(actor, 'FIRM')
+
+  // need-state.ts: wasPublished, wasSubmitted.
+  const wasPublished = Prisma.sql`${n}.status IN ('PUBLISHED', 'CLOSED', 'AWARDED', 'NOT_AWARDED')`
+  const wasSubmitted = Prisma.sql`(${n}.status <> 'DRAFT' AND (${n}.status <> 'ARCHIVED' OR ${n}."submittedAt" IS NOT NULL OR ${n}."publishedAt" IS NOT NULL))`
+  // EXISTS, not IN: PostgreSQL plans both a hashed subquery (scanning many needs, e.g. counting)
+  // and a lookup per row (a page walked down the firm's scores), and picks as it runs.
+  const sharedWith = (hubIds: string[]) => Prisma.sql`EXISTS (SELECT 1 FROM "NeedShare" vs WHERE vs."needId" = ${n}.id AND vs."hubId" = ANY(${hubIds}))`
+
+  // Its partner's members (whatever the organisation's status); staff of its home hub once
+  // submitted; staff of the hubs it is shared with once published.
+  const insider = anyOf([
+    partnerIds.length ? Prisma.sql`${n}."partnerId" = ANY(${partnerIds})` : null,
+    staffHubs.length ? Prisma.sql`(${n}."hubId" = ANY(${staffHubs}) AND ${wasSubmitted})` : null,
+    staffHubs.length ? Prisma.sql`(${wasPublished} AND ${sharedWith(staffHubs)})` : null,
+  ])
+  if (firms.length === 0) return { visible: insider, teaser: FALSE }
+
+  // Each of the actor's verified firms sees it on its own (getNeedForActor's `firmView`), once
+  // published: every firm for PUBLIC; the firms of the hubs concerned, or opened to it, for
+  // MEMBERS; the firms it is opened to for INVITE_ONLY, the teaser until the NDA accepted for that
+  // firm. "Opened to" a firm: invited (match INVITED), or a consortium partner (asked or
+  // confirmed) of an application to it. A firm whose application is submitted (or later) keeps
+  // seeing it, archived aside; a draft does not.
+  const perFirm = firms.map((firm) => {
+    const id = firm.organisationId
+    const hub = firm.organisation.homeHubId
+    const opened = Prisma.sql`(EXISTS (SELECT 1 FROM "Match" vi WHERE vi."needId" = ${n}.id AND vi."firmId" = ${id} AND vi.status = 'INVITED')
+      OR EXISTS (SELECT 1 FROM "ConsortiumMember" vc JOIN "Application" vca ON vca.id = vc."applicationId" WHERE vca."needId" = ${n}.id AND vc."organisationId" = ${id} AND vc.status <> 'DECLINED'))`
+    const nda = Prisma.sql`EXISTS (SELECT 1 FROM "NdaAcceptance" va WHERE va."needId" = ${n}.id AND va."userId" = ${actor.userId} AND va."organisationId" = ${id})`
+    const inHubs = Prisma.sql`(${n}."hubId" = ${hub} OR ${sharedWith([hub])})`
+    const applied = Prisma.sql`(${n}.status <> 'ARCHIVED' AND EXISTS (SELECT 1 FROM "Application" vp WHERE vp."needId" = ${n}.id AND vp."firmId" = ${id} AND vp.status <> 'DRAFT'))`
+    const full = Prisma.sql`((${wasPublished} AND (
+        ${n}.visibility = 'PUBLIC'
+        OR (${n}.visibility = 'MEMBERS' AND (${inHubs} OR ${opened}))
+        OR (${n}.visibility = 'INVITE_ONLY' AND ${opened} AND ${nda})
+      )) OR ${applied})`
+    const teaser = Prisma.sql`(${wasPublished} AND ${n}.visibility = 'INVITE_ONLY' AND ${opened} AND NOT ${nda})`
+    return { full, teaser }
+  })
+  const firmFull = anyOf(perFirm.map((firm) => firm.full))
+  const firmTeaser = anyOf(perFirm.map((firm) => firm.teaser))
+  return {
+    visible: Prisma.sql`(${insider} OR ${firmFull} OR ${firmTeaser})`,
+    teaser: Prisma.sql`(NOT ${insider} AND NOT ${firmFull} AND ${firmTeaser})`,
+  }
+}
