@@ -2,14 +2,21 @@ import type { AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
-/** A real SMTP server on a free local port that keeps what it receives. */
-export async function startSmtpServer() {
+/**
+ * A real SMTP server on a free local port (or the given one, to bring a stopped server back) that
+ * keeps what it receives; recipients in `refuse` are refused with a permanent 550 reply.
+ */
+export async function startSmtpServer(options: { port?: number; refuse?: string[] } = {}) {
   const messages: ParsedMail[] = []
   const waiters: Array<() => void> = []
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!options.refuse?.includes(address.address)) return callback()
+      callback(Object.assign(new Error('5.1.1 No such user here'), { responseCode: 550 }))
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -20,7 +27,7 @@ export async function startSmtpServer() {
         .catch(callback)
     },
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.server.address() as AddressInfo
 
   /** Waits until a received message matches (the worker sends asynchronously). */
@@ -41,6 +48,7 @@ export async function startSmtpServer() {
 
   return {
     url: `smtp://127.0.0.1:${port}`,
+    port,
     messages,
     waitFor,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

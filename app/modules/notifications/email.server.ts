@@ -3,11 +3,10 @@ import { enqueueJob } from '#app/modules/jobs/queue.server'
 import { prisma, type Tx } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
 import { singleton } from '#app/utils/singleton.server'
+import { afterFailure, classifyFailure, CLAIM_MS } from './email-retry'
 import { renderEmail, type EmailTemplate } from './email-templates'
 
 export type { EmailTemplate } from './email-templates'
-
-const MAX_ATTEMPTS = 5
 
 /**
  * What an e-mail is about. It is filed under that record's hub, and the staff outbox shows it only
@@ -70,7 +69,7 @@ function getTransport(): Transporter | null {
   return singleton(`smtp:${SMTP_URL}`, () => createTransport(SMTP_URL))
 }
 
-export type DeliveryOutcome = 'sent' | 'outbox' | 'already-done' | 'missing'
+export type DeliveryOutcome = 'sent' | 'outbox' | 'retry-later' | 'failed' | 'not-due' | 'already-done' | 'missing'
 
 /** A stable Message-ID: a retry of the same e-mail is recognisable as a duplicate by mail servers. */
 function messageIdFor(emailId: string) {
@@ -79,10 +78,13 @@ function messageIdFor(emailId: string) {
 
 /**
  * Delivers one stored e-mail: through SMTP when configured, otherwise it stays in the outbox that
- * staff read in the app. The e-mail is claimed first (QUEUED → SENDING, conditionally), so two
- * workers never send it both; a failure puts it back for a retry, up to five attempts.
+ * staff read in the app. The e-mail is claimed first (QUEUED → SENDING, conditionally, and only
+ * when its next attempt is due), so two workers never send it both. A failed attempt follows the
+ * retry schedule (email-retry.ts): a transient failure keeps the e-mail QUEUED with its next
+ * attempt later, for up to the queue lifetime; a permanent refusal is FAILED after a second try.
+ * Retries are made by the sweep (`findStrandedEmails`), not by the job, which ends without error.
  */
-export async function deliverEmail(emailId: string): Promise<DeliveryOutcome> {
+export async function deliverEmail(emailId: string, now = new Date()): Promise<DeliveryOutcome> {
   const email = await prisma.emailMessage.findUnique({ where: { id: emailId } })
   if (!email) return 'missing'
   if (email.status !== 'QUEUED') return 'already-done'
@@ -94,7 +96,12 @@ export async function deliverEmail(emailId: string): Promise<DeliveryOutcome> {
     // the link is never written to the logs, which many people and systems read.
     return 'outbox'
   }
-  const claimed = await prisma.emailMessage.updateMany({ where: { id: emailId, status: 'QUEUED' }, data: { status: 'SENDING', attempts: { increment: 1 } } })
+  if (email.nextAttemptAt && email.nextAttemptAt > now) return 'not-due'
+  const claimed = await prisma.emailMessage.updateMany({
+    where: { id: emailId, status: 'QUEUED', OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] },
+    // While SENDING, nextAttemptAt is when the claim expires (a worker that died mid-send).
+    data: { status: 'SENDING', attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + CLAIM_MS) },
+  })
   if (claimed.count === 0) return 'already-done'
   const attempts = email.attempts + 1
   try {
@@ -106,33 +113,52 @@ export async function deliverEmail(emailId: string): Promise<DeliveryOutcome> {
       html: email.htmlBody,
       messageId: messageIdFor(email.id),
     })
-    await prisma.emailMessage.update({ where: { id: emailId }, data: { status: 'SENT', sentAt: new Date(), messageId: info.messageId, lastError: null } })
+    await prisma.emailMessage.update({
+      where: { id: emailId },
+      data: { status: 'SENT', sentAt: new Date(), messageId: info.messageId, lastError: null, nextAttemptAt: null },
+    })
     return 'sent'
   } catch (error) {
+    const next = afterFailure({ attempts, createdAt: email.createdAt, now, kind: classifyFailure(error) })
     await prisma.emailMessage.update({
       where: { id: emailId },
       data: {
         lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
-        status: attempts >= MAX_ATTEMPTS ? 'FAILED' : 'QUEUED',
+        status: next.status,
+        nextAttemptAt: next.status === 'QUEUED' ? next.nextAttemptAt : null,
       },
     })
-    throw error
+    return next.status === 'QUEUED' ? 'retry-later' : 'failed'
   }
 }
 
 /**
- * E-mails stored but never handed to the queue (a crash between commit and enqueue, a queue
- * outage), and e-mails left SENDING by a worker that died mid-send (sent again: at least once,
- * with the same Message-ID).
+ * E-mails due for an attempt: stored but never handed to the queue (a crash between commit and
+ * enqueue, a queue outage), waiting for their next retry, or left SENDING by a worker that died
+ * mid-send once its claim has expired (sent again: at least once, with the same Message-ID). An
+ * e-mail whose retry is not yet due is left alone, so a long SMTP outage is not hammered.
  */
 export async function findStrandedEmails(olderThanMs = 60_000, now = new Date()) {
   await prisma.emailMessage.updateMany({
-    where: { status: 'SENDING', createdAt: { lt: new Date(now.getTime() - 10 * 60_000) } },
-    data: { status: 'QUEUED' },
+    where: {
+      status: 'SENDING',
+      OR: [
+        { nextAttemptAt: { lte: now } },
+        { nextAttemptAt: null, createdAt: { lt: new Date(now.getTime() - CLAIM_MS) } },
+      ],
+    },
+    data: { status: 'QUEUED', nextAttemptAt: null },
   })
   const rows = await prisma.emailMessage.findMany({
-    where: { status: 'QUEUED', attempts: { lt: MAX_ATTEMPTS }, createdAt: { lt: new Date(now.getTime() - olderThanMs) } },
+    where: {
+      status: 'QUEUED',
+      OR: [
+        { nextAttemptAt: { lte: now } },
+        { nextAttemptAt: null, createdAt: { lt: new Date(now.getTime() - olderThanMs) } },
+      ],
+    },
     select: { id: true },
+    orderBy: { createdAt: 'asc' },
     take: 500,
   })
   return rows.map((row) => row.id)
