@@ -37,20 +37,36 @@ function failureText(error: unknown, lines: string[]) {
   return message || cause || 'PostgreSQL exited without saying why'
 }
 
+// PostgreSQL refuses to run as root: the package then runs it as a dedicated system user.
+const createPostgresUser = typeof process.getuid === 'function' && process.getuid() === 0
+
 const server = new EmbeddedPostgres({
   databaseDir,
   port: Number(portText),
   user: 'postgres',
   password,
   persistent: true,
-  // PostgreSQL refuses to run as root: the package then runs it as a dedicated system user.
-  createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+  createPostgresUser,
   onLog: (message: unknown) => remember(String(message)),
   onError: (message: unknown) => {
     const text = (message instanceof Error ? message.message : String(message)).trim()
     remember(text)
     if (text) send({ type: 'log', text })
   },
+})
+
+/**
+ * A failure the package does not turn into a rejection (its `postgres` process could not even be
+ * spawned) arrives here: said like any other failure. As root, PostgreSQL runs as the system user
+ * `postgres`, which must be able to reach the package's binaries through every folder above them.
+ */
+process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
+  const unreachable = error.code === 'EACCES' && createPostgresUser
+  const text = unreachable
+    ? `${error.message}: PostgreSQL runs as the system user "postgres" (it refuses root), which cannot reach ${error.path ?? 'its binaries'}; ` +
+      'let other users enter the folders above the project (chmod o+x), or set DATABASE_URL to a PostgreSQL server'
+    : failureText(error, recent)
+  process.send?.({ type: 'failed', text }, () => process.exit(1))
 })
 
 let stopping: Promise<void> | null = null
