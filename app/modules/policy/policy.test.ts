@@ -97,6 +97,10 @@ describe('who sees an application', () => {
       expect(applicationViewFor(firmGrenoble, { ...screened, status })).toBe('firm')
     }
     expect(applicationViewFor(partnerA, { ...screened, status: 'SHORTLISTED' })).toBe('partner')
+    // A member of the partner who is also staff of the hub does not screen its own need's applicants.
+    const partnerAndStaff = { ...partnerA, staffRoles: [{ hubId: application.need.hubId, role: 'MODERATOR' as const }] }
+    for (const status of ['SUBMITTED', 'SCREENING']) expect(applicationViewFor(partnerAndStaff, { ...screened, status })).toBe('none')
+    expect(applicationViewFor(partnerAndStaff, { ...screened, status: 'SHORTLISTED' })).toBe('partner')
   })
 
   test('an application keeps its need open from its submission on, not as a draft', () => {

@@ -253,6 +253,9 @@ export function applicationViewFor(actor: Actor | null, application: Application
   ) {
     return 'partner'
   }
+  // A member of the need's partner never reads an application as staff (conflict of interest, as
+  // for moderating its own needs): while screened, it is hidden from them altogether.
+  if (isMemberOf(actor, application.need.partnerId)) return 'none'
   if (application.status !== 'DRAFT' && isStaffOf(actor, application.need.hubId)) return 'staff'
   return 'none'
 }
