@@ -59,7 +59,7 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
   })
   if (!need) throw AppError.notFound()
   const firmIds = verifiedOrganisations(actor, 'FIRM').map((membership) => membership.organisationId)
-  const [invitedMatches, ndas, ownApplication, consortia] = await Promise.all([
+  const [invitedMatches, ndas, ownApplications, consortia] = await Promise.all([
     firmIds.length
       ? prisma.match.findMany({ where: { needId, firmId: { in: firmIds }, status: 'INVITED' }, select: { firmId: true } })
       : [],
@@ -67,9 +67,10 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
     firmIds.length
       ? prisma.ndaAcceptance.findMany({ where: { needId, userId: actor.userId, organisationId: { in: firmIds } }, select: { organisationId: true, acceptedAt: true } })
       : [],
+    // One application per (need, firm): each of the actor's firms may hold one.
     firmIds.length
-      ? prisma.application.findFirst({ where: { needId, firmId: { in: firmIds } }, select: { id: true, status: true, submittedAt: true, firmId: true } })
-      : null,
+      ? prisma.application.findMany({ where: { needId, firmId: { in: firmIds } }, select: { id: true, status: true, submittedAt: true, firmId: true } })
+      : [],
     // Consortium partners (asked or confirmed) of an application to this need read it like invited firms.
     firmIds.length
       ? prisma.consortiumMember.findMany({ where: { organisationId: { in: firmIds }, status: { not: 'DECLINED' }, application: { needId } }, select: { organisationId: true } })
@@ -83,7 +84,8 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
   const openerIds = [...new Set([...invitedFirmIds, ...consortia.map((member) => member.organisationId)])]
   // How each of the actor's firms sees the need (a confidential need opens with that firm's NDA).
   const firmView = (firmId: string) => {
-    const own = ownApplication?.firmId === firmId && applicationKeepsNeedOpen(ownApplication) && need.status !== 'ARCHIVED'
+    const application = ownApplications.find((row) => row.firmId === firmId)
+    const own = application !== undefined && applicationKeepsNeedOpen(application) && need.status !== 'ARCHIVED'
     const seen = needVisibilityFor(actorAsMemberOf(actor, firmId), access, { invitedFirmIds: openerIds, ndaAccepted: ndaFirmIds.has(firmId) })
     return own ? 'full' : seen
   }
@@ -107,6 +109,9 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
   const revision = readRevision(need.pendingRevision)
   const deadlinePassed = need.deadline !== null && need.deadline.getTime() <= now.getTime()
   const applyingFirm = firmThatMayApply(actor, access, context)
+  // The application shown: the applying firm's, else the furthest along of the actor's firms'.
+  const ownApplication =
+    ownApplications.find((row) => row.firmId === applyingFirm?.id) ?? ownApplications.find((row) => row.status !== 'DRAFT') ?? ownApplications[0] ?? null
 
   const [match, applicationCount, questions] = await Promise.all([
     firmIds.length && visibility === 'full'
@@ -355,7 +360,8 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
   if (filters.budgetMin !== undefined) where.push(Prisma.sql`(NOT ${teaser} AND (n."budgetMaxEur" IS NULL OR n."budgetMaxEur" >= ${filters.budgetMin}))`)
   if (filters.budgetMax !== undefined) where.push(Prisma.sql`(NOT ${teaser} AND (n."budgetMinEur" IS NULL OR n."budgetMinEur" <= ${filters.budgetMax}))`)
   if (filters.deadlineBefore) where.push(Prisma.sql`n.deadline <= ${filters.deadlineBefore}`)
-  if (filters.hub) where.push(Prisma.sql`(n."hubId" = ${filters.hub} OR EXISTS (SELECT 1 FROM "NeedShare" s2 WHERE s2."needId" = n.id AND s2."hubId" = ${filters.hub}))`)
+  // A teaser shows the home hub only: where a confidential need is shared is not searchable before the NDA.
+  if (filters.hub) where.push(Prisma.sql`(n."hubId" = ${filters.hub} OR (NOT ${teaser} AND EXISTS (SELECT 1 FROM "NeedShare" s2 WHERE s2."needId" = n.id AND s2."hubId" = ${filters.hub})))`)
   if (filters.distanceKm && perspective === 'firm') {
     const nearby = communesWithin(await firmCommune(firms[0]!.organisationId), filters.distanceKm)
     if (nearby) where.push(Prisma.sql`(NOT ${teaser} AND (n."remoteOk" OR n."communeInsee" = ANY(${nearby})))`)
