@@ -66,7 +66,10 @@ export async function queueEmail(
 function getTransport(): Transporter | null {
   const { SMTP_URL } = getEnv()
   if (!SMTP_URL) return null
-  return singleton(`smtp:${SMTP_URL}`, () => createTransport(SMTP_URL))
+  // Every wait well under the ten-minute claim (CLAIM_MS): a send never outlives its claim.
+  return singleton(`smtp:${SMTP_URL}`, () =>
+    createTransport({ url: SMTP_URL, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }),
+  )
 }
 
 export type DeliveryOutcome = 'sent' | 'outbox' | 'retry-later' | 'failed' | 'not-due' | 'already-done' | 'missing'
@@ -113,15 +116,17 @@ export async function deliverEmail(emailId: string, now = new Date()): Promise<D
       html: email.htmlBody,
       messageId: messageIdFor(email.id),
     })
-    await prisma.emailMessage.update({
-      where: { id: emailId },
+    // Sent, whatever became of the claim meanwhile (never undone by a later outcome).
+    await prisma.emailMessage.updateMany({
+      where: { id: emailId, status: { in: ['SENDING', 'QUEUED'] } },
       data: { status: 'SENT', sentAt: new Date(), messageId: info.messageId, lastError: null, nextAttemptAt: null },
     })
     return 'sent'
   } catch (error) {
     const next = afterFailure({ attempts, createdAt: email.createdAt, now, kind: classifyFailure(error) })
-    await prisma.emailMessage.update({
-      where: { id: emailId },
+    // Only while the claim is still ours: another worker's outcome (a SENT above all) stands.
+    await prisma.emailMessage.updateMany({
+      where: { id: emailId, status: 'SENDING', attempts },
       data: {
         lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
         status: next.status,
