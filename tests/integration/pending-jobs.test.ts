@@ -41,16 +41,19 @@ describe('jobs enqueued while Redis is down', () => {
   test('are kept in PostgreSQL, then enqueued once when Redis answers', async () => {
     const started = Date.now()
     const first = await enqueueJob('emails.send', { emailId: 'mail-during-outage' })
-    const second = await enqueueJob('matching.score-need', { needId: 'need-during-outage' })
+    const second = await enqueueJob('matching.score-need', { needId: 'need-during-outage' }, { priority: 3 })
     expect(first).toEqual({ id: 'email-mail-during-outage', kept: true })
     expect(second.kept).toBe(true)
     // The request that enqueued did not hang on the dead backend.
     expect(Date.now() - started).toBeLessThan(10_000)
     const kept = await prisma.pendingJob.findMany({ orderBy: { createdAt: 'asc' } })
-    expect(kept.map((row) => [row.name, row.data, row.jobId])).toEqual([
-      ['emails.send', { emailId: 'mail-during-outage' }, 'email-mail-during-outage'],
-      ['matching.score-need', { needId: 'need-during-outage' }, null],
+    // Each kept with an id named before Redis was asked (an add that lands late is the same job)
+    // and with the caller's options.
+    expect(kept.map((row) => [row.name, row.data, row.jobId, row.options])).toEqual([
+      ['emails.send', { emailId: 'mail-during-outage' }, 'email-mail-during-outage', {}],
+      ['matching.score-need', { needId: 'need-during-outage' }, second.id, { priority: 3 }],
     ])
+    expect(second.id).toMatch(/^matching\.score-need-/)
 
     // Still down: the sweep keeps the rows and tries again later.
     const stillDown = await sweepPendingJobs()
@@ -68,7 +71,8 @@ describe('jobs enqueued while Redis is down', () => {
     )
     const job = await getQueue('emails').getJob('email-mail-during-outage')
     expect(job?.data).toEqual({ emailId: 'mail-during-outage' })
-    expect(await getQueue('matching').getJobCounts('waiting', 'delayed', 'prioritized')).toMatchObject({ waiting: 1 })
+    expect(await getQueue('matching').getJobCounts('waiting', 'delayed', 'prioritized')).toMatchObject({ prioritized: 1 })
+    expect((await getQueue('matching').getJob(second.id!))?.opts.priority).toBe(3)
 
     // Kept twice (a reply lost after Redis took the job): still one job.
     await prisma.pendingJob.create({ data: { name: 'emails.send', data: { emailId: 'mail-during-outage' }, jobId: 'email-mail-during-outage' } })

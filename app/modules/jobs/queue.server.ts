@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import {
   createPostgresBackend,
   createRedisBackend,
@@ -129,19 +130,24 @@ function backendState() {
 export async function enqueueJob<N extends JobName>(name: N, payload: JobPayload<N>, options: JobsOptions = {}): Promise<EnqueuedJob> {
   const definition = jobs[name]
   const data = definition.payload.parse(payload) as JobPayload<N>
-  const jobId = options.jobId ?? jobIdFor(name, data)
+  // Every job gets an id before the backend is asked: an add that lands after its time-out and the
+  // copy kept in PostgreSQL then name the same job, which BullMQ runs once.
+  const jobId = options.jobId ?? jobIdFor(name, data) ?? `${name}-${randomUUID()}`
   const state = backendState()
   let reason = 'queue backend marked down after a recent failure'
   if (Date.now() >= state.downUntil) {
     try {
-      const job = await addToQueue(name, data, { ...options, ...(jobId ? { jobId } : {}) })
+      const job = await addToQueue(name, data, { ...options, jobId })
       return { id: job.id ?? jobId, kept: false }
     } catch (error) {
       state.downUntil = Date.now() + BACKEND_DOWN_MS
       reason = error instanceof Error ? error.message : String(error)
     }
   }
-  await prisma.pendingJob.create({ data: { name, data: data as object, jobId: jobId ?? null, lastError: reason.slice(0, 500) } })
+  const { jobId: _id, ...kept } = options
+  await prisma.pendingJob.create({
+    data: { name, data: data as object, jobId, options: JSON.parse(JSON.stringify(kept)) as object, lastError: reason.slice(0, 500) },
+  })
   getLogger().warn({ job: name, jobId, reason }, 'queue backend unavailable: job kept in PostgreSQL until it answers')
   return { id: jobId, kept: true }
 }
@@ -169,13 +175,13 @@ const PENDING_LEASE_MS = 60_000
  * at the first failure (the backend is still down) and tries again after a growing delay.
  */
 export async function sweepPendingJobs(limit = 200) {
-  const rows = await prisma.$queryRaw<Array<{ id: string; name: string; data: unknown; jobId: string | null; attempts: number; createdAt: Date }>>`
+  const rows = await prisma.$queryRaw<Array<{ id: string; name: string; data: unknown; jobId: string | null; options: JobsOptions | null; attempts: number; createdAt: Date }>>`
     UPDATE "PendingJob" SET "nextAttemptAt" = now() + make_interval(secs => ${PENDING_LEASE_MS / 1000})
     WHERE id IN (
       SELECT id FROM "PendingJob" WHERE "nextAttemptAt" <= now()
       ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
     )
-    RETURNING id, name, data, "jobId", attempts, "createdAt"`
+    RETURNING id, name, data, "jobId", options, attempts, "createdAt"`
   rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
   let enqueued = 0
   let discarded = 0
@@ -190,7 +196,7 @@ export async function sweepPendingJobs(limit = 200) {
       continue
     }
     try {
-      await addToQueue(row.name as JobName, parsed.data as never, row.jobId ? { jobId: row.jobId } : {})
+      await addToQueue(row.name as JobName, parsed.data as never, { ...(row.options ?? {}), ...(row.jobId ? { jobId: row.jobId } : {}) })
     } catch (error) {
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500)
       const left = rows.slice(index)

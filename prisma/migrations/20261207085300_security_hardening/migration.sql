@@ -55,3 +55,7 @@ CREATE UNIQUE INDEX "NdaAcceptance_needId_userId_organisationId_key" ON "NdaAcce
 
 -- AddForeignKey
 ALTER TABLE "EmailVerificationToken" ADD CONSTRAINT "EmailVerificationToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Sessions were stored under the secret the cookie carries; they are now stored under its SHA-256,
+-- so the old rows could never match a cookie again: they go (everyone signs in once more).
+DELETE FROM "Session";

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PendingJob" ADD COLUMN     "options" JSONB;
