@@ -268,7 +268,17 @@ function remixHandler(build: ServerBuild, mode: string) {
         else if (value !== undefined) headers.set(name, value);
       }
       const body = res.locals.body as Buffer | undefined;
-      const url = new URL(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`);
+      // A Host header that is no host (spaces, a slash) names no page of ours: 400, not 500.
+      const url = URL.canParse(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`)
+        ? new URL(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`)
+        : null;
+      if (!url) {
+        res
+          .status(400)
+          .type("text/plain; charset=utf-8")
+          .send("En-tête Host invalide. / Invalid Host header.");
+        return;
+      }
       const request = new Request(url.href, {
         method: req.method,
         headers,

@@ -175,3 +175,11 @@ describe('headers', () => {
     }
   })
 })
+
+describe('a Host header that names no host', () => {
+  test('answers 400 with a message, not 500', async () => {
+    const answer = await web.send('/login', { headers: { Host: 'pas un hôte' } })
+    expect(answer.status).toBe(400)
+    expect(answer.text).toMatch(/Host/)
+  })
+})
