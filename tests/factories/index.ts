@@ -117,7 +117,7 @@ export async function createNeed(
  * The need editor's fields for a complete public need of the Alps (predictive maintenance of chair
  * lifts, near Grenoble), as a browser posts them; `needFormSchema.parse` turns them into a need.
  */
-export function needFormFields(overrides: Record<string, string> = {}) {
+export function needFormFields(overrides: Record<string, string | string[]> = {}) {
   const day = (days: number) => inDays(days).toISOString().slice(0, 10)
   return {
     kind: 'PILOT',

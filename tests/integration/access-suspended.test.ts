@@ -7,7 +7,7 @@ import { needFormSchema } from '#app/modules/needs/schema'
 import { moderateNeed, saveNeed } from '#app/modules/needs/service.server'
 import { createApiToken } from '#app/modules/organisations/api-tokens.server'
 import { prisma } from '#app/utils/db.server'
-import { createHub, createMember, createStaff } from '#tests/factories'
+import { createHub, createMember, createStaff, needFormFields } from '#tests/factories'
 import { actorFor } from '#tests/helpers/actor'
 import { Client, signIn } from '#tests/helpers/access/client'
 import { pdfWith } from '#tests/helpers/access/world'
@@ -18,28 +18,8 @@ import { pdfWith } from '#tests/helpers/access/world'
  * 403 (`organisation_not_verified` in the API) and changes nothing. Each write path is tried as
  * a suspended partner and a suspended firm, and the API as a pending one too.
  */
-const day = 86_400_000
-const isoDay = (days: number) => new Date(Date.now() + days * day).toISOString().slice(0, 10)
-
-function needForm(overrides: Record<string, string> = {}) {
-  return needFormSchema.parse({
-    kind: 'PILOT',
-    title: 'Maintenance prédictive des remontées mécaniques',
-    summary: 'Un pilote de maintenance prédictive sur deux télésièges de la station.',
-    description: 'Capteurs vibratoires, collecte des données, modèle de prédiction des pannes avant la saison.',
-    skills: 'iot, python',
-    nafCodes: '62.01Z',
-    budgetMinEur: '20000',
-    budgetMaxEur: '80000',
-    deadline: isoDay(30),
-    expectedStart: isoDay(45),
-    communeInsee: '38185',
-    radiusKm: '80',
-    visibility: 'PUBLIC',
-    matchingMode: 'OPEN',
-    ...overrides,
-  })
-}
+/** A complete public need (the factories' fields), with the test's changes. */
+const needForm = (overrides: Record<string, string> = {}) => needFormSchema.parse(needFormFields(overrides))
 
 const proposal = (intent: 'save' | 'submit') =>
   applicationFormSchema.parse({ intent, approach: 'Notre approche : capteurs vibratoires, modèle d’anomalies et tableau de bord.', timeline: 'Dix semaines', priceEur: '45000' })
