@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { actorAsMemberOf, actsForOrganisation, applicationKeepsNeedOpen, applicationViewFor, canCreateNeed, readOnlyStatusOf, canEditNeed, canEditOrganisationProfile, canModerateNeed, canReadEmail, firmThatMayApply, needVisibilityFor, type Actor, type NeedAccessInfo } from './policy'
+import { actorAsMemberOf, actsForOrganisation, applicationKeepsNeedOpen, applicationViewFor, canCreateNeed, readOnlyStatusOf, canEditNeed, canEditOrganisationProfile, canModerateNeed, firmThatMayApply, needVisibilityFor, type Actor, type NeedAccessInfo } from './policy'
 
 function actor(overrides: Partial<Actor> = {}): Actor {
   return { userId: 'u', name: 'U', email: 'u@example.org', locale: 'fr', timeZone: 'Europe/Paris', memberships: [], staffRoles: [], ...overrides }
@@ -132,14 +132,6 @@ describe('organisations that only read', () => {
 })
 
 describe('outbox', () => {
-  test('staff read the e-mails of their hub only; e-mails tied to no hub are read by nobody', () => {
-    const admin = actor({ staffRoles: [{ hubId: 'grenoble', role: 'ADMIN' }] })
-    expect(canReadEmail(moderatorGrenoble, { hubId: 'grenoble' })).toBe(true)
-    expect(canReadEmail(moderatorGrenoble, { hubId: 'annecy' })).toBe(false)
-    expect(canReadEmail(moderatorGrenoble, { hubId: null })).toBe(false)
-    expect(canReadEmail(admin, { hubId: null })).toBe(false)
-    expect(canReadEmail(firmGrenoble, { hubId: 'grenoble' })).toBe(false)
-  })
 })
 
 describe('acting for an organisation', () => {

@@ -273,17 +273,6 @@ export function applicationKeepsNeedOpen(application: { status: string }) {
 
 // ───────── staff tools ─────────
 
-/**
- * Outbox e-mails, first gate: staff of the hub the e-mail is filed under (the hub of the record it
- * is about); e-mails tied to no hub are read by nobody in the app. The outbox then shows only
- * e-mails whose record's page the staff member may open, in SQL (notifications/outbox.server.ts,
- * decision 0011); secrets in e-mails are never shown.
- */
-export function canReadEmail(actor: Actor | null, email: { hubId: string | null }) {
-  if (!actor || email.hubId === null) return false
-  return isStaffOf(actor, email.hubId)
-}
-
 export function canReadAuditLog(actor: Actor | null, hubId: string) {
   return isHubAdmin(actor, hubId)
 }
