@@ -131,9 +131,6 @@ describe('organisations that only read', () => {
   })
 })
 
-describe('outbox', () => {
-})
-
 describe('acting for an organisation', () => {
   test('a suspended partner reads its needs but changes nothing', () => {
     const suspended = actor({ memberships: [{ ...member('partner-a', 'PARTNER'), organisation: { ...member('partner-a', 'PARTNER').organisation, status: 'SUSPENDED' as const } }] })
