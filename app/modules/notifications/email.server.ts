@@ -37,7 +37,16 @@ async function hubOfRecord(db: Tx['db'], record: EmailRecord): Promise<string | 
  */
 export async function queueEmail(
   tx: Tx,
-  input: { userId?: string; to?: string; locale?: string; about: EmailRecord; kind: string; template: EmailTemplate },
+  input: {
+    userId?: string
+    to?: string
+    locale?: string
+    about: EmailRecord
+    kind: string
+    template: EmailTemplate
+    /** A non-transactional e-mail (digest, alert, reminder, news): its one-click unsubscribe link. */
+    listUnsubscribe?: string
+  },
 ) {
   const user = input.userId ? await tx.db.user.findUnique({ where: { id: input.userId }, select: { email: true, locale: true } }) : null
   const to = user?.email ?? input.to
@@ -53,6 +62,7 @@ export async function queueEmail(
       recordId: input.about.id,
       toAddress: to,
       kind: input.kind,
+      listUnsubscribe: input.listUnsubscribe ?? null,
       subject: rendered.subject,
       textBody: rendered.text,
       htmlBody: rendered.html,
@@ -115,6 +125,10 @@ export async function deliverEmail(emailId: string, now = new Date()): Promise<D
       text: email.textBody,
       html: email.htmlBody,
       messageId: messageIdFor(email.id),
+      // RFC 8058: a mailbox provider unsubscribes in one click by POSTing to the URL, no cookie.
+      ...(email.listUnsubscribe
+        ? { list: { unsubscribe: email.listUnsubscribe }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
+        : {}),
     })
     // Sent, whatever became of the claim meanwhile (never undone by a later outcome).
     await prisma.emailMessage.updateMany({
@@ -167,4 +181,21 @@ export async function findStrandedEmails(olderThanMs = 60_000, now = new Date())
     take: 500,
   })
   return rows.map((row) => row.id)
+}
+
+/**
+ * Delivers many stored e-mails (a digest batch), with the same claims and outcomes as
+ * `deliverEmail`, a few at a time.
+ */
+export async function deliverEmails(emailIds: string[], now = new Date(), concurrency = 8): Promise<DeliveryOutcome[]> {
+  const outcomes: DeliveryOutcome[] = new Array(emailIds.length)
+  let next = 0
+  async function lane() {
+    while (next < emailIds.length) {
+      const index = next++
+      outcomes[index] = await deliverEmail(emailIds[index]!, now)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, emailIds.length) }, lane))
+  return outcomes
 }

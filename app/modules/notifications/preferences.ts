@@ -1,0 +1,60 @@
+import type { DigestFrequency, NotificationCategory, NotificationChannel } from '#app/generated/prisma/enums'
+
+/**
+ * The preference centre's rules, pure: the categories a person may choose a channel for, the
+ * defaults, and what a category's channel means. No I/O (preferences.server.ts reads and writes).
+ */
+export const CATEGORIES = ['RECOMMENDED', 'SAVED_SEARCH', 'MY_APPLICATIONS', 'MY_NEEDS', 'FOLLOWED_NEEDS', 'STAFF_QUEUES'] as const satisfies readonly NotificationCategory[]
+export const CHANNELS = ['APP', 'EMAIL', 'DIGEST', 'OFF'] as const satisfies readonly NotificationChannel[]
+export const FREQUENCIES = ['DAILY', 'WEEKLY', 'NEVER'] as const satisfies readonly DigestFrequency[]
+
+export type Category = (typeof CATEGORIES)[number]
+export type Channel = (typeof CHANNELS)[number]
+
+/** Who the person is on the platform: which categories concern them. */
+export interface Persona {
+  firm: boolean
+  partner: boolean
+  staff: boolean
+}
+
+/**
+ * The default channel of each category: what concerns one application or one need of the person
+ * comes at once by e-mail; what is a stream (recommendations, alerts, queues) comes in the digest.
+ */
+export const DEFAULT_CHANNELS: Record<Category, Channel> = {
+  RECOMMENDED: 'DIGEST',
+  SAVED_SEARCH: 'DIGEST',
+  MY_APPLICATIONS: 'EMAIL',
+  MY_NEEDS: 'EMAIL',
+  FOLLOWED_NEEDS: 'EMAIL',
+  STAFF_QUEUES: 'DIGEST',
+}
+
+export const DEFAULT_DIGEST = { frequency: 'DAILY', weekday: 1, hour: 8, minScore: 60, timeZone: 'Europe/Paris' } as const
+
+/** The categories shown to a person in the preference centre (the others never reach them). */
+export function categoriesFor(persona: Persona): Category[] {
+  return CATEGORIES.filter((category) => {
+    switch (category) {
+      case 'RECOMMENDED':
+      case 'SAVED_SEARCH':
+      case 'MY_APPLICATIONS':
+        return persona.firm
+      case 'MY_NEEDS':
+        return persona.partner
+      case 'FOLLOWED_NEEDS':
+        return persona.firm || persona.partner
+      case 'STAFF_QUEUES':
+        return persona.staff
+    }
+  })
+}
+
+/** A category's channel: the person's choice, else the default. */
+export function channelOf(category: Category, chosen: Partial<Record<Category, Channel>> = {}): Channel {
+  return chosen[category] ?? DEFAULT_CHANNELS[category]
+}
+
+/** Whether a notification of that channel is shown in the app (every channel but OFF). */
+export const showsInApp = (channel: Channel) => channel !== 'OFF'
