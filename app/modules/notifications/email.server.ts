@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { createTransport, type Transporter } from 'nodemailer'
 import { enqueueJob } from '#app/modules/jobs/queue.server'
 import { prisma, type Tx } from '#app/utils/db.server'
@@ -198,4 +199,44 @@ export async function deliverEmails(emailIds: string[], now = new Date(), concur
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, emailIds.length) }, lane))
   return outcomes
+}
+
+/** An e-mail already rendered (a digest): stored as `queueEmail` stores one, without rendering. */
+export interface RenderedEmailRow {
+  userId: string
+  to: string
+  about: EmailRecord
+  /** The hub it is filed under (null for `USER` records: nobody reads them in the outbox). */
+  hubId: string | null
+  kind: string
+  subject: string
+  text: string
+  html: string
+  listUnsubscribe: string | null
+}
+
+/**
+ * Stores many rendered e-mails in one statement, in the caller's transaction, and returns their
+ * ids in order. No `emails.send` job is enqueued: the caller delivers them after the commit
+ * (`deliverEmails`), and the sweep picks up any it could not.
+ */
+export async function insertRenderedEmails(db: Tx['db'], rows: RenderedEmailRow[]): Promise<string[]> {
+  const ids = rows.map(() => randomUUID())
+  if (rows.length === 0) return ids
+  await db.emailMessage.createMany({
+    data: rows.map((row, index) => ({
+      id: ids[index]!,
+      userId: row.userId,
+      hubId: row.hubId,
+      recordType: row.about.type,
+      recordId: row.about.id,
+      toAddress: row.to,
+      kind: row.kind,
+      listUnsubscribe: row.listUnsubscribe,
+      subject: row.subject,
+      textBody: row.text.replaceAll('\u0000', ''),
+      htmlBody: row.html.replaceAll('\u0000', ''),
+    })),
+  })
+  return ids
 }
