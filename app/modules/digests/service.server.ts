@@ -37,9 +37,9 @@ export function batchJobId(at: Date, firstUserId: string, suffix = '') {
 }
 
 /** Enqueues the batches of the users due at the pass `at`; returns the jobs and how many users they hold. */
-export async function runDigestTick(at: Date, options: { jobIdSuffix?: string } = {}) {
+export async function runDigestTick(at: Date, options: { jobIdSuffix?: string; batchSize?: number } = {}) {
   const jobs: Array<{ id: string; userIds: string[] }> = []
-  for await (const page of dueBatches(at, BATCH_SIZE)) {
+  for await (const page of dueBatches(at, Math.min(options.batchSize ?? BATCH_SIZE, BATCH_SIZE))) {
     const userIds = page.map((user) => user.userId)
     const jobId = batchJobId(at, userIds[0]!, options.jobIdSuffix)
     await enqueueJob('digests.batch', { at: passHour(at).toISOString(), userIds }, { jobId })
