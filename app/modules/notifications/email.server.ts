@@ -223,20 +223,16 @@ export interface RenderedEmailRow {
 export async function insertRenderedEmails(db: Tx['db'], rows: RenderedEmailRow[]): Promise<string[]> {
   const ids = rows.map(() => randomUUID())
   if (rows.length === 0) return ids
-  await db.emailMessage.createMany({
-    data: rows.map((row, index) => ({
-      id: ids[index]!,
-      userId: row.userId,
-      hubId: row.hubId,
-      recordType: row.about.type,
-      recordId: row.about.id,
-      toAddress: row.to,
-      kind: row.kind,
-      listUnsubscribe: row.listUnsubscribe,
-      subject: row.subject,
-      textBody: row.text.replaceAll('\u0000', ''),
-      htmlBody: row.html.replaceAll('\u0000', ''),
-    })),
-  })
+  // One INSERT over arrays (a few MB for a batch of digests): much cheaper than a createMany of as many rows.
+  const column = <T>(pick: (row: RenderedEmailRow) => T) => rows.map(pick)
+  await db.$executeRaw`
+    INSERT INTO "EmailMessage" (id, "userId", "hubId", "recordType", "recordId", "toAddress", kind, "listUnsubscribe", subject, "textBody", "htmlBody", status, attempts, "createdAt")
+    SELECT e.id, e."userId", e."hubId", e."recordType", e."recordId", e."toAddress", e.kind, e."listUnsubscribe", e.subject, e."textBody", e."htmlBody", 'QUEUED', 0, now()
+    FROM unnest(
+      ${ids}::text[], ${column((row) => row.userId)}::text[], ${column((row) => row.hubId)}::text[], ${column((row) => row.about.type)}::text[],
+      ${column((row) => row.about.id)}::text[], ${column((row) => row.to)}::text[], ${column((row) => row.kind)}::text[],
+      ${column((row) => row.listUnsubscribe)}::text[], ${column((row) => row.subject.replaceAll('\u0000', ''))}::text[],
+      ${column((row) => row.text.replaceAll('\u0000', ''))}::text[], ${column((row) => row.html.replaceAll('\u0000', ''))}::text[]
+    ) AS e(id, "userId", "hubId", "recordType", "recordId", "toAddress", kind, "listUnsubscribe", subject, "textBody", "htmlBody")`
   return ids
 }
