@@ -4,7 +4,7 @@ import { digestDue } from '#app/modules/digests/period'
 import { alertNeedPublished, runDigestBatch, runDigestTick } from '#app/modules/digests/service.server'
 import { closeQueues, createWorker } from '#app/modules/jobs/queue.server'
 import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
-import { getNeedForActor } from '#app/modules/needs/service.server'
+import { getNeedForActor, moderateNeed } from '#app/modules/needs/service.server'
 import { unsubscribeUrl } from '#app/modules/notifications/unsubscribe'
 import { prisma } from '#app/utils/db.server'
 import { getEnv, resetEnvForTests } from '#app/utils/env.server'
@@ -292,5 +292,21 @@ describe('the digest', () => {
     expect(header(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click')
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(mailsTo(firm.user.email)).toHaveLength(1)
+  })
+
+  test('publishing a need alerts at once through the queue, and the next digest does not repeat it', async () => {
+    const hub = await createHub()
+    const moderator = await createStaff(hub.id)
+    const partner = await createMember(hub.id, 'PARTNER')
+    const firm = await createMember(hub.id, 'FIRM')
+    await prisma.notificationSetting.create({ data: { userId: firm.user.id, category: 'SAVED_SEARCH', channel: 'EMAIL' } })
+    await prisma.savedSearch.create({ data: { userId: firm.user.id, name: 'Raquettes', query: 'q=raquettes', alert: true } })
+    const need = await createNeed(partner.organisation.id, hub.id, partner.user.id, { status: 'SUBMITTED', submittedAt: new Date(), title: 'Location de raquettes connectées' })
+    await moderateNeed(await actorFor(moderator.id), { needId: need.id, intent: 'publish' })
+    const mail = await smtp.waitFor((candidate) => JSON.stringify(candidate.to).includes(firm.user.email))
+    expect(mail.subject).toBe('Nouveau besoin pour votre recherche «\u00a0Raquettes\u00a0»\u00a0: Location de raquettes connectées')
+    expect(mail.text).toContain(`${getEnv().APP_URL}/needs/${need.id}`)
+    await prisma.match.create({ data: { needId: need.id, firmId: firm.organisation.id, score: 95, breakdown: { reasons: [] }, algorithmVersion: ALGORITHM_VERSION } })
+    expect(await runDigestBatch({ at: new Date('2026-12-17T07:00:00Z'), userIds: [firm.user.id] })).toMatchObject({ sent: 0, empty: 1 })
   })
 })
