@@ -57,8 +57,10 @@ export async function runDigestTick(at: Date, options: { jobIdSuffix?: string; b
 }
 
 /** The pass instant of a tick job: the scheduled hour it was created for (a late run still serves that hour). */
-export function tickInstant(job: { timestamp: number; opts: { delay?: number } }, payloadAt?: string) {
+export function tickInstant(job: { timestamp: number; opts: { delay?: number; prevMillis?: number } }, payloadAt?: string) {
   if (payloadAt) return passHour(new Date(payloadAt))
+  // A job scheduler's job carries the instant it was scheduled for (`prevMillis`).
+  if (job.opts.prevMillis) return passHour(new Date(job.opts.prevMillis + 5_000))
   return scheduledPassHour({ timestamp: job.timestamp, delay: job.opts.delay })
 }
 
