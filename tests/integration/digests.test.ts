@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { dueUsersPage } from '#app/modules/digests/due.server'
 import { digestDue } from '#app/modules/digests/period'
 import { alertNeedPublished, runDigestBatch, runDigestTick } from '#app/modules/digests/service.server'
-import { closeQueues, createWorker } from '#app/modules/jobs/queue.server'
+import { closeQueues, createWorker, enqueueJob, getQueue } from '#app/modules/jobs/queue.server'
 import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
 import { getNeedForActor, moderateNeed } from '#app/modules/needs/service.server'
 import { unsubscribeUrl } from '#app/modules/notifications/unsubscribe'
@@ -15,6 +15,7 @@ import { startSmtpServer } from '#tests/helpers/smtp'
 import { waitFor } from '#tests/helpers/wait'
 import { digestsProcessor } from '#workers/digests'
 import { emailsProcessor } from '#workers/emails'
+import { upsertSchedulers } from '#workers/schedulers'
 
 /**
  * The digest pass against the real PostgreSQL, Redis (the queue) and a real SMTP server: who is
@@ -308,5 +309,17 @@ describe('the digest', () => {
     expect(mail.text).toContain(`${getEnv().APP_URL}/needs/${need.id}`)
     await prisma.match.create({ data: { needId: need.id, firmId: firm.organisation.id, score: 95, breakdown: { reasons: [] }, algorithmVersion: ALGORITHM_VERSION } })
     expect(await runDigestBatch({ at: new Date('2026-12-17T07:00:00Z'), userIds: [firm.user.id] })).toMatchObject({ sent: 0, empty: 1 })
+  })
+
+  test('the hourly tick job and its scheduler: the tick enqueues the batches, the worker sends', async () => {
+    const { firm } = await firmWithMatch()
+    await upsertSchedulers()
+    const scheduler = await getQueue('digests').getJobScheduler('digests.tick')
+    expect(scheduler?.pattern).toBe('0 0 * * * *')
+    await enqueueJob('digests.tick', { at: '2026-12-18T07:20:00Z' })
+    await waitFor(() => prisma.digestDelivery.findUnique({ where: { userId_period: { userId: firm.user.id, period: 'D:2026-12-18' } } }), 'the digest of the tick')
+    const mail = await smtp.waitFor((candidate) => JSON.stringify(candidate.to).includes(firm.user.email))
+    expect(mail.subject).toBe('Sillon\u00a0: 1 nouveauté pour vous')
+    await getQueue('digests').removeJobScheduler('digests.tick')
   })
 })
