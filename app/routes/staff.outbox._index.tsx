@@ -30,7 +30,15 @@ export default function OutboxPage() {
   const { t } = useTranslation()
   return (
     <div className="space-y-4">
-      <PageHeader title={t('outbox.title')} description={t('outbox.intro')} />
+      <PageHeader
+        title={t('outbox.title')}
+        description={t('outbox.intro')}
+        actions={
+          <Link to="/staff/outbox/templates" className="text-sm font-medium text-brand-700 underline">
+            {t('prefs.templates.outboxLink')}
+          </Link>
+        }
+      />
       {!smtpConfigured ? <Alert tone="info">{t('outbox.noSmtp')}</Alert> : null}
       {emails.length === 0 ? (
         <EmptyState title={t('outbox.empty')} />

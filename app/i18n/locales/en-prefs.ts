@@ -4,12 +4,12 @@ type Shape<T> = T extends string ? string : T extends readonly string[] ? string
 
 /** Texts of the preference centre, the one-click unsubscribe, e-mail footers and template previews (English): the same keys as fr-prefs.ts. */
 const enPrefs: Shape<typeof frPrefs> = {
-  menu: 'Notifications',
+  menu: 'Preferences',
   menuLabel: 'Notification preferences',
   title: 'Notification preferences',
   intro:
     'For each subject, choose how Sillon lets you know: in the app only, by e-mail at once, in your digest, or not at all. In-app notifications appear under the bell at the top of the page.',
-  accountLink: 'Manage your notifications too',
+  accountLink: 'Notification preferences',
   defaultBadge: 'default',
   defaultsNote: 'You have not chosen anything yet: these are the settings suggested for your profile.',
   categories: {
@@ -137,7 +137,7 @@ const enPrefs: Shape<typeof frPrefs> = {
     count_other: '{{count}} templates',
     transactional: 'transactional',
     withUnsubscribe: 'with unsubscribe',
-    subject: 'Subject',
+    subject: 'Subject:',
     html: 'HTML version',
     text: 'Text version',
     frameTitle: 'HTML preview: {{name}} ({{language}})',

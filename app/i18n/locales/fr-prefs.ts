@@ -1,11 +1,11 @@
 /** Texts of the preference centre, the one-click unsubscribe, e-mail footers and template previews (French). Keys mirror en-prefs.ts. */
 const frPrefs = {
-  menu: 'Notifications',
+  menu: 'Préférences',
   menuLabel: 'Préférences de notification',
   title: 'Préférences de notification',
   intro:
     'Choisissez, pour chaque sujet, comment Sillon vous prévient : dans l’application seulement, par e-mail tout de suite, dans votre résumé, ou pas du tout. Les notifications « dans l’application » apparaissent sous la cloche, en haut de la page.',
-  accountLink: 'Gérer aussi vos notifications',
+  accountLink: 'Préférences de notification',
   defaultBadge: 'par défaut',
   defaultsNote: 'Vous n’avez encore rien choisi : ce sont les réglages proposés par défaut pour votre profil.',
   categories: {
@@ -134,7 +134,7 @@ const frPrefs = {
     count_other: '{{count}} modèles',
     transactional: 'transactionnel',
     withUnsubscribe: 'avec désabonnement',
-    subject: 'Objet',
+    subject: 'Objet :',
     html: 'Version HTML',
     text: 'Version texte',
     frameTitle: 'Aperçu HTML : {{name}} ({{language}})',

@@ -24,6 +24,12 @@ export function personaOf(actor: Pick<Actor, 'memberships' | 'staffRoles'>): Per
 
 const MAX_SAVED_SEARCHES_SHOWN = 20
 
+const sameAsDefaultDigest = (input: { digestFrequency: string; digestWeekday: number; digestHour: number; minScore: number }) =>
+  input.digestFrequency === DEFAULT_DIGEST.frequency &&
+  input.digestWeekday === DEFAULT_DIGEST.weekday &&
+  input.digestHour === DEFAULT_DIGEST.hour &&
+  input.minScore === DEFAULT_DIGEST.minScore
+
 /** What the page shows: each category of the persona with its channel (and whether it is the default), the digest, zone and language. */
 export async function loadPreferences(actor: Actor) {
   const persona = personaOf(actor)
@@ -51,7 +57,8 @@ export async function loadPreferences(actor: Actor) {
       defaultChannel: DEFAULT_CHANNELS[category],
     })),
     digest: {
-      isDefault: preference === null,
+      // Sign-up creates the row with the defaults: "default" is judged on the values.
+      isDefault: preference === null || sameAsDefaultDigest(preference),
       frequency: preference?.digestFrequency ?? DEFAULT_DIGEST.frequency,
       weekday: preference?.digestWeekday ?? DEFAULT_DIGEST.weekday,
       hour: preference?.digestHour ?? DEFAULT_DIGEST.hour,
@@ -64,12 +71,6 @@ export async function loadPreferences(actor: Actor) {
 }
 
 export type LoadedPreferences = Awaited<ReturnType<typeof loadPreferences>>
-
-const sameAsDefaultDigest = (input: Pick<PreferencesInput, 'digestFrequency' | 'digestWeekday' | 'digestHour' | 'minScore'>) =>
-  input.digestFrequency === DEFAULT_DIGEST.frequency &&
-  input.digestWeekday === DEFAULT_DIGEST.weekday &&
-  input.digestHour === DEFAULT_DIGEST.hour &&
-  input.minScore === DEFAULT_DIGEST.minScore
 
 /**
  * Saves the whole form in one transaction, with an audit row. Only the categories of the person's
@@ -141,11 +142,28 @@ async function stateOf(db: DbClient, userId: string, scope: UnsubscribeScope): P
   return channelOf(scope, setting ? { [scope]: setting.channel as Channel } : {}) === 'OFF' ? 'unsubscribed' : 'subscribed'
 }
 
-/** Whether the link's scope is currently unsubscribed (an unknown user reads as unsubscribed: nothing is sent to nobody). */
-export async function unsubscribeState(userId: string, scope: UnsubscribeScope): Promise<UnsubscribeState> {
-  const exists = await prisma.user.findUnique({ where: { id: userId }, select: { id: true } })
-  if (!exists) return 'unsubscribed'
-  return stateOf(prisma, userId, scope)
+/**
+ * What the confirmation page shows for a link: whether its scope is unsubscribed, and whether an
+ * "undo" would bring something back (a former value kept by a one-click unsubscribe). A valid
+ * link of an account since deleted reads as unsubscribed: nothing is sent to nobody.
+ */
+export async function unsubscribeStatus(userId: string, scope: UnsubscribeScope): Promise<{ state: UnsubscribeState; canUndo: boolean }> {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      notificationPreference: { select: { digestFrequency: true, previousDigestFrequency: true } },
+      notificationSettings: { where: { category: scope === 'DIGEST' ? undefined : scope }, select: { category: true, channel: true, previousChannel: true } },
+    },
+  })
+  if (!user) return { state: 'unsubscribed', canUndo: false }
+  if (scope === 'DIGEST') {
+    const preference = user.notificationPreference
+    const off = (preference?.digestFrequency ?? DEFAULT_DIGEST.frequency) === 'NEVER'
+    return { state: off ? 'unsubscribed' : 'subscribed', canUndo: off && Boolean(preference?.previousDigestFrequency) }
+  }
+  const setting = user.notificationSettings.find((row) => row.category === scope)
+  const off = channelOf(scope, setting ? { [scope]: setting.channel as Channel } : {}) === 'OFF'
+  return { state: off ? 'unsubscribed' : 'subscribed', canUndo: off && Boolean(setting?.previousChannel) }
 }
 
 /**
