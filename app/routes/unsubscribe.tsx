@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
@@ -21,7 +21,10 @@ export const meta = titleMeta
  * once too and shown what stopped, with an "Annuler". The page's own buttons post back and are
  * redirected to the same link with `view=1`, which only shows the state (a reload changes nothing).
  */
-const NO_STORE = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }
+const NO_STORE: Record<string, string> = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }
+
+/** The page holds a personal link: never cached, never indexed. */
+export const headers: HeadersFunction = () => NO_STORE
 
 function readLink(url: URL): { userId: string; scope: UnsubscribeScope; token: string } | null {
   const userId = url.searchParams.get('u') ?? ''
@@ -46,21 +49,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ title: t('prefs.unsubscribe.title'), signedIn, link: { scope: link.scope, search: linkSearch(link) }, status }, { headers: NO_STORE })
 }
 
+/**
+ * The provider's one-click POST is answered with the confirmation page itself (200, never a
+ * redirect: RFC 8058); a bad link with the page's explanation (400). The page's own buttons are
+ * redirected to the result.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const t = await getRequestT(request)
-  const plain = (text: string, status: number) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...NO_STORE } })
   const link = readLink(new URL(request.url))
-  if (!link) return plain(t('prefs.unsubscribe.invalidPlain'), 400)
+  if (!link) return json({ ok: false }, { status: 400, headers: NO_STORE })
   const formData = await readFormData(request)
-  // RFC 8058: the provider's POST, answered at once and never redirected.
   if (singleValue(formData, 'List-Unsubscribe') === 'One-Click') {
     await unsubscribe(link.userId, link.scope, context.requestId)
-    return plain(t('prefs.unsubscribe.oneClick'), 200)
+    return json({ ok: true }, { headers: NO_STORE })
   }
   const intent = singleValue(formData, 'intent')
   if (intent === 'undo') await undoUnsubscribe(link.userId, link.scope, context.requestId)
   else if (intent === 'unsubscribe') await unsubscribe(link.userId, link.scope, context.requestId)
-  else return plain(t('prefs.unsubscribe.invalidPlain'), 400)
+  else return json({ ok: false }, { status: 400, headers: NO_STORE })
   return redirect(`/unsubscribe?${linkSearch(link)}&view=1`, { headers: NO_STORE })
 }
 

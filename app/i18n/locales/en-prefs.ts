@@ -97,10 +97,8 @@ const enPrefs: Shape<typeof frPrefs> = {
     again: 'Unsubscribe',
     preferences: 'Choose more precisely what I receive',
     preferencesHint: 'The preferences page will ask you to log in.',
-    oneClick: 'Unsubscribed.',
     invalidTitle: 'Invalid unsubscribe link',
     invalid: 'This link is incomplete or was altered. Copy the whole link from the e-mail, or log in to choose your notifications in your preferences.',
-    invalidPlain: 'Invalid or incomplete unsubscribe link.',
     scopes: {
       DIGEST: 'the Sillon e-mail digest',
       RECOMMENDED: 'notifications about new recommended needs',

@@ -93,11 +93,9 @@ const frPrefs = {
     again: 'Me désabonner',
     preferences: 'Choisir plus finement ce que je reçois',
     preferencesHint: 'La page des préférences vous demandera de vous connecter.',
-    oneClick: 'Désabonnement enregistré.',
     invalidTitle: 'Lien de désabonnement invalide',
     invalid:
       'Ce lien est incomplet ou a été modifié. Copiez le lien entier depuis l’e-mail, ou connectez-vous pour choisir vos notifications dans vos préférences.',
-    invalidPlain: 'Lien de désabonnement invalide ou incomplet.',
     scopes: {
       DIGEST: 'le résumé de Sillon par e-mail',
       RECOMMENDED: 'de notifications sur les nouveaux besoins recommandés',
