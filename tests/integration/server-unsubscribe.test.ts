@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { unsubscribeUrl, type UnsubscribeScope } from '#app/modules/notifications/unsubscribe'
 import { prisma } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
-import { createHub, createMember } from '#tests/factories'
+import { createHub, createMember, createStaff } from '#tests/factories'
 import { form, startWebServer, type WebServer } from '#tests/helpers/real-server'
 
 /**
@@ -137,5 +137,27 @@ describe('the footer link (GET), then “Annuler”', () => {
     const undo = await web.send(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: web.baseUrl }, body: form({ intent: 'undo' }) })
     expect(undo.status).toBe(302)
     expect(await setting(user.id, 'MY_APPLICATIONS')).toBeNull()
+  })
+})
+
+describe('template previews in the staff outbox', () => {
+  test('staff see every template in French and English, HTML in a sandboxed frame with its styles, and the text part; others are refused', async () => {
+    const hub = await createHub()
+    const staffCookie = await web.logIn((await createStaff(hub.id)).email)
+    const outbox = await web.send('/staff/outbox', { headers: { Cookie: staffCookie } })
+    expect(outbox.text).toContain('href="/staff/outbox/templates"')
+
+    const page = await web.send('/staff/outbox/templates?template=applicationAccepted', { headers: { Cookie: staffCookie } })
+    expect(page.status).toBe(200)
+    for (const name of ['passwordReset', 'needPublished', 'members.removed', 'applicationAccepted']) expect(page.text).toContain(`?template=${name}`)
+    expect(page.text.match(/<iframe [^>]*sandbox=""[^>]*srcDoc=|<iframe [^>]*srcdoc=[^>]*sandbox=""/gi)?.length ?? 0).toBe(2)
+    expect(page.text).toContain('Candidature retenue')
+    expect(page.text).toContain('Se désabonner')
+    expect(page.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'")
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'(;|$)/)
+    expect(outbox.headers['content-security-policy']).toContain("style-src 'self';")
+
+    const firmCookie = await web.logIn((await firmUser()).email)
+    expect((await web.send('/staff/outbox/templates', { headers: { Cookie: firmCookie } })).status).toBe(403)
   })
 })
