@@ -71,7 +71,7 @@ describe('unsubscribe headers and footers at the SMTP server', () => {
     expect(mail.messageId).toBe(`<${email!.id}@localhost>`)
     expect((await prisma.emailMessage.findUniqueOrThrow({ where: { id: email!.id } })).messageId).toBe(mail.messageId)
 
-    expect(mail.text).toContain('Choisir les e-mails que vous recevez : http://localhost:3000/settings/notifications')
+    expect(mail.text).toContain('Choisir les e-mails que vous recevez : http://localhost:3000/settings/notifications')
     expect(mail.text).toContain(`Se désabonner ${link.href}`)
     expect(mail.html).toContain('href="http://localhost:3000/settings/notifications"')
     expect(mail.html).toContain(`href="${link.href.replaceAll('&', '&amp;')}"`)

@@ -4,10 +4,10 @@ const frPrefs = {
   menuLabel: 'Préférences de notification',
   title: 'Préférences de notification',
   intro:
-    'Choisissez, pour chaque sujet, comment Sillon vous prévient : dans l’application seulement, par e-mail tout de suite, dans votre résumé, ou pas du tout. Les notifications « dans l’application » apparaissent sous la cloche, en haut de la page.',
+    'Choisissez, pour chaque sujet, comment Sillon vous prévient : dans l’application seulement, par e-mail tout de suite, dans votre résumé, ou pas du tout. Les notifications « dans l’application » apparaissent sous la cloche, en haut de la page.',
   accountLink: 'Préférences de notification',
   defaultBadge: 'par défaut',
-  defaultsNote: 'Vous n’avez encore rien choisi : ce sont les réglages proposés par défaut pour votre profil.',
+  defaultsNote: 'Vous n’avez encore rien choisi : ce sont les réglages proposés par défaut pour votre profil.',
   categories: {
     title: 'Ce que vous recevez',
     empty: 'Rejoignez ou créez une organisation pour recevoir des notifications sur les besoins et les candidatures.',
@@ -37,7 +37,7 @@ const frPrefs = {
       description: 'Besoins et révisions à modérer, organisations à vérifier, mises en relation à valider dans votre hub.',
     },
   },
-  channelLegend: 'Comment être prévenu pour « {{category}} »',
+  channelLegend: 'Comment être prévenu pour « {{category}} »',
   channels: {
     APP: 'Dans l’application seulement',
     EMAIL: 'Par e-mail, tout de suite',
@@ -50,7 +50,7 @@ const frPrefs = {
   },
   digest: {
     title: 'Le résumé par e-mail',
-    intro: 'Un seul e-mail qui regroupe tout ce que vous avez choisi de recevoir « dans le résumé ». Sans nouveauté, pas d’e-mail.',
+    intro: 'Un seul e-mail qui regroupe tout ce que vous avez choisi de recevoir « dans le résumé ». Sans nouveauté, pas d’e-mail.',
     frequency: 'Fréquence',
     frequencies: { DAILY: 'Chaque jour', WEEKLY: 'Chaque semaine', NEVER: 'Jamais' },
     weekday: 'Jour d’envoi (résumé hebdomadaire)',
@@ -58,7 +58,7 @@ const frPrefs = {
     hour: 'Heure d’envoi',
     hourOption: '{{hour}} h',
     hourHint: 'À l’heure de votre fuseau horaire.',
-    neverNote: 'Avec « Jamais », ce que vous avez choisi de recevoir dans le résumé reste visible dans l’application seulement.',
+    neverNote: 'Avec « Jamais », ce que vous avez choisi de recevoir dans le résumé reste visible dans l’application seulement.',
   },
   general: {
     title: 'Fuseau horaire et langue',
@@ -70,10 +70,10 @@ const frPrefs = {
   saved: 'Vos préférences de notification sont enregistrées.',
   savedSearches: {
     title: 'Mes recherches avec alerte',
-    intro: 'Les alertes de ces recherches arrivent selon le réglage « Alertes de mes recherches enregistrées » ci-dessus.',
+    intro: 'Les alertes de ces recherches arrivent selon le réglage « Alertes de mes recherches enregistrées » ci-dessus.',
     empty: 'Aucune recherche avec alerte pour l’instant. Enregistrez une recherche depuis la liste des besoins et cochez l’alerte.',
     manage: 'Gérer mes recherches dans la liste des besoins',
-    open: 'Ouvrir la recherche « {{name}} »',
+    open: 'Ouvrir la recherche « {{name}} »',
   },
   errors: {
     channel: 'Choisissez l’un des modes proposés.',
@@ -84,11 +84,11 @@ const frPrefs = {
   },
   unsubscribe: {
     title: 'Désabonnement',
-    done: 'C’est fait : vous ne recevrez plus {{what}}.',
+    done: 'C’est fait : vous ne recevrez plus {{what}}.',
     offNote: 'Ce réglage s’applique aussi aux notifications dans l’application.',
     digestNote: 'Les notifications restent visibles dans l’application, sous la cloche.',
     undo: 'Annuler',
-    undoHint: 'Vous vous êtes désabonné par erreur ? Annulez pour revenir au réglage précédent.',
+    undoHint: 'Vous vous êtes désabonné par erreur ? Annulez pour revenir au réglage précédent.',
     resumed: 'Vous recevez de nouveau {{what}}.',
     again: 'Me désabonner',
     preferences: 'Choisir plus finement ce que je reçois',
@@ -116,15 +116,15 @@ const frPrefs = {
     },
   },
   emailFooter: {
-    preferences: 'Choisir les e-mails que vous recevez :',
+    preferences: 'Choisir les e-mails que vous recevez :',
     unsubscribe: 'Se désabonner',
-    unsubscribeIntro: 'Ne plus recevoir ce type d’e-mail :',
+    unsubscribeIntro: 'Ne plus recevoir ce type d’e-mail :',
     noAccount: 'Sillon — Small Business Act du sillon alpin.',
   },
   templates: {
     title: 'Modèles d’e-mails',
     intro:
-      'Chaque e-mail que Sillon envoie, rendu en français et en anglais avec des données d’exemple (personnes et organisations fictives). Les e-mails liés à une préférence portent en plus le lien « Se désabonner ».',
+      'Chaque e-mail que Sillon envoie, rendu en français et en anglais avec des données d’exemple (personnes et organisations fictives). Les e-mails liés à une préférence portent en plus le lien « Se désabonner ».',
     outboxLink: 'Aperçu des modèles d’e-mails',
     list: 'Modèles',
     count_one: '{{count}} modèle',
@@ -132,10 +132,10 @@ const frPrefs = {
     count_other: '{{count}} modèles',
     transactional: 'transactionnel',
     withUnsubscribe: 'avec désabonnement',
-    subject: 'Objet :',
+    subject: 'Objet :',
     html: 'Version HTML',
     text: 'Version texte',
-    frameTitle: 'Aperçu HTML : {{name}} ({{language}})',
+    frameTitle: 'Aperçu HTML : {{name}} ({{language}})',
     back: 'Retour à la boîte d’envoi',
   },
 }
