@@ -59,7 +59,6 @@ function ChannelChoice({ category, field, isDefault }: { category: Category; fie
       <legend className="flex flex-wrap items-center gap-2 font-semibold text-stone-900">
         <span>{label}</span>
         {isDefault ? <Badge>{t('prefs.defaultBadge')}</Badge> : null}
-        <span className="sr-only">{t('prefs.channelLegend', { category: label })}</span>
       </legend>
       <p id={descriptionId} className="mt-1 text-sm text-stone-700">
         {t(`prefs.categories.${category}.description`)}

@@ -10,6 +10,7 @@ const enPrefs: Shape<typeof frPrefs> = {
   intro:
     'For each subject, choose how Sillon lets you know: in the app only, by e-mail at once, in your digest, or not at all. In-app notifications appear under the bell at the top of the page.',
   accountLink: 'Notification preferences',
+  notificationsLink: 'Choose what I receive',
   defaultBadge: 'default',
   defaultsNote: 'You have not chosen anything yet: these are the settings suggested for your profile.',
   categories: {
@@ -41,7 +42,6 @@ const enPrefs: Shape<typeof frPrefs> = {
       description: 'Needs and revisions to moderate, organisations to verify, matches to approve in your hub.',
     },
   },
-  channelLegend: 'How to be told about “{{category}}”',
   channels: {
     APP: 'In the app only',
     EMAIL: 'By e-mail, at once',

@@ -6,6 +6,7 @@ const frPrefs = {
   intro:
     'Choisissez, pour chaque sujet, comment Sillon vous prévient : dans l’application seulement, par e-mail tout de suite, dans votre résumé, ou pas du tout. Les notifications « dans l’application » apparaissent sous la cloche, en haut de la page.',
   accountLink: 'Préférences de notification',
+  notificationsLink: 'Choisir ce que je reçois',
   defaultBadge: 'par défaut',
   defaultsNote: 'Vous n’avez encore rien choisi : ce sont les réglages proposés par défaut pour votre profil.',
   categories: {
@@ -37,7 +38,6 @@ const frPrefs = {
       description: 'Besoins et révisions à modérer, organisations à vérifier, mises en relation à valider dans votre hub.',
     },
   },
-  channelLegend: 'Comment être prévenu pour « {{category}} »',
   channels: {
     APP: 'Dans l’application seulement',
     EMAIL: 'Par e-mail, tout de suite',
