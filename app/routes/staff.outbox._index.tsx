@@ -34,7 +34,8 @@ export default function OutboxPage() {
         title={t('outbox.title')}
         description={t('outbox.intro')}
         actions={
-          <Link to="/staff/outbox/templates" className="text-sm font-medium text-brand-700 underline">
+          // A document load: the previews page has its own Content-Security-Policy (inline styles of the e-mails).
+          <Link to="/staff/outbox/templates" reloadDocument className="text-sm font-medium text-brand-700 underline">
             {t('prefs.templates.outboxLink')}
           </Link>
         }

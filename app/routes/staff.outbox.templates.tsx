@@ -30,7 +30,8 @@ export default function TemplatePreviewsPage() {
         title={t('prefs.templates.title')}
         description={t('prefs.templates.intro')}
         actions={
-          <Link to="/staff/outbox" className="text-sm font-medium text-brand-700 underline">
+          // A document load: back to the strict policy of every other page.
+          <Link to="/staff/outbox" reloadDocument className="text-sm font-medium text-brand-700 underline">
             {t('prefs.templates.back')}
           </Link>
         }
@@ -76,7 +77,8 @@ export default function TemplatePreviewsPage() {
                 className="h-[32rem] w-full rounded-md bg-stone-100 ring-1 ring-stone-200"
               />
               <h3 className="text-sm font-semibold">{t('prefs.templates.text')}</h3>
-              <pre className="max-h-96 overflow-auto whitespace-pre-wrap rounded-md bg-stone-50 p-3 text-xs ring-1 ring-stone-200">{render.text}</pre>
+              {/* Focusable, so that a keyboard scrolls a long text. */}
+              <pre tabIndex={0} aria-label={`${t('prefs.templates.text')} · ${t(`languages.${render.locale}`)}`} className="max-h-96 overflow-auto whitespace-pre-wrap rounded-md bg-stone-50 p-3 text-xs ring-1 ring-stone-200">{render.text}</pre>
             </Card>
           ))}
         </div>
