@@ -168,13 +168,14 @@ export default function NotificationPreferencesPage() {
             />
             <SelectField
               label={t('prefs.digest.hour')}
-              hint={t('prefs.digest.hourHint')}
               errors={fields.digestHour.errors}
               selectProps={getSelectProps(fields.digestHour)}
               options={HOURS.map((hour) => ({ value: String(hour), label: t('prefs.digest.hourOption', { hour }) }))}
             />
           </div>
-          <p className="text-sm text-stone-600">{t('prefs.digest.neverNote')}</p>
+          <p className="text-sm text-stone-600">
+            {t('prefs.digest.hourHint')} {t('prefs.digest.neverNote')}
+          </p>
         </Card>
 
         <Card className="space-y-4">

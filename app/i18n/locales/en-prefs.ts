@@ -61,7 +61,7 @@ const enPrefs: Shape<typeof frPrefs> = {
     weekdays: { '1': 'Monday', '2': 'Tuesday', '3': 'Wednesday', '4': 'Thursday', '5': 'Friday', '6': 'Saturday', '7': 'Sunday' },
     hour: 'Hour of sending',
     hourOption: '{{hour}}:00',
-    hourHint: 'In your time zone.',
+    hourHint: 'The hour of sending follows your time zone.',
     neverNote: 'With “Never”, what you chose to receive in the digest stays visible in the app only.',
   },
   general: {
@@ -92,7 +92,7 @@ const enPrefs: Shape<typeof frPrefs> = {
     offNote: 'This setting applies to in-app notifications too.',
     digestNote: 'Notifications stay visible in the app, under the bell.',
     undo: 'Undo',
-    undoHint: 'Unsubscribed by mistake? Undo to go back to the previous setting.',
+    undoHint: 'An unsubscribe by mistake? Undo to go back to the previous setting.',
     resumed: 'You receive {{what}} again.',
     again: 'Unsubscribe',
     preferences: 'Choose more precisely what I receive',
@@ -122,7 +122,7 @@ const enPrefs: Shape<typeof frPrefs> = {
     preferences: 'Choose the e-mails you receive:',
     unsubscribe: 'Unsubscribe',
     unsubscribeIntro: 'No longer receive this kind of e-mail:',
-    noAccount: 'Sillon — the Small Business Act of the Alpine furrow.',
+    noAccount: 'Sillon — the Small Business Act of the French Alps.',
   },
   templates: {
     title: 'E-mail templates',

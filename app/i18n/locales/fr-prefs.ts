@@ -57,7 +57,7 @@ const frPrefs = {
     weekdays: { '1': 'Lundi', '2': 'Mardi', '3': 'Mercredi', '4': 'Jeudi', '5': 'Vendredi', '6': 'Samedi', '7': 'Dimanche' },
     hour: 'Heure d’envoi',
     hourOption: '{{hour}} h',
-    hourHint: 'À l’heure de votre fuseau horaire.',
+    hourHint: 'L’heure d’envoi suit votre fuseau horaire.',
     neverNote: 'Avec « Jamais », ce que vous avez choisi de recevoir dans le résumé reste visible dans l’application seulement.',
   },
   general: {
@@ -88,7 +88,7 @@ const frPrefs = {
     offNote: 'Ce réglage s’applique aussi aux notifications dans l’application.',
     digestNote: 'Les notifications restent visibles dans l’application, sous la cloche.',
     undo: 'Annuler',
-    undoHint: 'Vous vous êtes désabonné par erreur ? Annulez pour revenir au réglage précédent.',
+    undoHint: 'Un désabonnement par erreur ? Annulez pour revenir au réglage précédent.',
     resumed: 'Vous recevez de nouveau {{what}}.',
     again: 'Me désabonner',
     preferences: 'Choisir plus finement ce que je reçois',
