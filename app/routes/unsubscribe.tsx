@@ -35,6 +35,21 @@ function readLink(url: URL): { userId: string; scope: UnsubscribeScope; token: s
   return { userId, scope: scope as UnsubscribeScope, token }
 }
 
+/**
+ * The posted fields. A provider that posts `List-Unsubscribe=One-Click` without a form Content-Type
+ * is read as a urlencoded body rather than refused: the request is unambiguous.
+ */
+async function readFields(request: Request): Promise<FormData> {
+  const copy = request.clone()
+  try {
+    return await readFormData(request)
+  } catch {
+    const fields = new FormData()
+    for (const [name, value] of new URLSearchParams((await copy.text().catch(() => '')).trim())) fields.append(name, value)
+    return fields
+  }
+}
+
 const linkSearch = (link: { userId: string; scope: UnsubscribeScope; token: string }) =>
   new URLSearchParams({ u: link.userId, s: link.scope, t: link.token }).toString()
 
@@ -57,7 +72,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const link = readLink(new URL(request.url))
   if (!link) return json({ ok: false }, { status: 400, headers: NO_STORE })
-  const formData = await readFormData(request)
+  const formData = await readFields(request)
   if (singleValue(formData, 'List-Unsubscribe') === 'One-Click') {
     await unsubscribe(link.userId, link.scope, context.requestId)
     return json({ ok: true }, { headers: NO_STORE })

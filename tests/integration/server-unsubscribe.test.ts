@@ -66,6 +66,13 @@ describe('one-click unsubscribe (POST from a mailbox provider)', () => {
     expect(await setting(other.id, 'RECOMMENDED')).toBeNull()
   })
 
+  test('a one-click body posted without a form Content-Type is still understood', async () => {
+    const user = await firmUser()
+    const answer = await web.send(linkOf(user.id, 'MY_APPLICATIONS'), { method: 'POST', body: 'List-Unsubscribe=One-Click' })
+    expect(answer.status).toBe(200)
+    expect(await setting(user.id, 'MY_APPLICATIONS')).toEqual({ channel: 'OFF', previousChannel: 'EMAIL' })
+  })
+
   test('a forged or altered link: 400 with a clear message, the same whether the account exists or not; nothing changes', async () => {
     const user = await firmUser()
     const good = new URL(linkOf(user.id, 'MY_APPLICATIONS'), web.baseUrl)
