@@ -294,6 +294,11 @@ const needPages: Row[] = [
   ...(['award', 'notAward', 'archive'] as const).map(
     (intent): Row => ({ route: 'routes/needs.$needId._index', method: 'POST', label: `${intent} a submitted need`, params: need('submitted'), body: form({ intent }), expect: page({ partnerA: 409, signedIn: 404 }) }),
   ),
+  // Following a need (its answers come by e-mail): whoever reads its full page, its partner aside.
+  ...(['follow', 'unfollow'] as const).flatMap((intent): Row[] => [
+    { route: 'routes/needs.$needId._index', method: 'POST', label: `${intent} the public need`, params: need('public'), body: form({ intent }), expect: page({ firms: 302, staffH: 302, partnerA: 403, signedIn: 404 }) },
+    { route: 'routes/needs.$needId._index', method: 'POST', label: `${intent} a draft`, params: need('draft'), body: form({ intent }), expect: page({ partnerA: 403, signedIn: 404 }) },
+  ]),
   {
     route: 'routes/needs.$needId._index',
     method: 'POST',
