@@ -304,6 +304,9 @@ function Recommendations() {
   )
 }
 
+/** A reply of the lifecycle forms: their messages are shown in their own card. */
+const isLifecycleIntent = (value: unknown): value is string => (needLifecycleActions as readonly unknown[]).includes(value)
+
 function Lifecycle() {
   const { actions, undecided } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -311,7 +314,7 @@ function Lifecycle() {
   const result = actionData?.result
   const intent = result?.initialValue?.intent
   const reply: LifecycleReply | undefined =
-    typeof intent === 'string' && (needLifecycleActions as readonly string[]).includes(intent)
+    isLifecycleIntent(intent)
       ? { intent, formErrors: (result?.error as Record<string, string[]> | undefined)?.[''], fields: result?.error as Record<string, string[]> | undefined }
       : undefined
   return <NeedLifecycleCard available={available} undecided={undecided} reply={reply} />
@@ -325,7 +328,7 @@ export default function NeedPage() {
   const busy = useBusy()
   const daysLeft = daysUntil(need.deadline, new Date(data.now))
   const repliedIntent = actionData?.result?.initialValue?.intent
-  const generalErrors = repliedIntent === 'askQuestion' || (typeof repliedIntent === 'string' && (needLifecycleActions as readonly string[]).includes(repliedIntent)) ? undefined : (actionData?.result?.error as Record<string, string[]> | undefined)?.['']
+  const generalErrors = repliedIntent === 'askQuestion' || isLifecycleIntent(repliedIntent) ? undefined : (actionData?.result?.error as Record<string, string[]> | undefined)?.['']
 
   return (
     <div className="space-y-6">

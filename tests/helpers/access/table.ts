@@ -703,6 +703,8 @@ const staffPages: Row[] = [
   // The full recomputation of the matches: hub administrators only.
   { route: 'routes/staff._index', method: 'POST', label: 'refresh the matches', body: form({ intent: 'refreshMatches' }), expect: page({ admin: redirectTo('/staff'), signedIn: 403 }) },
   { route: 'routes/staff.moderation.needs', method: 'GET', label: 'queue', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['paSubmittedTitle', 'paRevisionTitle'] } },
+  // Late answers: the staff of a hub read its applications past the charter's delay.
+  { route: 'routes/staff.late', method: 'GET', label: 'late answers', expect: page({ staff: 200, signedIn: 403 }) },
   { route: 'routes/staff.organisations', method: 'GET', label: 'pending', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['pcName'] } },
   { route: 'routes/staff.organisations', method: 'GET', label: 'verified', search: () => '?status=VERIFIED', expect: page({ staff: 200, signedIn: 403 }) },
   {
