@@ -5,6 +5,7 @@ import { actOnApplication, getApplicationForActor } from '#app/modules/applicati
 import { actOnMatch } from '#app/modules/matching/invitations.server'
 import { answerQuestion, askQuestion } from '#app/modules/needs/questions.server'
 import { changeNeedLifecycle } from '#app/modules/needs/service.server'
+import { closeQueues, createWorker, enqueueJob } from '#app/modules/jobs/queue.server'
 import { deliverEmails } from '#app/modules/notifications/email.server'
 import { createApiToken } from '#app/modules/organisations/api-tokens.server'
 import { setFollow } from '#app/modules/reminders/follows.server'
@@ -12,10 +13,13 @@ import { dayIn, middayOf, addDays } from '#app/modules/reminders/schedule'
 import { listLateApplications, sweepReminders } from '#app/modules/reminders/service.server'
 import { prisma } from '#app/utils/db.server'
 import { resetEnvForTests } from '#app/utils/env.server'
+import { getLogger } from '#app/utils/logger.server'
 import { createHub, createMember, createNeed, createStaff, createUser } from '#tests/factories'
 import { actorFor } from '#tests/helpers/actor'
 import { signedIn, Visitor } from '#tests/helpers/app'
 import { startSmtpServer } from '#tests/helpers/smtp'
+import { waitFor } from '#tests/helpers/wait'
+import { remindersProcessor } from '#workers/reminders'
 
 /**
  * Instant e-mails under each person's preferences, followers, the charter's reminders, draft
@@ -142,9 +146,14 @@ describe('instant e-mails under the preferences', () => {
     const lost = await createMember(hub.id, 'FIRM')
     const need = await publishedNeed(partner, hub.id, { title: 'Jumeau numérique des télécabines' })
 
+    // The toggle on the need page: for its readers, not for its partner.
+    const followerPage = await signedIn(follower.user.email)
+    expect(await (await followerPage.get(`/needs/${need.id}`)).text()).toContain('Suivre ce besoin')
+    expect(await (await (await signedIn(partner.user.email)).get(`/needs/${need.id}`)).text()).not.toContain('Suivre ce besoin')
+    expect((await followerPage.post(`/needs/${need.id}`, { intent: 'follow' })).status).toBe(302)
+    expect(await (await followerPage.get(`/needs/${need.id}`)).text()).toContain('Ne plus suivre')
     await askQuestion(await actorFor(asker.user.id), need.id, 'Les plans des gares sont-ils disponibles ?')
     expect(await prisma.needFollow.count({ where: { needId: need.id, userId: asker.user.id } })).toBe(1)
-    await setFollow(await actorFor(follower.user.id), need.id, true)
     await setFollow(await actorFor(followerOnApp.id), need.id, true)
     await setFollow(await actorFor(lost.user.id), need.id, true)
     await setFollow(await actorFor(firm.user.id), need.id, true)
@@ -377,5 +386,43 @@ describe('closing or awarding a need decides every open application', () => {
     expect((await prisma.need.findUniqueOrThrow({ where: { id: need.id } })).status).toBe('AWARDED')
     await deliverQueued()
     expect(mailsAbout(waiting.user.email, /^Candidature non retenue/)).toHaveLength(1)
+  })
+})
+
+describe.each(['redis', 'postgres'] as const)('the reminders pass through the real queue on %s', (backend) => {
+  let workers: Array<ReturnType<typeof createWorker>> = []
+
+  beforeAll(async () => {
+    await closeQueues()
+    if (backend === 'postgres') delete process.env.REDIS_URL
+    else process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+    resetEnvForTests()
+    // Two worker processes: each pass runs on either, and the reminders are still sent once.
+    workers = [createWorker('reminders', remindersProcessor(getLogger())), createWorker('reminders', remindersProcessor(getLogger()))]
+    await Promise.all(workers.map((worker) => worker.waitUntilReady()))
+  })
+
+  afterAll(async () => {
+    await Promise.all(workers.map((worker) => worker.close()))
+    await closeQueues()
+    process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+    resetEnvForTests()
+  })
+
+  test('two passes enqueued at once send the pilot’s reminder once', async () => {
+    const { hub, partner, firm } = await market()
+    const need = await createNeed(partner.organisation.id, hub.id, partner.user.id, { status: 'AWARDED', publishedAt: new Date(), title: `Pilote ${backend}` })
+    const accepted = await application(need.id, firm, 'ACCEPTED')
+    const today = dayIn(new Date())
+    const deal = await prisma.deal.create({
+      data: { applicationId: accepted.id, status: 'PILOT', successCriteria: ['Disponibilité'], pilotStartsOn: new Date(), pilotEndsOn: new Date(`${addDays(today, 5)}T00:00:00Z`) },
+    })
+    const at = new Date(`${today}T10:00:00Z`).toISOString()
+    await Promise.all([enqueueJob('reminders.sweep', { at }), enqueueJob('reminders.sweep', { at })])
+    await waitFor(() => prisma.reminderSent.findUnique({ where: { key: `pilot-end:${deal.id}` } }), 'the pilot’s reminder')
+    await waitFor(async () => (await prisma.emailMessage.count({ where: { kind: 'reminder-pilot-ending', recordId: accepted.id } })) === 2 || null, 'its two e-mails')
+    await deliverQueued()
+    expect(mailsAbout(firm.user.email, new RegExp(`^Fin du pilote .* : Pilote ${backend}$`))).toHaveLength(1)
+    expect(mailsAbout(partner.user.email, new RegExp(`^Fin du pilote .* : Pilote ${backend}$`))).toHaveLength(1)
   })
 })
