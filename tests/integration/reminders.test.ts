@@ -101,7 +101,7 @@ describe('instant e-mails under the preferences', () => {
 
     await actOnApplication(partnerActor, submitted.id, { intent: 'shortlist' })
     await deliverQueued()
-    const [shortlisted] = mailsAbout(firm.user.email, 'Candidature présélectionnée : Supervision des remontées mécaniques')
+    const [shortlisted] = mailsAbout(firm.user.email, 'Candidature présélectionnée\u00a0: Supervision des remontées mécaniques')
     expect(shortlisted).toBeDefined()
     expect(shortlisted!.text).toContain(`http://localhost:3000/applications/${submitted.id}`)
     expect(shortlisted!.text).toContain(partner.organisation.name)
@@ -125,13 +125,13 @@ describe('instant e-mails under the preferences', () => {
     await actOnApplication(await actorFor(partnerOnApp.id), submitted.id, { intent: 'message', message: 'Merci, et pour la maintenance ?' })
     await actOnApplication(await actorFor(firm.user.id), submitted.id, { intent: 'message', message: 'Un passage par mois.' })
     await deliverQueued()
-    const toPartner = mailsAbout(partner.user.email, 'Nouveau message : Supervision des remontées mécaniques')
+    const toPartner = mailsAbout(partner.user.email, 'Nouveau message\u00a0: Supervision des remontées mécaniques')
     expect(toPartner).toHaveLength(2)
     expect(toPartner[0]!.text).toContain(firm.organisation.name)
     expect(mailsTo(partnerOnApp.email)).toHaveLength(0)
     expect(await notificationsOf(partnerOnApp.id, 'application.message')).toEqual([expect.objectContaining({ category: 'MY_NEEDS' })])
     // The partner's message reaches the firm's member on EMAIL, naming the partner; its author hears nothing of it.
-    const toFirm = mailsAbout(firm.user.email, 'Nouveau message : Supervision des remontées mécaniques')
+    const toFirm = mailsAbout(firm.user.email, 'Nouveau message\u00a0: Supervision des remontées mécaniques')
     expect(toFirm).toHaveLength(1)
     expect(toFirm[0]!.text).toContain(partner.organisation.name)
     expect(mailsTo(firmOnApp.email)).toHaveLength(0)
@@ -167,11 +167,11 @@ describe('instant e-mails under the preferences', () => {
     await answerQuestion(await actorFor(partner.user.id), need.id, question.id, 'Oui, en PDF, sur demande après candidature.')
     await deliverQueued()
 
-    const toAsker = mailsAbout(asker.user.email, 'Réponse à votre question : Jumeau numérique des télécabines')
+    const toAsker = mailsAbout(asker.user.email, 'Réponse à votre question\u00a0: Jumeau numérique des télécabines')
     expect(toAsker).toHaveLength(1)
     expect(toAsker[0]!.text).toContain(`http://localhost:3000/needs/${need.id}#questions`)
     expect(listUnsubscribe(toAsker[0]!)).toContain('s=FOLLOWED_NEEDS')
-    expect(mailsAbout(follower.user.email, 'Nouvelle réponse : Jumeau numérique des télécabines')).toHaveLength(1)
+    expect(mailsAbout(follower.user.email, 'Nouvelle réponse\u00a0: Jumeau numérique des télécabines')).toHaveLength(1)
     expect(mailsTo(followerOnApp.email)).toHaveLength(0)
     expect(await notificationsOf(followerOnApp.id, 'reminders:followed-answer')).toHaveLength(1)
     expect(mailsTo(lost.user.email)).toHaveLength(0)
@@ -187,7 +187,7 @@ describe('instant e-mails under the preferences', () => {
 
     await actOnMatch(await actorFor(partner.user.id), match.id, 'invite')
     await deliverQueued()
-    const [invited] = mailsAbout(firm.user.email, 'Invitation à un besoin confidentiel : Audit confidentiel des automates')
+    const [invited] = mailsAbout(firm.user.email, 'Invitation à un besoin confidentiel\u00a0: Audit confidentiel des automates')
     expect(invited).toBeDefined()
     expect(invited!.text).toContain(`http://localhost:3000/needs/${need.id}`)
     expect(invited!.text).toContain('accord de confidentialité')
@@ -211,7 +211,7 @@ describe('the reminders, each sent once', () => {
     const decidedFirm = await createMember(hub.id, 'FIRM')
     await application(need.id, decidedFirm, 'ACCEPTED', at(submittedDay, 9))
     const dueDay = addDays(submittedDay, 10)
-    const subject = `Réponse attendue ${onDay(middayOf(dueDay), 'fr', 'Europe/Paris')} : ${firm.organisation.name}`
+    const subject = `Réponse attendue ${onDay(middayOf(dueDay), 'fr', 'Europe/Paris')}\u00a0: ${firm.organisation.name}`
 
     await sweepReminders(at(addDays(dueDay, -3), 12))
     await deliverQueued()
@@ -224,7 +224,7 @@ describe('the reminders, each sent once', () => {
     await Promise.all([sweepReminders(at(addDays(dueDay, -1))), sweepReminders(at(addDays(dueDay, -1)))])
     await deliverQueued()
     const soon = mailsAbout(partner.user.email, subject)
-    expect(subject).toMatch(/Réponse attendue le \d+(er)?\u00a0\S+( \d{4})? : /)
+    expect(subject).toMatch(/Réponse attendue le \d+(er)?\u00a0\S+( \d{4})?\u00a0: /)
     expect(soon).toHaveLength(1)
     expect(soon[0]!.text).toContain(`http://localhost:3000/applications/${waiting.id}`)
     expect(listUnsubscribe(soon[0]!)).toContain('s=MY_NEEDS')
@@ -236,7 +236,7 @@ describe('the reminders, each sent once', () => {
     // On the day, once.
     await Promise.all([sweepReminders(at(dueDay, 6)), sweepReminders(at(dueDay, 6)), sweepReminders(at(dueDay, 20))])
     await deliverQueued()
-    expect(mailsAbout(partner.user.email, `Réponse attendue aujourd’hui : ${firm.organisation.name}`)).toHaveLength(1)
+    expect(mailsAbout(partner.user.email, `Réponse attendue aujourd’hui\u00a0: ${firm.organisation.name}`)).toHaveLength(1)
     expect(mailsTo(partner.user.email)).toHaveLength(2)
     expect(await prisma.reminderSent.count({ where: { key: { endsWith: waiting.id } } })).toBe(2)
   })
@@ -254,7 +254,7 @@ describe('the reminders, each sent once', () => {
     await sweepReminders(at(addDays(today, 1), 8))
     await deliverQueued()
     const mails = mailsTo(firm.user.email)
-    expect(mails.map((mail) => mail.subject)).toEqual([`Votre brouillon : les candidatures closent ${onDay(middayOf(dayIn(deadline)), 'fr')}`])
+    expect(mails.map((mail) => mail.subject)).toEqual([`Votre brouillon\u00a0: les candidatures closent ${onDay(middayOf(dayIn(deadline)), 'fr')}`])
     expect(mails[0]!.text).toContain('Capteurs de neige')
     expect(mails[0]!.text).toContain(`http://localhost:3000/needs/${open.id}/apply`)
   })
@@ -270,7 +270,7 @@ describe('the reminders, each sent once', () => {
     await Promise.all([sweepReminders(at(today, 8)), sweepReminders(at(today, 9))])
     await sweepReminders(at(addDays(today, 1), 8))
     await deliverQueued()
-    const subject = `Fin du pilote ${onDay(middayOf(endDay), 'fr')} : Pilote de maintenance`
+    const subject = `Fin du pilote ${onDay(middayOf(endDay), 'fr')}\u00a0: Pilote de maintenance`
     expect(mailsTo(firm.user.email).map((mail) => mail.subject)).toEqual([subject])
     expect(mailsTo(partner.user.email).map((mail) => mail.subject)).toEqual([subject])
     expect(mailsTo(firm.user.email)[0]!.text).toContain(partner.organisation.name)
@@ -422,7 +422,7 @@ describe.each(['redis', 'postgres'] as const)('the reminders pass through the re
     await waitFor(() => prisma.reminderSent.findUnique({ where: { key: `pilot-end:${deal.id}` } }), 'the pilot’s reminder')
     await waitFor(async () => (await prisma.emailMessage.count({ where: { kind: 'reminder-pilot-ending', recordId: accepted.id } })) === 2 || null, 'its two e-mails')
     await deliverQueued()
-    expect(mailsAbout(firm.user.email, new RegExp(`^Fin du pilote .* : Pilote ${backend}$`))).toHaveLength(1)
-    expect(mailsAbout(partner.user.email, new RegExp(`^Fin du pilote .* : Pilote ${backend}$`))).toHaveLength(1)
+    expect(mailsAbout(firm.user.email, new RegExp(`^Fin du pilote .*\\u00a0: Pilote ${backend}$`))).toHaveLength(1)
+    expect(mailsAbout(partner.user.email, new RegExp(`^Fin du pilote .*\\u00a0: Pilote ${backend}$`))).toHaveLength(1)
   })
 })
