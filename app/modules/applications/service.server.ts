@@ -91,7 +91,7 @@ function refuse(action: string, status: string): never {
   throw AppError.conflict('invalid_transition', 'errors.applicationTransition', { action, status })
 }
 
-const userIds_ = (organisations: Array<{ memberships: Array<{ userId: string }> }>) =>
+const membersOf = (organisations: Array<{ memberships: Array<{ userId: string }> }>) =>
   organisations.flatMap((organisation) => organisation.memberships.map((membership) => membership.userId))
 
 /**
@@ -378,7 +378,7 @@ export async function actOnApplication(actor: Actor, applicationId: string, deci
       case 'withdraw': {
         const to = await moveApplication(tx.db, actor, application, 'withdraw', {}, requestId)
         // A withdrawn application no longer opens to the partner: the notice points to the need's pipeline.
-        if (application.status !== 'DRAFT') await tell(tx, application, 'partner', { kind: 'application.withdrawn', payload, link: `/needs/${application.need.id}/applications` }, application.status)
+        if (application.status !== 'DRAFT') await tell(tx, application, 'partner', { kind: 'application.withdrawn', payload, link: `/needs/${application.need.id}/applications`, needOnly: true }, application.status)
         return { status: to }
       }
       case 'confirmConsortium':
@@ -455,6 +455,8 @@ type Notice = {
   email?: { kind: string; template: (user: { id: string; name: string }) => EmailTemplate }
   /** The user who acted: told nothing of their own action. */
   except?: string
+  /** The notice is about the need only (the application no longer opens to its readers). */
+  needOnly?: boolean
 }
 
 /**
@@ -465,7 +467,7 @@ type Notice = {
 async function tell(tx: Tx, application: LoadedApplication, side: 'firm' | 'partner', notice: Notice, status = application.status) {
   let userIds: string[]
   if (side === 'firm') {
-    userIds = userIds_([application.firm, ...application.consortium.filter((member) => member.status === 'CONFIRMED').map((member) => member.organisation)])
+    userIds = membersOf([application.firm, ...application.consortium.filter((member) => member.status === 'CONFIRMED').map((member) => member.organisation)])
   } else {
     // applicationViewFor: the partner reads it once submitted, and once screened where staff screen.
     const hidden = status === 'DRAFT' || status === 'WITHDRAWN' || isBeingScreened({ ...accessOf(application), status })
@@ -479,7 +481,7 @@ async function tell(tx: Tx, application: LoadedApplication, side: 'firm' | 'part
     payload: notice.payload,
     link: notice.link,
     needId: application.need.id,
-    applicationId: application.id,
+    ...(notice.needOnly ? {} : { applicationId: application.id }),
     ...(notice.email ? { email: { about: { type: 'APPLICATION' as const, id: application.id }, kind: notice.email.kind, template: notice.email.template } } : {}),
   })
 }
