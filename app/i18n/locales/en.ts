@@ -6,6 +6,7 @@ import profile from './en-profile'
 import members from './en-members'
 import lists from './en-lists'
 import reminders from './en-reminders'
+import prefs from './en-prefs'
 import type fr from './fr'
 
 type Shape<T> = T extends string ? string : T extends readonly string[] ? string[] : { [K in keyof T]: Shape<T[K]> }
@@ -20,6 +21,7 @@ const en: Shape<typeof fr> = {
   members,
   lists,
   reminders,
+  prefs,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Skip to content',

@@ -10,6 +10,7 @@ import profile from './fr-profile'
 import members from './fr-members'
 import lists from './fr-lists'
 import reminders from './fr-reminders'
+import prefs from './fr-prefs'
 
 const fr = {
   account,
@@ -20,6 +21,7 @@ const fr = {
   members,
   lists,
   reminders,
+  prefs,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Aller au contenu',
