@@ -10,6 +10,7 @@ import { getEnv } from '#app/utils/env.server'
 import { getLogger, setLogService } from '#app/utils/logger.server'
 import { emailsProcessor } from './emails'
 import { matchingProcessor } from './matching'
+import { remindersProcessor } from './reminders'
 import { startPendingJobSweeper } from './pending-jobs'
 import { upsertSchedulers } from './schedulers'
 
@@ -20,6 +21,7 @@ const logger = getLogger()
 const processors: Record<QueueName, ReturnType<typeof matchingProcessor>> = {
   matching: matchingProcessor(logger),
   emails: emailsProcessor(logger),
+  reminders: remindersProcessor(logger),
 }
 
 // The queue backend must be ready (on PostgreSQL: its schema migrated) before a worker polls it.

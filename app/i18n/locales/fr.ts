@@ -9,6 +9,7 @@ import edge from './fr-edge'
 import profile from './fr-profile'
 import members from './fr-members'
 import lists from './fr-lists'
+import reminders from './fr-reminders'
 import prefs from './fr-prefs'
 
 const fr = {
@@ -19,6 +20,7 @@ const fr = {
   profile,
   members,
   lists,
+  reminders,
   prefs,
   languages: { fr: 'Français', en: 'English' },
   nav: {
@@ -636,7 +638,7 @@ const fr = {
     lifecycleTitle: 'Suite du besoin',
     lifecycle: { close: 'Clore les candidatures', award: 'Déclarer le besoin attribué', notAward: 'Déclarer le besoin non attribué', archive: 'Archiver' },
     lifecycleHint: {
-      close: 'Plus aucune candidature ne sera reçue ; vous pouvez encore décider sur celles reçues.',
+      close: 'Plus aucune candidature ne sera reçue ; chacune de celles reçues reçoit une décision au plus tard à cette étape.',
       award: 'Au moins une candidature a été retenue.',
       notAward: 'Aucune candidature n’a été retenue ; les entreprises en seront informées.',
       archive: 'Le besoin disparaît des listes ; son historique est conservé.',

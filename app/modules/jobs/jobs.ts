@@ -16,6 +16,8 @@ export const jobs = {
   'matching.sweep': { queue: 'matching', payload: z.object({}) },
   'emails.send': { queue: 'emails', payload: z.object({ emailId: id }) },
   'emails.sweep': { queue: 'emails', payload: z.object({}) },
+  /** The hourly pass of reminders (charter delays, draft deadlines, pilot ends); each sent once (ReminderSent). */
+  'reminders.sweep': { queue: 'reminders', payload: z.object({ at: z.iso.datetime().optional() }) },
 } as const
 
 export type JobName = keyof typeof jobs

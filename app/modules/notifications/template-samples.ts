@@ -1,3 +1,4 @@
+import { reminderEmailSamples } from '#app/modules/reminders/email-samples'
 import type { EmailTemplate } from './email-templates'
 
 /**
@@ -36,6 +37,7 @@ export const TEMPLATE_SAMPLES: TemplateSamples = {
   'members.roleChanged': { name: 'Karim Benali', organisationName: 'Alpes Capteurs', actorName: 'Claire Dumas', role: 'ADMIN', link: link('/orgs/alpes-capteurs') },
   'members.ownershipReceived': { name: 'Karim Benali', organisationName: 'Alpes Capteurs', actorName: 'Claire Dumas', role: 'OWNER', link: link('/orgs/alpes-capteurs') },
   'members.invitationCancelled': { name: 'karim.benali@alpes-capteurs.example', organisationName: 'Alpes Capteurs', actorName: 'Claire Dumas' },
+  ...reminderEmailSamples,
 }
 
 /**

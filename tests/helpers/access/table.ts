@@ -340,6 +340,11 @@ const needPages: Row[] = [
   ...(['award', 'notAward', 'archive'] as const).map(
     (intent): Row => ({ route: 'routes/needs.$needId._index', method: 'POST', label: `${intent} a submitted need`, params: need('submitted'), body: form({ intent }), expect: page({ partnerA: 409, signedIn: 404 }) }),
   ),
+  // Following a need (its answers come by e-mail): whoever reads its full page, its partner aside.
+  ...(['follow', 'unfollow'] as const).flatMap((intent): Row[] => [
+    { route: 'routes/needs.$needId._index', method: 'POST', label: `${intent} the public need`, params: need('public'), body: form({ intent }), expect: page({ firms: 302, staffH: 302, partnerA: 403, signedIn: 404 }) },
+    { route: 'routes/needs.$needId._index', method: 'POST', label: `${intent} a draft`, params: need('draft'), body: form({ intent }), expect: page({ partnerA: 403, signedIn: 404 }) },
+  ]),
   {
     route: 'routes/needs.$needId._index',
     method: 'POST',
@@ -744,6 +749,8 @@ const staffPages: Row[] = [
   // The full recomputation of the matches: hub administrators only.
   { route: 'routes/staff._index', method: 'POST', label: 'refresh the matches', body: form({ intent: 'refreshMatches' }), expect: page({ admin: redirectTo('/staff'), signedIn: 403 }) },
   { route: 'routes/staff.moderation.needs', method: 'GET', label: 'queue', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['paSubmittedTitle', 'paRevisionTitle'] } },
+  // Late answers: the staff of a hub read its applications past the charter's delay.
+  { route: 'routes/staff.late', method: 'GET', label: 'late answers', expect: page({ staff: 200, signedIn: 403 }) },
   { route: 'routes/staff.organisations', method: 'GET', label: 'pending', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['pcName'] } },
   { route: 'routes/staff.organisations', method: 'GET', label: 'verified', search: () => '?status=VERIFIED', expect: page({ staff: 200, signedIn: 403 }) },
   {
