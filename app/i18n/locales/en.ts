@@ -7,6 +7,7 @@ import members from './en-members'
 import lists from './en-lists'
 import reminders from './en-reminders'
 import prefs from './en-prefs'
+import digests from './en-digests'
 import type fr from './fr'
 
 type Shape<T> = T extends string ? string : T extends readonly string[] ? string[] : { [K in keyof T]: Shape<T[K]> }
@@ -22,6 +23,7 @@ const en: Shape<typeof fr> = {
   lists,
   reminders,
   prefs,
+  digests,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Skip to content',

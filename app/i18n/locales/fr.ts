@@ -11,6 +11,7 @@ import members from './fr-members'
 import lists from './fr-lists'
 import reminders from './fr-reminders'
 import prefs from './fr-prefs'
+import digests from './fr-digests'
 
 const fr = {
   account,
@@ -22,6 +23,7 @@ const fr = {
   lists,
   reminders,
   prefs,
+  digests,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Aller au contenu',

@@ -37,6 +37,8 @@ export type EmailTemplate =
   | { name: 'reminders.charterDue'; data: { name: string; needTitle: string; firmName: string; link: string } }
   | { name: 'reminders.draftDeadline'; data: { name: string; needTitle: string; deadlineOn: string; link: string } }
   | { name: 'reminders.pilotEnding'; data: { name: string; needTitle: string; otherName: string; endsOn: string; link: string } }
+  // Saved-search alerts (texts in the digests locale pair, `digests.emails.*`).
+  | { name: 'digests.alert'; data: { name: string; needTitle: string; partnerName: string; searchName: string; link: string } }
 
 /** Templates whose texts live in a locale file of their own (`account.emails.*`), not under `emails.*`. */
 const TEXT_KEYS: Partial<Record<EmailTemplate['name'], string>> = {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { createTransport, type Transporter } from 'nodemailer'
 import { enqueueJob } from '#app/modules/jobs/queue.server'
 import { prisma, type Tx } from '#app/utils/db.server'
@@ -209,4 +210,40 @@ export async function deliverEmails(emailIds: string[], now = new Date(), concur
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, emailIds.length) }, lane))
   return outcomes
+}
+
+/** An e-mail already rendered (a digest): stored as `queueEmail` stores one, without rendering. */
+export interface RenderedEmailRow {
+  userId: string
+  to: string
+  about: EmailRecord
+  /** The hub it is filed under (null for `USER` records: nobody reads them in the outbox). */
+  hubId: string | null
+  kind: string
+  subject: string
+  text: string
+  html: string
+  listUnsubscribe: string | null
+}
+
+/**
+ * Stores many rendered e-mails in one statement, in the caller's transaction, and returns their
+ * ids in order. No `emails.send` job is enqueued: the caller delivers them after the commit
+ * (`deliverEmails`), and the sweep picks up any it could not.
+ */
+export async function insertRenderedEmails(db: Tx['db'], rows: RenderedEmailRow[]): Promise<string[]> {
+  const ids = rows.map(() => randomUUID())
+  if (rows.length === 0) return ids
+  // One INSERT over arrays (a few MB for a batch of digests): much cheaper than a createMany of as many rows.
+  const column = <T>(pick: (row: RenderedEmailRow) => T) => rows.map(pick)
+  await db.$executeRaw`
+    INSERT INTO "EmailMessage" (id, "userId", "hubId", "recordType", "recordId", "toAddress", kind, "listUnsubscribe", subject, "textBody", "htmlBody", status, attempts, "createdAt")
+    SELECT e.id, e."userId", e."hubId", e."recordType", e."recordId", e."toAddress", e.kind, e."listUnsubscribe", e.subject, e."textBody", e."htmlBody", 'QUEUED', 0, now()
+    FROM unnest(
+      ${ids}::text[], ${column((row) => row.userId)}::text[], ${column((row) => row.hubId)}::text[], ${column((row) => row.about.type)}::text[],
+      ${column((row) => row.about.id)}::text[], ${column((row) => row.to)}::text[], ${column((row) => row.kind)}::text[],
+      ${column((row) => row.listUnsubscribe)}::text[], ${column((row) => row.subject.replaceAll('\u0000', ''))}::text[],
+      ${column((row) => row.text.replaceAll('\u0000', ''))}::text[], ${column((row) => row.html.replaceAll('\u0000', ''))}::text[]
+    ) AS e(id, "userId", "hubId", "recordType", "recordId", "toAddress", kind, "listUnsubscribe", subject, "textBody", "htmlBody")`
+  return ids
 }
