@@ -26,6 +26,7 @@ import { rankNeed } from '#app/modules/matching/engine/engine'
 import { syncFirmIndex } from '#app/modules/matching/firm-index.server'
 import { refreshAllMatches, scoreNeed } from '#app/modules/matching/service.server'
 import { withSirenCheckDigit } from '#app/modules/organisations/siren'
+import { normaliseSearchQuery } from '#app/modules/needs/saved-searches.server'
 import { needSearchText } from '#app/modules/needs/search-text'
 import { prisma, type Prisma } from '#app/utils/db.server'
 import { DEMO_EMAILS, DEMO_PASSWORD, demoAccounts } from './demo-logins'
@@ -2456,6 +2457,14 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
   // As the nightly refresh leaves them: each need's best firms and each firm's best needs.
   log('Recalcul complet des rapprochements…')
   await refreshAllMatches()
+
+  // The demo firm's founder keeps a search with alerts: its new needs come in the daily digest.
+  const founder = await prisma.user.findUnique({ where: { email: DEMO_EMAILS.firm }, select: { id: true } })
+  if (founder) {
+    await prisma.savedSearch.create({
+      data: { userId: founder.id, name: 'Vision industrielle, projets pilotes', query: normaliseSearchQuery('q=vision&kind=PILOT'), alert: true, createdAt: clock.at(-3, 10) },
+    })
+  }
 
   const [hubCount, userCount, matchCount, needGroups, appGroups, dealCount, referenceCount, firmGroups] = await Promise.all([
     prisma.hub.count(),

@@ -22,8 +22,8 @@ const logger = getLogger()
 const processors: Record<QueueName, ReturnType<typeof matchingProcessor>> = {
   matching: matchingProcessor(logger),
   emails: emailsProcessor(logger),
-  digests: digestsProcessor(logger),
   reminders: remindersProcessor(logger),
+  digests: digestsProcessor(logger),
 }
 
 // The queue backend must be ready (on PostgreSQL: its schema migrated) before a worker polls it.

@@ -9,7 +9,7 @@ const enDigests: Shape<typeof frDigests> = {
     subject_other: 'Sillon: {{count}} new items for you',
     preview: 'Your Sillon digest {{day}}',
     greeting: 'Hello {{name}},',
-    introDaily: 'Here is what is new for you since your last digest.',
+    introDaily: 'Here is what is new for you today.',
     introWeekly: 'Here is what is new for you this week.',
     recommended: {
       title: 'Recommended needs',

@@ -5,9 +5,9 @@ import edge from './en-edge'
 import profile from './en-profile'
 import members from './en-members'
 import lists from './en-lists'
-import digests from './en-digests'
 import reminders from './en-reminders'
 import prefs from './en-prefs'
+import digests from './en-digests'
 import type fr from './fr'
 
 type Shape<T> = T extends string ? string : T extends readonly string[] ? string[] : { [K in keyof T]: Shape<T[K]> }
@@ -21,9 +21,9 @@ const en: Shape<typeof fr> = {
   profile,
   members,
   lists,
-  digests,
   reminders,
   prefs,
+  digests,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Skip to content',

@@ -5,7 +5,7 @@ const frDigests = {
     subject_other: 'Sillon : {{count}} nouveautés pour vous',
     preview: 'Votre résumé Sillon {{day}}',
     greeting: 'Bonjour {{name}},',
-    introDaily: 'Voici ce qui est nouveau pour vous depuis votre dernier résumé.',
+    introDaily: 'Voici les nouveautés du jour pour vous.',
     introWeekly: 'Voici ce qui est nouveau pour vous cette semaine.',
     recommended: {
       title: 'Besoins recommandés',

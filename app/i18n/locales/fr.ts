@@ -9,9 +9,9 @@ import edge from './fr-edge'
 import profile from './fr-profile'
 import members from './fr-members'
 import lists from './fr-lists'
-import digests from './fr-digests'
 import reminders from './fr-reminders'
 import prefs from './fr-prefs'
+import digests from './fr-digests'
 
 const fr = {
   account,
@@ -21,9 +21,9 @@ const fr = {
   profile,
   members,
   lists,
-  digests,
   reminders,
   prefs,
+  digests,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Aller au contenu',

@@ -16,14 +16,14 @@ export const jobs = {
   'matching.sweep': { queue: 'matching', payload: z.object({}) },
   'emails.send': { queue: 'emails', payload: z.object({ emailId: id }) },
   'emails.sweep': { queue: 'emails', payload: z.object({}) },
+  /** The hourly pass of reminders (charter delays, draft deadlines, pilot ends); each sent once (ReminderSent). */
+  'reminders.sweep': { queue: 'reminders', payload: z.object({ at: z.iso.datetime().optional() }) },
   /** The hourly pass: finds the users whose digest is due and enqueues their batches. */
   'digests.tick': { queue: 'digests', payload: z.object({ at: z.iso.datetime().optional() }) },
   /** One batch of a pass: at most 500 users, the pass instant; `force`: whatever their hour (`digests:send --user`). */
   'digests.batch': { queue: 'digests', payload: z.object({ at: z.iso.datetime(), userIds: z.array(id).min(1).max(500), force: z.boolean().optional() }) },
   /** A need was published: instant saved-search alerts (channel EMAIL). */
   'digests.need-published': { queue: 'digests', payload: z.object({ needId: id }) },
-  /** The hourly pass of reminders (charter delays, draft deadlines, pilot ends); each sent once (ReminderSent). */
-  'reminders.sweep': { queue: 'reminders', payload: z.object({ at: z.iso.datetime().optional() }) },
 } as const
 
 export type JobName = keyof typeof jobs

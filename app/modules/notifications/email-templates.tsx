@@ -27,8 +27,6 @@ export type EmailTemplate =
   | { name: 'members.roleChanged'; data: { name: string; organisationName: string; actorName: string; role: string; link: string } }
   | { name: 'members.ownershipReceived'; data: { name: string; organisationName: string; actorName: string; role: string; link: string } }
   | { name: 'members.invitationCancelled'; data: { name: string; organisationName: string; actorName: string } }
-  // Saved-search alerts (texts in the digests locale pair, `digests.emails.*`).
-  | { name: 'digests.alert'; data: { name: string; needTitle: string; partnerName: string; searchName: string; link: string } }
   // Instant e-mails of applications and questions, and reminders (texts in `reminders.emails.*`).
   | { name: 'reminders.shortlisted'; data: { name: string; needTitle: string; partnerName: string; link: string } }
   | { name: 'reminders.messageReceived'; data: { name: string; needTitle: string; fromName: string; link: string } }
@@ -39,6 +37,8 @@ export type EmailTemplate =
   | { name: 'reminders.charterDue'; data: { name: string; needTitle: string; firmName: string; link: string } }
   | { name: 'reminders.draftDeadline'; data: { name: string; needTitle: string; deadlineOn: string; link: string } }
   | { name: 'reminders.pilotEnding'; data: { name: string; needTitle: string; otherName: string; endsOn: string; link: string } }
+  // Saved-search alerts (texts in the digests locale pair, `digests.emails.*`).
+  | { name: 'digests.alert'; data: { name: string; needTitle: string; partnerName: string; searchName: string; link: string } }
 
 /** Templates whose texts live in a locale file of their own (`account.emails.*`), not under `emails.*`. */
 const TEXT_KEYS: Partial<Record<EmailTemplate['name'], string>> = {

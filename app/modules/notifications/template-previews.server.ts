@@ -1,4 +1,6 @@
 import { supportedLocales } from '#app/i18n/config'
+import { renderDigest } from '#app/modules/digests/render'
+import { sampleDigest, sampleLinks } from '#app/modules/digests/samples'
 import { isStaff, type Actor } from '#app/modules/policy/policy'
 import { AppError } from '#app/modules/shared/app-error'
 import { renderEmail, type EmailTemplate } from './email-templates'
@@ -12,16 +14,23 @@ import { SAMPLE_APP_URL, templateSamples, TRANSACTIONAL_TEMPLATES } from './temp
 export async function templatePreviews(actor: Actor, selected: string | null) {
   if (!isStaff(actor)) throw AppError.forbidden()
   const templates = templateSamples()
+  const list = [
+    ...templates.map((entry) => ({ name: entry.name as string, transactional: TRANSACTIONAL_TEMPLATES.has(entry.name) })),
+    // The digest is rendered by its own code (app/modules/digests/render.tsx), from a sample digest.
+    { name: DIGEST, transactional: false },
+  ]
+  if (selected === DIGEST) {
+    const renders = supportedLocales.map((locale) => ({ locale, ...renderDigest(sampleDigest(locale), sampleLinks) }))
+    return { templates: list, selected: DIGEST, renders }
+  }
   const template = templates.find((entry) => entry.name === selected) ?? templates[0]!
   const renders = await Promise.all(
     supportedLocales.map(async (locale) => ({ locale, ...(await renderSample(template, locale)) })),
   )
-  return {
-    templates: templates.map((entry) => ({ name: entry.name, transactional: TRANSACTIONAL_TEMPLATES.has(entry.name) })),
-    selected: template.name,
-    renders,
-  }
+  return { templates: list, selected: template.name as string, renders }
 }
+
+const DIGEST = 'digest'
 
 function renderSample(template: EmailTemplate, locale: string) {
   return renderEmail(template, locale, {

@@ -38,7 +38,13 @@ export const TEMPLATE_SAMPLES: TemplateSamples = {
   'members.ownershipReceived': { name: 'Karim Benali', organisationName: 'Alpes Capteurs', actorName: 'Claire Dumas', role: 'OWNER', link: link('/orgs/alpes-capteurs') },
   'members.invitationCancelled': { name: 'karim.benali@alpes-capteurs.example', organisationName: 'Alpes Capteurs', actorName: 'Claire Dumas' },
   ...reminderEmailSamples,
-  'digests.alert': { name: 'Karim Benali', needTitle: 'Capteurs de neige connectés', partnerName: 'Isère Tourisme', searchName: 'IoT en Isère', link: link('/needs/exemple') },
+  'digests.alert': {
+    name: 'Karim Benali',
+    needTitle: 'Maintenance prédictive d’une ligne d’embouteillage',
+    partnerName: 'Schneider Grenoble',
+    searchName: 'Maintenance, Isère',
+    link: link('/needs/exemple'),
+  },
 }
 
 /**
