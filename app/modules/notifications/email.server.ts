@@ -1,8 +1,10 @@
 import { createTransport, type Transporter } from 'nodemailer'
+import SMTPPool from 'nodemailer/lib/smtp-pool'
+import SMTPTransport from 'nodemailer/lib/smtp-transport'
 import { enqueueJob } from '#app/modules/jobs/queue.server'
 import { prisma, type Tx } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
-import { singleton } from '#app/utils/singleton.server'
+import { forgetSingleton, singleton } from '#app/utils/singleton.server'
 import { afterFailure, classifyFailure, CLAIM_MS } from './email-retry'
 import { renderEmail, type EmailTemplate } from './email-templates'
 
@@ -73,13 +75,45 @@ export async function queueEmail(
   return email
 }
 
+/**
+ * Every wait well under the ten-minute claim (CLAIM_MS): a send never outlives its claim. The
+ * transport is built from its class, not from `createTransport({ url, … })`, which keeps only what
+ * the URL says and drops these timeouts (nodemailer's own defaults: 2 min to connect, 10 min idle).
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }
+
+/** Connections of the pooled transport that batches share (`deliverEmails`). */
+export const SMTP_POOL_CONNECTIONS = 5
+
 function getTransport(): Transporter | null {
   const { SMTP_URL } = getEnv()
   if (!SMTP_URL) return null
-  // Every wait well under the ten-minute claim (CLAIM_MS): a send never outlives its claim.
-  return singleton(`smtp:${SMTP_URL}`, () =>
-    createTransport({ url: SMTP_URL, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }),
+  // One connection per message: a single e-mail leaves no idle connection behind.
+  return singleton(`smtp:${SMTP_URL}`, () => createTransport(new SMTPTransport({ url: SMTP_URL, ...SMTP_TIMEOUTS })))
+}
+
+/**
+ * The pooled transport of batches: a few connections kept open, each carrying many messages in
+ * turn (nodemailer reconnects after `maxMessages`, as relays often cap messages per connection).
+ */
+function getPooledTransport(): Transporter | null {
+  const { SMTP_URL } = getEnv()
+  if (!SMTP_URL) return null
+  return singleton(`smtp-pool:${SMTP_URL}`, () =>
+    createTransport(new SMTPPool({ url: SMTP_URL, pool: true, maxConnections: SMTP_POOL_CONNECTIONS, maxMessages: 100, ...SMTP_TIMEOUTS })),
   )
+}
+
+/** Closes the pooled connections of this process (worker shutdown, tests); the next batch opens new ones. */
+export function closeEmailTransports() {
+  const { SMTP_URL } = getEnv()
+  if (!SMTP_URL) return
+  const store = globalThis as unknown as { __sillonSingletons?: Map<string, unknown> }
+  const pool = store.__sillonSingletons?.get(`smtp-pool:${SMTP_URL}`) as Transporter | undefined
+  if (pool) {
+    forgetSingleton(`smtp-pool:${SMTP_URL}`)
+    pool.close()
+  }
 }
 
 export type DeliveryOutcome = 'sent' | 'outbox' | 'retry-later' | 'failed' | 'not-due' | 'already-done' | 'missing'
@@ -87,6 +121,37 @@ export type DeliveryOutcome = 'sent' | 'outbox' | 'retry-later' | 'failed' | 'no
 /** A stable Message-ID: a retry of the same e-mail is recognisable as a duplicate by mail servers. */
 function messageIdFor(emailId: string) {
   return `<${emailId}@${new URL(getEnv().APP_URL).hostname || 'sillon.local'}>`
+}
+
+type StoredEmail = { id: string; toAddress: string; subject: string; textBody: string; htmlBody: string; listUnsubscribe: string | null }
+
+function mailOptions(email: StoredEmail) {
+  return {
+    from: getEnv().MAIL_FROM,
+    to: email.toAddress,
+    subject: email.subject,
+    text: email.textBody,
+    html: email.htmlBody,
+    messageId: messageIdFor(email.id),
+    // RFC 8058: a mailbox provider unsubscribes in one click by POSTing to the URL, no cookie.
+    ...(email.listUnsubscribe
+      ? { list: { unsubscribe: email.listUnsubscribe }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
+      : {}),
+  }
+}
+
+/** A failed attempt, as the retry schedule says; only while the claim is still ours (another worker's SENT stands). */
+async function recordFailure(email: { id: string; createdAt: Date }, attempts: number, now: Date, error: unknown): Promise<DeliveryOutcome> {
+  const next = afterFailure({ attempts, createdAt: email.createdAt, now, kind: classifyFailure(error) })
+  await prisma.emailMessage.updateMany({
+    where: { id: email.id, status: 'SENDING', attempts },
+    data: {
+      lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
+      status: next.status,
+      nextAttemptAt: next.status === 'QUEUED' ? next.nextAttemptAt : null,
+    },
+  })
+  return next.status === 'QUEUED' ? 'retry-later' : 'failed'
 }
 
 /**
@@ -118,18 +183,7 @@ export async function deliverEmail(emailId: string, now = new Date()): Promise<D
   if (claimed.count === 0) return 'already-done'
   const attempts = email.attempts + 1
   try {
-    const info = await transport.sendMail({
-      from: getEnv().MAIL_FROM,
-      to: email.toAddress,
-      subject: email.subject,
-      text: email.textBody,
-      html: email.htmlBody,
-      messageId: messageIdFor(email.id),
-      // RFC 8058: a mailbox provider unsubscribes in one click by POSTing to the URL, no cookie.
-      ...(email.listUnsubscribe
-        ? { list: { unsubscribe: email.listUnsubscribe }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
-        : {}),
-    })
+    const info = await transport.sendMail(mailOptions(email))
     // Sent, whatever became of the claim meanwhile (never undone by a later outcome).
     await prisma.emailMessage.updateMany({
       where: { id: emailId, status: { in: ['SENDING', 'QUEUED'] } },
@@ -137,17 +191,7 @@ export async function deliverEmail(emailId: string, now = new Date()): Promise<D
     })
     return 'sent'
   } catch (error) {
-    const next = afterFailure({ attempts, createdAt: email.createdAt, now, kind: classifyFailure(error) })
-    // Only while the claim is still ours: another worker's outcome (a SENT above all) stands.
-    await prisma.emailMessage.updateMany({
-      where: { id: emailId, status: 'SENDING', attempts },
-      data: {
-        lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
-        status: next.status,
-        nextAttemptAt: next.status === 'QUEUED' ? next.nextAttemptAt : null,
-      },
-    })
-    return next.status === 'QUEUED' ? 'retry-later' : 'failed'
+    return recordFailure(email, attempts, now, error)
   }
 }
 
@@ -183,19 +227,107 @@ export async function findStrandedEmails(olderThanMs = 60_000, now = new Date())
   return rows.map((row) => row.id)
 }
 
+/** The columns a batch sends from, returned by its claim. */
+interface ClaimedEmail extends StoredEmail {
+  attempts: number
+  createdAt: Date
+}
+
 /**
- * Delivers many stored e-mails (a digest batch), with the same claims and outcomes as
- * `deliverEmail`, a few at a time.
+ * Delivers many stored e-mails (a digest batch) with the claims and outcomes of `deliverEmail`,
+ * in a few statements rather than a few per e-mail:
+ *
+ * 1. one claim of all the due ones (QUEUED and due → SENDING, attempts + 1, the claim's expiry),
+ *    conditional like deliverEmail's, so an e-mail claimed here is never sent by another worker;
+ * 2. the claimed ones sent over the pooled transport, `concurrency` at a time;
+ * 3. the sent ones marked SENT in small bulk updates while the rest are being sent (one update in
+ *    flight at a time, so a crash leaves few sent e-mails still SENDING: those are sent again after
+ *    their claim expires, with the same Message-ID, as deliverEmail's would be);
+ * 4. a failure follows the retry schedule, one e-mail at a time (rare), as in deliverEmail.
+ *
+ * The outcomes come in the order of `emailIds`; an id given twice is delivered once.
  */
-export async function deliverEmails(emailIds: string[], now = new Date(), concurrency = 8): Promise<DeliveryOutcome[]> {
-  const outcomes: DeliveryOutcome[] = new Array(emailIds.length)
+export async function deliverEmails(emailIds: string[], now = new Date(), concurrency = 2 * SMTP_POOL_CONNECTIONS): Promise<DeliveryOutcome[]> {
+  const ids = [...new Set(emailIds)]
+  if (ids.length === 0) return []
+  const outcomes = new Map<string, DeliveryOutcome>()
+  const result = () => {
+    const seen = new Set<string>()
+    return emailIds.map((id) => (seen.has(id) ? 'already-done' : (seen.add(id), outcomes.get(id) ?? 'already-done')))
+  }
+  const transport = getPooledTransport()
+  if (!transport) {
+    // Without SMTP the e-mails stay in the outbox (see deliverEmail).
+    const kept = await prisma.$queryRaw<Array<{ id: string }>>`
+      UPDATE "EmailMessage" SET status = 'OUTBOX' WHERE id = ANY(${ids}::text[]) AND status = 'QUEUED' RETURNING id`
+    for (const row of kept) outcomes.set(row.id, 'outbox')
+    await explainUnclaimed(ids, outcomes, now)
+    return result()
+  }
+
+  const claimed = await prisma.$queryRaw<ClaimedEmail[]>`
+    UPDATE "EmailMessage"
+       SET status = 'SENDING', attempts = attempts + 1, "nextAttemptAt" = ${new Date(now.getTime() + CLAIM_MS)}
+     WHERE id = ANY(${ids}::text[]) AND status = 'QUEUED' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now})
+    RETURNING id, "toAddress", subject, "textBody", "htmlBody", "listUnsubscribe", attempts, "createdAt"`
+  await explainUnclaimed(ids, outcomes, now, new Set(claimed.map((row) => row.id)))
+
+  // Sent e-mails wait here for their SENT update. One update runs at a time and takes everything
+  // sent meanwhile (a group commit): few statements, and a sent e-mail is marked within moments.
+  const toMark: Array<{ id: string; messageId: string }> = []
+  let marker: Promise<void> | null = null
+  let markError: unknown = null
+  const startMarking = () => {
+    if (marker || toMark.length === 0) return
+    marker = (async () => {
+      while (toMark.length > 0) {
+        const batch = toMark.splice(0, 500)
+        try {
+          // Sent, whatever became of the claim meanwhile (never undone by a later outcome).
+          await prisma.$executeRaw`
+            UPDATE "EmailMessage" AS e
+               SET status = 'SENT', "sentAt" = now(), "messageId" = s."messageId", "lastError" = NULL, "nextAttemptAt" = NULL
+              FROM unnest(${batch.map((row) => row.id)}::text[], ${batch.map((row) => row.messageId)}::text[]) AS s(id, "messageId")
+             WHERE e.id = s.id AND e.status IN ('SENDING', 'QUEUED')`
+        } catch (error) {
+          // Left SENDING: sent again after the claim expires, with the same Message-ID.
+          markError ??= error
+        }
+      }
+    })().finally(() => {
+      marker = null
+    })
+  }
+
   let next = 0
-  async function lane() {
-    while (next < emailIds.length) {
-      const index = next++
-      outcomes[index] = await deliverEmail(emailIds[index]!, now)
+  async function lane(send: Transporter) {
+    while (next < claimed.length) {
+      const email = claimed[next++]!
+      try {
+        const info = await send.sendMail(mailOptions(email))
+        toMark.push({ id: email.id, messageId: info.messageId })
+        outcomes.set(email.id, 'sent')
+        startMarking()
+      } catch (error) {
+        outcomes.set(email.id, await recordFailure(email, email.attempts, now, error))
+      }
     }
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, emailIds.length) }, lane))
-  return outcomes
+  await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, () => lane(transport)))
+  startMarking()
+  while (marker) await marker
+  if (markError) throw markError
+  return result()
+}
+
+/** Why e-mails of a batch were not claimed: gone, already handled, or not yet due (as deliverEmail says). */
+async function explainUnclaimed(ids: string[], outcomes: Map<string, DeliveryOutcome>, now: Date, claimed = new Set<string>()) {
+  const rest = ids.filter((id) => !claimed.has(id) && !outcomes.has(id))
+  if (rest.length === 0) return
+  const rows = await prisma.emailMessage.findMany({ where: { id: { in: rest } }, select: { id: true, status: true, nextAttemptAt: true } })
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  for (const id of rest) {
+    const row = byId.get(id)
+    outcomes.set(id, !row ? 'missing' : row.status === 'QUEUED' && row.nextAttemptAt && row.nextAttemptAt > now ? 'not-due' : 'already-done')
+  }
 }
