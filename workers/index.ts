@@ -8,6 +8,7 @@ import type { QueueName } from '#app/modules/jobs/jobs'
 import { disconnectPrisma } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
 import { getLogger, setLogService } from '#app/utils/logger.server'
+import { digestsProcessor } from './digests'
 import { emailsProcessor } from './emails'
 import { matchingProcessor } from './matching'
 import { startPendingJobSweeper } from './pending-jobs'
@@ -20,6 +21,7 @@ const logger = getLogger()
 const processors: Record<QueueName, ReturnType<typeof matchingProcessor>> = {
   matching: matchingProcessor(logger),
   emails: emailsProcessor(logger),
+  digests: digestsProcessor(logger),
 }
 
 // The queue backend must be ready (on PostgreSQL: its schema migrated) before a worker polls it.

@@ -8,5 +8,7 @@ export async function upsertSchedulers() {
   await getQueue('emails').upsertJobScheduler('emails.sweep', { every: 60_000 }, { name: 'emails.sweep', data: {} })
   await getQueue('matching').upsertJobScheduler('matching.sweep', { every: 5 * 60_000 }, { name: 'matching.sweep', data: {} })
   // Every night at 3:00, Paris time: every match recomputed from a freshly built index.
+  // Every hour on the hour (UTC): the digest pass for the users whose local digest time has come.
+  await getQueue('digests').upsertJobScheduler('digests.tick', { pattern: '0 0 * * * *' }, { name: 'digests.tick', data: {} })
   await getQueue('matching').upsertJobScheduler('matching.nightly', { pattern: '0 0 3 * * *', tz: 'Europe/Paris' }, { name: 'matching.nightly', data: {} })
 }

@@ -56,3 +56,46 @@ export function formatEurRange(
   if (min != null) return `≥ ${formatEur(min, locale)}`
   return ''
 }
+
+const NBSP = '\u00a0'
+
+/**
+ * A day in a sentence, in the reader's language and time zone: "le 1er décembre", "le 15 mars"
+ * (French ordinal for the first of the month), "on 1 December"; the year is added when it is not
+ * the current one (in that zone).
+ */
+export function onDay(value: Date, locale: string | null | undefined, timeZone = 'Europe/Paris', now = new Date()) {
+  const lang = toLocale(locale)
+  const parts = (date: Date) =>
+    Object.fromEntries(
+      dateFormatter(localeTag(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone })
+        .formatToParts(date)
+        .map((part) => [part.type, part.value]),
+    ) as Record<'day' | 'month' | 'year', string>
+  const day = parts(value)
+  const year = day.year === parts(now).year ? '' : ` ${day.year}`
+  if (lang === 'fr') return `le ${day.day === '1' ? '1er' : day.day}${NBSP}${day.month}${year}`
+  return `on ${day.day}${NBSP}${day.month}${year}`
+}
+
+/**
+ * A French preposition before a place name, elided and contracted as written: "d’Échirolles",
+ * "de Grenoble", "du Pont-de-Claix" (de + Le), "des Houches", "à Annecy", "au Bourget-du-Lac",
+ * "aux Deux Alpes". Other languages take the name as it is.
+ */
+export function withPreposition(preposition: 'de' | 'à', place: string, locale: string | null | undefined = 'fr') {
+  if (toLocale(locale) !== 'fr') return place
+  const article = /^(Les|Le|La)\s+(.*)$/.exec(place)
+  if (article && (article[1] === 'Le' || article[1] === 'Les')) {
+    const contracted = { de: { Le: 'du', Les: 'des' }, à: { Le: 'au', Les: 'aux' } }[preposition][article[1]]
+    return `${contracted} ${article[2]}`
+  }
+  if (preposition === 'de' && /^[AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜaeiouyàâäéèêëîïôöùûü]/.test(place)) return `d’${place}`
+  return `${preposition} ${place}`
+}
+
+/** "à 9 km d’Échirolles" / "9 km from Échirolles" (a non-breaking space before the unit). */
+export function distanceFrom(km: number, place: string, locale: string | null | undefined) {
+  const distance = `${formatNumber(km, locale)}${NBSP}km`
+  return toLocale(locale) === 'fr' ? `à ${distance} ${withPreposition('de', place, 'fr')}` : `${distance} from ${place}`
+}

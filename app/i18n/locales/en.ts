@@ -5,6 +5,7 @@ import edge from './en-edge'
 import profile from './en-profile'
 import members from './en-members'
 import lists from './en-lists'
+import digests from './en-digests'
 import type fr from './fr'
 
 type Shape<T> = T extends string ? string : T extends readonly string[] ? string[] : { [K in keyof T]: Shape<T[K]> }
@@ -18,6 +19,7 @@ const en: Shape<typeof fr> = {
   profile,
   members,
   lists,
+  digests,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Skip to content',

@@ -9,6 +9,7 @@ import edge from './fr-edge'
 import profile from './fr-profile'
 import members from './fr-members'
 import lists from './fr-lists'
+import digests from './fr-digests'
 
 const fr = {
   account,
@@ -18,6 +19,7 @@ const fr = {
   profile,
   members,
   lists,
+  digests,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Aller au contenu',

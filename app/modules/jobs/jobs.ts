@@ -16,6 +16,12 @@ export const jobs = {
   'matching.sweep': { queue: 'matching', payload: z.object({}) },
   'emails.send': { queue: 'emails', payload: z.object({ emailId: id }) },
   'emails.sweep': { queue: 'emails', payload: z.object({}) },
+  /** The hourly pass: finds the users whose digest is due and enqueues their batches. */
+  'digests.tick': { queue: 'digests', payload: z.object({ at: z.iso.datetime().optional() }) },
+  /** One batch of a pass: at most 500 users, the pass instant; `force`: whatever their hour (`digests:send --user`). */
+  'digests.batch': { queue: 'digests', payload: z.object({ at: z.iso.datetime(), userIds: z.array(id).min(1).max(500), force: z.boolean().optional() }) },
+  /** A need was published: instant saved-search alerts (channel EMAIL). */
+  'digests.need-published': { queue: 'digests', payload: z.object({ needId: id }) },
 } as const
 
 export type JobName = keyof typeof jobs
@@ -33,6 +39,8 @@ export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): st
   switch (name) {
     case 'emails.send':
       return `email-${(payload as JobPayload<'emails.send'>).emailId}`
+    case 'digests.need-published':
+      return `need-published-${(payload as JobPayload<'digests.need-published'>).needId}`
     default:
       return undefined
   }
@@ -52,6 +60,10 @@ export function jobOptionsFor<N extends JobName>(name: N, payload: JobPayload<N>
       return { deduplication: { id: `score-firm:${(payload as JobPayload<'matching.score-firm'>).firmId}`, keepLastIfActive: true }, delay: FIRM_EDIT_SETTLE_MS }
     case 'matching.refresh':
       return { deduplication: { id: 'matching-refresh' }, attempts: 1 }
+    // A batch is retried for about twenty minutes (its users are never skipped; the claim makes a
+    // repeat harmless).
+    case 'digests.batch':
+      return { attempts: 8, backoff: { type: 'exponential', delay: 5_000 } }
     default:
       return {}
   }

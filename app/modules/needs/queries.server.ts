@@ -322,13 +322,25 @@ function firmScorePage({ firmId, whereSql, teaser, offset, scoredOnly }: { firmI
 }
 
 /**
+ * Narrowing the list for internal callers (the saved-search alerts of the digests): only these
+ * needs, published after an instant, not yet announced to a user, only those whose page the actor
+ * sees in full (not the teaser). The /needs list passes none.
+ */
+export interface ListRestriction {
+  needIds?: string[]
+  publishedAfter?: Date
+  notAnnouncedTo?: string
+  fullOnly?: boolean
+}
+
+/**
  * The needs whose page the actor may open (`needVisibilitySql`, the page's own rule), with
  * full-text search (`french` configuration, accents ignored) and filters, one SQL query each for
  * the page and the count. Firms see the open needs by default, ranked by their match score (or
  * deadline, relevance, recency), and past ones through the status filter; partners their
  * organisation's needs; staff those of their hubs.
  */
-export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {}) {
+export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {}, restrict: ListRestriction = {}) {
   const firms = verifiedOrganisations(actor, 'FIRM')
   const perspective: Perspective =
     firms.length > 0 ? 'firm' : actor.memberships.some((membership) => membership.organisation.kind === 'PARTNER') ? 'partner' : 'staff'
@@ -362,6 +374,11 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {})
   if (filters.deadlineBefore) where.push(Prisma.sql`n.deadline <= ${filters.deadlineBefore}`)
   // A teaser shows the home hub only: where a confidential need is shared is not searchable before the NDA.
   if (filters.hub) where.push(Prisma.sql`(n."hubId" = ${filters.hub} OR (NOT ${teaser} AND EXISTS (SELECT 1 FROM "NeedShare" s2 WHERE s2."needId" = n.id AND s2."hubId" = ${filters.hub})))`)
+  // Internal narrowing for the saved-search alerts (never from the query string).
+  if (restrict.needIds) where.push(Prisma.sql`n.id = ANY(${restrict.needIds})`)
+  if (restrict.publishedAfter) where.push(Prisma.sql`n."publishedAt" > ${restrict.publishedAfter}`)
+  if (restrict.notAnnouncedTo) where.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "DigestItem" di WHERE di."userId" = ${restrict.notAnnouncedTo} AND di."needId" = n.id)`)
+  if (restrict.fullOnly) where.push(Prisma.sql`NOT ${teaser}`)
   if (filters.distanceKm && perspective === 'firm') {
     const nearby = communesWithin(await firmCommune(firms[0]!.organisationId), filters.distanceKm)
     if (nearby) where.push(Prisma.sql`(NOT ${teaser} AND (n."remoteOk" OR n."communeInsee" = ANY(${nearby})))`)

@@ -364,6 +364,8 @@ export async function moderateNeed(
       })
     }
     if (publishing) tx.afterCommit(() => enqueueJob('matching.score-need', { needId: need.id }))
+    // A first publication: the saved-search alerts of people who asked for them at once.
+    if (action === 'publish') tx.afterCommit(() => enqueueJob('digests.need-published', { needId: need.id }))
   })
   return { action }
 }

@@ -51,32 +51,45 @@ export function needVisibilitySql(actor: Actor | null, alias = 'n'): NeedVisibil
   ])
   if (firms.length === 0) return { visible: insider, teaser: FALSE }
 
-  // Each of the actor's verified firms sees it on its own (getNeedForActor's `firmView`), once
-  // published: every firm for PUBLIC; the firms of the hubs concerned, or opened to it, for
-  // MEMBERS; the firms it is opened to for INVITE_ONLY, the teaser until the NDA accepted for that
-  // firm. "Opened to" a firm: invited (match INVITED), or a consortium partner (asked or
-  // confirmed) of an application to it. A firm whose application is submitted (or later) keeps
-  // seeing it, archived aside; a draft does not.
-  const perFirm = firms.map((firm) => {
-    const id = firm.organisationId
-    const hub = firm.organisation.homeHubId
-    const opened = Prisma.sql`(EXISTS (SELECT 1 FROM "Match" vi WHERE vi."needId" = ${n}.id AND vi."firmId" = ${id} AND vi.status = 'INVITED')
-      OR EXISTS (SELECT 1 FROM "ConsortiumMember" vc JOIN "Application" vca ON vca.id = vc."applicationId" WHERE vca."needId" = ${n}.id AND vc."organisationId" = ${id} AND vc.status <> 'DECLINED'))`
-    const nda = Prisma.sql`EXISTS (SELECT 1 FROM "NdaAcceptance" va WHERE va."needId" = ${n}.id AND va."userId" = ${actor.userId} AND va."organisationId" = ${id})`
-    const inHubs = Prisma.sql`(${n}."hubId" = ${hub} OR ${sharedWith([hub])})`
-    const applied = Prisma.sql`(${n}.status <> 'ARCHIVED' AND EXISTS (SELECT 1 FROM "Application" vp WHERE vp."needId" = ${n}.id AND vp."firmId" = ${id} AND vp.status <> 'DRAFT'))`
-    const full = Prisma.sql`((${wasPublished} AND (
-        ${n}.visibility = 'PUBLIC'
-        OR (${n}.visibility = 'MEMBERS' AND (${inHubs} OR ${opened}))
-        OR (${n}.visibility = 'INVITE_ONLY' AND ${opened} AND ${nda})
-      )) OR ${applied})`
-    const teaser = Prisma.sql`(${wasPublished} AND ${n}.visibility = 'INVITE_ONLY' AND ${opened} AND NOT ${nda})`
-    return { full, teaser }
-  })
+  // Each of the actor's verified firms sees it on its own (getNeedForActor's `firmView`).
+  const perFirm = firms.map((firm) =>
+    firmNeedAccessSql(alias, {
+      firmId: Prisma.sql`${firm.organisationId}`,
+      hubId: Prisma.sql`${firm.organisation.homeHubId}`,
+      userId: Prisma.sql`${actor.userId}`,
+    }),
+  )
   const firmFull = anyOf(perFirm.map((firm) => firm.full))
   const firmTeaser = anyOf(perFirm.map((firm) => firm.teaser))
   return {
     visible: Prisma.sql`(${insider} OR ${firmFull} OR ${firmTeaser})`,
     teaser: Prisma.sql`(NOT ${insider} AND NOT ${firmFull} AND ${firmTeaser})`,
   }
+}
+
+/**
+ * One verified firm's part of the rule, over SQL expressions (parameters for one actor in
+ * `needVisibilitySql`; columns of a batch, e.g. an `unnest` of (user, firm, hub), for the digests):
+ * once published, every firm sees a PUBLIC need; the firms of the hubs concerned, or opened to it,
+ * a MEMBERS one; the firms it is opened to an INVITE_ONLY one, the teaser until the user accepted
+ * the NDA for that firm. "Opened to" a firm: invited (match INVITED), or a consortium partner
+ * (asked or confirmed) of an application to it. A firm whose application is submitted (or later)
+ * keeps seeing it, archived aside; a draft does not.
+ */
+export function firmNeedAccessSql(alias: string, firm: { firmId: Prisma.Sql; hubId: Prisma.Sql; userId: Prisma.Sql }): NeedVisibilitySql & { full: Prisma.Sql } {
+  const n = Prisma.raw(alias)
+  const { firmId: id, hubId: hub, userId } = firm
+  const wasPublished = Prisma.sql`${n}.status IN ('PUBLISHED', 'CLOSED', 'AWARDED', 'NOT_AWARDED')`
+  const opened = Prisma.sql`(EXISTS (SELECT 1 FROM "Match" vi WHERE vi."needId" = ${n}.id AND vi."firmId" = ${id} AND vi.status = 'INVITED')
+      OR EXISTS (SELECT 1 FROM "ConsortiumMember" vc JOIN "Application" vca ON vca.id = vc."applicationId" WHERE vca."needId" = ${n}.id AND vc."organisationId" = ${id} AND vc.status <> 'DECLINED'))`
+  const nda = Prisma.sql`EXISTS (SELECT 1 FROM "NdaAcceptance" va WHERE va."needId" = ${n}.id AND va."userId" = ${userId} AND va."organisationId" = ${id})`
+  const inHubs = Prisma.sql`(${n}."hubId" = ${hub} OR EXISTS (SELECT 1 FROM "NeedShare" vs WHERE vs."needId" = ${n}.id AND vs."hubId" = ${hub}))`
+  const applied = Prisma.sql`(${n}.status <> 'ARCHIVED' AND EXISTS (SELECT 1 FROM "Application" vp WHERE vp."needId" = ${n}.id AND vp."firmId" = ${id} AND vp.status <> 'DRAFT'))`
+  const full = Prisma.sql`((${wasPublished} AND (
+        ${n}.visibility = 'PUBLIC'
+        OR (${n}.visibility = 'MEMBERS' AND (${inHubs} OR ${opened}))
+        OR (${n}.visibility = 'INVITE_ONLY' AND ${opened} AND ${nda})
+      )) OR ${applied})`
+  const teaser = Prisma.sql`(${wasPublished} AND ${n}.visibility = 'INVITE_ONLY' AND ${opened} AND NOT ${nda})`
+  return { full, teaser, visible: Prisma.sql`(${full} OR ${teaser})` }
 }

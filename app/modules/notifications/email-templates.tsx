@@ -28,6 +28,8 @@ export type EmailTemplate =
   | { name: 'members.roleChanged'; data: { name: string; organisationName: string; actorName: string; role: string; link: string } }
   | { name: 'members.ownershipReceived'; data: { name: string; organisationName: string; actorName: string; role: string; link: string } }
   | { name: 'members.invitationCancelled'; data: { name: string; organisationName: string; actorName: string } }
+  // Saved-search alerts (texts in the digests locale pair, `digests.emails.*`).
+  | { name: 'digests.alert'; data: { name: string; needTitle: string; partnerName: string; searchName: string; link: string } }
 
 /** Templates whose texts live in a locale file of their own (`account.emails.*`), not under `emails.*`. */
 const TEXT_KEYS: Partial<Record<EmailTemplate['name'], string>> = {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { createTransport, type Transporter } from 'nodemailer'
 import SMTPPool from 'nodemailer/lib/smtp-pool'
 import SMTPTransport from 'nodemailer/lib/smtp-transport'
@@ -330,4 +331,44 @@ async function explainUnclaimed(ids: string[], outcomes: Map<string, DeliveryOut
     const row = byId.get(id)
     outcomes.set(id, !row ? 'missing' : row.status === 'QUEUED' && row.nextAttemptAt && row.nextAttemptAt > now ? 'not-due' : 'already-done')
   }
+}
+
+/** An e-mail already rendered (a digest): stored as `queueEmail` stores one, without rendering. */
+export interface RenderedEmailRow {
+  userId: string
+  to: string
+  about: EmailRecord
+  /** The hub it is filed under (null for `USER` records: nobody reads them in the outbox). */
+  hubId: string | null
+  kind: string
+  subject: string
+  text: string
+  html: string
+  listUnsubscribe: string | null
+}
+
+/**
+ * Stores many rendered e-mails in one statement, in the caller's transaction, and returns their
+ * ids in order. No `emails.send` job is enqueued: the caller delivers them after the commit
+ * (`deliverEmails`), and the sweep picks up any it could not.
+ */
+export async function insertRenderedEmails(db: Tx['db'], rows: RenderedEmailRow[]): Promise<string[]> {
+  const ids = rows.map(() => randomUUID())
+  if (rows.length === 0) return ids
+  await db.emailMessage.createMany({
+    data: rows.map((row, index) => ({
+      id: ids[index]!,
+      userId: row.userId,
+      hubId: row.hubId,
+      recordType: row.about.type,
+      recordId: row.about.id,
+      toAddress: row.to,
+      kind: row.kind,
+      listUnsubscribe: row.listUnsubscribe,
+      subject: row.subject,
+      textBody: row.text.replaceAll('\u0000', ''),
+      htmlBody: row.html.replaceAll('\u0000', ''),
+    })),
+  })
+  return ids
 }

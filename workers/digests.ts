@@ -1,0 +1,21 @@
+import type { Logger } from 'pino'
+import { alertNeedPublished, runDigestBatch, runDigestTick, tickInstant } from '#app/modules/digests/service.server'
+import { createProcessor } from './run-job'
+
+/** The `digests` queue: the hourly pass (tick → batches) and the instant saved-search alerts. */
+export function digestsProcessor(logger: Logger) {
+  return createProcessor(
+    {
+      'digests.tick': async ({ at }, job) => {
+        const { jobs: _jobs, ...result } = await runDigestTick(tickInstant(job, at))
+        return result
+      },
+      'digests.batch': async ({ at, userIds, force }) => {
+        const { emailIds: _ids, ...counts } = await runDigestBatch({ at: new Date(at), userIds, force })
+        return counts
+      },
+      'digests.need-published': async ({ needId }) => alertNeedPublished(needId),
+    },
+    logger,
+  )
+}
