@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { migrateDeploy } from '../db/migrations.ts'
 import { benchSizes, expectedRecipients, generateDigestData } from './digests/data.ts'
+import { measureDigestRenders } from './digests/render.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const DATABASE = 'sillon_bench_digests'
@@ -361,6 +362,17 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
   say(`${options.workers} worker process(es) ready (pid ${workers.map((worker) => worker.pid).join(', ')})`)
+  // renderP50Ms: the product's renderDigest on real digest models of a sample of users, timed
+  // here before the pass (scripts/bench/digests/render.ts).
+  const sampleIds = await withClient(databaseUrl, async (client) =>
+    (await client.query<{ id: string }>(`SELECT id FROM "User" WHERE id LIKE 'bdg\\_u\\_%' ORDER BY md5(id) LIMIT 200`)).rows.map((row) => row.id),
+  )
+  const renders = await measureDigestRenders(sampleIds, instant)
+  say(
+    renders
+      ? `render of one digest (renderDigest, ${renders.sample} real models × 3, this process): p50 ${renders.p50Ms} ms, p95 ${renders.p95Ms} ms; up to ${renders.htmlBytes} B of HTML, ${renders.textBytes} B of text`
+      : 'no digest to render in the sample',
+  )
   const cpuBefore = workers.map((worker) => cpuSeconds(worker.pid))
   const sampleRss = () => {
     for (const worker of workers) {
@@ -375,7 +387,7 @@ async function main() {
   let triggerDone = false
   let cliSummary: string | null = null
   if (options.trigger === 'job') {
-    await enqueueJob('digests.tick' as never, { at: instant.toISOString() } as never)
+    await enqueueJob('digests.tick', { at: instant.toISOString() })
     triggerDone = true
     say(`pass triggered: digests.tick enqueued for ${instant.toISOString()}`)
   } else {
@@ -450,7 +462,7 @@ async function main() {
     }
   })
 
-  const renderP50Ms = await measureRenders(databaseUrl)
+  const renderP50Ms = renders?.p50Ms ?? null
   const rssMb = Math.round(Math.max(...workers.map((worker) => worker.peakMb)))
   const emailsPerSec = Math.round((report.received / Math.max(1, totalMs)) * 1000)
 
@@ -458,7 +470,7 @@ async function main() {
   console.log(`  e-mails at the sink      ${report.received} (${report.unique} recipients, ${report.withUnsubscribe} with List-Unsubscribe + List-Unsubscribe-Post)`)
   console.log(`  total                    ${seconds(totalMs)}${complete ? '' : ' (INCOMPLETE)'}  (first e-mail after ${seconds(report.firstAt ? report.firstAt - t0 : 0)})`)
   console.log(`  throughput               ${emailsPerSec} e-mails/s`)
-  console.log(`  render p50               ${renderP50Ms ?? 'n/a'} ms`)
+  console.log(`  render p50               ${renderP50Ms ?? 'n/a'} ms (p95 ${renders?.p95Ms ?? 'n/a'} ms; renderDigest on ${renders?.sample ?? 0} real digest models, in this process)`)
   console.log(`  worker peak RSS          ${workers.map((worker) => `${Math.round(worker.peakMb)} MB`).join(', ')}; CPU ${workerCpu.map((cpu) => seconds(cpu * 1000)).join(', ')}`)
   console.log(`  duplicates / missing     ${report.duplicates} / ${missing}`)
   console.log(`  DigestDelivery           ${JSON.stringify(db.deliveries)}; DigestItem ${db.items}; EmailMessage ${JSON.stringify(db.emails)}`)
@@ -469,11 +481,6 @@ async function main() {
   )
   say(`done in ${seconds(performance.now() - started)} (data generation included)`)
   console.log(JSON.stringify({ users: options.users, emails: report.received, totalMs, renderP50Ms, emailsPerSec, rssMb, duplicates: report.duplicates, missing }))
-}
-
-/** The median time to render one digest: see measureRenders in scripts/bench/digests/render.ts. */
-async function measureRenders(_databaseUrl: string): Promise<number | null> {
-  return null
 }
 
 try {
