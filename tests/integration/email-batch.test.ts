@@ -99,6 +99,28 @@ describe('delivering a batch of e-mails', () => {
     expect(new Set(subjects).size).toBe(40)
   })
 
+  test('the SMTP server down: every e-mail of the batch stays queued for its retry, then goes once it is back', async () => {
+    closeEmailTransports()
+    const { port } = smtp
+    await smtp.close()
+    const ids = await storeEmails('Outage', ['x@example.test', 'y@example.test'])
+    const clock = new Date(Date.now() + 60_000)
+    try {
+      expect(await deliverEmails(ids, clock)).toEqual(['retry-later', 'retry-later'])
+      const rows = await prisma.emailMessage.findMany({ where: { id: { in: ids } } })
+      for (const row of rows) {
+        expect(row).toMatchObject({ status: 'QUEUED', attempts: 1, nextAttemptAt: new Date(clock.getTime() + 60_000) })
+        expect(row.lastError).toMatch(/ECONNREFUSED|connect/i)
+      }
+    } finally {
+      smtp = await startSmtpServer({ port, refuse: ['nobody@example.test'] })
+    }
+    expect(await deliverEmails(ids, new Date(clock.getTime() + 60_000))).toEqual(['sent', 'sent'])
+    await smtp.waitFor((mail) => mail.subject === 'Outage 2')
+    await smtp.waitFor((mail) => mail.subject === 'Outage 1')
+    expect(received('Outage')).toHaveLength(2)
+  })
+
   test('an unknown id, and an id given twice, are told apart', async () => {
     const [id] = await storeEmails('Twice', ['twice@example.test'])
     expect(await deliverEmails([id!, 'no-such-email', id!])).toEqual(['sent', 'missing', 'already-done'])

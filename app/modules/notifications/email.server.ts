@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import net from 'node:net'
 import { createTransport, type Transporter } from 'nodemailer'
 import SMTPPool from 'nodemailer/lib/smtp-pool'
 import SMTPTransport from 'nodemailer/lib/smtp-transport'
@@ -94,6 +95,34 @@ function getTransport(): Transporter | null {
 }
 
 /**
+ * A TCP connection with Nagle's algorithm off, for the pooled transport (nodemailer leaves it on
+ * and offers no option for it). With it on, the end of each message (".") waits for the
+ * server's delayed acknowledgement of the body: about 40 ms per message and connection, measured
+ * at 48 ms against a local server, which caps a connection at some twenty messages a second.
+ * nodemailer then runs the SMTP session on this socket as on its own (TLS for smtps:// included).
+ */
+function connectWithoutDelay(
+  options: { host?: string; port?: number | string; secure?: boolean; connectionTimeout?: number },
+  callback: (error: Error | null, socketOptions?: { connection: net.Socket }) => void,
+) {
+  const port = Number(options.port) || (options.secure ? 465 : 587)
+  const socket = net.connect({ host: options.host || 'localhost', port })
+  socket.setNoDelay(true)
+  const fail = (error: Error) => {
+    clearTimeout(timer)
+    socket.destroy()
+    callback(error)
+  }
+  const timer = setTimeout(() => fail(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' })), options.connectionTimeout ?? SMTP_TIMEOUTS.connectionTimeout)
+  socket.once('error', fail)
+  socket.once('connect', () => {
+    clearTimeout(timer)
+    socket.off('error', fail)
+    callback(null, { connection: socket })
+  })
+}
+
+/**
  * The pooled transport of batches: a few connections kept open, each carrying many messages in
  * turn (nodemailer reconnects after `maxMessages`, as relays often cap messages per connection).
  */
@@ -101,7 +130,16 @@ function getPooledTransport(): Transporter | null {
   const { SMTP_URL } = getEnv()
   if (!SMTP_URL) return null
   return singleton(`smtp-pool:${SMTP_URL}`, () =>
-    createTransport(new SMTPPool({ url: SMTP_URL, pool: true, maxConnections: SMTP_POOL_CONNECTIONS, maxMessages: 100, ...SMTP_TIMEOUTS })),
+    createTransport(
+      new SMTPPool({
+        url: SMTP_URL,
+        pool: true,
+        maxConnections: SMTP_POOL_CONNECTIONS,
+        maxMessages: 100,
+        ...SMTP_TIMEOUTS,
+        getSocket: connectWithoutDelay as unknown as SMTPPool.Options['getSocket'],
+      }),
+    ),
   )
 }
 
@@ -133,6 +171,9 @@ function mailOptions(email: StoredEmail) {
     subject: email.subject,
     text: email.textBody,
     html: email.htmlBody,
+    // Base64 parts: nodemailer's quoted-printable encoder costs about three times as much CPU per
+    // e-mail and, with the French accents and the HTML attributes, gives larger messages.
+    textEncoding: 'base64' as const,
     messageId: messageIdFor(email.id),
     // RFC 8058: a mailbox provider unsubscribes in one click by POSTing to the URL, no cookie.
     ...(email.listUnsubscribe
