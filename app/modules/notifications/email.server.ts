@@ -118,8 +118,25 @@ function connectWithoutDelay(
   socket.once('connect', () => {
     clearTimeout(timer)
     socket.off('error', fail)
+    coalesceWrites(socket)
     callback(null, { connection: socket })
   })
+}
+
+/**
+ * nodemailer writes a message in many small pieces (each header, each line group of each part);
+ * without Nagle's algorithm each would be a system call and a packet of its own. The writes of one
+ * turn of the event loop go out together instead (corked until the next turn).
+ */
+function coalesceWrites(socket: net.Socket) {
+  const write = socket.write.bind(socket) as (...args: unknown[]) => boolean
+  socket.write = ((...args: unknown[]) => {
+    if (socket.writableCorked === 0) {
+      socket.cork()
+      setImmediate(() => socket.uncork())
+    }
+    return write(...args)
+  }) as typeof socket.write
 }
 
 /**
