@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { closeEmailTransports, deliverEmail, deliverEmails } from '#app/modules/notifications/email.server'
-import { prisma } from '#app/utils/db.server'
+import { closeEmailTransports, deliverEmail, deliverEmails, insertRenderedEmails } from '#app/modules/notifications/email.server'
+import { prisma, transaction } from '#app/utils/db.server'
 import { getEnv, resetEnvForTests } from '#app/utils/env.server'
 import { startSmtpServer } from '#tests/helpers/smtp'
 
@@ -119,6 +119,33 @@ describe('delivering a batch of e-mails', () => {
     await smtp.waitFor((mail) => mail.subject === 'Outage 2')
     await smtp.waitFor((mail) => mail.subject === 'Outage 1')
     expect(received('Outage')).toHaveLength(2)
+  })
+
+  test('rendered e-mails stored in a batch are delivered with what was stored', async () => {
+    const user = await prisma.user.create({ data: { email: 'digest@example.test', name: 'Élise' }, select: { id: true } })
+    const ids = await transaction((tx) =>
+      insertRenderedEmails(tx.db, [
+        {
+          userId: user.id,
+          to: 'digest@example.test',
+          about: { type: 'USER', id: user.id },
+          hubId: null,
+          kind: 'digest',
+          subject: 'Stored : 5 nouveautés',
+          text: 'Bonjour Élise,\n5 besoins « à 9 km d’Échirolles »',
+          html: '<p>Bonjour Élise, 5 besoins « à 9 km d’Échirolles »</p>',
+          listUnsubscribe: 'https://sillon.example/unsubscribe?u=digest',
+        },
+      ]),
+    )
+    const row = await prisma.emailMessage.findUniqueOrThrow({ where: { id: ids[0] } })
+    expect(row).toMatchObject({ status: 'QUEUED', userId: user.id, recordType: 'USER', kind: 'digest', subject: 'Stored : 5 nouveautés' })
+    expect(await deliverEmails(ids)).toEqual(['sent'])
+    const mail = await smtp.waitFor((candidate) => candidate.subject === 'Stored : 5 nouveautés')
+    expect(mail.text?.trim()).toBe('Bonjour Élise,\n5 besoins « à 9 km d’Échirolles »')
+    expect(mail.html).toBe('<p>Bonjour Élise, 5 besoins « à 9 km d’Échirolles »</p>')
+    expect(mail.headerLines.find((line) => line.key === 'list-unsubscribe')?.line).toBe('List-Unsubscribe: <https://sillon.example/unsubscribe?u=digest>')
+    expect(await prisma.emailMessage.findUniqueOrThrow({ where: { id: ids[0] } })).toMatchObject({ status: 'SENT', attempts: 1 })
   })
 
   test('an unknown id, and an id given twice, are told apart', async () => {

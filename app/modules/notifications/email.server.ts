@@ -286,10 +286,45 @@ export async function findStrandedEmails(olderThanMs = 60_000, now = new Date())
   return rows.map((row) => row.id)
 }
 
-/** The columns a batch sends from, returned by its claim. */
-interface ClaimedEmail extends StoredEmail {
+/** What a batch's claim returns; the rest of the e-mail comes from `justStored` or is read after the claim. */
+interface ClaimedRow {
+  id: string
   attempts: number
   createdAt: Date
+}
+
+/**
+ * The e-mails this process has just stored (`insertRenderedEmails`), so that delivering them right
+ * after (a digest batch) does not read megabytes of bodies back from PostgreSQL. Only a shortcut:
+ * the claim is still made in PostgreSQL, a stored e-mail never changes, and an e-mail missing here
+ * (another process stored it, or it was forgotten) is read from its row. Bounded: the oldest go first.
+ */
+const STORED_KEPT = 5_000
+function justStored() {
+  return singleton('emails-just-stored', () => new Map<string, StoredEmail>())
+}
+function rememberStored(email: StoredEmail) {
+  const kept = justStored()
+  kept.set(email.id, { id: email.id, toAddress: email.toAddress, subject: email.subject, textBody: email.textBody, htmlBody: email.htmlBody, listUnsubscribe: email.listUnsubscribe })
+  if (kept.size > STORED_KEPT) kept.delete(kept.keys().next().value!)
+}
+
+/** The claimed e-mails with their contents, from `justStored` or, for the others, read in one query. */
+async function withContents(claimed: ClaimedRow[]): Promise<Array<StoredEmail & ClaimedRow>> {
+  const kept = justStored()
+  const missing = claimed.filter((row) => !kept.has(row.id)).map((row) => row.id)
+  const read = missing.length
+    ? await prisma.emailMessage.findMany({
+        where: { id: { in: missing } },
+        select: { id: true, toAddress: true, subject: true, textBody: true, htmlBody: true, listUnsubscribe: true },
+      })
+    : []
+  const byId = new Map<string, StoredEmail>(read.map((row) => [row.id, row]))
+  return claimed.flatMap((row) => {
+    const email = kept.get(row.id) ?? byId.get(row.id)
+    kept.delete(row.id)
+    return email ? [{ ...email, ...row }] : []
+  })
 }
 
 /**
@@ -324,12 +359,13 @@ export async function deliverEmails(emailIds: string[], now = new Date(), concur
     return result()
   }
 
-  const claimed = await prisma.$queryRaw<ClaimedEmail[]>`
+  const claimedRows = await prisma.$queryRaw<ClaimedRow[]>`
     UPDATE "EmailMessage"
        SET status = 'SENDING', attempts = attempts + 1, "nextAttemptAt" = ${new Date(now.getTime() + CLAIM_MS)}
      WHERE id = ANY(${ids}::text[]) AND status = 'QUEUED' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now})
-    RETURNING id, "toAddress", subject, "textBody", "htmlBody", "listUnsubscribe", attempts, "createdAt"`
-  await explainUnclaimed(ids, outcomes, now, new Set(claimed.map((row) => row.id)))
+    RETURNING id, attempts, "createdAt"`
+  await explainUnclaimed(ids, outcomes, now, new Set(claimedRows.map((row) => row.id)))
+  const claimed = await withContents(claimedRows)
 
   // Sent e-mails wait here for their SENT update. One update runs at a time and takes everything
   // sent meanwhile (a group commit): few statements, and a sent e-mail is marked within moments.
@@ -413,20 +449,26 @@ export interface RenderedEmailRow {
 export async function insertRenderedEmails(db: Tx['db'], rows: RenderedEmailRow[]): Promise<string[]> {
   const ids = rows.map(() => randomUUID())
   if (rows.length === 0) return ids
-  await db.emailMessage.createMany({
-    data: rows.map((row, index) => ({
-      id: ids[index]!,
-      userId: row.userId,
-      hubId: row.hubId,
-      recordType: row.about.type,
-      recordId: row.about.id,
-      toAddress: row.to,
-      kind: row.kind,
-      listUnsubscribe: row.listUnsubscribe,
-      subject: row.subject,
-      textBody: row.text.replaceAll('\u0000', ''),
-      htmlBody: row.html.replaceAll('\u0000', ''),
-    })),
-  })
+  const records = rows.map((row, index) => ({
+    id: ids[index]!,
+    userId: row.userId,
+    hubId: row.hubId,
+    recordType: row.about.type,
+    recordId: row.about.id,
+    toAddress: row.to,
+    kind: row.kind,
+    listUnsubscribe: row.listUnsubscribe,
+    subject: row.subject,
+    textBody: row.text.replaceAll('\u0000', ''),
+    htmlBody: row.html.replaceAll('\u0000', ''),
+  }))
+  // One JSON parameter rather than createMany: a batch carries megabytes of bodies, which Prisma's
+  // query building and pg's array literals would copy and escape several times over.
+  await db.$executeRaw`
+    INSERT INTO "EmailMessage" (id, "userId", "hubId", "recordType", "recordId", "toAddress", kind, "listUnsubscribe", subject, "textBody", "htmlBody")
+    SELECT r.id, r."userId", r."hubId", r."recordType", r."recordId", r."toAddress", r.kind, r."listUnsubscribe", r.subject, r."textBody", r."htmlBody"
+    FROM json_to_recordset(${JSON.stringify(records)}::json)
+      AS r(id text, "userId" text, "hubId" text, "recordType" text, "recordId" text, "toAddress" text, kind text, "listUnsubscribe" text, subject text, "textBody" text, "htmlBody" text)`
+  for (const record of records) rememberStored(record)
   return ids
 }
