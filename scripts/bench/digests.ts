@@ -17,7 +17,7 @@
  * See scripts/bench/README.md ("Digest benchmark").
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -269,6 +269,35 @@ function cpuSeconds(pid: number): number {
   }
 }
 
+/**
+ * CPU seconds of the PostgreSQL backends serving the scratch database (their process titles name
+ * it), counted from the first time each is seen: backends that exit between two samples lose
+ * their last moments; PostgreSQL's shared background processes are not counted.
+ */
+function postgresCpu(database: string) {
+  const first = new Map<number, number>()
+  const last = new Map<number, number>()
+  const sample = () => {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue
+      const pid = Number(entry)
+      try {
+        const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+        if (!title.startsWith('postgres: ') || !title.includes(` ${database} `)) continue
+      } catch {
+        continue
+      }
+      const cpu = cpuSeconds(pid)
+      if (!first.has(pid)) first.set(pid, cpu)
+      last.set(pid, cpu)
+    }
+  }
+  return {
+    sample,
+    total: () => [...last].reduce((sum, [pid, cpu]) => sum + cpu - first.get(pid)!, 0),
+  }
+}
+
 function workerEnv(databaseUrl: string, smtpUrl: string, prefix: string): NodeJS.ProcessEnv & { REDIS_URL: string } {
   return {
     ...process.env,
@@ -374,6 +403,9 @@ async function main() {
       : 'no digest to render in the sample',
   )
   const cpuBefore = workers.map((worker) => cpuSeconds(worker.pid))
+  const sinkCpuBefore = cpuSeconds(sink.pid)
+  const pgCpu = postgresCpu(new URL(databaseUrl).pathname.slice(1))
+  pgCpu.sample()
   const sampleRss = () => {
     for (const worker of workers) {
       const status = procStatus(worker.pid)
@@ -381,6 +413,7 @@ async function main() {
     }
   }
   const rssTimer = setInterval(sampleRss, 250)
+  const pgTimer = setInterval(pgCpu.sample, 1_000)
 
   // Trigger the pass.
   const t0 = Date.now()
@@ -445,6 +478,9 @@ async function main() {
   await new Promise((resolve) => setTimeout(resolve, 1_500))
   sampleRss()
   clearInterval(rssTimer)
+  pgCpu.sample()
+  clearInterval(pgTimer)
+  const sinkCpu = cpuSeconds(sink.pid) - sinkCpuBefore
   const report = await sink.report()
   const totalMs = (complete ? report.lastAt : Date.now()) - t0
   const workerCpu = workers.map((worker, index) => cpuSeconds(worker.pid) - cpuBefore[index]!)
@@ -472,6 +508,12 @@ async function main() {
   console.log(`  throughput               ${emailsPerSec} e-mails/s`)
   console.log(`  render p50               ${renderP50Ms ?? 'n/a'} ms (p95 ${renders?.p95Ms ?? 'n/a'} ms; renderDigest on ${renders?.sample ?? 0} real digest models, in this process)`)
   console.log(`  worker peak RSS          ${workers.map((worker) => `${Math.round(worker.peakMb)} MB`).join(', ')}; CPU ${workerCpu.map((cpu) => seconds(cpu * 1000)).join(', ')}`)
+  const perEmail = (cpu: number) => `${((cpu * 1000) / Math.max(1, report.received)).toFixed(2)} ms`
+  const workerTotal = workerCpu.reduce((sum, cpu) => sum + cpu, 0)
+  console.log(
+    `  CPU during the pass      workers ${seconds(workerTotal * 1000)} (${perEmail(workerTotal)}/e-mail), PostgreSQL backends ${seconds(pgCpu.total() * 1000)} (${perEmail(pgCpu.total())}), ` +
+      `SMTP sink ${seconds(sinkCpu * 1000)} (${perEmail(sinkCpu)}); machine load average ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}`,
+  )
   console.log(`  duplicates / missing     ${report.duplicates} / ${missing}`)
   console.log(`  DigestDelivery           ${JSON.stringify(db.deliveries)}; DigestItem ${db.items}; EmailMessage ${JSON.stringify(db.emails)}`)
   if (cliSummary) console.log(`  digests:send             ${cliSummary}`)
