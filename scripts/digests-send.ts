@@ -66,7 +66,8 @@ async function main(): Promise<number> {
 
   const totals: PassCounts = { due: 0, sent: 0, empty: 0, alreadySent: 0 }
   if (jobs.length > 0 && !forcedNothing) {
-    const worker = createWorker('digests', digestsProcessor(logger))
+    // A short blocking wait, so that closing it at the end does not wait long for the queue.
+    const worker = createWorker('digests', digestsProcessor(logger), { drainDelay: 1 })
     worker.on('error', (error) => logger.error({ err: error }, 'worker error'))
     try {
       const results = await Promise.all(jobs.map((job) => waitForJob(job.id)))

@@ -22,6 +22,14 @@ import { renderDigest, type RenderedDigest } from './render'
  */
 export const BATCH_SIZE = 500
 
+/** Where a batch's time went (the job's result, for the logs and the benchmark). */
+export interface BatchTimings {
+  build: number
+  render: number
+  write: number
+  deliver: number
+}
+
 export interface PassCounts {
   due: number
   sent: number
@@ -37,9 +45,9 @@ export function batchJobId(at: Date, firstUserId: string, suffix = '') {
 }
 
 /** Enqueues the batches of the users due at the pass `at`; returns the jobs and how many users they hold. */
-export async function runDigestTick(at: Date, options: { jobIdSuffix?: string } = {}) {
+export async function runDigestTick(at: Date, options: { jobIdSuffix?: string; batchSize?: number } = {}) {
   const jobs: Array<{ id: string; userIds: string[] }> = []
-  for await (const page of dueBatches(at, BATCH_SIZE)) {
+  for await (const page of dueBatches(at, Math.min(options.batchSize ?? BATCH_SIZE, BATCH_SIZE))) {
     const userIds = page.map((user) => user.userId)
     const jobId = batchJobId(at, userIds[0]!, options.jobIdSuffix)
     await enqueueJob('digests.batch', { at: passHour(at).toISOString(), userIds }, { jobId })
@@ -80,18 +88,21 @@ function emailRow(model: DigestModel, rendered: RenderedDigest, links: DigestLin
  * twice or concurrently (the claim decides who sends); a crash leaves nothing (a retry redoes it)
  * or committed QUEUED e-mails (delivered by a retry of this batch or by the e-mail sweep).
  */
-export async function runDigestBatch(input: { at: Date; userIds: string[]; force?: boolean }): Promise<PassCounts & { emailIds: string[] }> {
+export async function runDigestBatch(input: { at: Date; userIds: string[]; force?: boolean }): Promise<PassCounts & { emailIds: string[]; ms: BatchTimings }> {
+  const started = performance.now()
   const at = passHour(input.at)
   const due = await dueAmong(at, input.userIds, input.force ?? false)
   const actors = await loadActors(due.map((user) => user.userId))
   const asOf = new Date()
   const models = await buildDigests(due, actors, at, asOf)
+  const built = performance.now()
   const rendered = new Map<string, { links: DigestLinks; digest: RenderedDigest }>()
   for (const model of models) {
     if (isEmpty(model)) continue
     const links = linksFor(model.userId)
     rendered.set(model.userId, { links, digest: renderDigest(model, links) })
   }
+  const renderedAt = performance.now()
   const byUser = new Map(models.map((model) => [model.userId, model]))
   const claimable = due.filter((user) => byUser.has(user.userId))
 
@@ -164,10 +175,17 @@ export async function runDigestBatch(input: { at: Date; userIds: string[]; force
 
   // Users sent by an earlier run of this batch (a crash after its commit): their e-mails, if
   // still waiting, go now rather than at the next sweep. Each delivery claims its e-mail first.
+  const written = performance.now()
   const alreadySentUsers = claimable.filter((user) => !outcome.claimedUsers.has(user.userId))
   const waiting = alreadySentUsers.length ? await waitingEmailsOf(alreadySentUsers) : []
   await deliverEmails([...outcome.emailIds, ...waiting])
-  return { due: due.length, sent: outcome.sent, empty: outcome.empty, alreadySent: alreadySentUsers.length, emailIds: outcome.emailIds }
+  const ms = {
+    build: Math.round(built - started),
+    render: Math.round(renderedAt - built),
+    write: Math.round(written - renderedAt),
+    deliver: Math.round(performance.now() - written),
+  }
+  return { due: due.length, sent: outcome.sent, empty: outcome.empty, alreadySent: alreadySentUsers.length, emailIds: outcome.emailIds, ms }
 }
 
 async function waitingEmailsOf(users: DueUser[]) {

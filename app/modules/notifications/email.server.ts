@@ -458,7 +458,7 @@ export async function insertRenderedEmails(db: Tx['db'], rows: RenderedEmailRow[
     toAddress: row.to,
     kind: row.kind,
     listUnsubscribe: row.listUnsubscribe,
-    subject: row.subject,
+    subject: row.subject.replaceAll('\u0000', ''),
     textBody: row.text.replaceAll('\u0000', ''),
     htmlBody: row.html.replaceAll('\u0000', ''),
   }))
