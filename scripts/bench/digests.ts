@@ -499,6 +499,14 @@ async function main() {
   })
 
   const renderP50Ms = renders?.p50Ms ?? null
+  // Where the batches' time went: the timings each digests.batch job returns (wall clock, summed).
+  const phases = { batches: 0, build: 0, render: 0, write: 0, deliver: 0 }
+  for (const job of await getQueue('digests').getJobs(['completed'], 0, -1)) {
+    const ms = (job.returnvalue as { ms?: Partial<Record<'build' | 'render' | 'write' | 'deliver', number>> } | null)?.ms
+    if (job.name !== 'digests.batch' || !ms) continue
+    phases.batches++
+    for (const key of ['build', 'render', 'write', 'deliver'] as const) phases[key] += ms[key] ?? 0
+  }
   const rssMb = Math.round(Math.max(...workers.map((worker) => worker.peakMb)))
   const emailsPerSec = Math.round((report.received / Math.max(1, totalMs)) * 1000)
 
@@ -514,6 +522,12 @@ async function main() {
     `  CPU during the pass      workers ${seconds(workerTotal * 1000)} (${perEmail(workerTotal)}/e-mail), PostgreSQL backends ${seconds(pgCpu.total() * 1000)} (${perEmail(pgCpu.total())}), ` +
       `SMTP sink ${seconds(sinkCpu * 1000)} (${perEmail(sinkCpu)}); machine load average ${os.loadavg().map((value) => value.toFixed(1)).join(' ')}`,
   )
+  if (phases.batches > 0) {
+    console.log(
+      `  batch phases (wall, sum) ${phases.batches} batches: build ${seconds(phases.build)}, render ${seconds(phases.render)} (${(phases.render / Math.max(1, report.received)).toFixed(2)} ms/e-mail), ` +
+        `store ${seconds(phases.write)}, deliver ${seconds(phases.deliver)}`,
+    )
+  }
   console.log(`  duplicates / missing     ${report.duplicates} / ${missing}`)
   console.log(`  DigestDelivery           ${JSON.stringify(db.deliveries)}; DigestItem ${db.items}; EmailMessage ${JSON.stringify(db.emails)}`)
   if (cliSummary) console.log(`  digests:send             ${cliSummary}`)
