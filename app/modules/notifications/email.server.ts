@@ -85,7 +85,7 @@ export async function queueEmail(
 const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }
 
 /** Connections of the pooled transport that batches share (`deliverEmails`). */
-export const SMTP_POOL_CONNECTIONS = 5
+export const SMTP_POOL_CONNECTIONS = 10
 
 function getTransport(): Transporter | null {
   const { SMTP_URL } = getEnv()
