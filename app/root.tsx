@@ -149,6 +149,11 @@ function Header() {
           ) : null}
           <LanguageSwitcher />
           {user ? (
+            <NavLink to="/settings/notifications" className={navClass} aria-label={t('prefs.menuLabel')}>
+              {t('prefs.menu')}
+            </NavLink>
+          ) : null}
+          {user ? (
             <NavLink to="/account" className={navClass}>
               {t('account.menu')}
             </NavLink>

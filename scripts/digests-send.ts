@@ -72,7 +72,7 @@ async function main(): Promise<number> {
     try {
       const results = await Promise.all(jobs.map((job) => waitForJob(job.id)))
       for (const result of results) {
-        if (!result) return failLater('a batch job failed for good; see the worker logs')
+        if (!result) return failLater(failure ?? 'a batch job did not finish in time')
         totals.due += result.due
         totals.sent += result.sent
         totals.empty += result.empty
@@ -96,6 +96,10 @@ function failLater(message: string) {
 
 /** A batch job's counts once completed; null when it failed for good (no attempt left). */
 async function waitForJob(id: string): Promise<PassCounts | null> {
+  const failed = (reason: string) => {
+    failure = `batch job ${id} failed: ${reason}`
+    return null
+  }
   const queue = getQueue('digests')
   const deadline = Date.now() + WAIT_MS
   while (Date.now() < deadline) {
@@ -103,7 +107,7 @@ async function waitForJob(id: string): Promise<PassCounts | null> {
     if (job) {
       const state = await job.getState()
       if (state === 'completed') return job.returnvalue as PassCounts
-      if (state === 'failed' && job.attemptsMade >= (job.opts.attempts ?? 1)) return null
+      if (state === 'failed' && job.attemptsMade >= (job.opts.attempts ?? 1)) return failed(job.failedReason)
     }
     await new Promise((resolve) => setTimeout(resolve, 250))
   }

@@ -180,7 +180,9 @@ export function hasSessionCookie(cookieHeader: string | undefined) {
  * `Sec-Fetch-Site: same-origin` (or `none`, the user's own action); `Origin: null` (sandboxed
  * frames, privacy redirects) is refused. A request with neither header is not from a browser of
  * this decade: accepted without a session cookie (curl, a monitoring probe: nothing to ride on),
- * refused with one. API calls authenticate with a bearer token, not cookies, and are not concerned.
+ * refused with one. API calls authenticate with a bearer token, not cookies, and are not concerned;
+ * nor is the one-click unsubscribe (`/unsubscribe`, RFC 8058): its signed link is the credential,
+ * the session plays no part, and mailbox providers post it from wherever they run (decision 0016).
  */
 export function crossSiteVerdict(input: {
   method: string;
@@ -193,6 +195,7 @@ export function crossSiteVerdict(input: {
   if (["GET", "HEAD", "OPTIONS"].includes(input.method)) return "allowed";
   if (input.path.startsWith("/api/") || input.path.startsWith("/webhooks/"))
     return "allowed";
+  if (input.path === "/unsubscribe" || input.path === "/unsubscribe/") return "allowed";
   const { origin, fetchSite } = input;
   if (origin !== undefined) {
     if (origin === "null") return "refused";
@@ -240,12 +243,22 @@ export function refuseCrossSite(appUrl: string, logger: Logger) {
   };
 }
 
+/**
+ * The e-mail previews of the staff outbox: e-mails are styled inline (what mail clients read), and a
+ * `srcdoc` frame inherits its page's policy; inline styles (never scripts) are allowed on that page only.
+ */
+const INLINE_STYLE_PAGES = [/^\/staff\/outbox\/templates\/?$/];
+
+export function allowsInlineStyles(path: string) {
+  return INLINE_STYLE_PAGES.some((pattern) => pattern.test(path));
+}
+
 /** The Content-Security-Policy of every answer: scripts of this site and inline ones carrying the request's nonce only. */
-export function contentSecurityPolicy(nonce: string, https: boolean) {
+export function contentSecurityPolicy(nonce: string, https: boolean, inlineStyles = false) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
-    "style-src 'self'",
+    inlineStyles ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -266,10 +279,10 @@ export const HSTS = "max-age=15552000";
  */
 export function securityHeaders(appUrl: string) {
   const https = appUrl.startsWith("https://");
-  return (_req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
-    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, https));
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, https, allowsInlineStyles(req.path)));
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");

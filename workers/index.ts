@@ -11,6 +11,7 @@ import { getLogger, setLogService } from '#app/utils/logger.server'
 import { digestsProcessor } from './digests'
 import { emailsProcessor } from './emails'
 import { matchingProcessor } from './matching'
+import { remindersProcessor } from './reminders'
 import { startPendingJobSweeper } from './pending-jobs'
 import { upsertSchedulers } from './schedulers'
 
@@ -22,6 +23,7 @@ const processors: Record<QueueName, ReturnType<typeof matchingProcessor>> = {
   matching: matchingProcessor(logger),
   emails: emailsProcessor(logger),
   digests: digestsProcessor(logger),
+  reminders: remindersProcessor(logger),
 }
 
 // The queue backend must be ready (on PostgreSQL: its schema migrated) before a worker polls it.

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { Button } from '#app/components/ui/button'
@@ -256,7 +256,15 @@ export default function AccountPage() {
   const { t } = useTranslation()
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <PageHeader title={t('account.title')} description={t('account.intro')} />
+      <PageHeader
+        title={t('account.title')}
+        description={t('account.intro')}
+        actions={
+          <Link to="/settings/notifications" className="text-sm font-medium text-brand-700 underline">
+            {t('prefs.accountLink')}
+          </Link>
+        }
+      />
       <ProfileForm />
       <EmailForm />
       <PasswordForm />

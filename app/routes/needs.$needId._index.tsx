@@ -14,9 +14,11 @@ import { CheckboxField, ErrorList, FormErrors, TextareaField } from '#app/compon
 import { formatDate, formatEurRange } from '#app/i18n/format'
 import { daysUntil } from '#app/modules/applications/pipeline'
 import { actOnMatch, listRecommendations } from '#app/modules/matching/invitations.server'
-import { acceptNdaSchema, answerQuestionSchema, askQuestionSchema, needLifecycleActions, requestChangesSchema } from '#app/modules/needs/schema'
+import { FollowToggle, NeedLifecycleCard, type LifecycleReply } from '#app/components/need-lifecycle'
+import { acceptNdaSchema, answerQuestionSchema, askQuestionSchema, needLifecycleActions, needLifecycleFormSchema, requestChangesSchema } from '#app/modules/needs/schema'
 import { acceptNda, answerQuestion, askQuestion } from '#app/modules/needs/questions.server'
-import { changeNeedLifecycle, getNeedForActor, moderateNeed, submitNeed, withdrawRevision } from '#app/modules/needs/service.server'
+import { changeNeedLifecycle, countUndecidedApplications, getNeedForActor, moderateNeed, submitNeed, withdrawRevision } from '#app/modules/needs/service.server'
+import { followStateFor, setFollow } from '#app/modules/reminders/follows.server'
 import { isAppError } from '#app/modules/shared/app-error'
 import { recordId } from '#app/modules/shared/fields'
 import { renderMarkdown } from '#app/modules/shared/markdown.server'
@@ -35,6 +37,8 @@ export async function loader(args: LoaderFunctionArgs) {
     const needId = requireParam(params, 'needId')
     const view = await getNeedForActor(actor, needId)
     const recommendations = view.actions.manageMatches ? await listRecommendations(actor, needId, {}, 5) : null
+    const deciding = view.actions.close || view.actions.award || view.actions.notAward
+    const [undecided, follow] = await Promise.all([deciding ? countUndecidedApplications(actor, needId) : 0, followStateFor(actor, needId)])
     return json({
       title: view.need.title,
       locale: await getRequestLocale(request),
@@ -43,11 +47,14 @@ export async function loader(args: LoaderFunctionArgs) {
       revisionDescriptionHtml: view.revision ? renderMarkdown(view.revision.description) : null,
       ...view,
       recommendations,
+      undecided,
+      follow,
     })
   })
 }
 
-const simpleIntents = z.enum(['submit', 'withdrawRevision', 'publish', ...needLifecycleActions])
+const simpleIntents = z.enum(['submit', 'withdrawRevision', 'publish'])
+const lifecycleIntents = z.enum(needLifecycleActions)
 const matchIntentSchema = z.object({
   intent: z.literal('match'),
   decision: z.enum(['approve', 'reject', 'invite', 'dismiss'], { error: 'validation.invalidChoice' }),
@@ -82,10 +89,25 @@ export async function action(args: ActionFunctionArgs) {
         case 'publish':
           await moderateNeed(actor, { needId, intent: 'publish' }, context.requestId)
           return back('moderation.publishedToast')
-        default:
-          await changeNeedLifecycle(actor, needId, simple.data, context.requestId)
-          return back(`needs.lifecycleDone.${simple.data}`)
       }
+    }
+
+    if (lifecycleIntents.safeParse(intent).success) {
+      const submission = parseWithZod(formData, { schema: needLifecycleFormSchema })
+      if (submission.status !== 'success') return json({ result: submission.reply(), code: 'invalid_input' }, { status: 400 })
+      const { intent: action, declineReason, declineComment } = submission.value
+      try {
+        const declineOpen = declineReason ? { reason: declineReason, comment: declineComment ?? '' } : undefined
+        await changeNeedLifecycle(actor, needId, action, context.requestId, { declineOpen })
+      } catch (error) {
+        return replyWithAppError(request, submission, error)
+      }
+      return back(`needs.lifecycleDone.${action}`)
+    }
+
+    if (intent === 'follow' || intent === 'unfollow') {
+      await setFollow(actor, needId, intent === 'follow')
+      return back(intent === 'follow' ? 'reminders.follow.followedToast' : 'reminders.follow.unfollowedToast')
     }
 
     if (intent === 'match') {
@@ -282,26 +304,20 @@ function Recommendations() {
   )
 }
 
+/** A reply of the lifecycle forms: their messages are shown in their own card. */
+const isLifecycleIntent = (value: unknown): value is string => (needLifecycleActions as readonly unknown[]).includes(value)
+
 function Lifecycle() {
-  const { actions } = useLoaderData<typeof loader>()
-  const { t } = useTranslation()
-  const busy = useBusy()
+  const { actions, undecided } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const available = (['close', 'award', 'notAward', 'archive'] as const).filter((action) => actions[action])
-  if (available.length === 0) return null
-  return (
-    <Card className="space-y-3">
-      <h2 className="font-semibold">{t('needs.lifecycleTitle')}</h2>
-      {available.map((action) => (
-        <Form method="post" key={action} className="space-y-1">
-          <input type="hidden" name="intent" value={action} />
-          <p className="text-sm text-stone-700">{t(`needs.lifecycleHint.${action}`)}</p>
-          <Button type="submit" size="sm" variant={action === 'archive' || action === 'notAward' ? 'secondary' : 'primary'} pending={busy(action)}>
-            {t(`needs.lifecycle.${action}`)}
-          </Button>
-        </Form>
-      ))}
-    </Card>
-  )
+  const result = actionData?.result
+  const intent = result?.initialValue?.intent
+  const reply: LifecycleReply | undefined =
+    isLifecycleIntent(intent)
+      ? { intent, formErrors: (result?.error as Record<string, string[]> | undefined)?.[''], fields: result?.error as Record<string, string[]> | undefined }
+      : undefined
+  return <NeedLifecycleCard available={available} undecided={undecided} reply={reply} />
 }
 
 export default function NeedPage() {
@@ -311,7 +327,8 @@ export default function NeedPage() {
   const { t } = useTranslation()
   const busy = useBusy()
   const daysLeft = daysUntil(need.deadline, new Date(data.now))
-  const generalErrors = actionData?.result?.initialValue?.intent === 'askQuestion' ? undefined : (actionData?.result?.error as Record<string, string[]> | undefined)?.['']
+  const repliedIntent = actionData?.result?.initialValue?.intent
+  const generalErrors = repliedIntent === 'askQuestion' || isLifecycleIntent(repliedIntent) ? undefined : (actionData?.result?.error as Record<string, string[]> | undefined)?.['']
 
   return (
     <div className="space-y-6">
@@ -494,6 +511,7 @@ export default function NeedPage() {
             </LinkButton>
           ) : null}
           <Lifecycle />
+          {data.follow.canFollow ? <FollowToggle following={data.follow.following} /> : null}
           {details ? (
             <Card>
               <dl className="space-y-3 text-sm">

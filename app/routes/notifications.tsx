@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
@@ -52,14 +52,19 @@ export default function NotificationsPage() {
         title={t('notifications.title')}
         description={t('notifications.unread', { count: unread })}
         actions={
-          unread > 0 ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="readAll" />
-              <Button type="submit" variant="secondary" size="sm">
-                {t('notifications.readAll')}
-              </Button>
-            </Form>
-          ) : null
+          <>
+            <Link to="/settings/notifications" className="self-center text-sm font-medium text-brand-700 underline">
+              {t('prefs.notificationsLink')}
+            </Link>
+            {unread > 0 ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="readAll" />
+                <Button type="submit" variant="secondary" size="sm">
+                  {t('notifications.readAll')}
+                </Button>
+              </Form>
+            ) : null}
+          </>
         }
       />
       <FormErrors errors={actionData?.result.error?.[''] ?? undefined} />

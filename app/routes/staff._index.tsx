@@ -8,6 +8,7 @@ import { Card, PageHeader } from '#app/components/ui/card'
 import { formatDate, formatNumber } from '#app/i18n/format'
 import { translateKey } from '#app/i18n/translate'
 import { latestMatchingRun, startMatchingRefresh } from '#app/modules/matching/service.server'
+import { countLateApplications } from '#app/modules/reminders/service.server'
 import { getStaffOverview } from '#app/modules/staff/service.server'
 import { readFormData } from '#app/utils/form.server'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
@@ -21,8 +22,14 @@ export const meta = titleMeta
 export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request }) => {
     const actor = await requireActor(request)
-    const [overview, matching, t, locale] = await Promise.all([getStaffOverview(actor), latestMatchingRun(actor), getRequestT(request), getRequestLocale(request)])
-    return json({ title: t('staff.title'), locale, ...overview, matching })
+    const [overview, matching, lateAnswers, t, locale] = await Promise.all([
+      getStaffOverview(actor),
+      latestMatchingRun(actor),
+      countLateApplications(actor),
+      getRequestT(request),
+      getRequestLocale(request),
+    ])
+    return json({ title: t('staff.title'), locale, ...overview, lateAnswers, matching })
   })
 }
 
@@ -95,7 +102,7 @@ function MatchingRefresh() {
 }
 
 export default function StaffHome() {
-  const { hubs, counts, locale, roles } = useLoaderData<typeof loader>()
+  const { hubs, counts, locale, roles, lateAnswers } = useLoaderData<typeof loader>()
   const isAdmin = roles.some((role) => role.role === 'ADMIN')
   const { t } = useTranslation()
   const tiles = [
@@ -103,6 +110,7 @@ export default function StaffHome() {
     { to: '/staff/organisations', value: counts.pendingOrganisations, label: t('staff.tiles.pendingOrganisations') },
     { to: '/needs', value: counts.publishedNeeds, label: t('staff.tiles.publishedNeeds') },
     { to: '/needs', value: counts.openApplications, label: t('staff.tiles.openApplications') },
+    { to: '/staff/late', value: lateAnswers, label: t('reminders.late.tile') },
     { to: '/staff/outbox', value: counts.outbox, label: t('staff.tiles.outbox') },
     ...(isAdmin ? [{ to: '/staff/team', value: counts.staff, label: t('staff.tiles.team') }] : []),
   ]

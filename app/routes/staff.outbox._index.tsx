@@ -30,7 +30,16 @@ export default function OutboxPage() {
   const { t } = useTranslation()
   return (
     <div className="space-y-4">
-      <PageHeader title={t('outbox.title')} description={t('outbox.intro')} />
+      <PageHeader
+        title={t('outbox.title')}
+        description={t('outbox.intro')}
+        actions={
+          // A document load: the previews page has its own Content-Security-Policy (inline styles of the e-mails).
+          <Link to="/staff/outbox/templates" reloadDocument className="text-sm font-medium text-brand-700 underline">
+            {t('prefs.templates.outboxLink')}
+          </Link>
+        }
+      />
       {!smtpConfigured ? <Alert tone="info">{t('outbox.noSmtp')}</Alert> : null}
       {emails.length === 0 ? (
         <EmptyState title={t('outbox.empty')} />

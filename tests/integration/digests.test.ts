@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { dueUsersPage } from '#app/modules/digests/due.server'
 import { digestDue } from '#app/modules/digests/period'
 import { alertNeedPublished, runDigestBatch, runDigestTick } from '#app/modules/digests/service.server'
-import { closeQueues, createWorker } from '#app/modules/jobs/queue.server'
+import { closeQueues, createWorker, enqueueJob, getQueue } from '#app/modules/jobs/queue.server'
 import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
-import { getNeedForActor } from '#app/modules/needs/service.server'
+import { getNeedForActor, moderateNeed } from '#app/modules/needs/service.server'
 import { unsubscribeUrl } from '#app/modules/notifications/unsubscribe'
 import { prisma } from '#app/utils/db.server'
 import { getEnv, resetEnvForTests } from '#app/utils/env.server'
@@ -15,6 +15,7 @@ import { startSmtpServer } from '#tests/helpers/smtp'
 import { waitFor } from '#tests/helpers/wait'
 import { digestsProcessor } from '#workers/digests'
 import { emailsProcessor } from '#workers/emails'
+import { upsertSchedulers } from '#workers/schedulers'
 
 /**
  * The digest pass against the real PostgreSQL, Redis (the queue) and a real SMTP server: who is
@@ -292,5 +293,33 @@ describe('the digest', () => {
     expect(header(mail, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click')
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(mailsTo(firm.user.email)).toHaveLength(1)
+  })
+
+  test('publishing a need alerts at once through the queue, and the next digest does not repeat it', async () => {
+    const hub = await createHub()
+    const moderator = await createStaff(hub.id)
+    const partner = await createMember(hub.id, 'PARTNER')
+    const firm = await createMember(hub.id, 'FIRM')
+    await prisma.notificationSetting.create({ data: { userId: firm.user.id, category: 'SAVED_SEARCH', channel: 'EMAIL' } })
+    await prisma.savedSearch.create({ data: { userId: firm.user.id, name: 'Raquettes', query: 'q=raquettes', alert: true } })
+    const need = await createNeed(partner.organisation.id, hub.id, partner.user.id, { status: 'SUBMITTED', submittedAt: new Date(), title: 'Location de raquettes connectées' })
+    await moderateNeed(await actorFor(moderator.id), { needId: need.id, intent: 'publish' })
+    const mail = await smtp.waitFor((candidate) => JSON.stringify(candidate.to).includes(firm.user.email))
+    expect(mail.subject).toBe('Nouveau besoin pour votre recherche «\u00a0Raquettes\u00a0»\u00a0: Location de raquettes connectées')
+    expect(mail.text).toContain(`${getEnv().APP_URL}/needs/${need.id}`)
+    await prisma.match.create({ data: { needId: need.id, firmId: firm.organisation.id, score: 95, breakdown: { reasons: [] }, algorithmVersion: ALGORITHM_VERSION } })
+    expect(await runDigestBatch({ at: new Date('2026-12-17T07:00:00Z'), userIds: [firm.user.id] })).toMatchObject({ sent: 0, empty: 1 })
+  })
+
+  test('the hourly tick job and its scheduler: the tick enqueues the batches, the worker sends', async () => {
+    const { firm } = await firmWithMatch()
+    await upsertSchedulers()
+    const scheduler = await getQueue('digests').getJobScheduler('digests.tick')
+    expect(scheduler?.pattern).toBe('0 0 * * * *')
+    await enqueueJob('digests.tick', { at: '2026-12-18T07:20:00Z' })
+    await waitFor(() => prisma.digestDelivery.findUnique({ where: { userId_period: { userId: firm.user.id, period: 'D:2026-12-18' } } }), 'the digest of the tick')
+    const mail = await smtp.waitFor((candidate) => JSON.stringify(candidate.to).includes(firm.user.email))
+    expect(mail.subject).toBe('Sillon\u00a0: 1 nouveauté pour vous')
+    await getQueue('digests').removeJobScheduler('digests.tick')
   })
 })

@@ -172,13 +172,15 @@ describe.each(['redis', 'postgres'] as const)('matching through the real queue o
 })
 
 describe('rescoring keeps what people decided', () => {
-  test('a firm’s match to a need it applied to outlives the need’s closing and the firm’s edits', async () => {
+  test('a firm’s match to a need it applied to outlives the need’s closing (its application declined in the same step) and the firm’s edits', async () => {
     const { moderator, partnerActor, expert, needId } = await world()
     await moderateNeed(moderator, { needId, intent: 'publish' })
     await scoreNeed(needId)
     const firmActor = await actorFor(expert.user.id)
     await applyToNeed(firmActor, needId, { intent: 'submit', approach: 'Capteurs vibratoires sur les gares amont, détection d’anomalies en edge.', timeline: '3 mois', priceEur: 50_000, referencesText: '', consortium: [] })
-    await changeNeedLifecycle(partnerActor, needId, 'close')
+    // Closing answers the firm in the same step (no applicant is left without a decision).
+    await expect(changeNeedLifecycle(partnerActor, needId, 'close')).rejects.toMatchObject({ status: 409, code: 'undecided_applications' })
+    await changeNeedLifecycle(partnerActor, needId, 'close', undefined, { declineOpen: { reason: 'PROJECT_CANCELLED', comment: 'Le projet est reporté à la saison prochaine.' } })
     // The firm's next ranking no longer sees the closed need: its match leaves both tops, and stays.
     await scoreFirm(expert.organisation.id)
     expect(await matchOf(needId, expert.organisation.id)).toMatchObject({ inNeedTop: false, inFirmTop: false, status: 'SUGGESTED' })

@@ -6,6 +6,8 @@ import profile from './en-profile'
 import members from './en-members'
 import lists from './en-lists'
 import digests from './en-digests'
+import reminders from './en-reminders'
+import prefs from './en-prefs'
 import type fr from './fr'
 
 type Shape<T> = T extends string ? string : T extends readonly string[] ? string[] : { [K in keyof T]: Shape<T[K]> }
@@ -20,6 +22,8 @@ const en: Shape<typeof fr> = {
   members,
   lists,
   digests,
+  reminders,
+  prefs,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Skip to content',
@@ -636,7 +640,7 @@ const en: Shape<typeof fr> = {
     lifecycleTitle: 'What next',
     lifecycle: { close: 'Close applications', award: 'Mark the need as awarded', notAward: 'Mark the need as not awarded', archive: 'Archive' },
     lifecycleHint: {
-      close: 'No more applications will be received; you can still decide on those received.',
+      close: 'No more applications will be received; each one received gets a decision at this step at the latest.',
       award: 'At least one application was accepted.',
       notAward: 'No application was accepted; the firms will be told.',
       archive: 'The need leaves the lists; its history is kept.',

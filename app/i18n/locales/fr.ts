@@ -10,6 +10,8 @@ import profile from './fr-profile'
 import members from './fr-members'
 import lists from './fr-lists'
 import digests from './fr-digests'
+import reminders from './fr-reminders'
+import prefs from './fr-prefs'
 
 const fr = {
   account,
@@ -20,6 +22,8 @@ const fr = {
   members,
   lists,
   digests,
+  reminders,
+  prefs,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Aller au contenu',
@@ -636,7 +640,7 @@ const fr = {
     lifecycleTitle: 'Suite du besoin',
     lifecycle: { close: 'Clore les candidatures', award: 'Déclarer le besoin attribué', notAward: 'Déclarer le besoin non attribué', archive: 'Archiver' },
     lifecycleHint: {
-      close: 'Plus aucune candidature ne sera reçue ; vous pouvez encore décider sur celles reçues.',
+      close: 'Plus aucune candidature ne sera reçue ; chacune de celles reçues reçoit une décision au plus tard à cette étape.',
       award: 'Au moins une candidature a été retenue.',
       notAward: 'Aucune candidature n’a été retenue ; les entreprises en seront informées.',
       archive: 'Le besoin disparaît des listes ; son historique est conservé.',

@@ -24,16 +24,19 @@ export const apiErrors = {
 }
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; fields: Record<string, string[]> }
+  error: { code: string; message: string; fields: Record<string, string[]>; [detail: string]: unknown }
 }
 
 /** The JSON body of an error, its sentences in the reader's language. */
-export function errorBody(t: TFunction, error: { code: string; messageKey: string; params?: Record<string, string | number>; fields?: Record<string, string[]> }): ApiErrorBody {
+export function errorBody(
+  t: TFunction,
+  error: { code: string; messageKey: string; params?: Record<string, string | number>; fields?: Record<string, string[]>; details?: Record<string, unknown> },
+): ApiErrorBody {
   const fields: Record<string, string[]> = {}
   for (const [name, messages] of Object.entries(error.fields ?? {}).slice(0, MAX_FIELDS)) {
     fields[name] = [...new Set(messages.map((message) => translateKey(t, message)))]
   }
-  return { error: { code: error.code, message: translateKey(t, error.messageKey, error.params), fields } }
+  return { error: { ...error.details, code: error.code, message: translateKey(t, error.messageKey, error.params), fields } }
 }
 
 /** The 401's challenge (RFC 6750): `error="invalid_token"` when a token was given but refused. */

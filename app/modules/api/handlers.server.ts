@@ -124,7 +124,7 @@ const operationHandlers: Record<OperationId, (context: ApiContext) => Promise<Ap
   async changeNeedLifecycle(context) {
     const actor = actorOf(context)
     const { value } = parseJsonInput(lifecycleBody, context.body)
-    await changeNeedLifecycle(actor, context.params.needId!, value.action, context.requestId)
+    await changeNeedLifecycle(actor, context.params.needId!, value.action, context.requestId, { declineOpen: value.declineOpen })
     return { body: await needResponse(actor, context.params.needId!) }
   },
 

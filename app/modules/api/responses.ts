@@ -188,5 +188,9 @@ export const errorResponseSchema = z.object({
     fields: z
       .record(z.string(), z.array(z.string()))
       .meta({ description: 'Messages per top-level field of the body or query string; empty when the error concerns no field.' }),
+    undecided: z
+      .array(z.object({ id: z.string(), firm: z.string(), status: z.string() }))
+      .optional()
+      .meta({ description: '`undecided_applications`: the applications still waiting for a decision that the partner reads (closing or awarding needs a decision for each, or `declineOpen`).' }),
   }),
 })

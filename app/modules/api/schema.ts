@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { applicationDecisionSchema, applicationFormSchema } from '#app/modules/applications/schema'
-import { needFormSchema, needLifecycleActions } from '#app/modules/needs/schema'
+import { declineOpenSchema, needFormSchema, needLifecycleActions } from '#app/modules/needs/schema'
 import { jsonInput } from './json-input'
 
 /**
@@ -28,7 +28,11 @@ export const needBody = jsonInput(needFormSchema, {
 
 /** POST /needs/{id}/lifecycle. */
 export const lifecycleBody = jsonInput(
-  z.object({ action: z.enum(needLifecycleActions, { error: 'validation.invalidChoice' }) }),
+  z.object({
+    action: z.enum(needLifecycleActions, { error: 'validation.invalidChoice' }),
+    /** Declines, in the same step, every application still waiting for a decision. */
+    declineOpen: declineOpenSchema.optional(),
+  }),
 )
 
 /** POST /needs/{id}/submit: nothing to send (an empty object at most). */

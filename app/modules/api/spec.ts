@@ -165,8 +165,18 @@ export const apiOperations: ApiOperation[] = [
     audience: 'partner',
     summary: 'Close, award, not award or archive a need',
     description:
-      '`close`: PUBLISHED → CLOSED (no more applications). `award`: CLOSED → AWARDED (needs an accepted application). `notAward`: CLOSED → NOT_AWARDED. `archive`: a draft or a finished need → ARCHIVED. A transition the need’s status does not allow answers 409 with a sentence.',
-    body: { input: lifecycleBody, required: true, examples: { close: { summary: 'Close the need', value: { action: 'close' } } } },
+      '`close`: PUBLISHED → CLOSED (no more applications). `award`: CLOSED → AWARDED (needs an accepted application). `notAward`: CLOSED → NOT_AWARDED. `archive`: a draft or a finished need → ARCHIVED. A transition the need’s status does not allow answers 409 with a sentence. `close`, `award` and `notAward` decide every application still waiting (SUBMITTED, SCREENING, SHORTLISTED, INFO_REQUESTED): refused with 409 `undecided_applications` (listing them in `error.undecided`) unless `declineOpen` declines them in the same step, with one reason and a comment; each firm is told.',
+    body: {
+      input: lifecycleBody,
+      required: true,
+      examples: {
+        close: { summary: 'Close the need', value: { action: 'close' } },
+        closeDeclining: {
+          summary: 'Close the need and decline the applications still waiting, with one reason',
+          value: { action: 'close', declineOpen: { reason: 'OTHER_CANDIDATE', comment: 'Une autre proposition a été retenue pour ce pilote.' } },
+        },
+      },
+    },
     response: { status: 200, schema: needResponseSchema, description: 'The need after the transition.' },
     errors: [400, 404, 409, 413, 415],
   },

@@ -1,11 +1,14 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
 import { getNeedForActor } from '#app/modules/needs/queries.server'
 import { queueEmail } from '#app/modules/notifications/email.server'
-import { notifyUsers } from '#app/modules/notifications/notifications.server'
+import type { EmailTemplate } from '#app/modules/notifications/email.server'
+import { notify, notifyUsers } from '#app/modules/notifications/notifications.server'
+import type { Category } from '#app/modules/notifications/preferences'
 import { assertActsFor, organisationReadOnly } from '#app/modules/policy/acting'
 import {
   actsForOrganisation,
   applicationViewFor,
+  isBeingScreened,
   isMemberOf,
   isStaffOf,
   readOnlyStatusOf,
@@ -22,6 +25,8 @@ import { timeInStages, isOverdue } from './pipeline'
 import { MIN_APPROACH_LENGTH, type ApplicationDecision, type ApplicationFormInput } from './schema'
 
 const CONSORTIUM_MAX = 3
+/** Applications waiting for the partner's decision (application-state.ts: decline is still open to them). */
+export const UNDECIDED = ['SUBMITTED', 'SCREENING', 'SHORTLISTED', 'INFO_REQUESTED'] as const
 const DEFAULT_CHARTER_DAYS = 15
 
 type DeclineReason = Extract<ApplicationDecision, { intent: 'decline' }>['reason']
@@ -86,7 +91,7 @@ function refuse(action: string, status: string): never {
   throw AppError.conflict('invalid_transition', 'errors.applicationTransition', { action, status })
 }
 
-const userIds = (organisations: Array<{ memberships: Array<{ userId: string }> }>) =>
+const membersOf = (organisations: Array<{ memberships: Array<{ userId: string }> }>) =>
   organisations.flatMap((organisation) => organisation.memberships.map((membership) => membership.userId))
 
 /**
@@ -203,10 +208,14 @@ export async function applyToNeed(actor: Actor, needId: string, input: Applicati
     await tx.db.consortiumMember.createMany({ data: newcomers.map((member) => ({ applicationId, organisationId: member.id })) })
     if (newcomers.length > 0) {
       const members = await tx.db.membership.findMany({ where: { organisationId: { in: newcomers.map((member) => member.id) } }, select: { userId: true } })
-      await notifyUsers(tx.db, members.map((member) => member.userId), {
+      await notify(tx, {
+        category: 'MY_APPLICATIONS',
+        userIds: members.map((member) => member.userId),
         kind: 'consortium.invited',
         payload: { applicationId, needId, title: view.need.title, lead: firm.organisation.name },
         link: `/applications/${applicationId}`,
+        needId,
+        applicationId,
       })
     }
 
@@ -235,20 +244,23 @@ export async function applyToNeed(actor: Actor, needId: string, input: Applicati
     const recipients = screened
       ? (await tx.db.staffRole.findMany({ where: { hubId: fresh.need.hubId }, select: { userId: true, user: { select: { name: true } } } }))
       : fresh.need.partner.memberships
-    await notifyUsers(tx.db, recipients.map((member) => member.userId), {
-      kind: screened ? 'application.to-screen' : 'application.submitted',
-      payload: { needId, applicationId, title: view.need.title, firm: firm.organisation.name },
-      link: `/applications/${applicationId}`,
-    })
-    if (!screened) {
-      for (const member of fresh.need.partner.memberships) {
-        await queueEmail(tx, {
-          userId: member.userId,
-          about: { type: 'APPLICATION', id: applicationId },
-          kind: 'new-application',
-          template: { name: 'newApplication', data: { name: member.user.name, needTitle: view.need.title, firmName: firm.organisation.name, link: `${appUrl}/applications/${applicationId}` } },
-        })
-      }
+    const payload = { needId, applicationId, title: view.need.title, firm: firm.organisation.name }
+    if (screened) {
+      // Staff screen it first: a notice of their queue; the partner hears of it once screened.
+      await notifyUsers(tx.db, recipients.map((member) => member.userId), { kind: 'application.to-screen', payload, link: `/applications/${applicationId}` })
+    } else {
+      await tell(
+        tx,
+        fresh,
+        'partner',
+        {
+          kind: 'application.submitted',
+          payload,
+          link: `/applications/${applicationId}`,
+          email: { kind: 'new-application', template: (user) => newApplicationEmail(user, view.need.title, firm.organisation.name, `${appUrl}/applications/${applicationId}`) },
+        },
+        'SUBMITTED',
+      )
     }
     return { id: applicationId, status: 'SUBMITTED' as const }
   })
@@ -286,8 +298,6 @@ export async function actOnApplication(actor: Actor, applicationId: string, deci
   const staffSide = isStaffOf(actor, application.need.hubId)
   const consortiumMembership = application.consortium.find((member) => isMemberOf(actor, member.organisationId))
   const appUrl = getEnv().APP_URL
-  const firmUsers = userIds([application.firm, ...application.consortium.filter((member) => member.status === 'CONFIRMED').map((member) => member.organisation)])
-  const partnerUsers = application.need.partner.memberships.map((membership) => membership.userId)
   const link = `/applications/${application.id}`
   const payload = { applicationId: application.id, needId: application.need.id, title: application.need.title, firm: application.firm.name }
 
@@ -315,41 +325,60 @@ export async function actOnApplication(actor: Actor, applicationId: string, deci
       case 'accept':
       case 'startScreening': {
         const to = await moveApplication(tx.db, actor, application, decision.intent, {}, requestId)
-        await notifyUsers(tx.db, decision.intent === 'startScreening' ? [] : firmUsers, { kind: `application.${decision.intent === 'accept' ? 'accepted' : 'shortlisted'}`, payload, link })
-        if (decision.intent === 'accept') await emailFirm(tx, application, 'applicationAccepted', appUrl)
+        if (decision.intent !== 'startScreening') {
+          const accepted = decision.intent === 'accept'
+          await tell(tx, application, 'firm', {
+            kind: `application.${accepted ? 'accepted' : 'shortlisted'}`,
+            payload,
+            link,
+            email: firmEmail(application, accepted ? 'applicationAccepted' : 'reminders.shortlisted', appUrl),
+          })
+        }
         if (decision.intent === 'shortlist' && application.need.screeningRequired && staffSide && !partnerSide) {
-          await notifyUsers(tx.db, partnerUsers, { kind: 'application.submitted', payload, link })
+          // Past screening: the partner hears of the application now.
+          await tell(
+            tx,
+            application,
+            'partner',
+            {
+              kind: 'application.submitted',
+              payload,
+              link,
+              email: { kind: 'new-application', template: (user) => newApplicationEmail(user, application.need.title, application.firm.name, `${appUrl}${link}`) },
+            },
+            to,
+          )
         }
         return { status: to }
       }
       case 'decline': {
         const to = await moveApplication(tx.db, actor, application, 'decline', { declineReason: decision.reason, declineComment: decision.comment }, requestId)
-        await notifyUsers(tx.db, firmUsers, { kind: 'application.declined', payload, link })
-        await emailFirm(tx, application, 'applicationDeclined', appUrl)
+        await tell(tx, application, 'firm', { kind: 'application.declined', payload, link, email: firmEmail(application, 'applicationDeclined', appUrl) })
         return { status: to }
       }
       case 'requestInfo': {
         const to = await moveApplication(tx.db, actor, application, 'requestInfo', {}, requestId)
         await addMessage(tx.db, actor, application, decision.message, application.need.partnerId)
-        await notifyUsers(tx.db, firmUsers, { kind: 'application.info-requested', payload, link })
-        await emailFirm(tx, application, 'applicationInfoRequested', appUrl)
+        await tell(tx, application, 'firm', { kind: 'application.info-requested', payload, link, email: firmEmail(application, 'applicationInfoRequested', appUrl) })
         return { status: to }
       }
       case 'answerInfo': {
         const to = await moveApplication(tx.db, actor, application, 'answerInfo', {}, requestId)
         await addMessage(tx.db, actor, application, decision.message, application.firmId)
-        await notifyUsers(tx.db, partnerUsers, { kind: 'application.info-answered', payload, link })
+        await tell(tx, application, 'partner', { kind: 'application.info-answered', payload, link, email: messageEmail(application, application.firm.name, appUrl) }, to)
         return { status: to }
       }
       case 'message': {
         if (application.status === 'DRAFT' || application.status === 'WITHDRAWN') refuse('message', application.status)
         await addMessage(tx.db, actor, application, decision.message, partnerSide ? application.need.partnerId : (consortiumMembership?.organisationId ?? application.firmId))
-        await notifyUsers(tx.db, (partnerSide ? firmUsers : partnerUsers).filter((id) => id !== actor.userId), { kind: 'application.message', payload, link })
+        const fromName = partnerSide ? application.need.partner.name : (consortiumMembership?.organisation.name ?? application.firm.name)
+        await tell(tx, application, partnerSide ? 'firm' : 'partner', { kind: 'application.message', payload, link, email: messageEmail(application, fromName, appUrl), except: actor.userId })
         return { status: application.status }
       }
       case 'withdraw': {
         const to = await moveApplication(tx.db, actor, application, 'withdraw', {}, requestId)
-        if (application.status !== 'DRAFT') await notifyUsers(tx.db, partnerUsers, { kind: 'application.withdrawn', payload, link })
+        // A withdrawn application no longer opens to the partner: the notice points to the need's pipeline.
+        if (application.status !== 'DRAFT') await tell(tx, application, 'partner', { kind: 'application.withdrawn', payload, link: `/needs/${application.need.id}/applications`, needOnly: true }, application.status)
         return { status: to }
       }
       case 'confirmConsortium':
@@ -370,10 +399,14 @@ export async function actOnApplication(actor: Actor, applicationId: string, deci
           after: { organisationId: member.organisationId, status },
           requestId,
         })
-        await notifyUsers(tx.db, application.firm.memberships.map((membership) => membership.userId), {
+        await notify(tx, {
+          category: 'MY_APPLICATIONS',
+          userIds: application.firm.memberships.map((membership) => membership.userId),
           kind: `consortium.${status === 'CONFIRMED' ? 'confirmed' : 'declined'}`,
           payload: { ...payload, partner: member.organisation.name },
           link,
+          needId: application.need.id,
+          applicationId: application.id,
         })
         return { status: application.status }
       }
@@ -410,15 +443,94 @@ async function addMessage(db: DbClient, actor: Actor, application: LoadedApplica
   await db.message.create({ data: { applicationId: application.id, authorId: actor.userId, authorOrgId, body } })
 }
 
-async function emailFirm(tx: Tx, application: LoadedApplication, template: 'applicationAccepted' | 'applicationDeclined' | 'applicationInfoRequested', appUrl: string) {
-  for (const member of application.firm.memberships) {
-    await queueEmail(tx, {
-      userId: member.userId,
-      about: { type: 'APPLICATION', id: application.id },
-      kind: template,
-      template: { name: template, data: { name: member.user.name, needTitle: application.need.title, partnerName: application.need.partner.name, link: `${appUrl}/applications/${application.id}` } },
+function newApplicationEmail(user: { name: string }, needTitle: string, firmName: string, link: string): EmailTemplate {
+  return { name: 'newApplication', data: { name: user.name, needTitle, firmName, link } }
+}
+
+type Notice = {
+  kind: string
+  payload: Record<string, string>
+  link: string
+  /** The instant e-mail of the event, sent under each recipient's preferences. */
+  email?: { kind: string; template: (user: { id: string; name: string }) => EmailTemplate }
+  /** The user who acted: told nothing of their own action. */
+  except?: string
+  /** The notice is about the need only (the application no longer opens to its readers). */
+  needOnly?: boolean
+}
+
+/**
+ * Tells one side of an application of an event, under each recipient's preferences: the firm
+ * side (the lead's members and the confirmed consortium partners', MY_APPLICATIONS) or the
+ * partner's members (MY_NEEDS), who read it only once it is past staff screening.
+ */
+async function tell(tx: Tx, application: LoadedApplication, side: 'firm' | 'partner', notice: Notice, status = application.status) {
+  let userIds: string[]
+  if (side === 'firm') {
+    userIds = membersOf([application.firm, ...application.consortium.filter((member) => member.status === 'CONFIRMED').map((member) => member.organisation)])
+  } else {
+    // applicationViewFor: the partner reads it once submitted, and once screened where staff screen.
+    const hidden = status === 'DRAFT' || status === 'WITHDRAWN' || isBeingScreened({ ...accessOf(application), status })
+    userIds = hidden ? [] : application.need.partner.memberships.map((membership) => membership.userId)
+  }
+  const category: Category = side === 'firm' ? 'MY_APPLICATIONS' : 'MY_NEEDS'
+  return notify(tx, {
+    category,
+    userIds: userIds.filter((id) => id !== notice.except),
+    kind: notice.kind,
+    payload: notice.payload,
+    link: notice.link,
+    needId: application.need.id,
+    ...(notice.needOnly ? {} : { applicationId: application.id }),
+    ...(notice.email ? { email: { about: { type: 'APPLICATION' as const, id: application.id }, kind: notice.email.kind, template: notice.email.template } } : {}),
+  })
+}
+
+/** The e-mail of a decision or request the firm side hears of (accepted, declined, shortlisted, information requested). */
+function firmEmail(
+  application: LoadedApplication,
+  name: 'applicationAccepted' | 'applicationDeclined' | 'applicationInfoRequested' | 'reminders.shortlisted',
+  appUrl: string,
+): Notice['email'] {
+  return {
+    kind: name,
+    template: (user) => ({ name, data: { name: user.name, needTitle: application.need.title, partnerName: application.need.partner.name, link: `${appUrl}/applications/${application.id}` } }),
+  }
+}
+
+/** "A message from … on …": to the other side of the conversation. */
+function messageEmail(application: LoadedApplication, fromName: string, appUrl: string): Notice['email'] {
+  return {
+    kind: 'message-received',
+    template: (user) => ({ name: 'reminders.messageReceived', data: { name: user.name, needTitle: application.need.title, fromName, link: `${appUrl}/applications/${application.id}` } }),
+  }
+}
+
+/**
+ * Declines the applications of a need still waiting for a decision, with one reason, in the
+ * caller's transaction (closing or awarding a need: no applicant left without an answer); each
+ * firm is told under its preferences. The caller has checked that the actor decides for the
+ * need's partner. Returns how many were declined.
+ */
+export async function declineOpenApplications(
+  tx: Tx,
+  actor: Actor,
+  needId: string,
+  input: { reason: DeclineReason; comment: string },
+  requestId?: string,
+) {
+  const applications = await tx.db.application.findMany({ where: { needId, status: { in: [...UNDECIDED] } }, include: applicationInclude, orderBy: { submittedAt: 'asc' } })
+  const appUrl = getEnv().APP_URL
+  for (const application of applications) {
+    await moveApplication(tx.db, actor, application, 'decline', { declineReason: input.reason, declineComment: input.comment }, requestId)
+    await tell(tx, application, 'firm', {
+      kind: 'application.declined',
+      payload: { applicationId: application.id, needId, title: application.need.title, firm: application.firm.name },
+      link: `/applications/${application.id}`,
+      email: firmEmail(application, 'applicationDeclined', appUrl),
     })
   }
+  return applications.length
 }
 
 /** Declines several applications of one need with the same reason; all or nothing. */
@@ -443,12 +555,12 @@ export async function bulkDecline(
     async (tx) => {
       for (const application of applications) {
         await moveApplication(tx.db, actor, application, 'decline', { declineReason: input.reason, declineComment: input.comment }, requestId)
-        await notifyUsers(tx.db, userIds([application.firm]), {
+        await tell(tx, application, 'firm', {
           kind: 'application.declined',
           payload: { applicationId: application.id, needId, title: application.need.title, firm: application.firm.name },
           link: `/applications/${application.id}`,
+          email: firmEmail(application, 'applicationDeclined', appUrl),
         })
-        await emailFirm(tx, application, 'applicationDeclined', appUrl)
       }
     },
     { timeoutMs: 60_000 },

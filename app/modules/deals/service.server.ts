@@ -1,5 +1,5 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
-import { notifyUsers } from '#app/modules/notifications/notifications.server'
+import { notify } from '#app/modules/notifications/notifications.server'
 import { assertActsFor } from '#app/modules/policy/acting'
 import { applicationViewFor, type Actor } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
@@ -45,7 +45,8 @@ export async function startPilot(
   const application = await loadForPartner(actor, applicationId)
   if (application.status !== 'ACCEPTED') throw AppError.conflict('invalid_transition', 'errors.pilotNeedsAccepted')
   if (application.deal) throw AppError.conflict('deal_exists', 'errors.dealExists')
-  return transaction(async ({ db }) => {
+  return transaction(async (tx) => {
+    const { db } = tx
     const deal = await db.deal.create({
       data: {
         applicationId,
@@ -65,7 +66,11 @@ export async function startPilot(
       after: { status: 'PILOT', pilotValueEur: input.pilotValueEur ?? null },
       requestId,
     })
-    await notifyUsers(db, application.firm.memberships.map((member) => member.userId), {
+    await notify(tx, {
+      category: 'MY_APPLICATIONS',
+      userIds: application.firm.memberships.map((member) => member.userId),
+      needId: application.need.id,
+      applicationId,
       kind: 'deal.pilot-started',
       payload: { applicationId, needId: application.need.id, title: application.need.title },
       link: `/applications/${applicationId}`,
@@ -87,7 +92,8 @@ export async function moveDeal(
   if (!deal) throw AppError.conflict('no_deal', 'errors.noDeal')
   const result = dealMachine.transition(deal.status, action)
   if (!result.ok) throw AppError.conflict('invalid_transition', 'errors.dealTransition', { status: deal.status })
-  await transaction(async ({ db }) => {
+  await transaction(async (tx) => {
+    const { db } = tx
     const updated = await db.deal.updateMany({
       where: { id: deal.id, status: deal.status },
       data: {
@@ -108,7 +114,11 @@ export async function moveDeal(
       after: { status: result.to, ...(contract ? { purchaseOrder: contract.purchaseOrder, contractValueEur: contract.contractValueEur } : {}) },
       requestId,
     })
-    await notifyUsers(db, application.firm.memberships.map((member) => member.userId), {
+    await notify(tx, {
+      category: 'MY_APPLICATIONS',
+      userIds: application.firm.memberships.map((member) => member.userId),
+      needId: application.need.id,
+      applicationId,
       kind: `deal.${action}`,
       payload: { applicationId, needId: application.need.id, title: application.need.title },
       link: `/applications/${applicationId}`,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { currentPeriod, digestDue, HOUR_MS, isoWeek, passHour, periodKey, type DigestSchedule } from './period'
+import { currentPeriod, digestDue, HOUR_MS, isoWeek, passHour, periodKey, scheduledPassHour, type DigestSchedule } from './period'
 
 const daily = (timeZone: string, hour: number): DigestSchedule => ({ timeZone, frequency: 'DAILY', weekday: 1, hour })
 
@@ -149,6 +149,12 @@ describe('never, the current period and odd input', () => {
   test('a pass later in its hour counts as that hour', () => {
     expect(passHour(new Date('2026-12-07T07:42:10Z')).toISOString()).toBe('2026-12-07T07:00:00.000Z')
     expect(digestDue(new Date('2026-12-07T07:59:59Z'), daily('Europe/Paris', 8))).toEqual({ due: true, period: 'D:2026-12-07' })
+  })
+
+  test('a tick serves the hour it was scheduled for, even when it runs late or is created a moment early', () => {
+    // Created at 06:00:00.2 for 07:00 (delayed 3 599.8 s); run at 09:12 after an outage: still 07:00.
+    expect(scheduledPassHour({ timestamp: Date.parse('2026-12-07T06:00:00.200Z'), delay: 3_599_800 }).toISOString()).toBe('2026-12-07T07:00:00.000Z')
+    expect(scheduledPassHour({ timestamp: Date.parse('2026-12-07T06:59:59.990Z'), delay: 0 }).toISOString()).toBe('2026-12-07T07:00:00.000Z')
   })
 
   test('the current period follows the local date, whatever the hour', () => {

@@ -32,6 +32,15 @@ export function passHour(instant: Date): Date {
   return new Date(Math.floor(instant.getTime() / HOUR_MS) * HOUR_MS)
 }
 
+/**
+ * The pass hour a scheduler's tick job serves: the instant it was scheduled for (created ahead,
+ * delayed until then), with a few seconds to spare for rounding. A tick run late (workers down a
+ * while) still serves its own hour, and a retried tick the same one.
+ */
+export function scheduledPassHour(job: { timestamp: number; delay?: number }): Date {
+  return passHour(new Date(job.timestamp + (job.delay ?? 0) + 5_000))
+}
+
 const partFormatters = new Map<string, Intl.DateTimeFormat>()
 
 /** Whether the runtime knows this IANA zone. */

@@ -11,7 +11,7 @@ import { loadActors } from './actors.server'
 import { buildDigests } from './build.server'
 import { dueAmong, dueBatches, type DueUser } from './due.server'
 import { announcedNeeds, isEmpty, itemCount, withoutNeeds, type DigestLinks, type DigestModel } from './model'
-import { passHour } from './period'
+import { passHour, scheduledPassHour } from './period'
 import { renderDigest, type RenderedDigest } from './render'
 
 /**
@@ -57,10 +57,11 @@ export async function runDigestTick(at: Date, options: { jobIdSuffix?: string; b
 }
 
 /** The pass instant of a tick job: the scheduled hour it was created for (a late run still serves that hour). */
-export function tickInstant(job: { timestamp: number; opts: { delay?: number } }, payloadAt?: string) {
+export function tickInstant(job: { timestamp: number; opts: { delay?: number; prevMillis?: number } }, payloadAt?: string) {
   if (payloadAt) return passHour(new Date(payloadAt))
-  // A scheduler's job is created ahead, delayed until its instant; a few seconds of rounding spare.
-  return passHour(new Date(job.timestamp + (job.opts.delay ?? 0) + 5_000))
+  // A job scheduler's job carries the instant it was scheduled for (`prevMillis`).
+  if (job.opts.prevMillis) return passHour(new Date(job.opts.prevMillis + 5_000))
+  return scheduledPassHour({ timestamp: job.timestamp, delay: job.opts.delay })
 }
 
 function linksFor(userId: string): DigestLinks {

@@ -22,6 +22,8 @@ export const jobs = {
   'digests.batch': { queue: 'digests', payload: z.object({ at: z.iso.datetime(), userIds: z.array(id).min(1).max(500), force: z.boolean().optional() }) },
   /** A need was published: instant saved-search alerts (channel EMAIL). */
   'digests.need-published': { queue: 'digests', payload: z.object({ needId: id }) },
+  /** The hourly pass of reminders (charter delays, draft deadlines, pilot ends); each sent once (ReminderSent). */
+  'reminders.sweep': { queue: 'reminders', payload: z.object({ at: z.iso.datetime().optional() }) },
 } as const
 
 export type JobName = keyof typeof jobs

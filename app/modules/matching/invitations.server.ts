@@ -1,6 +1,5 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
-import { queueEmail } from '#app/modules/notifications/email.server'
-import { notifyUsers } from '#app/modules/notifications/notifications.server'
+import { notify } from '#app/modules/notifications/notifications.server'
 import { assertActsFor } from '#app/modules/policy/acting'
 import { canEditNeed, canModerateNeed, isMemberOf, type Actor } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
@@ -156,22 +155,31 @@ export async function actOnMatch(actor: Actor, matchId: string, intent: 'approve
       requestId,
     })
     if (result.to === 'INVITED') {
-      await notifyUsers(tx.db, match.firm.memberships.map((member) => member.userId), {
+      // The invitation opens the need to the firm (its teaser until the NDA, when confidential):
+      // an invitation to apply, heard of as news of the firm's applications.
+      const confidential = match.need.visibility === 'INVITE_ONLY'
+      await notify(tx, {
+        category: 'MY_APPLICATIONS',
+        userIds: match.firm.memberships.map((member) => member.userId),
         kind: 'match.invited',
         payload: { needId: match.needId, title: match.need.title, partner: match.need.partner.name },
         link: `/needs/${match.needId}`,
-      })
-      for (const member of match.firm.memberships) {
-        await queueEmail(tx, {
-          userId: member.userId,
+        needId: match.needId,
+        email: {
           about: { type: 'NEED', id: match.needId },
-          kind: 'firm-invited',
-          template: { name: 'firmInvited', data: { name: member.user.name, needTitle: match.need.title, partnerName: match.need.partner.name, link: `${appUrl}/needs/${match.needId}` } },
-        })
-      }
+          kind: confidential ? 'confidential-invitation' : 'firm-invited',
+          template: (user) => ({
+            name: confidential ? 'reminders.confidentialInvitation' : 'firmInvited',
+            data: { name: user.name, needTitle: match.need.title, partnerName: match.need.partner.name, link: `${appUrl}/needs/${match.needId}` },
+          }),
+        },
+      })
     }
     if (result.to === 'APPROVED') {
-      await notifyUsers(tx.db, match.need.partner.memberships.map((member) => member.userId), {
+      await notify(tx, {
+        category: 'MY_NEEDS',
+        userIds: match.need.partner.memberships.map((member) => member.userId),
+        needId: match.needId,
         kind: 'match.approved',
         payload: { needId: match.needId, title: match.need.title, firm: match.firm.name },
         link: `/needs/${match.needId}#recommendations`,

@@ -1,9 +1,11 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
-import { notifyUsers } from '#app/modules/notifications/notifications.server'
+import { notify } from '#app/modules/notifications/notifications.server'
+import { whoMayOpenNeed } from '#app/modules/reminders/recipients.server'
 import { organisationReadOnly } from '#app/modules/policy/acting'
 import { readOnlyStatusOf, verifiedOrganisations, type Actor } from '#app/modules/policy/policy'
 import { AppError } from '#app/modules/shared/app-error'
 import { prisma, transaction } from '#app/utils/db.server'
+import { getEnv } from '#app/utils/env.server'
 import { getNeedForActor, NDA_TEXT_VERSION } from './queries.server'
 
 /**
@@ -42,7 +44,8 @@ export async function askQuestion(actor: Actor, needId: string, body: string, re
   const firmId = chooseActingFirm(actor, view.actingFirms.question.map((firm) => firm.id), options.firmId)
   if (!firmId) throw AppError.conflict('cannot_ask', 'errors.cannotAsk')
   const firm = { organisationId: firmId }
-  return transaction(async ({ db }) => {
+  return transaction(async (tx) => {
+    const { db } = tx
     const question = await db.question.create({
       data: { needId, askedByOrgId: firm.organisationId, askedById: actor.userId, body },
       select: { id: true },
@@ -55,11 +58,16 @@ export async function askQuestion(actor: Actor, needId: string, body: string, re
       target: { type: 'Question', id: question.id },
       requestId,
     })
+    // Asking follows the need: its answers (and the others') come to the asker.
+    await db.needFollow.createMany({ data: [{ userId: actor.userId, needId }], skipDuplicates: true })
     const partnerMembers = await db.membership.findMany({ where: { organisationId: view.need.partner.id }, select: { userId: true } })
-    await notifyUsers(db, partnerMembers.map((member) => member.userId), {
+    await notify(tx, {
+      category: 'MY_NEEDS',
+      userIds: partnerMembers.map((member) => member.userId),
       kind: 'question.asked',
       payload: { needId, title: view.need.title },
       link: `/needs/${needId}#questions`,
+      needId,
     })
     return question
   })
@@ -71,7 +79,19 @@ export async function answerQuestion(actor: Actor, needId: string, questionId: s
   if (!view.actions.answerQuestions) throw AppError.notFound()
   const question = await prisma.question.findFirst({ where: { id: questionId, needId }, select: { id: true, askedById: true, answer: true } })
   if (!question) throw AppError.notFound()
-  await transaction(async ({ db }) => {
+  // Answers are read where the questions are: on the need's full page. Only the asker and the
+  // followers who may open it now hear of the answer (an e-mail is a page too).
+  const followers = await prisma.needFollow.findMany({ where: { needId }, select: { userId: true } })
+  const concerned = [...new Set([question.askedById, ...followers.map((follow) => follow.userId)])].filter((userId) => userId !== actor.userId)
+  const readers = new Set(await whoMayOpenNeed(concerned, needId, 'full'))
+  const link = `/needs/${needId}#questions`
+  const email = (name: 'reminders.questionAnswered' | 'reminders.followedAnswer') => ({
+    about: { type: 'NEED' as const, id: needId },
+    kind: name === 'reminders.questionAnswered' ? 'question-answered' : 'followed-answer',
+    template: (user: { name: string }) => ({ name, data: { name: user.name, needTitle: view.need.title, partnerName: view.need.partner.name, link: `${getEnv().APP_URL}${link}` } }),
+  })
+  await transaction(async (tx) => {
+    const { db } = tx
     await db.question.update({ where: { id: question.id }, data: { answer, answeredById: actor.userId, answeredAt: new Date() } })
     await writeAudit(db, {
       actorId: actor.userId,
@@ -81,7 +101,25 @@ export async function answerQuestion(actor: Actor, needId: string, questionId: s
       target: { type: 'Question', id: question.id },
       requestId,
     })
-    await notifyUsers(db, [question.askedById], { kind: 'question.answered', payload: { needId, title: view.need.title }, link: `/needs/${needId}#questions` })
+    const payload = { needId, title: view.need.title }
+    await notify(tx, {
+      category: 'FOLLOWED_NEEDS',
+      userIds: [question.askedById].filter((userId) => readers.has(userId)),
+      kind: 'question.answered',
+      payload,
+      link,
+      needId,
+      email: email('reminders.questionAnswered'),
+    })
+    await notify(tx, {
+      category: 'FOLLOWED_NEEDS',
+      userIds: [...readers].filter((userId) => userId !== question.askedById),
+      kind: 'reminders:followed-answer',
+      payload,
+      link,
+      needId,
+      email: email('reminders.followedAnswer'),
+    })
   })
 }
 

@@ -1,5 +1,6 @@
 import { z } from '../shared/zod'
 import { optionalInt, recordId } from '../shared/fields'
+import { declineReasons } from '../applications/schema'
 import { nafListSchema, revenueBands, tagsSchema } from '../organisations/schema'
 
 export const needKinds = ['PILOT', 'PROCUREMENT', 'CO_DEVELOPMENT', 'PROOF_OF_CONCEPT'] as const
@@ -104,6 +105,30 @@ export const moderateNeedSchema = z.discriminatedUnion('intent', [
 /** What the partner does with its need once published. */
 export const needLifecycleActions = ['close', 'award', 'notAward', 'archive'] as const
 export type NeedLifecycleAction = (typeof needLifecycleActions)[number]
+
+/**
+ * Closing or awarding a need decides every application still open in the same step: the partner
+ * declines the remaining ones with one reason and a comment (as a bulk decline).
+ */
+export const declineOpenSchema = z.object({
+  reason: z.enum(declineReasons, { error: 'validation.invalidChoice' }),
+  comment: z.string({ error: 'validation.required' }).trim().min(10, 'validation.declineCommentTooShort').max(2_000, 'validation.tooLong'),
+})
+export type DeclineOpenInput = z.output<typeof declineOpenSchema>
+
+/** The lifecycle form of the need page: the action, and the decline of the open applications when asked. */
+export const needLifecycleFormSchema = z
+  .object({
+    intent: z.enum(needLifecycleActions, { error: 'validation.invalidChoice' }),
+    declineReason: z.enum(declineReasons, { error: 'validation.invalidChoice' }).optional(),
+    declineComment: z.string().trim().max(2_000, 'validation.tooLong').optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.declineReason && (value.declineComment ?? '').length < 10) {
+      context.addIssue({ code: 'custom', path: ['declineComment'], message: value.declineComment ? 'validation.declineCommentTooShort' : 'validation.required' })
+    }
+    if (!value.declineReason && value.declineComment) context.addIssue({ code: 'custom', path: ['declineReason'], message: 'validation.required' })
+  })
 
 export const needSorts = ['score', 'deadline', 'relevance', 'recent'] as const
 

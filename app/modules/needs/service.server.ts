@@ -5,7 +5,9 @@ import { enqueueJob } from '#app/modules/jobs/queue.server'
 import { assertKnownNafCodes } from '#app/modules/naf/naf'
 import { queueEmail } from '#app/modules/notifications/email.server'
 import { notifyUsers } from '#app/modules/notifications/notifications.server'
-import { canCreateNeed, canEditNeed, canModerateNeed, staffHubIds, verifiedOrganisations, type Actor } from '#app/modules/policy/policy'
+import { declineOpenApplications, UNDECIDED } from '#app/modules/applications/service.server'
+import { assertActsFor } from '#app/modules/policy/acting'
+import { applicationViewFor, canCreateNeed, canEditNeed, canModerateNeed, staffHubIds, verifiedOrganisations, type Actor } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
 import { prisma, transaction, type Tx } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
@@ -18,7 +20,7 @@ import {
   type NeedStatus,
   type RevisionAction,
 } from './need-state'
-import type { NeedFormInput, NeedLifecycleAction } from './schema'
+import type { DeclineOpenInput, NeedFormInput, NeedLifecycleAction } from './schema'
 import { readRevision, revisionState, type StoredRevision } from './revision'
 import { needSearchText } from './search-text'
 
@@ -372,11 +374,58 @@ export async function moderateNeed(
 
 // ───────── the partner's lifecycle ─────────
 
+/** The applications of a need still waiting for a decision, as its partner reads them. */
+async function undecidedApplications(actor: Actor, needId: string) {
+  const rows = await prisma.application.findMany({
+    where: { needId, status: { in: [...UNDECIDED] } },
+    orderBy: { submittedAt: 'asc' },
+    select: { id: true, status: true, firmId: true, firm: { select: { name: true } }, consortium: { select: { organisationId: true, status: true } }, need: { select: { partnerId: true, hubId: true, screeningRequired: true, sharedWith: { select: { hubId: true } } } } },
+  })
+  const readable = rows.filter(
+    (row) =>
+      applicationViewFor(actor, {
+        firmId: row.firmId,
+        status: row.status,
+        consortiumIds: row.consortium.filter((member) => member.status !== 'DECLINED').map((member) => member.organisationId),
+        need: { partnerId: row.need.partnerId, hubId: row.need.hubId, sharedHubIds: row.need.sharedWith.map((share) => share.hubId), screeningRequired: row.need.screeningRequired },
+      }) !== 'none',
+  )
+  return { count: rows.length, readable: readable.map((row) => ({ id: row.id, firm: row.firm.name, status: row.status })) }
+}
+
+/** How many applications of the need wait for a decision (the lifecycle form offers to decline them). */
+export async function countUndecidedApplications(actor: Actor, needId: string) {
+  const need = await loadNeedForPartner(actor, needId)
+  return (await undecidedApplications(actor, need.id)).count
+}
+
+const DECIDING: NeedLifecycleAction[] = ['close', 'award', 'notAward']
+
+function undecidedRefusal(undecided: { count: number; readable: Array<{ id: string; firm: string; status: string }> }) {
+  return new AppError(
+    409,
+    'undecided_applications',
+    'reminders.lifecycle.undecided',
+    { count: undecided.count },
+    { declineReason: ['reminders.lifecycle.chooseReason'] },
+    { undecided: undecided.readable },
+  )
+}
+
 /**
  * Close (no more applications), award (at least one accepted application), not awarded, archive.
- * Each is refused with a sentence (409) when the need's state does not allow it.
+ * Each is refused with a sentence (409) when the need's state does not allow it. Closing or
+ * awarding decides every application still open in the same step: refused while one waits,
+ * unless `declineOpen` declines them all with one reason (each firm told), in the same
+ * transaction as the need's change (the accepted ones stay).
  */
-export async function changeNeedLifecycle(actor: Actor, needId: string, action: NeedLifecycleAction, requestId?: string) {
+export async function changeNeedLifecycle(
+  actor: Actor,
+  needId: string,
+  action: NeedLifecycleAction,
+  requestId?: string,
+  options: { declineOpen?: DeclineOpenInput } = {},
+) {
   const need = await loadNeedForPartner(actor, needId)
   const result = needMachine.transition(need.status, action)
   if (!result.ok) refuseTransition(action, need.status)
@@ -387,37 +436,42 @@ export async function changeNeedLifecycle(actor: Actor, needId: string, action: 
   if (action === 'archive' && revisionState(need) !== 'NONE') {
     throw AppError.conflict('revision_pending', 'errors.revisionPending')
   }
+  const deciding = DECIDING.includes(action)
+  if (deciding && !options.declineOpen) {
+    const undecided = await undecidedApplications(actor, needId)
+    if (undecided.count > 0) throw undecidedRefusal(undecided)
+  }
+  // The decline is written for the partner: it must act for it (not only read).
+  if (deciding && options.declineOpen) assertActsFor(actor, need.partnerId)
   const now = new Date()
-  await transaction(async ({ db }) => {
-    const updated = await db.need.updateMany({
-      where: { id: need.id, status: need.status },
-      data: { status: result.to, ...(action === 'close' ? { closedAt: now } : {}) },
-    })
-    if (updated.count === 0) throw AppError.conflict('concurrent_change', 'errors.concurrentChange')
-    await writeAudit(db, {
-      actorId: actor.userId,
-      actorOrgId: need.partnerId,
-      hubId: need.hubId,
-      action: `need.${action}`,
-      target: { type: 'Need', id: need.id },
-      before: { status: need.status },
-      after: { status: result.to },
-      requestId,
-    })
-    if (action === 'close' || action === 'notAward') {
-      // Firms whose application is still open learn that the need moved on.
-      const open = await db.application.findMany({
-        where: { needId, status: { in: ['SUBMITTED', 'SCREENING', 'SHORTLISTED', 'INFO_REQUESTED'] } },
-        select: { firm: { select: { memberships: { select: { userId: true } } } } },
+  const declined = await transaction(
+    async (tx) => {
+      const { db } = tx
+      const updated = await db.need.updateMany({
+        where: { id: need.id, status: need.status },
+        data: { status: result.to, ...(action === 'close' ? { closedAt: now } : {}) },
       })
-      await notifyUsers(db, open.flatMap((application) => application.firm.memberships.map((member) => member.userId)), {
-        kind: `need.${action === 'close' ? 'closed' : 'not-awarded'}`,
-        payload: { needId, title: need.title },
-        link: `/needs/${needId}`,
+      if (updated.count === 0) throw AppError.conflict('concurrent_change', 'errors.concurrentChange')
+      await writeAudit(db, {
+        actorId: actor.userId,
+        actorOrgId: need.partnerId,
+        hubId: need.hubId,
+        action: `need.${action}`,
+        target: { type: 'Need', id: need.id },
+        before: { status: need.status },
+        after: { status: result.to },
+        requestId,
       })
-    }
-  })
-  return { status: result.to as NeedStatus }
+      if (!deciding) return 0
+      if (options.declineOpen) return declineOpenApplications(tx, actor, needId, options.declineOpen, requestId)
+      // An application submitted meanwhile: refused as a whole, nothing written.
+      const left = await db.application.count({ where: { needId, status: { in: [...UNDECIDED] } } })
+      if (left > 0) throw undecidedRefusal(await undecidedApplications(actor, needId))
+      return 0
+    },
+    { timeoutMs: 60_000 },
+  )
+  return { status: result.to as NeedStatus, declined }
 }
 
 /** The staff's view of what waits for moderation in their hubs: new needs and revisions. */

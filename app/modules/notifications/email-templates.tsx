@@ -1,5 +1,6 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text, plainTextSelectors } from '@react-email/components'
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text, plainTextSelectors } from '@react-email/components'
 import { compile } from 'html-to-text'
+import type { TFunction } from 'i18next'
 import { Suspense, type ReactElement, type ReactNode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { getT, translateKey, translateList } from '#app/i18n/translate'
@@ -30,6 +31,16 @@ export type EmailTemplate =
   | { name: 'members.invitationCancelled'; data: { name: string; organisationName: string; actorName: string } }
   // Saved-search alerts (texts in the digests locale pair, `digests.emails.*`).
   | { name: 'digests.alert'; data: { name: string; needTitle: string; partnerName: string; searchName: string; link: string } }
+  // Instant e-mails of applications and questions, and reminders (texts in `reminders.emails.*`).
+  | { name: 'reminders.shortlisted'; data: { name: string; needTitle: string; partnerName: string; link: string } }
+  | { name: 'reminders.messageReceived'; data: { name: string; needTitle: string; fromName: string; link: string } }
+  | { name: 'reminders.questionAnswered'; data: { name: string; needTitle: string; partnerName: string; link: string } }
+  | { name: 'reminders.followedAnswer'; data: { name: string; needTitle: string; partnerName: string; link: string } }
+  | { name: 'reminders.confidentialInvitation'; data: { name: string; needTitle: string; partnerName: string; link: string } }
+  | { name: 'reminders.charterSoon'; data: { name: string; needTitle: string; firmName: string; dueOn: string; link: string } }
+  | { name: 'reminders.charterDue'; data: { name: string; needTitle: string; firmName: string; link: string } }
+  | { name: 'reminders.draftDeadline'; data: { name: string; needTitle: string; deadlineOn: string; link: string } }
+  | { name: 'reminders.pilotEnding'; data: { name: string; needTitle: string; otherName: string; endsOn: string; link: string } }
 
 /** Templates whose texts live in a locale file of their own (`account.emails.*`), not under `emails.*`. */
 const TEXT_KEYS: Partial<Record<EmailTemplate['name'], string>> = {
@@ -44,7 +55,42 @@ export interface RenderedEmail {
   html: string
 }
 
-function Layout({ preview, children, footer }: { preview: string; children: ReactNode; footer: string }) {
+/** Links of an e-mail's footer: the preference centre (an e-mail to an account), and the one-click unsubscribe (non-transactional e-mails). */
+export interface EmailLinks {
+  /** `${APP_URL}/settings/notifications`; absent for an e-mail to an address without an account (an invitation). */
+  preferencesUrl?: string | null
+  /** The e-mail's List-Unsubscribe URL: present on digests, alerts and reminders only. */
+  unsubscribeUrl?: string | null
+}
+
+const footerStyle = { fontSize: '12px', color: '#57534e', margin: '4px 0' }
+const footerLinkStyle = { color: '#1c5f48', textDecoration: 'underline' }
+
+function Footer({ t, links }: { t: TFunction; links: EmailLinks }) {
+  return (
+    <>
+      <Text style={footerStyle}>{links.preferencesUrl ? t('emails.footer') : t('prefs.emailFooter.noAccount')}</Text>
+      {links.preferencesUrl ? (
+        <Text style={footerStyle}>
+          {t('prefs.emailFooter.preferences')}{' '}
+          <Link href={links.preferencesUrl} style={footerLinkStyle}>
+            {links.preferencesUrl}
+          </Link>
+        </Text>
+      ) : null}
+      {links.unsubscribeUrl ? (
+        <Text style={footerStyle}>
+          {t('prefs.emailFooter.unsubscribeIntro')}{' '}
+          <Link href={links.unsubscribeUrl} style={footerLinkStyle}>
+            {t('prefs.emailFooter.unsubscribe')}
+          </Link>
+        </Text>
+      ) : null}
+    </>
+  )
+}
+
+function Layout({ preview, children, footer }: { preview: string; children: ReactNode; footer: ReactNode }) {
   return (
     <Html>
       <Head />
@@ -54,7 +100,7 @@ function Layout({ preview, children, footer }: { preview: string; children: Reac
           <Text style={{ fontSize: '20px', fontWeight: 700, color: '#1c5f48', margin: 0 }}>Sillon</Text>
           <Section>{children}</Section>
           <Hr />
-          <Text style={{ fontSize: '12px', color: '#57534e' }}>{footer}</Text>
+          {footer}
         </Container>
       </Body>
     </Html>
@@ -93,7 +139,12 @@ export function renderEmailDocument(element: ReactElement): { html: string; text
   return { html: `${XHTML_DOCTYPE}${markup.replace(/<!DOCTYPE.*?>/, '')}`, text: toPlainText(markup) }
 }
 
-export async function renderEmail(template: EmailTemplate, locale: string): Promise<RenderedEmail> {
+/**
+ * An e-mail in the recipient's language, HTML and plain text. `links` fills the footer: queueEmail
+ * gives the preference centre to every e-mail to an account, and the unsubscribe link to those
+ * queued with one (List-Unsubscribe).
+ */
+export async function renderEmail(template: EmailTemplate, locale: string, links: EmailLinks = {}): Promise<RenderedEmail> {
   const t = getT(locale)
   // A name scoped by a locale pair ("members.removed") has its texts in that pair ("members.emails.removed").
   const key = template.name
@@ -102,7 +153,7 @@ export async function renderEmail(template: EmailTemplate, locale: string): Prom
   const subject = translateKey(t, `${base}.subject`, data)
   const paragraphs = translateList(t, `${base}.body`, data)
   const element = (
-    <Layout preview={subject} footer={t('emails.footer')}>
+    <Layout preview={subject} footer={<Footer t={t} links={links} />}>
       <Heading as="h1" style={{ fontSize: '18px' }}>
         {translateKey(t, 'emails.greeting', data)}
       </Heading>

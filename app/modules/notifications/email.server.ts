@@ -57,7 +57,13 @@ export async function queueEmail(
   if (!to) throw new Error('queueEmail needs a userId or an address')
   const locale = user?.locale ?? input.locale ?? 'fr'
   const hubId = await hubOfRecord(tx.db, input.about)
-  const rendered = await renderEmail(input.template, locale)
+  // The footer links to the preference centre when the e-mail goes to an account (an invitation to
+  // an address has nobody to set preferences for), and offers the one-click unsubscribe when the
+  // e-mail has one (never on password resets, invitations, address checks).
+  const rendered = await renderEmail(input.template, locale, {
+    preferencesUrl: input.userId ? preferencesUrl() : null,
+    unsubscribeUrl: input.listUnsubscribe ?? null,
+  })
   const email = await tx.db.emailMessage.create({
     data: {
       userId: input.userId ?? null,
@@ -75,6 +81,11 @@ export async function queueEmail(
   })
   tx.afterCommit(() => enqueueJob('emails.send', { emailId: email.id }))
   return email
+}
+
+/** The preference centre, linked from every e-mail's footer. */
+export function preferencesUrl() {
+  return new URL('/settings/notifications', getEnv().APP_URL).toString()
 }
 
 /**

@@ -14,6 +14,8 @@ export class AppError extends Error {
     readonly params: Record<string, string | number> = {},
     /** Field-level messages (i18n keys) when the error concerns form fields. */
     readonly fields: Record<string, string[]> = {},
+    /** Data an API client needs to act on the refusal (e.g. the applications still undecided). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(`${code}: ${messageKey}`)
     this.name = 'AppError'

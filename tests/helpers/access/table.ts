@@ -1,4 +1,6 @@
 import type { OperationId } from '#app/modules/api/spec'
+import { unsubscribeToken } from '#app/modules/notifications/unsubscribe'
+import { getEnv } from '#app/utils/env.server'
 import type { RequestBody } from './client'
 import { api, everyone, page, redirectTo, resolve, type Expectation, type Spec } from './expect'
 import { SUGGESTIBLE_SKILLS, type MarkerKey, type Persona } from './markers'
@@ -45,6 +47,8 @@ export interface Row {
 }
 
 const none = () => [] as MarkerKey[]
+const unsubscribeSearch = (userId: string, scope: 'DIGEST' | 'FOLLOWED_NEEDS') =>
+  new URLSearchParams({ u: userId, s: scope, t: unsubscribeToken(getEnv().SESSION_SECRET, userId, scope) }).toString()
 const SIGNED_IN: Persona[] = ['firmA', 'firmB', 'partnerA', 'partnerB', 'mod', 'admin', 'mod2']
 const need = (name: NeedName) => (w: World) => ({ needId: w.needs[name] })
 const app = (name: ApplicationName) => (w: World) => ({ applicationId: w.applications[name] })
@@ -174,6 +178,48 @@ const publicPages: Row[] = [
   { route: 'routes/logout', method: 'POST', label: 'log out', expect: everyone(redirectTo('/')), only: none, freshSession: true },
   { route: 'routes/settings.locale', method: 'GET', label: 'to home', expect: everyone(redirectTo('/')), only: none },
   { route: 'routes/settings.locale', method: 'POST', label: 'French', body: form({ locale: 'fr', redirectTo: '/' }), expect: everyone(redirectTo('/')), only: none },
+  // One's own notification preferences; firm A's owner sees where its alerts come from (its saved search with an alert).
+  { route: 'routes/settings.notifications', method: 'GET', label: 'own preferences', expect: page({ signedIn: 200 }), shows: { firmA: ['faSearch'] } },
+  {
+    route: 'routes/settings.notifications',
+    method: 'POST',
+    label: 'hour 25',
+    body: form({ minScore: '60', digestFrequency: 'DAILY', digestWeekday: '1', digestHour: '25', timeZone: 'Europe/Paris', locale: 'fr' }),
+    expect: page({ signedIn: 400 }),
+  },
+  {
+    route: 'routes/settings.notifications',
+    method: 'POST',
+    label: 'the defaults, own account only',
+    body: form({ minScore: '60', digestFrequency: 'DAILY', digestWeekday: '1', digestHour: '8', timeZone: 'Europe/Paris', locale: 'fr' }),
+    expect: page({ signedIn: redirectTo('/settings/notifications') }),
+    only: none,
+  },
+  // The one-click unsubscribe: the signed link is the credential, whoever holds it (no session).
+  { route: 'routes/unsubscribe', method: 'GET', label: 'firm A’s digest link, state only', search: (w) => `?${unsubscribeSearch(w.users.firmA.id, 'DIGEST')}&view=1`, expect: everyone(200), only: none },
+  { route: 'routes/unsubscribe', method: 'GET', label: 'forged link', search: (w) => `?u=${w.users.firmA.id}&s=DIGEST&t=${'A'.repeat(32)}`, expect: everyone(400), only: none },
+  { route: 'routes/unsubscribe', method: 'POST', label: 'forged link, one click', search: (w) => `?u=${w.users.firmB.id}&s=RECOMMENDED&t=${'A'.repeat(32)}`, body: form({ 'List-Unsubscribe': 'One-Click' }), expect: everyone(400), only: none },
+  {
+    route: 'routes/unsubscribe',
+    method: 'POST',
+    label: 'firm A’s followed-needs link, one click',
+    search: (w) => `?${unsubscribeSearch(w.users.firmA.id, 'FOLLOWED_NEEDS')}`,
+    body: form({ 'List-Unsubscribe': 'One-Click' }),
+    expect: everyone(200),
+    only: none,
+  },
+  // The confirmation page's buttons: the same link, then its state shown (`view=1`).
+  ...(['unsubscribe', 'undo'] as const).map(
+    (intent): Row => ({
+      route: 'routes/unsubscribe',
+      method: 'POST',
+      label: `firm B’s followed-needs link, ${intent}`,
+      search: (w) => `?${unsubscribeSearch(w.users.firmB.id, 'FOLLOWED_NEEDS')}`,
+      body: form({ intent }),
+      expect: everyone({ status: [302], location: /^\/unsubscribe\?u=[^&]+&s=FOLLOWED_NEEDS&t=[\w-]{32}&view=1$/ }),
+      only: none,
+    }),
+  ),
   // One's own address and name, nothing of anyone else.
   { route: 'routes/account', method: 'GET', label: 'own account', expect: page({ signedIn: 200 }) },
   // Another account's session (or none): unknown, whoever asks.
@@ -294,6 +340,11 @@ const needPages: Row[] = [
   ...(['award', 'notAward', 'archive'] as const).map(
     (intent): Row => ({ route: 'routes/needs.$needId._index', method: 'POST', label: `${intent} a submitted need`, params: need('submitted'), body: form({ intent }), expect: page({ partnerA: 409, signedIn: 404 }) }),
   ),
+  // Following a need (its answers come by e-mail): whoever reads its full page, its partner aside.
+  ...(['follow', 'unfollow'] as const).flatMap((intent): Row[] => [
+    { route: 'routes/needs.$needId._index', method: 'POST', label: `${intent} the public need`, params: need('public'), body: form({ intent }), expect: page({ firms: 302, staffH: 302, partnerA: 403, signedIn: 404 }) },
+    { route: 'routes/needs.$needId._index', method: 'POST', label: `${intent} a draft`, params: need('draft'), body: form({ intent }), expect: page({ partnerA: 403, signedIn: 404 }) },
+  ]),
   {
     route: 'routes/needs.$needId._index',
     method: 'POST',
@@ -698,6 +749,8 @@ const staffPages: Row[] = [
   // The full recomputation of the matches: hub administrators only.
   { route: 'routes/staff._index', method: 'POST', label: 'refresh the matches', body: form({ intent: 'refreshMatches' }), expect: page({ admin: redirectTo('/staff'), signedIn: 403 }) },
   { route: 'routes/staff.moderation.needs', method: 'GET', label: 'queue', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['paSubmittedTitle', 'paRevisionTitle'] } },
+  // Late answers: the staff of a hub read its applications past the charter's delay.
+  { route: 'routes/staff.late', method: 'GET', label: 'late answers', expect: page({ staff: 200, signedIn: 403 }) },
   { route: 'routes/staff.organisations', method: 'GET', label: 'pending', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['pcName'] } },
   { route: 'routes/staff.organisations', method: 'GET', label: 'verified', search: () => '?status=VERIFIED', expect: page({ staff: 200, signedIn: 403 }) },
   {
@@ -724,6 +777,8 @@ const staffPages: Row[] = [
     expect: page({ staffH: 422, signedIn: 404 }),
   },
   { route: 'routes/staff.outbox._index', method: 'GET', label: 'list', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['emailH', 'paInvitee'], mod2: ['emailH2'] } },
+  // Sample data only: no record of anyone.
+  { route: 'routes/staff.outbox.templates', method: 'GET', label: 'previews', search: () => '?template=applicationAccepted', expect: page({ staff: 200, signedIn: 403 }), only: none },
   ...(['h', 'h2', 'noHub', 'invitation'] as const).map(
     (name): Row => ({
       route: 'routes/staff.outbox.$emailId',
