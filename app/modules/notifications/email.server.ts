@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto'
+import net from 'node:net'
 import { createTransport, type Transporter } from 'nodemailer'
+import SMTPPool from 'nodemailer/lib/smtp-pool'
+import SMTPTransport from 'nodemailer/lib/smtp-transport'
 import { enqueueJob } from '#app/modules/jobs/queue.server'
 import { prisma, type Tx } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
-import { singleton } from '#app/utils/singleton.server'
+import { forgetSingleton, singleton } from '#app/utils/singleton.server'
 import { afterFailure, classifyFailure, CLAIM_MS } from './email-retry'
 import { renderEmail, type EmailTemplate } from './email-templates'
 
@@ -85,13 +88,99 @@ export function preferencesUrl() {
   return new URL('/settings/notifications', getEnv().APP_URL).toString()
 }
 
+/**
+ * Every wait well under the ten-minute claim (CLAIM_MS): a send never outlives its claim. The
+ * transport is built from its class, not from `createTransport({ url, … })`, which keeps only what
+ * the URL says and drops these timeouts (nodemailer's own defaults: 2 min to connect, 10 min idle).
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }
+
+/** Connections of the pooled transport that batches share (`deliverEmails`). */
+export const SMTP_POOL_CONNECTIONS = 10
+
 function getTransport(): Transporter | null {
   const { SMTP_URL } = getEnv()
   if (!SMTP_URL) return null
-  // Every wait well under the ten-minute claim (CLAIM_MS): a send never outlives its claim.
-  return singleton(`smtp:${SMTP_URL}`, () =>
-    createTransport({ url: SMTP_URL, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }),
+  // One connection per message: a single e-mail leaves no idle connection behind.
+  return singleton(`smtp:${SMTP_URL}`, () => createTransport(new SMTPTransport({ url: SMTP_URL, ...SMTP_TIMEOUTS })))
+}
+
+/**
+ * A TCP connection with Nagle's algorithm off, for the pooled transport (nodemailer leaves it on
+ * and offers no option for it). With it on, the end of each message (".") waits for the
+ * server's delayed acknowledgement of the body: about 40 ms per message and connection, measured
+ * at 48 ms against a local server, which caps a connection at some twenty messages a second.
+ * nodemailer then runs the SMTP session on this socket as on its own (TLS for smtps:// included).
+ */
+function connectWithoutDelay(
+  options: { host?: string; port?: number | string; secure?: boolean; connectionTimeout?: number },
+  callback: (error: Error | null, socketOptions?: { connection: net.Socket }) => void,
+) {
+  const port = Number(options.port) || (options.secure ? 465 : 587)
+  const socket = net.connect({ host: options.host || 'localhost', port })
+  socket.setNoDelay(true)
+  const fail = (error: Error) => {
+    clearTimeout(timer)
+    socket.destroy()
+    callback(error)
+  }
+  const timer = setTimeout(() => fail(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' })), options.connectionTimeout ?? SMTP_TIMEOUTS.connectionTimeout)
+  socket.once('error', fail)
+  socket.once('connect', () => {
+    clearTimeout(timer)
+    socket.off('error', fail)
+    coalesceWrites(socket)
+    callback(null, { connection: socket })
+  })
+}
+
+/**
+ * nodemailer writes a message in many small pieces (each header, each line group of each part);
+ * without Nagle's algorithm each would be a system call and a packet of its own. The writes of one
+ * turn of the event loop go out together instead (corked until the next turn).
+ */
+function coalesceWrites(socket: net.Socket) {
+  const write = socket.write.bind(socket) as (...args: unknown[]) => boolean
+  socket.write = ((...args: unknown[]) => {
+    if (socket.writableCorked === 0) {
+      socket.cork()
+      setImmediate(() => socket.uncork())
+    }
+    return write(...args)
+  }) as typeof socket.write
+}
+
+/**
+ * The pooled transport of batches: a few connections kept open, each carrying many messages in
+ * turn (nodemailer reconnects after `maxMessages`, as relays often cap messages per connection).
+ */
+function getPooledTransport(): Transporter | null {
+  const { SMTP_URL } = getEnv()
+  if (!SMTP_URL) return null
+  return singleton(`smtp-pool:${SMTP_URL}`, () =>
+    createTransport(
+      new SMTPPool({
+        url: SMTP_URL,
+        pool: true,
+        maxConnections: SMTP_POOL_CONNECTIONS,
+        maxMessages: 100,
+        ...SMTP_TIMEOUTS,
+        getSocket: connectWithoutDelay as unknown as SMTPPool.Options['getSocket'],
+      }),
+    ),
   )
+}
+
+/** Closes the pooled connections of this process (worker shutdown, tests); the next batch opens new ones. */
+export function closeEmailTransports() {
+  const { SMTP_URL } = getEnv()
+  if (!SMTP_URL) return
+  const store = globalThis as unknown as { __sillonSingletons?: Map<string, unknown> }
+  const pool = store.__sillonSingletons?.get(`smtp-pool:${SMTP_URL}`) as Transporter | undefined
+  if (pool) {
+    forgetSingleton(`smtp-pool:${SMTP_URL}`)
+    pool.close()
+  }
 }
 
 export type DeliveryOutcome = 'sent' | 'outbox' | 'retry-later' | 'failed' | 'not-due' | 'already-done' | 'missing'
@@ -99,6 +188,40 @@ export type DeliveryOutcome = 'sent' | 'outbox' | 'retry-later' | 'failed' | 'no
 /** A stable Message-ID: a retry of the same e-mail is recognisable as a duplicate by mail servers. */
 function messageIdFor(emailId: string) {
   return `<${emailId}@${new URL(getEnv().APP_URL).hostname || 'sillon.local'}>`
+}
+
+type StoredEmail = { id: string; toAddress: string; subject: string; textBody: string; htmlBody: string; listUnsubscribe: string | null }
+
+function mailOptions(email: StoredEmail) {
+  return {
+    from: getEnv().MAIL_FROM,
+    to: email.toAddress,
+    subject: email.subject,
+    text: email.textBody,
+    html: email.htmlBody,
+    // Base64 parts: nodemailer's quoted-printable encoder costs about three times as much CPU per
+    // e-mail and, with the French accents and the HTML attributes, gives larger messages.
+    textEncoding: 'base64' as const,
+    messageId: messageIdFor(email.id),
+    // RFC 8058: a mailbox provider unsubscribes in one click by POSTing to the URL, no cookie.
+    ...(email.listUnsubscribe
+      ? { list: { unsubscribe: email.listUnsubscribe }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
+      : {}),
+  }
+}
+
+/** A failed attempt, as the retry schedule says; only while the claim is still ours (another worker's SENT stands). */
+async function recordFailure(email: { id: string; createdAt: Date }, attempts: number, now: Date, error: unknown): Promise<DeliveryOutcome> {
+  const next = afterFailure({ attempts, createdAt: email.createdAt, now, kind: classifyFailure(error) })
+  await prisma.emailMessage.updateMany({
+    where: { id: email.id, status: 'SENDING', attempts },
+    data: {
+      lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
+      status: next.status,
+      nextAttemptAt: next.status === 'QUEUED' ? next.nextAttemptAt : null,
+    },
+  })
+  return next.status === 'QUEUED' ? 'retry-later' : 'failed'
 }
 
 /**
@@ -130,18 +253,7 @@ export async function deliverEmail(emailId: string, now = new Date()): Promise<D
   if (claimed.count === 0) return 'already-done'
   const attempts = email.attempts + 1
   try {
-    const info = await transport.sendMail({
-      from: getEnv().MAIL_FROM,
-      to: email.toAddress,
-      subject: email.subject,
-      text: email.textBody,
-      html: email.htmlBody,
-      messageId: messageIdFor(email.id),
-      // RFC 8058: a mailbox provider unsubscribes in one click by POSTing to the URL, no cookie.
-      ...(email.listUnsubscribe
-        ? { list: { unsubscribe: email.listUnsubscribe }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
-        : {}),
-    })
+    const info = await transport.sendMail(mailOptions(email))
     // Sent, whatever became of the claim meanwhile (never undone by a later outcome).
     await prisma.emailMessage.updateMany({
       where: { id: emailId, status: { in: ['SENDING', 'QUEUED'] } },
@@ -149,17 +261,7 @@ export async function deliverEmail(emailId: string, now = new Date()): Promise<D
     })
     return 'sent'
   } catch (error) {
-    const next = afterFailure({ attempts, createdAt: email.createdAt, now, kind: classifyFailure(error) })
-    // Only while the claim is still ours: another worker's outcome (a SENT above all) stands.
-    await prisma.emailMessage.updateMany({
-      where: { id: emailId, status: 'SENDING', attempts },
-      data: {
-        lastError: error instanceof Error ? error.message.slice(0, 500) : String(error),
-        status: next.status,
-        nextAttemptAt: next.status === 'QUEUED' ? next.nextAttemptAt : null,
-      },
-    })
-    return next.status === 'QUEUED' ? 'retry-later' : 'failed'
+    return recordFailure(email, attempts, now, error)
   }
 }
 
@@ -195,21 +297,145 @@ export async function findStrandedEmails(olderThanMs = 60_000, now = new Date())
   return rows.map((row) => row.id)
 }
 
+/** What a batch's claim returns; the rest of the e-mail comes from `justStored` or is read after the claim. */
+interface ClaimedRow {
+  id: string
+  attempts: number
+  createdAt: Date
+}
+
 /**
- * Delivers many stored e-mails (a digest batch), with the same claims and outcomes as
- * `deliverEmail`, a few at a time.
+ * The e-mails this process has just stored (`insertRenderedEmails`), so that delivering them right
+ * after (a digest batch) does not read megabytes of bodies back from PostgreSQL. Only a shortcut:
+ * the claim is still made in PostgreSQL, a stored e-mail never changes, and an e-mail missing here
+ * (another process stored it, or it was forgotten) is read from its row. Bounded: the oldest go first.
  */
-export async function deliverEmails(emailIds: string[], now = new Date(), concurrency = 8): Promise<DeliveryOutcome[]> {
-  const outcomes: DeliveryOutcome[] = new Array(emailIds.length)
+const STORED_KEPT = 5_000
+function justStored() {
+  return singleton('emails-just-stored', () => new Map<string, StoredEmail>())
+}
+function rememberStored(email: StoredEmail) {
+  const kept = justStored()
+  kept.set(email.id, { id: email.id, toAddress: email.toAddress, subject: email.subject, textBody: email.textBody, htmlBody: email.htmlBody, listUnsubscribe: email.listUnsubscribe })
+  if (kept.size > STORED_KEPT) kept.delete(kept.keys().next().value!)
+}
+
+/** The claimed e-mails with their contents, from `justStored` or, for the others, read in one query. */
+async function withContents(claimed: ClaimedRow[]): Promise<Array<StoredEmail & ClaimedRow>> {
+  const kept = justStored()
+  const missing = claimed.filter((row) => !kept.has(row.id)).map((row) => row.id)
+  const read = missing.length
+    ? await prisma.emailMessage.findMany({
+        where: { id: { in: missing } },
+        select: { id: true, toAddress: true, subject: true, textBody: true, htmlBody: true, listUnsubscribe: true },
+      })
+    : []
+  const byId = new Map<string, StoredEmail>(read.map((row) => [row.id, row]))
+  return claimed.flatMap((row) => {
+    const email = kept.get(row.id) ?? byId.get(row.id)
+    kept.delete(row.id)
+    return email ? [{ ...email, ...row }] : []
+  })
+}
+
+/**
+ * Delivers many stored e-mails (a digest batch) with the claims and outcomes of `deliverEmail`,
+ * in a few statements rather than a few per e-mail:
+ *
+ * 1. one claim of all the due ones (QUEUED and due → SENDING, attempts + 1, the claim's expiry),
+ *    conditional like deliverEmail's, so an e-mail claimed here is never sent by another worker;
+ * 2. the claimed ones sent over the pooled transport, `concurrency` at a time;
+ * 3. the sent ones marked SENT in small bulk updates while the rest are being sent (one update in
+ *    flight at a time, so a crash leaves few sent e-mails still SENDING: those are sent again after
+ *    their claim expires, with the same Message-ID, as deliverEmail's would be);
+ * 4. a failure follows the retry schedule, one e-mail at a time (rare), as in deliverEmail.
+ *
+ * The outcomes come in the order of `emailIds`; an id given twice is delivered once.
+ */
+export async function deliverEmails(emailIds: string[], now = new Date(), concurrency = 2 * SMTP_POOL_CONNECTIONS): Promise<DeliveryOutcome[]> {
+  const ids = [...new Set(emailIds)]
+  if (ids.length === 0) return []
+  const outcomes = new Map<string, DeliveryOutcome>()
+  const result = () => {
+    const seen = new Set<string>()
+    return emailIds.map((id) => (seen.has(id) ? 'already-done' : (seen.add(id), outcomes.get(id) ?? 'already-done')))
+  }
+  const transport = getPooledTransport()
+  if (!transport) {
+    // Without SMTP the e-mails stay in the outbox (see deliverEmail).
+    const kept = await prisma.$queryRaw<Array<{ id: string }>>`
+      UPDATE "EmailMessage" SET status = 'OUTBOX' WHERE id = ANY(${ids}::text[]) AND status = 'QUEUED' RETURNING id`
+    for (const row of kept) outcomes.set(row.id, 'outbox')
+    await explainUnclaimed(ids, outcomes, now)
+    return result()
+  }
+
+  const claimedRows = await prisma.$queryRaw<ClaimedRow[]>`
+    UPDATE "EmailMessage"
+       SET status = 'SENDING', attempts = attempts + 1, "nextAttemptAt" = ${new Date(now.getTime() + CLAIM_MS)}
+     WHERE id = ANY(${ids}::text[]) AND status = 'QUEUED' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now})
+    RETURNING id, attempts, "createdAt"`
+  await explainUnclaimed(ids, outcomes, now, new Set(claimedRows.map((row) => row.id)))
+  const claimed = await withContents(claimedRows)
+
+  // Sent e-mails wait here for their SENT update. One update runs at a time and takes everything
+  // sent meanwhile (a group commit): few statements, and a sent e-mail is marked within moments.
+  const toMark: Array<{ id: string; messageId: string }> = []
+  let marker: Promise<void> | null = null
+  let markError: unknown = null
+  const startMarking = () => {
+    if (marker || toMark.length === 0) return
+    marker = (async () => {
+      while (toMark.length > 0) {
+        const batch = toMark.splice(0, 500)
+        try {
+          // Sent, whatever became of the claim meanwhile (never undone by a later outcome).
+          await prisma.$executeRaw`
+            UPDATE "EmailMessage" AS e
+               SET status = 'SENT', "sentAt" = now(), "messageId" = s."messageId", "lastError" = NULL, "nextAttemptAt" = NULL
+              FROM unnest(${batch.map((row) => row.id)}::text[], ${batch.map((row) => row.messageId)}::text[]) AS s(id, "messageId")
+             WHERE e.id = s.id AND e.status IN ('SENDING', 'QUEUED')`
+        } catch (error) {
+          // Left SENDING: sent again after the claim expires, with the same Message-ID.
+          markError ??= error
+        }
+      }
+    })().finally(() => {
+      marker = null
+    })
+  }
+
   let next = 0
-  async function lane() {
-    while (next < emailIds.length) {
-      const index = next++
-      outcomes[index] = await deliverEmail(emailIds[index]!, now)
+  async function lane(send: Transporter) {
+    while (next < claimed.length) {
+      const email = claimed[next++]!
+      try {
+        const info = await send.sendMail(mailOptions(email))
+        toMark.push({ id: email.id, messageId: info.messageId })
+        outcomes.set(email.id, 'sent')
+        startMarking()
+      } catch (error) {
+        outcomes.set(email.id, await recordFailure(email, email.attempts, now, error))
+      }
     }
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, emailIds.length) }, lane))
-  return outcomes
+  await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, () => lane(transport)))
+  startMarking()
+  while (marker) await marker
+  if (markError) throw markError
+  return result()
+}
+
+/** Why e-mails of a batch were not claimed: gone, already handled, or not yet due (as deliverEmail says). */
+async function explainUnclaimed(ids: string[], outcomes: Map<string, DeliveryOutcome>, now: Date, claimed = new Set<string>()) {
+  const rest = ids.filter((id) => !claimed.has(id) && !outcomes.has(id))
+  if (rest.length === 0) return
+  const rows = await prisma.emailMessage.findMany({ where: { id: { in: rest } }, select: { id: true, status: true, nextAttemptAt: true } })
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  for (const id of rest) {
+    const row = byId.get(id)
+    outcomes.set(id, !row ? 'missing' : row.status === 'QUEUED' && row.nextAttemptAt && row.nextAttemptAt > now ? 'not-due' : 'already-done')
+  }
 }
 
 /** An e-mail already rendered (a digest): stored as `queueEmail` stores one, without rendering. */
@@ -234,16 +460,26 @@ export interface RenderedEmailRow {
 export async function insertRenderedEmails(db: Tx['db'], rows: RenderedEmailRow[]): Promise<string[]> {
   const ids = rows.map(() => randomUUID())
   if (rows.length === 0) return ids
-  // One INSERT over arrays (a few MB for a batch of digests): much cheaper than a createMany of as many rows.
-  const column = <T>(pick: (row: RenderedEmailRow) => T) => rows.map(pick)
+  const records = rows.map((row, index) => ({
+    id: ids[index]!,
+    userId: row.userId,
+    hubId: row.hubId,
+    recordType: row.about.type,
+    recordId: row.about.id,
+    toAddress: row.to,
+    kind: row.kind,
+    listUnsubscribe: row.listUnsubscribe,
+    subject: row.subject.replaceAll('\u0000', ''),
+    textBody: row.text.replaceAll('\u0000', ''),
+    htmlBody: row.html.replaceAll('\u0000', ''),
+  }))
+  // One JSON parameter rather than createMany: a batch carries megabytes of bodies, which Prisma's
+  // query building and pg's array literals would copy and escape several times over.
   await db.$executeRaw`
-    INSERT INTO "EmailMessage" (id, "userId", "hubId", "recordType", "recordId", "toAddress", kind, "listUnsubscribe", subject, "textBody", "htmlBody", status, attempts, "createdAt")
-    SELECT e.id, e."userId", e."hubId", e."recordType", e."recordId", e."toAddress", e.kind, e."listUnsubscribe", e.subject, e."textBody", e."htmlBody", 'QUEUED', 0, now()
-    FROM unnest(
-      ${ids}::text[], ${column((row) => row.userId)}::text[], ${column((row) => row.hubId)}::text[], ${column((row) => row.about.type)}::text[],
-      ${column((row) => row.about.id)}::text[], ${column((row) => row.to)}::text[], ${column((row) => row.kind)}::text[],
-      ${column((row) => row.listUnsubscribe)}::text[], ${column((row) => row.subject.replaceAll('\u0000', ''))}::text[],
-      ${column((row) => row.text.replaceAll('\u0000', ''))}::text[], ${column((row) => row.html.replaceAll('\u0000', ''))}::text[]
-    ) AS e(id, "userId", "hubId", "recordType", "recordId", "toAddress", kind, "listUnsubscribe", subject, "textBody", "htmlBody")`
+    INSERT INTO "EmailMessage" (id, "userId", "hubId", "recordType", "recordId", "toAddress", kind, "listUnsubscribe", subject, "textBody", "htmlBody")
+    SELECT r.id, r."userId", r."hubId", r."recordType", r."recordId", r."toAddress", r.kind, r."listUnsubscribe", r.subject, r."textBody", r."htmlBody"
+    FROM json_to_recordset(${JSON.stringify(records)}::json)
+      AS r(id text, "userId" text, "hubId" text, "recordType" text, "recordId" text, "toAddress" text, kind text, "listUnsubscribe" text, subject text, "textBody" text, "htmlBody" text)`
+  for (const record of records) rememberStored(record)
   return ids
 }
