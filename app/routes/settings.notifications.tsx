@@ -8,7 +8,7 @@ import { Button } from '#app/components/ui/button'
 import { Alert, Badge, Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { ErrorList, Field, FormErrors, SelectField } from '#app/components/ui/field'
 import { supportedLocales, toLocale } from '#app/i18n/config'
-import { CHANNELS, FREQUENCIES, type Category } from '#app/modules/notifications/preferences'
+import { channelsAllowed, FREQUENCIES, type Category } from '#app/modules/notifications/preferences'
 import { preferencesSchema } from '#app/modules/notifications/preferences-schema'
 import { loadPreferences, savePreferences } from '#app/modules/notifications/preferences.server'
 import { getRequestT, serializeLocale } from '#app/utils/i18n.server'
@@ -64,7 +64,7 @@ function ChannelChoice({ category, field, isDefault }: { category: Category; fie
         {t(`prefs.categories.${category}.description`)}
       </p>
       <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
-        {CHANNELS.map((channel) => {
+        {channelsAllowed(category).map((channel) => {
           const id = `${field.id}-${channel}`
           return (
             <label key={channel} htmlFor={id} className="inline-flex items-center gap-2 text-sm text-stone-800">

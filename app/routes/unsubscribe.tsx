@@ -59,7 +59,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const link = readLink(url)
   const signedIn = (await getActor(request)) !== null
   if (!link) return json({ title: t('prefs.unsubscribe.invalidTitle'), signedIn, link: null, status: null }, { status: 400, headers: NO_STORE })
-  if (url.searchParams.get('view') !== '1') await unsubscribe(link.userId, link.scope, context.requestId)
+  // A browser's prefetch or a HEAD (link checkers) only looks: opening the link is what unsubscribes.
+  const lookingOnly =
+    request.method === 'HEAD' || /prefetch/i.test(`${request.headers.get('Sec-Purpose') ?? ''} ${request.headers.get('Purpose') ?? ''}`)
+  if (url.searchParams.get('view') !== '1' && !lookingOnly) await unsubscribe(link.userId, link.scope, context.requestId)
   const status = await unsubscribeStatus(link.userId, link.scope)
   return json({ title: t('prefs.unsubscribe.title'), signedIn, link: { scope: link.scope, search: linkSearch(link) }, status }, { headers: NO_STORE })
 }

@@ -419,7 +419,7 @@ describe.each(['redis', 'postgres'] as const)('the reminders pass through the re
     })
     const at = new Date(`${today}T10:00:00Z`).toISOString()
     await Promise.all([enqueueJob('reminders.sweep', { at }), enqueueJob('reminders.sweep', { at })])
-    await waitFor(() => prisma.reminderSent.findUnique({ where: { key: `pilot-end:${deal.id}` } }), 'the pilot’s reminder')
+    await waitFor(() => prisma.reminderSent.findFirst({ where: { key: { startsWith: `pilot-end:${deal.id}:` } } }), 'the pilot’s reminder')
     await waitFor(async () => (await prisma.emailMessage.count({ where: { kind: 'reminder-pilot-ending', recordId: accepted.id } })) === 2 || null, 'its two e-mails')
     await deliverQueued()
     expect(mailsAbout(firm.user.email, new RegExp(`^Fin du pilote .*\\u00a0: Pilote ${backend}$`))).toHaveLength(1)

@@ -31,7 +31,7 @@ const enPrefs: Shape<typeof frPrefs> = {
     },
     MY_NEEDS: {
       label: 'My needs (corporate partner)',
-      description: 'New applications, firms’ questions and reminders of the charter’s response delay.',
+      description: 'New applications, firms’ messages and reminders of the charter’s response delay. Questions asked on your needs come in the app and the digest, never as an e-mail of their own.',
     },
     FOLLOWED_NEEDS: {
       label: 'Needs I follow',

@@ -24,6 +24,7 @@ const enReminders: Shape<typeof frReminders> = {
     undecided_one: '{{count}} application still waits for a decision: every applicant must get an answer before the need is closed or awarded.',
     undecided_many: '{{count}} applications still wait for a decision: every applicant must get an answer before the need is closed or awarded.',
     undecided_other: '{{count}} applications still wait for a decision: every applicant must get an answer before the need is closed or awarded.',
+    inScreening: 'Some applications are still being screened by the association: it must pass them on or decline them before the need is closed or awarded.',
     submitWithDecline: {
       close_one: 'Close and decline the waiting application',
       close_many: 'Close and decline the {{count}} waiting applications',

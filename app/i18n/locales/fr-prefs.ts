@@ -27,7 +27,7 @@ const frPrefs = {
     },
     MY_NEEDS: {
       label: 'Mes besoins (grand compte)',
-      description: 'Nouvelles candidatures, questions des entreprises et rappels du délai de réponse de la charte.',
+      description: 'Nouvelles candidatures, messages des entreprises et rappels du délai de réponse de la charte. Les questions posées sur vos besoins arrivent dans l’application et le résumé, jamais par e-mail isolé.',
     },
     FOLLOWED_NEEDS: {
       label: 'Besoins que je suis',

@@ -23,6 +23,7 @@ const frReminders = {
     undecided_one: '{{count}} candidature attend encore une décision : chaque candidat doit recevoir une réponse avant la clôture ou l’attribution.',
     undecided_many: '{{count}} candidatures attendent encore une décision : chaque candidat doit recevoir une réponse avant la clôture ou l’attribution.',
     undecided_other: '{{count}} candidatures attendent encore une décision : chaque candidat doit recevoir une réponse avant la clôture ou l’attribution.',
+    inScreening: 'Des candidatures sont encore en examen par l’association\u00a0: elle doit les transmettre ou les décliner avant la clôture ou l’attribution.',
     submitWithDecline: {
       close_one: 'Clore et décliner la candidature en attente',
       close_many: 'Clore et décliner les {{count}} candidatures en attente',

@@ -165,7 +165,7 @@ export const apiOperations: ApiOperation[] = [
     audience: 'partner',
     summary: 'Close, award, not award or archive a need',
     description:
-      '`close`: PUBLISHED → CLOSED (no more applications). `award`: CLOSED → AWARDED (needs an accepted application). `notAward`: CLOSED → NOT_AWARDED. `archive`: a draft or a finished need → ARCHIVED. A transition the need’s status does not allow answers 409 with a sentence. `close`, `award` and `notAward` decide every application still waiting (SUBMITTED, SCREENING, SHORTLISTED, INFO_REQUESTED): refused with 409 `undecided_applications` (listing them in `error.undecided`) unless `declineOpen` declines them in the same step, with one reason and a comment; each firm is told.',
+      '`close`: PUBLISHED → CLOSED (no more applications). `award`: CLOSED → AWARDED (needs an accepted application). `notAward`: CLOSED → NOT_AWARDED. `archive`: a draft or a finished need → ARCHIVED. A transition the need’s status does not allow answers 409 with a sentence. `close`, `award` and `notAward` decide every application still waiting (SUBMITTED, SCREENING, SHORTLISTED, INFO_REQUESTED): refused with 409 `undecided_applications` (listing them in `error.undecided`) unless `declineOpen` declines them in the same step, with one reason and a comment; each firm is told. While the hub staff still screen an application, 409 `applications_in_screening`.',
     body: {
       input: lifecycleBody,
       required: true,

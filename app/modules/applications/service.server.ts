@@ -517,9 +517,15 @@ export async function declineOpenApplications(
   actor: Actor,
   needId: string,
   input: { reason: DeclineReason; comment: string },
-  requestId?: string,
+  requestId: string | undefined,
+  /** The applications the partner read as undecided (never one still in the hub staff's screening). */
+  applicationIds: string[],
 ) {
-  const applications = await tx.db.application.findMany({ where: { needId, status: { in: [...UNDECIDED] } }, include: applicationInclude, orderBy: { submittedAt: 'asc' } })
+  const applications = await tx.db.application.findMany({
+    where: { id: { in: applicationIds }, needId, status: { in: [...UNDECIDED] } },
+    include: applicationInclude,
+    orderBy: { submittedAt: 'asc' },
+  })
   const appUrl = getEnv().APP_URL
   for (const application of applications) {
     await moveApplication(tx.db, actor, application, 'decline', { declineReason: input.reason, declineComment: input.comment }, requestId)

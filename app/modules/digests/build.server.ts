@@ -178,13 +178,15 @@ async function updates(context: Context): Promise<Map<string, { items: DigestMod
     const actor = context.actors.get(userId)
     if (!actor) return
     // Asked again now: the person may have lost access since the notification was written.
+    const needRule = needVisibilitySql(actor, 'n')
+    // An answer on a followed need is read on the full page (its questions); a teaser does not show them.
     const allowed = await prisma.$queryRaw<Array<{ id: string }>>`
       SELECT nt.id FROM "Notification" nt
       LEFT JOIN "Need" n ON n.id = nt."needId"
       LEFT JOIN "Application" a ON a.id = nt."applicationId"
       LEFT JOIN "Need" an ON an.id = a."needId"
       WHERE nt.id = ANY(${candidates.map((row) => row.id)})
-        AND (nt."needId" IS NULL OR (n.id IS NOT NULL AND ${needVisibilitySql(actor, 'n').visible}))
+        AND (nt."needId" IS NULL OR (n.id IS NOT NULL AND ${needRule.visible} AND (nt.category <> 'FOLLOWED_NEEDS' OR NOT ${needRule.teaser})))
         AND (nt."applicationId" IS NULL OR (a.id IS NOT NULL AND ${applicationVisibilitySql(actor, 'a', 'an')}))`
     const ok = new Set(allowed.map((row) => row.id))
     const kept = candidates.filter((row) => ok.has(row.id))

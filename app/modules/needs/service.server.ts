@@ -390,7 +390,8 @@ async function undecidedApplications(actor: Actor, needId: string) {
         need: { partnerId: row.need.partnerId, hubId: row.need.hubId, sharedHubIds: row.need.sharedWith.map((share) => share.hubId), screeningRequired: row.need.screeningRequired },
       }) !== 'none',
   )
-  return { count: rows.length, readable: readable.map((row) => ({ id: row.id, firm: row.firm.name, status: row.status })) }
+  // Applications still in the hub staff's screening are not the partner's to read, count or decline.
+  return { count: readable.length, screening: rows.length - readable.length, readable: readable.map((row) => ({ id: row.id, firm: row.firm.name, status: row.status })) }
 }
 
 /** How many applications of the need wait for a decision (the lifecycle form offers to decline them). */
@@ -437,10 +438,10 @@ export async function changeNeedLifecycle(
     throw AppError.conflict('revision_pending', 'errors.revisionPending')
   }
   const deciding = DECIDING.includes(action)
-  if (deciding && !options.declineOpen) {
-    const undecided = await undecidedApplications(actor, needId)
-    if (undecided.count > 0) throw undecidedRefusal(undecided)
-  }
+  const undecided = deciding ? await undecidedApplications(actor, needId) : null
+  // Applications the hub staff still screen: theirs to pass on or decline first (never counted to the partner).
+  if (undecided && undecided.screening > 0) throw AppError.conflict('applications_in_screening', 'reminders.lifecycle.inScreening')
+  if (undecided && !options.declineOpen && undecided.count > 0) throw undecidedRefusal(undecided)
   // The decline is written for the partner: it must act for it (not only read).
   if (deciding && options.declineOpen) assertActsFor(actor, need.partnerId)
   const now = new Date()
@@ -463,11 +464,13 @@ export async function changeNeedLifecycle(
         requestId,
       })
       if (!deciding) return 0
-      if (options.declineOpen) return declineOpenApplications(tx, actor, needId, options.declineOpen, requestId)
+      const count = options.declineOpen
+        ? await declineOpenApplications(tx, actor, needId, options.declineOpen, requestId, undecided?.readable.map((row) => row.id) ?? [])
+        : 0
       // An application submitted meanwhile: refused as a whole, nothing written.
       const left = await db.application.count({ where: { needId, status: { in: [...UNDECIDED] } } })
       if (left > 0) throw undecidedRefusal(await undecidedApplications(actor, needId))
-      return 0
+      return count
     },
     { timeoutMs: 60_000 },
   )

@@ -338,6 +338,9 @@ async function withContents(claimed: ClaimedRow[]): Promise<Array<StoredEmail & 
   })
 }
 
+/** The longest one send may take: connection, greeting and socket timeouts, with room to spare. */
+const LONGEST_SEND_MS = 3 * 60_000
+
 /**
  * Delivers many stored e-mails (a digest batch) with the claims and outcomes of `deliverEmail`,
  * in a few statements rather than a few per e-mail:
@@ -405,9 +408,18 @@ export async function deliverEmails(emailIds: string[], now = new Date(), concur
     })
   }
 
+  // The claim covers the whole batch for CLAIM_MS: no send starts once what is left of it could not
+  // hold one more send (its own timeouts), so a sweep never hands out an e-mail still being sent
+  // here. What is left waits for the claim to expire and is sent once by the sweep.
+  const lastStart = Date.now() + CLAIM_MS - LONGEST_SEND_MS
   let next = 0
   async function lane(send: Transporter) {
     while (next < claimed.length) {
+      if (Date.now() > lastStart) {
+        for (const email of claimed.slice(next)) outcomes.set(email.id, 'retry-later')
+        next = claimed.length
+        return
+      }
       const email = claimed[next++]!
       try {
         const info = await send.sendMail(mailOptions(email))

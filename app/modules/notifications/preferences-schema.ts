@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { supportedLocales } from '#app/i18n/config'
 import { canonicalTimeZone, isTimeZone } from '#app/modules/auth/schema'
-import { CATEGORIES, CHANNELS, FREQUENCIES, type Category } from './preferences'
+import { CATEGORIES, CHANNELS, channelsAllowed, FREQUENCIES, type Category } from './preferences'
 
 /**
  * The preference centre's form (/settings/notifications). Errors are i18n keys, shown next to
@@ -16,7 +16,13 @@ const wholeNumber = (min: number, max: number, message: string) =>
 export const preferencesSchema = z.object({
   channels: z
     .object(Object.fromEntries(CATEGORIES.map((category) => [category, channelSchema.optional()])) as Record<Category, z.ZodOptional<typeof channelSchema>>)
-    .default({} as Record<Category, undefined>),
+    .default({} as Record<Category, undefined>)
+    .superRefine((channels, ctx) => {
+      for (const category of CATEGORIES) {
+        const channel = channels[category]
+        if (channel && !channelsAllowed(category).includes(channel)) ctx.addIssue({ code: 'custom', path: [category], message: 'prefs.errors.channel' })
+      }
+    }),
   minScore: wholeNumber(0, 100, 'prefs.errors.minScore'),
   digestFrequency: z.enum(FREQUENCIES, { error: 'prefs.errors.frequency' }),
   digestWeekday: wholeNumber(1, 7, 'prefs.errors.weekday'),

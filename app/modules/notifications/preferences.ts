@@ -44,11 +44,20 @@ export function categoriesFor(persona: Persona): Category[] {
       case 'MY_NEEDS':
         return persona.partner
       case 'FOLLOWED_NEEDS':
-        return persona.firm || persona.partner
+        // Whoever may follow a need: firms' members and hub staff (a partner's members never follow their own needs).
+        return persona.firm || persona.staff
       case 'STAFF_QUEUES':
         return persona.staff
     }
   })
+}
+
+/**
+ * The channels a category may take. Recommended needs and staff queues are streams computed for
+ * the digest only (no event announces them one by one): the digest, or nothing.
+ */
+export function channelsAllowed(category: Category): readonly Channel[] {
+  return category === 'RECOMMENDED' || category === 'STAFF_QUEUES' ? ['DIGEST', 'OFF'] : CHANNELS
 }
 
 /** A category's channel: the person's choice, else the default. */

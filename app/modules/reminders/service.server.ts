@@ -25,7 +25,8 @@ import {
 /**
  * The reminders of the Small Business Act charter and of the calendar, each sent once: its
  * `ReminderSent` key is inserted in the same transaction as its notifications and e-mails, so a
- * second pass, a retried job or a concurrent worker finds the key and sends nothing.
+ * second pass, a retried job or a concurrent worker finds the key and sends nothing. The key names
+ * the date reminded of (the delay, the deadline's day, the pilot's end): once moved, it is reminded again.
  */
 async function sendOnce(key: string, work: (tx: Tx) => Promise<unknown>) {
   return transaction(async (tx) => {
@@ -120,7 +121,7 @@ export async function sendCharterReminders(now: Date) {
     if (isBeingScreened({ status: row.status, need: { partnerId: row.partnerId, hubId: row.hubId, sharedHubIds: [], screeningRequired: row.screeningRequired } })) continue
     const members = await prisma.membership.findMany({ where: { organisationId: row.partnerId }, select: { userId: true } })
     const link = `/applications/${row.id}`
-    const done = await sendOnce(`charter-${reminder.stage}:${row.id}`, (tx) =>
+    const done = await sendOnce(`charter-${reminder.stage}:${row.id}:${row.charterDays}d`, (tx) =>
       remind(tx, {
         category: 'MY_NEEDS',
         userIds: members.map((member) => member.userId),
@@ -161,7 +162,7 @@ export async function sendDraftDeadlineReminders(now: Date) {
     if (readers.length === 0) continue
     const deadlineDay = dayIn(draft.need.deadline!)
     const link = `/needs/${draft.need.id}/apply`
-    const done = await sendOnce(`draft-deadline:${draft.id}`, (tx) =>
+    const done = await sendOnce(`draft-deadline:${draft.id}:${deadlineDay}`, (tx) =>
       remind(tx, {
         category: 'MY_APPLICATIONS',
         userIds: readers,
@@ -204,7 +205,7 @@ export async function sendPilotEndReminders(now: Date) {
     const endDay = dayIn(deal.pilotEndsOn!)
     const link = `/applications/${application.id}`
     const payload = { applicationId: application.id, needId: application.need.id, title: application.need.title, count: left }
-    const done = await sendOnce(`pilot-end:${deal.id}`, async (tx) => {
+    const done = await sendOnce(`pilot-end:${deal.id}:${endDay}`, async (tx) => {
       for (const side of [
         { category: 'MY_APPLICATIONS' as const, members: application.firm.memberships, other: application.need.partner.name },
         { category: 'MY_NEEDS' as const, members: application.need.partner.memberships, other: application.firm.name },
