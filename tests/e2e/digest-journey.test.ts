@@ -149,10 +149,10 @@ describe('a firm’s daily digest: a saved search’s alert at 7:00, a one-click
     await firm.getByRole('heading', { name: 'Préférences de notification' }).waitFor()
     await checkAccessible(firm)
 
-    // Alerts of saved searches in the digest; recommendations in the app only, so that the need
+    // Alerts of saved searches in the digest; recommendations off, so that the need
     // below reaches the digest through the saved search (a need is announced once, in one section).
     await firm.getByRole('group', { name: /^Alertes de mes recherches enregistrées/ }).getByLabel('Dans le résumé').check()
-    await firm.getByRole('group', { name: /^Nouveaux besoins recommandés/ }).getByLabel('Dans l’application seulement').check()
+    await firm.getByRole('group', { name: /^Nouveaux besoins recommandés/ }).getByLabel('Jamais').check()
     await firm.getByLabel('Fréquence', { exact: true }).selectOption({ label: 'Chaque jour' })
     await firm.getByLabel('Heure d’envoi').selectOption({ label: '7 h' })
     await firm.getByLabel('Fuseau horaire').selectOption('Europe/Paris')
@@ -272,7 +272,7 @@ describe('a firm’s daily digest: a saved search’s alert at 7:00, a one-click
     const other = await createMember(world.hubId, 'FIRM', { organisation: { name: 'Chartreuse Énergies' } })
     await prisma.notificationPreference.update({ where: { userId: other.user.id }, data: { digestFrequency: 'DAILY', digestHour: 7 } })
     await prisma.user.update({ where: { id: other.user.id }, data: { timeZone: 'Europe/Paris' } })
-    await prisma.notificationSetting.create({ data: { userId: other.user.id, category: 'RECOMMENDED', channel: 'APP' } })
+    await prisma.notificationSetting.create({ data: { userId: other.user.id, category: 'RECOMMENDED', channel: 'OFF' } })
     const query = (await prisma.savedSearch.findFirstOrThrow({ where: { name: SEARCH } })).query as string
     await prisma.savedSearch.create({ data: { userId: other.user.id, name: SEARCH, query, alert: true } })
 

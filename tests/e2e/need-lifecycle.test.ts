@@ -272,7 +272,7 @@ describe('a partner’s need, from the draft to the deal', () => {
     await firm.getByLabel('Votre approche').fill('Accéléromètres sans fil sur douze points, passerelle edge par conduite, alertes sur seuils appris.')
     await firm.getByLabel('Calendrier proposé').fill('Pose en 3 semaines, apprentissage 2 mois, exploitation ensuite.')
     await firm.getByLabel('Prix ou budget proposé (€ HT)').fill('52000')
-    await firm.getByLabel('Références').fill('Surveillance de télésièges à Chamrousse (2024).')
+    await firm.getByLabel('Références', { exact: true }).fill('Surveillance de télésièges à Chamrousse (2024).')
     await checkAccessible(firm)
     await firm.getByRole('button', { name: 'Envoyer la candidature' }).click()
     await firm.waitForURL(/\/applications\/[a-z0-9]+$/)

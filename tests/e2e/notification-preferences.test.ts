@@ -49,14 +49,14 @@ describe('notification preferences in a browser', () => {
     return page
   }
 
-  test('a firm member chooses e-mail at once for recommendations, a weekly digest on Friday at 7, and sees it saved', { timeout: 120_000 }, async () => {
+  test('a firm member puts the news of its applications in the digest, a weekly digest on Friday at 7, and sees it saved', { timeout: 120_000 }, async () => {
     const { user } = await createMember(hubId, 'FIRM')
     const page = await logIn(user.email)
     await page.getByRole('link', { name: 'Préférences de notification' }).click()
     await page.waitForURL(`${product.baseUrl}/settings/notifications`)
     await expectAccessible(page)
 
-    await page.getByRole('group', { name: /Nouveaux besoins recommandés/ }).getByLabel('Par e-mail, tout de suite').check()
+    await page.getByRole('group', { name: /^Mes candidatures/ }).getByLabel('Dans le résumé').check()
     await page.getByLabel('Score minimum des besoins recommandés').fill('120')
     await page.getByRole('button', { name: 'Enregistrer mes préférences' }).click()
     await expect.poll(() => page.getByText('Saisissez un score entier entre 0 et 100.').count(), { timeout: 15_000 }).toBe(1)
@@ -69,7 +69,7 @@ describe('notification preferences in a browser', () => {
     await expectAccessible(page)
 
     expect(await prisma.notificationPreference.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ digestFrequency: 'WEEKLY', digestWeekday: 5, digestHour: 7, minScore: 70 })
-    expect(await prisma.notificationSetting.findMany({ where: { userId: user.id }, select: { category: true, channel: true } })).toEqual([{ category: 'RECOMMENDED', channel: 'EMAIL' }])
+    expect(await prisma.notificationSetting.findMany({ where: { userId: user.id }, select: { category: true, channel: true } })).toEqual([{ category: 'MY_APPLICATIONS', channel: 'DIGEST' }])
   })
 
   test('the footer link unsubscribes signed out; “Annuler” brings the channel back', { timeout: 120_000 }, async () => {

@@ -71,7 +71,7 @@ describe('the preference centre', () => {
     const visitor = await signedIn(user.email)
     const saved = await visitor.post(
       '/settings/notifications',
-      valid({ 'channels.RECOMMENDED': 'EMAIL', 'channels.SAVED_SEARCH': 'OFF', minScore: '75', digestFrequency: 'WEEKLY', digestWeekday: '5', digestHour: '7', timeZone: 'America/Montreal', locale: 'en' }),
+      valid({ 'channels.RECOMMENDED': 'OFF', 'channels.SAVED_SEARCH': 'EMAIL', minScore: '75', digestFrequency: 'WEEKLY', digestWeekday: '5', digestHour: '7', timeZone: 'America/Montreal', locale: 'en' }),
     )
     expect(saved.status).toBe(302)
     expect(saved.headers.get('Location')).toBe('/settings/notifications')
@@ -79,20 +79,20 @@ describe('the preference centre', () => {
     expect(after.user).toEqual({ timeZone: 'America/Toronto', locale: 'en' })
     expect(after.preference).toMatchObject({ digestFrequency: 'WEEKLY', digestWeekday: 5, digestHour: 7, minScore: 75 })
     expect(after.settings.map((row) => [row.category, row.channel])).toEqual([
-      ['RECOMMENDED', 'EMAIL'],
-      ['SAVED_SEARCH', 'OFF'],
+      ['RECOMMENDED', 'OFF'],
+      ['SAVED_SEARCH', 'EMAIL'],
     ])
     expect(after.audits).toBe(1)
 
     const page = await (await visitor.get('/settings/notifications')).text()
     expect(page).toContain('<html lang="en"')
     expect(page).toContain('Your notification preferences are saved.')
-    expect(checkedChannel(page, 'RECOMMENDED')).toBe('EMAIL')
-    expect(checkedChannel(page, 'SAVED_SEARCH')).toBe('OFF')
+    expect(checkedChannel(page, 'RECOMMENDED')).toBe('OFF')
+    expect(checkedChannel(page, 'SAVED_SEARCH')).toBe('EMAIL')
     expect(page).toMatch(/<option value="WEEKLY" selected="">/)
     expect(page).toMatch(/<option value="America\/Toronto" selected="">/)
 
-    await visitor.post('/settings/notifications', valid({ 'channels.SAVED_SEARCH': 'DIGEST' }))
+    await visitor.post('/settings/notifications', valid({ 'channels.RECOMMENDED': 'DIGEST', 'channels.SAVED_SEARCH': 'DIGEST' }))
     expect((await snapshot(user.id)).settings).toEqual([])
   })
 
@@ -101,6 +101,7 @@ describe('the preference centre', () => {
     ['hour 25', { digestHour: '25' }, 'Choisissez une heure entre 0 et 23.'],
     ['score 120', { minScore: '120' }, 'Saisissez un score entier entre 0 et 100.'],
     ['an unknown channel', { 'channels.MY_APPLICATIONS': 'SMS' }, 'Choisissez l’un des modes proposés.'],
+    ['an instant e-mail for recommendations (the digest or nothing)', { 'channels.RECOMMENDED': 'EMAIL' }, 'Choisissez l’un des modes proposés.'],
     ['an unknown frequency', { digestFrequency: 'HOURLY' }, 'Choisissez une fréquence de la liste.'],
   ])('%s is refused next to its field (400), nothing written', async (_label, fields, message) => {
     const hub = await createHub()
@@ -122,9 +123,9 @@ describe('the preference centre', () => {
     const page = await (await visitor.get('/settings/notifications')).text()
     expect(page).toContain('Files de l’association')
     expect(page).not.toContain('Nouveaux besoins recommandés')
-    const saved = await visitor.post('/settings/notifications', { ...valid({ 'channels.STAFF_QUEUES': 'EMAIL', 'channels.MY_APPLICATIONS': 'OFF' }) })
+    const saved = await visitor.post('/settings/notifications', { ...valid({ 'channels.STAFF_QUEUES': 'OFF', 'channels.MY_APPLICATIONS': 'OFF' }) })
     expect(saved.status).toBe(302)
-    expect((await snapshot(staff.id)).settings.map((row) => [row.category, row.channel])).toEqual([['STAFF_QUEUES', 'EMAIL']])
+    expect((await snapshot(staff.id)).settings.map((row) => [row.category, row.channel])).toEqual([['STAFF_QUEUES', 'OFF']])
   })
 
   test('someone without an organisation nor staff role sees an empty state and can still set zone and language', async () => {

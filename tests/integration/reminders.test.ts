@@ -238,7 +238,7 @@ describe('the reminders, each sent once', () => {
     await deliverQueued()
     expect(mailsAbout(partner.user.email, `Réponse attendue aujourd’hui\u00a0: ${firm.organisation.name}`)).toHaveLength(1)
     expect(mailsTo(partner.user.email)).toHaveLength(2)
-    expect(await prisma.reminderSent.count({ where: { key: { endsWith: waiting.id } } })).toBe(2)
+    expect(await prisma.reminderSent.count({ where: { key: { contains: `:${waiting.id}:` } } })).toBe(2)
   })
 
   test('a firm holding a draft hears of the deadline three days ahead, only for a published need it may still open', async () => {
