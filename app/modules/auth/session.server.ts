@@ -4,6 +4,7 @@ import type { Actor } from '#app/modules/policy/policy'
 import { AppError } from '#app/modules/shared/app-error'
 import { toLocale } from '#app/i18n/config'
 import { prisma } from '#app/utils/db.server'
+import { actorMembershipsSql, actorStaffRolesSql } from './actors.server'
 
 /**
  * Sessions live in PostgreSQL. The cookie carries a random secret; the table keeps only its SHA-256
@@ -74,14 +75,8 @@ export async function readSession(secret: string): Promise<SessionContext | null
   const sessionId = hashSecret(secret)
   const [row] = await prisma.$queryRaw<ActorRow[]>`
     SELECT s."expiresAt", s."lastSeenAt", u.id, u.name, u.email, u."emailVerifiedAt", u.locale, u."timeZone",
-      COALESCE((
-        SELECT json_agg(json_build_object(
-          'organisationId', m."organisationId", 'role', m.role,
-          'organisation', json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'kind', o.kind, 'status', o.status, 'homeHubId', o."homeHubId")
-        ) ORDER BY m."createdAt")
-        FROM "Membership" m JOIN "Organisation" o ON o.id = m."organisationId" WHERE m."userId" = u.id
-      ), '[]'::json) AS memberships,
-      COALESCE((SELECT json_agg(json_build_object('hubId', r."hubId", 'role', r.role)) FROM "StaffRole" r WHERE r."userId" = u.id), '[]'::json) AS "staffRoles",
+      ${actorMembershipsSql} AS memberships,
+      ${actorStaffRolesSql} AS "staffRoles",
       (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS unread
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${sessionId}`

@@ -7,7 +7,7 @@ import { deliverEmails, insertRenderedEmails, type RenderedEmailRow } from '#app
 import { channelsFor, notify, unsubscribeLink } from '#app/modules/notifications/notifications.server'
 import { prisma, transaction } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
-import { loadActors } from './actors.server'
+import { loadActors } from '#app/modules/auth/actors.server'
 import { buildDigests } from './build.server'
 import { dueAmong, dueBatches, type DueUser } from './due.server'
 import { announcedNeeds, isEmpty, itemCount, withoutNeeds, type DigestLinks, type DigestModel } from './model'

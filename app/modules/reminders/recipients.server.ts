@@ -1,44 +1,8 @@
 import { toLocale } from '#app/i18n/config'
+import { loadActors } from '#app/modules/auth/actors.server'
 import { getNeedForActor } from '#app/modules/needs/queries.server'
-import type { Actor } from '#app/modules/policy/policy'
 import { isAppError } from '#app/modules/shared/app-error'
 import { prisma } from '#app/utils/db.server'
-
-interface ActorRow {
-  id: string
-  name: string
-  email: string
-  locale: string
-  timeZone: string
-  memberships: Actor['memberships']
-  staffRoles: Actor['staffRoles']
-}
-
-/**
- * The actors of some users, loaded as a signed-in request loads them (organisations, staff roles),
- * to ask the pages' rules on their behalf before an e-mail names a record (an e-mail is a page too).
- */
-export async function loadActors(userIds: string[]): Promise<Map<string, Actor>> {
-  const unique = [...new Set(userIds)]
-  if (unique.length === 0) return new Map()
-  const rows = await prisma.$queryRaw<ActorRow[]>`
-    SELECT u.id, u.name, u.email, u.locale, u."timeZone",
-      COALESCE((
-        SELECT json_agg(json_build_object(
-          'organisationId', m."organisationId", 'role', m.role,
-          'organisation', json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'kind', o.kind, 'status', o.status, 'homeHubId', o."homeHubId")
-        ) ORDER BY m."createdAt")
-        FROM "Membership" m JOIN "Organisation" o ON o.id = m."organisationId" WHERE m."userId" = u.id
-      ), '[]'::json) AS memberships,
-      COALESCE((SELECT json_agg(json_build_object('hubId', r."hubId", 'role', r.role)) FROM "StaffRole" r WHERE r."userId" = u.id), '[]'::json) AS "staffRoles"
-    FROM "User" u WHERE u.id = ANY(${unique})`
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      { userId: row.id, name: row.name, email: row.email, locale: toLocale(row.locale), timeZone: row.timeZone, memberships: row.memberships, staffRoles: row.staffRoles },
-    ]),
-  )
-}
 
 /**
  * The users among `userIds` whose need page opens now: with its details (`full`: what shows the

@@ -22,7 +22,7 @@ const round = (value: number) => Math.round(value * 1000) / 1000
 /** `userIds`: the sample; `at`: the pass instant. DATABASE_URL and APP_URL must be set in process.env. */
 export async function measureDigestRenders(userIds: string[], at: Date, rounds = 3): Promise<RenderTimes | null> {
   const { dueAmong } = await import('#app/modules/digests/due.server')
-  const { loadActors } = await import('#app/modules/digests/actors.server')
+  const { loadActors } = await import('#app/modules/auth/actors.server')
   const { buildDigests } = await import('#app/modules/digests/build.server')
   const { isEmpty } = await import('#app/modules/digests/model')
   const { renderDigest } = await import('#app/modules/digests/render')
