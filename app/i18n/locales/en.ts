@@ -8,6 +8,12 @@ import lists from './en-lists'
 import reminders from './en-reminders'
 import prefs from './en-prefs'
 import digests from './en-digests'
+import console from './en-console'
+import scorecards from './en-scorecards'
+import analytics from './en-analytics'
+import audit from './en-audit'
+import directory from './en-directory'
+import queues from './en-queues'
 import type fr from './fr'
 
 type Shape<T> = T extends string ? string : T extends readonly string[] ? string[] : { [K in keyof T]: Shape<T[K]> }
@@ -24,6 +30,12 @@ const en: Shape<typeof fr> = {
   reminders,
   prefs,
   digests,
+  console,
+  scorecards,
+  analytics,
+  audit,
+  directory,
+  queues,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Skip to content',

@@ -12,6 +12,12 @@ import lists from './fr-lists'
 import reminders from './fr-reminders'
 import prefs from './fr-prefs'
 import digests from './fr-digests'
+import console from './fr-console'
+import scorecards from './fr-scorecards'
+import analytics from './fr-analytics'
+import audit from './fr-audit'
+import directory from './fr-directory'
+import queues from './fr-queues'
 
 const fr = {
   account,
@@ -24,6 +30,12 @@ const fr = {
   reminders,
   prefs,
   digests,
+  console,
+  scorecards,
+  analytics,
+  audit,
+  directory,
+  queues,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Aller au contenu',

@@ -143,7 +143,7 @@ export async function actOnMatch(actor: Actor, matchId: string, intent: 'approve
   if (!result.ok) throw AppError.conflict('invalid_transition', 'errors.matchTransition', { status: match.status })
   const appUrl = getEnv().APP_URL
   await transaction(async (tx) => {
-    const updated = await tx.db.match.updateMany({ where: { id: match.id, status: match.status }, data: { status: result.to } })
+    const updated = await tx.db.match.updateMany({ where: { id: match.id, status: match.status }, data: { status: result.to, ...(result.to === 'INVITED' ? { invitedAt: new Date() } : {}) } })
     if (updated.count === 0) throw AppError.conflict('concurrent_change', 'errors.concurrentChange')
     await writeAudit(tx.db, {
       actorId: actor.userId,

@@ -745,6 +745,7 @@ const organisationPages: Row[] = [
 ]
 
 const staffPages: Row[] = [
+  { route: 'routes/staff', method: 'GET', label: 'the console’s frame (its home page)', expect: page({ staff: 200, signedIn: 403 }) },
   { route: 'routes/staff._index', method: 'GET', label: 'home', expect: page({ staff: 200, signedIn: 403 }) },
   // The full recomputation of the matches: hub administrators only.
   { route: 'routes/staff._index', method: 'POST', label: 'refresh the matches', body: form({ intent: 'refreshMatches' }), expect: page({ admin: redirectTo('/staff'), signedIn: 403 }) },
