@@ -805,6 +805,36 @@ const staffPages: Row[] = [
     body: (w) => ({ form: { intent: 'revoke', staffRoleId: w.staffRoles.mod2 } }),
     expect: page({ signedIn: 404 }),
   },
+  // ── issue 13: scorecards ──
+  // Partner scorecards: the staff of the partner's home hub only; a hub its needs are shared with (H2) does not see it.
+  { route: 'routes/staff.partners._index', method: 'GET', label: 'the partners of my hubs', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['paOrg', 'pbOrg'], admin: ['paOrg', 'pbOrg'] } },
+  {
+    route: 'routes/staff.partners._index',
+    method: 'GET',
+    label: 'CSV, sorted by the charter share',
+    search: () => '?format=csv&separator=semicolon&sort=charterShare&dir=desc',
+    expect: page({ staff: 200, signedIn: 403 }),
+    shows: { mod: ['paOrg', 'pbOrg'] },
+  },
+  {
+    route: 'routes/staff.partners.$partnerId',
+    method: 'GET',
+    label: 'partner A (a need shared with H2)',
+    params: (w) => ({ partnerId: w.orgs.pa.id }),
+    expect: page({ staffH: 200, mod2: 404, signedIn: 403 }),
+    shows: { mod: ['paOrg', 'paPublicTitle'], admin: ['paPublicTitle'] },
+  },
+  {
+    route: 'routes/staff.partners.$partnerId',
+    method: 'GET',
+    label: 'partner A, CSV of its needs',
+    params: (w) => ({ partnerId: w.orgs.pa.id }),
+    search: () => '?format=csv',
+    expect: page({ staffH: 200, mod2: 404, signedIn: 403 }),
+    shows: { admin: ['paPublicTitle'] },
+  },
+  { route: 'routes/staff.partners.$partnerId', method: 'GET', label: 'firm A (not a partner)', params: (w) => ({ partnerId: w.orgs.fa.id }), expect: page({ staff: 404, signedIn: 403 }) },
+  { route: 'routes/staff.partners.$partnerId', method: 'GET', label: 'an unknown id', params: () => ({ partnerId: 'inconnu' }), expect: page({ staff: 404, signedIn: 403 }), only: none },
 ]
 
 // ───────── the JSON API (organisations' tokens) ─────────
