@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { json, redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsvLinks, RangeForm } from '#app/components/console'
@@ -18,6 +18,16 @@ import { requireActor } from '#app/utils/session.server'
 
 export const meta = titleMeta
 
+const ROUTE_ID = 'routes/staff.partners.$partnerId'
+
+/** The data request of this route that answers the file (see the loader). */
+function csvDataUrl(url: URL, routeId: string) {
+  const target = new URL(url)
+  target.searchParams.set('file', '1')
+  target.searchParams.set('_data', routeId)
+  return `${target.pathname}${target.search}`
+}
+
 /**
  * One partner's scorecard for its home hub's staff: the figures with their definitions, and its
  * needs of the period with their applications and first responses (CSV at `?format=csv`).
@@ -34,6 +44,10 @@ export async function loader(args: LoaderFunctionArgs) {
       getRequestLocale(request),
     ])
     const csv = csvRequest(url)
+    // Remix hands a page's Response to the page itself on a document request: once the actor is
+    // authorised (above), `?format=csv` redirects to this route's data request (`_data`, which Remix
+    // strips from the URL the loader sees, hence `file=1`), whose Response reaches the browser as it is.
+    if (csv && url.searchParams.get('file') !== '1') throw redirect(csvDataUrl(url, ROUTE_ID))
     if (csv) {
       const columns: Array<CsvColumn<NeedScore>> = [
         { header: t('scorecards.columns.need'), value: (need) => need.title },
@@ -68,9 +82,12 @@ function page(data: { title: string; locale: string; range: DateRange } & Awaite
 }
 
 export default function StaffPartner() {
-  const { locale, range, scorecard, needs } = useLoaderData<typeof page>()
+  const data = useLoaderData<typeof page>()
   const { t } = useTranslation()
-  const f = useScorecardFormat(locale)
+  const f = useScorecardFormat(typeof data === 'object' && data ? data.locale : 'fr')
+  // `file=1` typed by hand without `_data`: the loader answered the file, not the page's data.
+  if (typeof data !== 'object' || !data?.scorecard) return <EmptyState title={t('scorecards.detail.needsEmpty')} />
+  const { locale, range, scorecard, needs } = data
   return (
     <div className="space-y-6">
       <p className="text-sm">

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { json, redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsvLinks, RangeForm } from '#app/components/console'
@@ -18,6 +18,16 @@ import { handle } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 
 export const meta = titleMeta
+
+const ROUTE_ID = 'routes/staff.partners._index'
+
+/** The data request of this route that answers the file (see the loader). */
+function csvDataUrl(url: URL, routeId: string) {
+  const target = new URL(url)
+  target.searchParams.set('file', '1')
+  target.searchParams.set('_data', routeId)
+  return `${target.pathname}${target.search}`
+}
 
 /** Every figure of a scorecard, raw, in the CSV (shares between 0 and 1, days with one decimal). */
 const CSV_FIELDS = [
@@ -54,6 +64,10 @@ export async function loader(args: LoaderFunctionArgs) {
       getRequestLocale(request),
     ])
     const csv = csvRequest(url)
+    // Remix hands a page's Response to the page itself on a document request: once the actor is
+    // authorised (above), `?format=csv` redirects to this route's data request (`_data`, which Remix
+    // strips from the URL the loader sees, hence `file=1`), whose Response reaches the browser as it is.
+    if (csv && url.searchParams.get('file') !== '1') throw redirect(csvDataUrl(url, ROUTE_ID))
     if (csv) {
       const columns: Array<CsvColumn<Scorecard>> = [
         { header: t('scorecards.columns.name'), value: (row) => row.name },
@@ -61,7 +75,7 @@ export async function loader(args: LoaderFunctionArgs) {
         { header: t('scorecards.columns.charterDays'), value: (row) => row.charterDays },
         ...CSV_FIELDS.map((field): CsvColumn<Scorecard> => ({ header: t(`scorecards.columns.${field}`), value: (row) => row[field] })),
       ]
-      return csvResponse({ request, actor, table: 'partners', columns, rows: result.rows, separator: csv.separator, hubId: result.hubId, requestId: context.requestId })
+      return csvResponse({ request, actor, table: 'partners', columns, rows: result.rows, separator: csv.separator, hubId: result.hubId ?? (result.hubs.length === 1 ? result.hubs[0].id : null), requestId: context.requestId })
     }
     return page({ title: t('scorecards.list.title'), locale, range, sort, dir, result })
   })
@@ -117,9 +131,12 @@ function SortHeader({ column, label, current }: { column: SortKey; label: string
 }
 
 export default function StaffPartners() {
-  const { locale, range, sort, dir, hubs, rows } = useLoaderData<typeof page>()
+  const data = useLoaderData<typeof page>()
   const { t } = useTranslation()
-  const f = useScorecardFormat(locale)
+  const f = useScorecardFormat(typeof data === 'object' && data ? data.locale : 'fr')
+  // `file=1` typed by hand without `_data`: the loader answered the file, not the page's data.
+  if (typeof data !== 'object' || !data?.rows) return <EmptyState title={t('scorecards.list.empty')} />
+  const { locale, range, sort, dir, hubs, rows } = data
   const current = { sort, dir }
   const cell = (row: Row, key: SortKey, kind: (typeof COLUMNS)[number]['kind']) => {
     const value = row[key] as number | null
