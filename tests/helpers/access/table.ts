@@ -54,8 +54,6 @@ const need = (name: NeedName) => (w: World) => ({ needId: w.needs[name] })
 const app = (name: ApplicationName) => (w: World) => ({ applicationId: w.applications[name] })
 const form = (fields: Record<string, string | string[]>) => () => ({ form: fields })
 const json = (value: unknown) => () => ({ json: value })
-/** `?format=csv` of a console page: a redirect to the route's data request, which answers the file. */
-const CSV_REDIRECT: Expectation = { status: [302], location: /[?&]format=csv&.*file=1&_data=routes%2Fstaff\./ }
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 
 /** A complete need as the editor posts it, without markers. */
@@ -817,7 +815,7 @@ const staffPages: Row[] = [
     method: 'GET',
     label: 'CSV, sorted by the charter share',
     search: () => '?format=csv&separator=semicolon&sort=charterShare&dir=desc',
-    expect: page({ staff: CSV_REDIRECT, signedIn: 403 }),
+    expect: page({ staff: { status: [302], location: /[?&]format=csv&.*file=1&_data=routes%2Fstaff\.partners\._index$/ }, signedIn: 403 }),
   },
   {
     route: 'routes/staff.partners.$partnerId',
@@ -833,7 +831,7 @@ const staffPages: Row[] = [
     label: 'partner A, CSV of its needs',
     params: (w) => ({ partnerId: w.orgs.pa.id }),
     search: () => '?format=csv',
-    expect: page({ staffH: CSV_REDIRECT, mod2: 404, signedIn: 403 }),
+    expect: page({ staffH: { status: [302], location: /[?&]format=csv&file=1&_data=routes%2Fstaff\.partners\.%24partnerId$/ }, mod2: 404, signedIn: 403 }),
   },
   { route: 'routes/staff.partners.$partnerId', method: 'GET', label: 'firm A (not a partner)', params: (w) => ({ partnerId: w.orgs.fa.id }), expect: page({ staff: 404, signedIn: 403 }) },
   { route: 'routes/staff.partners.$partnerId', method: 'GET', label: 'an unknown id', params: () => ({ partnerId: 'inconnu' }), expect: page({ staff: 404, signedIn: 403 }), only: none },
