@@ -5,11 +5,13 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { CharterCompliance } from '#app/components/scorecard'
 import { OrgStatusBadge } from '#app/components/status-badges'
 import { Button, LinkButton } from '#app/components/ui/button'
 import { Alert, Badge, Card, PageHeader } from '#app/components/ui/card'
 import { Field, FormErrors, SelectField } from '#app/components/ui/field'
 import { formatDate, formatNumber } from '#app/i18n/format'
+import { getCharterCompliance } from '#app/modules/analytics/scorecard.server'
 import { clientTypes } from '#app/modules/organisations/profile-schema'
 import { getOrganisationProfilePage } from '#app/modules/organisations/profile.server'
 import { inviteMemberSchema } from '#app/modules/organisations/schema'
@@ -27,7 +29,9 @@ export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request, params }) => {
     const actor = await requireActor(request)
     const page = await getOrganisationProfilePage(actor, requireParam(params, 'slug'))
-    return json({ title: page.organisation.name, locale: await getRequestLocale(request), ...page })
+    // A partner's charter compliance, where its hub shows it (null otherwise).
+    const compliance = await getCharterCompliance(actor, { id: page.organisation.id, kind: page.organisation.kind, homeHubId: page.organisation.hub.id })
+    return json({ title: page.organisation.name, locale: await getRequestLocale(request), ...page, compliance })
   })
 }
 
@@ -76,7 +80,7 @@ function TagList({ title, tags }: { title: string; tags: string[] }) {
 }
 
 export default function OrganisationPage() {
-  const { organisation, members, invitations, references, charter, canManage, canEdit, isMember, locale } = useLoaderData<typeof loader>()
+  const { organisation, members, invitations, references, charter, compliance, canManage, canEdit, isMember, locale } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const clientLabel = (type: string | null) =>
     type && (clientTypes as readonly string[]).includes(type) ? t(`profile.clientType.${type as (typeof clientTypes)[number]}`) : null
@@ -208,6 +212,7 @@ export default function OrganisationPage() {
               ) : (
                 <p className="text-stone-600">{t('profile.page.charterNotAccepted')}</p>
               )}
+              {compliance ? <CharterCompliance compliance={compliance} locale={locale} /> : null}
             </Card>
           ) : null}
         </div>

@@ -276,3 +276,33 @@ export function applicationKeepsNeedOpen(application: { status: string }) {
 export function canReadAuditLog(actor: Actor | null, hubId: string) {
   return isHubAdmin(actor, hubId)
 }
+
+// ───────── partner scorecards ─────────
+
+/**
+ * A partner's scorecard: the staff of its home hub, and its own members. Staff of a hub one of its
+ * needs is shared with do not see it (a partner answers to its home association); for them the
+ * partner does not exist in the console (404).
+ */
+export function canViewPartnerScorecard(actor: Actor | null, partner: { id: string; kind: OrgKind; homeHubId: string }) {
+  if (partner.kind !== 'PARTNER') return false
+  return isStaffOf(actor, partner.homeHubId) || isMemberOf(actor, partner.id)
+}
+
+/** The staff console's view of a partner's scorecard: its home hub's staff only. */
+export function canViewPartnerScorecardAsStaff(actor: Actor | null, partner: { id: string; kind: OrgKind; homeHubId: string }) {
+  return partner.kind === 'PARTNER' && isStaffOf(actor, partner.homeHubId)
+}
+
+/**
+ * A partner's charter compliance on its profile: where its home hub shows it
+ * (`Hub.showCharterCompliance`), to the members of verified organisations, the partner's own
+ * members and its hub's staff.
+ */
+export function canSeeCharterCompliance(
+  actor: Actor | null,
+  partner: { id: string; kind: OrgKind; homeHubId: string; hubShowsCompliance: boolean },
+) {
+  if (!actor || partner.kind !== 'PARTNER' || !partner.hubShowsCompliance) return false
+  return isMemberOf(actor, partner.id) || isStaffOf(actor, partner.homeHubId) || actor.memberships.some((m) => m.organisation.status === 'VERIFIED')
+}

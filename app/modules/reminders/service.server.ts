@@ -248,10 +248,7 @@ export async function listLateApplications(actor: Actor, now = new Date()) {
   const hubIds = staffHubIds(actor)
   if (hubIds.length === 0) throw AppError.forbidden()
   const visibility = needVisibilitySql(actor, 'n')
-  const due = Prisma.sql`COALESCE(p."charterResponseDays", h."charterResponseDays")`
-  const rows = await prisma.$queryRaw<UndecidedRow[]>(
-    undecidedSql(Prisma.sql`n."hubId" = ANY(${hubIds}) AND ${visibility.visible} AND a."submittedAt" + make_interval(days => ${due} - 1) < ${now}`),
-  )
+  const rows = await findLateApplications(Prisma.sql`n."hubId" = ANY(${hubIds}) AND ${visibility.visible}`, now)
   return rows
     .filter((row) => !isMemberOf(actor, row.partnerId))
     .map((row) => ({
@@ -259,13 +256,24 @@ export async function listLateApplications(actor: Actor, now = new Date()) {
       status: row.status,
       submittedAt: row.submittedAt,
       dueDay: charterDueDay(row.submittedAt, row.charterDays),
-      daysLate: daysLate(row.submittedAt, row.charterDays, now),
+      daysLate: row.daysLate,
       need: { id: row.needId, title: row.needTitle },
       partner: row.partnerName,
       firm: row.firmName,
     }))
-    .filter((row) => row.daysLate > 0)
     .sort((a, b) => b.daysLate - a.daysLate || a.need.title.localeCompare(b.need.title))
+}
+
+/**
+ * The rule of "late" itself, for every reader (the staff's late answers, the partners'
+ * scorecards): undecided applications (submitted, not decided nor withdrawn) past the charter's
+ * due day (`daysLate` > 0, calendar days in Europe/Paris), among the rows `where` keeps (aliases
+ * `a` application, `n` need, `p` partner, `h` the need's hub; a constant of the code, never input).
+ */
+export async function findLateApplications(where: Prisma.Sql, now = new Date()) {
+  const due = Prisma.sql`COALESCE(p."charterResponseDays", h."charterResponseDays")`
+  const rows = await prisma.$queryRaw<UndecidedRow[]>(undecidedSql(Prisma.sql`${where} AND a."submittedAt" + make_interval(days => ${due} - 1) < ${now}`))
+  return rows.map((row) => ({ ...row, daysLate: daysLate(row.submittedAt, row.charterDays, now) })).filter((row) => row.daysLate > 0)
 }
 
 export async function countLateApplications(actor: Actor, now = new Date()) {

@@ -805,6 +805,36 @@ const staffPages: Row[] = [
     body: (w) => ({ form: { intent: 'revoke', staffRoleId: w.staffRoles.mod2 } }),
     expect: page({ signedIn: 404 }),
   },
+  // ── issue 13: scorecards ──
+  // Partner scorecards: the staff of the partner's home hub only; a hub its needs are shared with (H2) does not see it.
+  // (Partners' names carry no marker: tests/integration/scorecards.test.ts checks that H2's staff do not list partner A.)
+  { route: 'routes/staff.partners._index', method: 'GET', label: 'the partners of my hubs', search: () => '?sort=lateNow&dir=desc', expect: page({ staff: 200, signedIn: 403 }) },
+  // `?format=csv` sends the authorised actor to the route's data request, which answers the file.
+  {
+    route: 'routes/staff.partners._index',
+    method: 'GET',
+    label: 'CSV, sorted by the charter share',
+    search: () => '?format=csv&separator=semicolon&sort=charterShare&dir=desc',
+    expect: page({ staff: { status: [302], location: /[?&]format=csv&.*file=1&_data=routes%2Fstaff\.partners\._index$/ }, signedIn: 403 }),
+  },
+  {
+    route: 'routes/staff.partners.$partnerId',
+    method: 'GET',
+    label: 'partner A (a need shared with H2)',
+    params: (w) => ({ partnerId: w.orgs.pa.id }),
+    expect: page({ staffH: 200, mod2: 404, signedIn: 403 }),
+    shows: { mod: ['paPublicTitle', 'paSharedTitle'], admin: ['paPublicTitle'] },
+  },
+  {
+    route: 'routes/staff.partners.$partnerId',
+    method: 'GET',
+    label: 'partner A, CSV of its needs',
+    params: (w) => ({ partnerId: w.orgs.pa.id }),
+    search: () => '?format=csv',
+    expect: page({ staffH: { status: [302], location: /[?&]format=csv&file=1&_data=routes%2Fstaff\.partners\.%24partnerId$/ }, mod2: 404, signedIn: 403 }),
+  },
+  { route: 'routes/staff.partners.$partnerId', method: 'GET', label: 'firm A (not a partner)', params: (w) => ({ partnerId: w.orgs.fa.id }), expect: page({ staff: 404, signedIn: 403 }) },
+  { route: 'routes/staff.partners.$partnerId', method: 'GET', label: 'an unknown id', params: () => ({ partnerId: 'inconnu' }), expect: page({ staff: 404, signedIn: 403 }), only: none },
 ]
 
 // ───────── the JSON API (organisations' tokens) ─────────
