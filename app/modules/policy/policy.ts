@@ -276,3 +276,16 @@ export function applicationKeepsNeedOpen(application: { status: string }) {
 export function canReadAuditLog(actor: Actor | null, hubId: string) {
   return isHubAdmin(actor, hubId)
 }
+
+/** Analytics (issue 13): a hub's figures, for its staff (needs shared with it count there too). */
+export function canViewHubAnalytics(actor: Actor | null, hubId: string) {
+  return isStaffOf(actor, hubId)
+}
+
+/**
+ * The platform view of the analytics (every hub that agreed to share its figures): only for the
+ * staff of a hub that shares its own (see docs/decisions/0021-analytics-charts.md).
+ */
+export function canViewPlatformAnalytics(actor: Actor | null, sharingHubIds: readonly string[]) {
+  return staffHubIds(actor).some((hubId) => sharingHubIds.includes(hubId))
+}
