@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { json, redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
@@ -7,7 +7,7 @@ import { CsvLinks, RangeForm } from '#app/components/console'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { filterFieldClass } from '#app/components/ui/filter'
-import { formatEur, formatMonth, formatNumber, formatPercent } from '#app/i18n/format'
+import { formatDate, formatEur, formatMonth, formatNumber, formatPercent } from '#app/i18n/format'
 import { DIMENSIONS, FUNNEL_STEPS, PLATFORM, funnelSteps, isEmptyFunnel, parseDimension, type Dimension, type FunnelCounts } from '#app/modules/analytics/funnel'
 import { BREAKDOWN_LIMIT, getAnalytics, type AnalyticsView, type BreakdownRow } from '#app/modules/analytics/funnel.server'
 import { parseRange } from '#app/modules/analytics/range'
@@ -21,6 +21,8 @@ import { handle } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 
 export const meta = titleMeta
+
+const ROUTE_ID = 'routes/staff.analytics'
 
 /** A breakdown row's name as the page and the CSV show it (kinds and months translated). */
 function rowLabel(row: BreakdownRow, dimension: Dimension, t: TFunction, locale: string): string {
@@ -55,6 +57,15 @@ export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request, context }) => {
     const actor = await requireActor(request)
     const url = new URL(request.url)
+    const csv = csvRequest(url)
+    // Remix hands a UI route's Response to the page as data on a document request: `?format=csv`
+    // redirects to this route's data request (`_data`, which Remix strips from the URL the loader
+    // sees, hence `file=1`), whose Response reaches the browser as it is.
+    if (csv && url.searchParams.get('file') !== '1') {
+      url.searchParams.set('file', '1')
+      url.searchParams.set('_data', ROUTE_ID)
+      throw redirect(`${url.pathname}${url.search}`)
+    }
     const range = parseRange(url.searchParams)
     const dimension = parseDimension(url.searchParams.get('by'))
     const [view, t, locale] = await Promise.all([
@@ -63,7 +74,6 @@ export async function loader(args: LoaderFunctionArgs) {
       getRequestLocale(request),
     ])
     const breakdown = view.breakdown.map((row) => ({ ...row, label: rowLabel(row, dimension, t, locale) }))
-    const csv = csvRequest(url)
     if (csv) {
       return csvResponse({
         request,
@@ -112,8 +122,11 @@ function DimensionLinks({ current }: { current: Dimension }) {
 }
 
 export default function StaffAnalyticsPage() {
-  const { range, view, locale } = useLoaderData<typeof pageData>()
+  const data = useLoaderData<typeof pageData>()
   const { t } = useTranslation()
+  // `file=1` without `_data` typed by hand: the loader answered the CSV, not the page's data.
+  if (typeof data !== 'object' || !data?.view) return <EmptyState title={t('analytics.empty.title')} />
+  const { range, view, locale } = data
   const number = (value: number) => formatNumber(value, locale)
   const percent = (value: number | null) => (value === null ? '—' : formatPercent(value, locale))
   const days = (value: number | null) => (value === null ? t('analytics.firstApplication.none') : t('analytics.firstApplication.days', { count: value, value: formatNumber(value, locale, 1) }))
@@ -147,7 +160,7 @@ export default function StaffAnalyticsPage() {
         </div>
       </RangeForm>
       <p className="rounded-md bg-stone-100 px-4 py-2 text-sm text-stone-800" data-testid="analytics-scope">
-        {scopeText}
+        {scopeText} {t('analytics.computedAt', { time: formatDate(view.computedAt, locale, { withTime: true }) })}
       </p>
 
       {isEmpty ? (

@@ -7,6 +7,7 @@ const enAnalytics: Shape<typeof frAnalytics> = {
   title: 'Analytics',
   intro:
     'What became of the needs published in the period: recommendations, invitations, applications, pilots and contracts. A need shared with an association counts for it too.',
+  computedAt: 'Figures computed on {{time}}, kept for five minutes.',
   filters: {
     scope: 'Scope',
     platform: 'Platform (associations that share their figures)',

@@ -3,6 +3,7 @@ const frAnalytics = {
   title: 'Analyses',
   intro:
     'Ce que sont devenus les besoins publiés sur la période : recommandations, invitations, candidatures, pilotes et contrats. Un besoin partagé avec une association compte aussi pour elle.',
+  computedAt: 'Chiffres calculés le {{time}}, gardés cinq minutes.',
   filters: {
     scope: 'Périmètre',
     platform: 'Plateforme (associations qui partagent leurs chiffres)',

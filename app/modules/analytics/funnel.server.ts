@@ -50,6 +50,8 @@ export interface AnalyticsView {
   breakdown: BreakdownRow[]
   firstApplication: FirstApplicationRow[]
   contractValue: ContractValueRow[]
+  /** When these figures were computed (they are kept a few minutes). */
+  computedAt: string
 }
 
 /** At most this many rows in a breakdown (partners of a platform): the page and its CSV say so. */
@@ -71,19 +73,22 @@ function scopeSql(hubIds: string[], range: Pick<DateRange, 'start' | 'end'>) {
 }
 
 /**
- * Per need, the counts of each step (PostgreSQL computes only the CTEs a statement uses: `pairs`
- * for the cohorts alone). Per (need, firm), for the cohorts: recommended (a match among the need's best firms), invited, applied
- * (submitted), ever shortlisted (a StatusChange to SHORTLISTED), pilot (a deal), contract.
+ * Per need, the counts of each step: firms recommended (matches among the need's best), invited,
+ * applications submitted, ever shortlisted (a StatusChange to SHORTLISTED), pilots (a deal),
+ * contracts (a signed one). Per (need, firm) for the firms of the view's cohorts only: PostgreSQL
+ * computes only the CTEs a statement uses, so the other breakdowns never build pairs.
  */
-const pairsSql = Prisma.sql`
-  matches AS (
-    SELECT m."needId", m."firmId", true AS recommended, m."invitedAt" IS NOT NULL AS invited
+function pairsSql(hubIds: string[]) {
+  return Prisma.sql`
+  cohort_firms AS (
+    SELECT cm."organisationId" AS "firmId", c.id, c.name
+      FROM "CohortMember" cm JOIN "Cohort" c ON c.id = cm."cohortId"
+     WHERE c."hubId" = ANY(${hubIds})
+  ),
+  cohort_matches AS (
+    SELECT m."needId", m."firmId", m."inNeedTop" AS recommended, m."invitedAt" IS NOT NULL AS invited
       FROM "Match" m JOIN needs ON needs.id = m."needId"
-     WHERE m."inNeedTop"
-    UNION ALL
-    SELECT m."needId", m."firmId", false, true
-      FROM "Match" m JOIN needs ON needs.id = m."needId"
-     WHERE m."invitedAt" IS NOT NULL AND NOT m."inNeedTop"
+     WHERE m."firmId" IN (SELECT "firmId" FROM cohort_firms) AND (m."inNeedTop" OR m."invitedAt" IS NOT NULL)
   ),
   apps AS (
     SELECT a."needId", a."firmId",
@@ -95,12 +100,14 @@ const pairsSql = Prisma.sql`
       LEFT JOIN "Deal" d ON d."applicationId" = a.id
      WHERE a."submittedAt" IS NOT NULL
   ),
-  pairs AS (
+  cohort_pairs AS (
     SELECT COALESCE(m."needId", a."needId") AS "needId", COALESCE(m."firmId", a."firmId") AS "firmId",
            COALESCE(m.recommended, false) AS recommended, COALESCE(m.invited, false) AS invited,
            a."needId" IS NOT NULL AS applied, COALESCE(a.shortlisted, false) AS shortlisted,
            COALESCE(a.pilot, false) AS pilot, COALESCE(a.contract, false) AS contract
-      FROM matches m FULL JOIN apps a ON a."needId" = m."needId" AND a."firmId" = m."firmId"
+      FROM cohort_matches m
+      FULL JOIN (SELECT * FROM apps WHERE "firmId" IN (SELECT "firmId" FROM cohort_firms)) a
+        ON a."needId" = m."needId" AND a."firmId" = m."firmId"
   ),
   match_counts AS (
     SELECT m."needId", count(*) FILTER (WHERE m."inNeedTop") AS recommended, count(m."invitedAt") AS invited
@@ -116,6 +123,7 @@ const pairsSql = Prisma.sql`
     SELECT needs.id AS "needId", mc.recommended, mc.invited, ac.applications, ac.shortlisted, ac.pilots, ac.contracts
       FROM needs LEFT JOIN match_counts mc ON mc."needId" = needs.id LEFT JOIN app_counts ac ON ac."needId" = needs.id
   )`
+}
 
 const needSums = Prisma.sql`
   COALESCE(sum(p.recommended), 0)::int AS recommended, COALESCE(sum(p.invited), 0)::int AS invited,
@@ -152,13 +160,17 @@ function breakdownSql(dimension: Dimension, hubIds: string[]) {
           FROM needs JOIN "Need" n ON n.id = needs.id LEFT JOIN per_need p ON p."needId" = n.id
          GROUP BY 2`
     case 'cohort':
-      // A cohort groups firms: a firm in two of the view's cohorts counts in both; needs are not counted.
+      // A cohort groups firms: a firm in two of the view's cohorts counts in both; needs are not
+      // counted. Only the (few) cohort firms' pairs are built; "no cohort" is the total minus them.
       return Prisma.sql`
-        SELECT false AS total, COALESCE(c.id, '') AS key, COALESCE(c.name, '') AS label, NULL::int AS published, ${pairSums}
-          FROM pairs p
-          LEFT JOIN ("CohortMember" cm JOIN "Cohort" c ON c.id = cm."cohortId" AND c."hubId" = ANY(${hubIds}))
-            ON cm."organisationId" = p."firmId"
-         GROUP BY c.id, c.name`
+        SELECT false AS total, c.id AS key, c.name AS label, NULL::int AS published, ${pairSums}
+          FROM cohort_pairs p JOIN cohort_firms c ON c."firmId" = p."firmId"
+         GROUP BY c.id, c.name
+        UNION ALL
+        SELECT false, '', '', NULL::int,
+               t.recommended - x.recommended, t.invited - x.invited, t.applications - x.applications,
+               t.shortlisted - x.shortlisted, t.pilots - x.pilots, t.contracts - x.contracts
+          FROM (SELECT ${needSums} FROM per_need p) t, (SELECT ${pairSums} FROM cohort_pairs p) x`
   }
 }
 
@@ -169,7 +181,7 @@ interface FunnelRow extends BreakdownRow {
 /** The funnel's total and its breakdown by `dimension`, in one statement. */
 export async function funnelFigures(hubIds: string[], range: Pick<DateRange, 'start' | 'end'>, dimension: Dimension) {
   const rows = await prisma.$queryRaw<FunnelRow[]>`
-    WITH ${scopeSql(hubIds, range)}, ${pairsSql}
+    WITH ${scopeSql(hubIds, range)}, ${pairsSql(hubIds)}
     SELECT true AS total, '' AS key, '' AS label, count(*)::int AS published, ${needSums}
       FROM needs LEFT JOIN per_need p ON p."needId" = needs.id
     UNION ALL
@@ -248,11 +260,17 @@ export async function getAnalytics(actor: Actor, options: { hubParam: string | n
   if (scope.kind === 'notFound') throw AppError.notFound()
   if (scope.kind === 'forbidden') throw AppError.forbidden('analytics.errors.platformForbidden')
 
-  const [funnel, firstApplication, contractValue] = await Promise.all([
-    funnelFigures(scope.hubIds, options.range, options.dimension),
-    firstApplicationFigures(scope.hubIds, options.range),
-    contractValueFigures(scope.hubIds, options.range),
-  ])
+  const hubIds = [...scope.hubIds].sort()
+  const key = JSON.stringify([hubIds, options.range.start, options.range.end, options.dimension])
+  const figures = await cachedFigures(key, async () => {
+    const [funnel, firstApplication, contractValue] = await Promise.all([
+      funnelFigures(hubIds, options.range, options.dimension),
+      firstApplicationFigures(hubIds, options.range),
+      contractValueFigures(hubIds, options.range),
+    ])
+    return { funnel, firstApplication, contractValue }
+  })
+  const { funnel, firstApplication, contractValue } = figures.value
   const name = (hub: HubInfo) => ({ id: hub.id, name: hub.name })
   return {
     scope: {
@@ -267,5 +285,40 @@ export async function getAnalytics(actor: Actor, options: { hubParam: string | n
     breakdown: funnel.breakdown,
     firstApplication,
     contractValue,
+    computedAt: new Date(figures.at).toISOString(),
   }
+}
+
+// ───────── a short cache ─────────
+
+/**
+ * The figures of one view (hubs, period, dimension) are kept for a few minutes in each web process:
+ * at the scale of a hub's year they take PostgreSQL a few hundred milliseconds, staff reload and
+ * switch tabs, and the page says when they were computed. The access decision is taken before,
+ * for every request (the key holds the hubs the actor was allowed); concurrent requests for the
+ * same view share one computation. Failures are not kept.
+ */
+export const FIGURES_TTL_MS = 5 * 60_000
+const CACHE_LIMIT = 200
+type Figures = {
+  funnel: Awaited<ReturnType<typeof funnelFigures>>
+  firstApplication: FirstApplicationRow[]
+  contractValue: ContractValueRow[]
+}
+const figuresCache = new Map<string, { at: number; promise: Promise<Figures> }>()
+
+async function cachedFigures(key: string, compute: () => Promise<Figures>, now = Date.now()) {
+  let entry = figuresCache.get(key)
+  if (!entry || now - entry.at > FIGURES_TTL_MS) {
+    const promise = compute()
+    entry = { at: now, promise }
+    figuresCache.delete(key)
+    figuresCache.set(key, entry)
+    promise.catch(() => {
+      if (figuresCache.get(key)?.promise === promise) figuresCache.delete(key)
+    })
+    // The oldest views go first (a Map iterates in insertion order).
+    while (figuresCache.size > CACHE_LIMIT) figuresCache.delete(figuresCache.keys().next().value!)
+  }
+  return { at: entry.at, value: await entry.promise }
 }
