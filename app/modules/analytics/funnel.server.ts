@@ -135,7 +135,7 @@ const pairSums = Prisma.sql`
   (count(*) FILTER (WHERE p.applied))::int AS applications, (count(*) FILTER (WHERE p.shortlisted))::int AS shortlisted,
   (count(*) FILTER (WHERE p.pilot))::int AS pilots, (count(*) FILTER (WHERE p.contract))::int AS contracts`
 
-function breakdownSql(dimension: Dimension, hubIds: string[]) {
+function breakdownSql(dimension: Dimension) {
   switch (dimension) {
     case 'hub':
       return Prisma.sql`
@@ -185,7 +185,7 @@ export async function funnelFigures(hubIds: string[], range: Pick<DateRange, 'st
     SELECT true AS total, '' AS key, '' AS label, count(*)::int AS published, ${needSums}
       FROM needs LEFT JOIN per_need p ON p."needId" = needs.id
     UNION ALL
-    (${breakdownSql(dimension, hubIds)} LIMIT ${BREAKDOWN_LIMIT})`
+    (${breakdownSql(dimension)} LIMIT ${BREAKDOWN_LIMIT})`
   const totalRow = rows.find((row) => row.total)
   const total: FunnelCounts = totalRow ? countsOf(totalRow) : { ...EMPTY_FUNNEL }
   const breakdown = rows
