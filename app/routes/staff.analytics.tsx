@@ -11,6 +11,8 @@ import { formatDate, formatEur, formatMonth, formatNumber, formatPercent } from 
 import { DIMENSIONS, FUNNEL_STEPS, PLATFORM, funnelSteps, isEmptyFunnel, parseDimension, type Dimension, type FunnelCounts } from '#app/modules/analytics/funnel'
 import { BREAKDOWN_LIMIT, getAnalytics, type AnalyticsView, type BreakdownRow } from '#app/modules/analytics/funnel.server'
 import { parseRange } from '#app/modules/analytics/range'
+import { isStaff } from '#app/modules/policy/policy'
+import { AppError } from '#app/modules/shared/app-error'
 import type { CsvColumn } from '#app/modules/shared/csv'
 
 type NeedKind = 'PILOT' | 'PROCUREMENT' | 'CO_DEVELOPMENT' | 'PROOF_OF_CONCEPT'
@@ -58,6 +60,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const actor = await requireActor(request)
     const url = new URL(request.url)
     const csv = csvRequest(url)
+    if (!isStaff(actor)) throw AppError.forbidden()
     // Remix hands a UI route's Response to the page as data on a document request: `?format=csv`
     // redirects to this route's data request (`_data`, which Remix strips from the URL the loader
     // sees, hence `file=1`), whose Response reaches the browser as it is.
