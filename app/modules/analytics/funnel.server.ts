@@ -1,5 +1,5 @@
 import { Prisma } from '#app/generated/prisma/client'
-import { canViewPlatformAnalytics, staffHubIds, type Actor } from '#app/modules/policy/policy'
+import { canViewHubAnalytics, canViewPlatformAnalytics, staffHubIds, type Actor } from '#app/modules/policy/policy'
 import { AppError } from '#app/modules/shared/app-error'
 import { prisma } from '#app/utils/db.server'
 import {
@@ -255,7 +255,7 @@ export async function getAnalytics(actor: Actor, options: { hubParam: string | n
   const allHubs: HubInfo[] = await prisma.hub.findMany({ select: { id: true, name: true, shareAnalytics: true }, orderBy: { name: 'asc' } })
   const sharing = allHubs.filter((hub) => hub.shareAnalytics).map((hub) => hub.id)
   const mayViewPlatform = canViewPlatformAnalytics(actor, sharing)
-  const staffHubs = allHubs.filter((hub) => mine.includes(hub.id))
+  const staffHubs = allHubs.filter((hub) => canViewHubAnalytics(actor, hub.id))
   const scope = analyticsScope(options.hubParam, { staffHubs, allHubs, mayViewPlatform })
   if (scope.kind === 'notFound') throw AppError.notFound()
   if (scope.kind === 'forbidden') throw AppError.forbidden('analytics.errors.platformForbidden')
