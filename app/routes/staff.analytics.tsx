@@ -109,7 +109,7 @@ function DimensionLinks({ current }: { current: Dimension }) {
   }
   return (
     <nav aria-label={t('analytics.filters.dimension')} className="mb-3 flex flex-wrap items-center gap-2 text-sm">
-      <span className="font-medium text-stone-800">{t('analytics.filters.dimension')}&nbsp;:</span>
+      <span className="font-medium text-stone-800">{t('analytics.filters.dimensionLead')}</span>
       {DIMENSIONS.map((dimension) => (
         <Link
           key={dimension}
@@ -182,7 +182,7 @@ export default function StaffAnalyticsPage() {
                       ? t('analytics.funnel.stepSummary', { step: t(`analytics.steps.${s.step}`), value: number(s.count ?? 0) })
                       : t('analytics.funnel.stepSummaryRate', { step: t(`analytics.steps.${s.step}`), value: number(s.count ?? 0), rate: percent(s.rate) }),
                   )
-                  .join(' ; '),
+                  .join(t('analytics.separator')),
               })}
               data={steps.map((s) => ({
                 label: t(`analytics.steps.${s.step}`),
@@ -243,7 +243,7 @@ export default function StaffAnalyticsPage() {
                   .map((row) =>
                     t('analytics.firstApplication.monthSummary', { month: formatMonth(row.month, locale), median: days(row.medianDays), p90: days(row.p90Days) }),
                   )
-                  .join(' ; '),
+                  .join(t('analytics.separator')),
               })}
               labels={view.firstApplication.map((row) => formatMonth(row.month, locale, 'short'))}
               series={[
@@ -273,7 +273,7 @@ export default function StaffAnalyticsPage() {
               id="contract-value-chart"
               title={t('analytics.contractValue.title')}
               description={t('analytics.contractValue.description', {
-                summary: view.contractValue.map((row) => t('analytics.contractValue.monthSummary', { month: formatMonth(row.month, locale), value: formatEur(row.valueEur, locale) })).join(' ; '),
+                summary: view.contractValue.map((row) => t('analytics.contractValue.monthSummary', { month: formatMonth(row.month, locale), value: formatEur(row.valueEur, locale) })).join(t('analytics.separator')),
               })}
               data={view.contractValue.map((row) => ({ label: formatMonth(row.month, locale, 'short'), value: row.valueEur }))}
               formatTick={(value) => formatEur(value, locale)}

@@ -8,10 +8,13 @@ const enAnalytics: Shape<typeof frAnalytics> = {
   intro:
     'What became of the needs published in the period: recommendations, invitations, applications, pilots and contracts. A need shared with an association counts for it too.',
   computedAt: 'Figures computed on {{time}}, kept for five minutes.',
+  /** Between the figures of a chart's description. */
+  separator: '; ',
   filters: {
     scope: 'Scope',
     platform: 'Platform (associations that share their figures)',
     dimension: 'Break down by',
+    dimensionLead: 'Break down by:',
   },
   dimensions: {
     hub: 'association',

@@ -4,10 +4,13 @@ const frAnalytics = {
   intro:
     'Ce que sont devenus les besoins publiés sur la période : recommandations, invitations, candidatures, pilotes et contrats. Un besoin partagé avec une association compte aussi pour elle.',
   computedAt: 'Chiffres calculés le {{time}}, gardés cinq minutes.',
+  /** Between the figures of a chart's description. */
+  separator: ' ; ',
   filters: {
     scope: 'Périmètre',
     platform: 'Plateforme (associations qui partagent leurs chiffres)',
     dimension: 'Détail par',
+    dimensionLead: 'Détail par :',
   },
   dimensions: {
     hub: 'association',
