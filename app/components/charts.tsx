@@ -113,6 +113,8 @@ function MonthAxes({ x, y, innerWidth, innerHeight, formatTick }: ReturnType<typ
       <AxisBottom
         top={innerHeight}
         scale={x}
+        // Past a year, one month in n is labelled (the table below has them all).
+        tickValues={x.domain().filter((_, index) => index % Math.ceil(x.domain().length / 12) === 0)}
         stroke={MUTED}
         tickStroke={MUTED}
         tickLabelProps={{ fill: MUTED, fontSize: 12, textAnchor: 'middle' }}
