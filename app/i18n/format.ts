@@ -99,3 +99,15 @@ export function distanceFrom(km: number, place: string, locale: string | null | 
   const distance = `${formatNumber(km, locale)}${NBSP}km`
   return toLocale(locale) === 'fr' ? `à ${distance} ${withPreposition('de', place, 'fr')}` : `${distance} from ${place}`
 }
+
+/** A share (0–1) as a percentage: "40 %" (French narrow no-break space), "40%". */
+export function formatPercent(share: number, locale: string | null | undefined, digits = 0) {
+  return numberFormatter(localeTag(locale), { style: 'percent', maximumFractionDigits: digits }).format(share)
+}
+
+/** A month given as 'YYYY-MM': "janvier 2026" (long) or "janv. 26" (short, for chart axes). */
+export function formatMonth(month: string, locale: string | null | undefined, style: 'long' | 'short' = 'long') {
+  const date = new Date(`${month}-01T12:00:00Z`)
+  if (Number.isNaN(date.getTime())) return month
+  return dateFormatter(localeTag(locale), { month: style, year: style === 'long' ? 'numeric' : '2-digit', timeZone: 'UTC' }).format(date)
+}

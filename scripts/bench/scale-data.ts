@@ -19,6 +19,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
+import { MATCH_HISTORY, scaleHistory } from './scale-history.ts'
 
 export interface ScaleOptions {
   /** Total needs wanted (seed needs included). */
@@ -608,9 +609,15 @@ export async function scaleData(databaseUrl: string, options: ScaleOptions): Pro
     const addedMatches = await withoutMatchIndexes(client, async () => {
       const matched = await client.query(MATCH_INSERT, [ALGORITHM_VERSION, demoFirm.id])
       const demoMatched = await client.query(DEMO_MATCH_INSERT, [ALGORITHM_VERSION, demoFirm.id, demoFirm.homeHubId])
+      await client.query(MATCH_HISTORY)
       return (matched.rowCount ?? 0) + (demoMatched.rowCount ?? 0)
     })
     log(`${addedMatches} matches inserted, algorithm ${ALGORITHM_VERSION}, indexes rebuilt (${seconds(step)})`)
+
+    // Twelve months of history for the analytics row: applications, status changes, deals.
+    step = performance.now()
+    const history = await scaleHistory(client)
+    log(`${history.applications} applications, ${history.statusChanges} status changes, ${history.deals} deals inserted (${seconds(step)})`)
     await client.query('COMMIT')
 
     // VACUUM as well as ANALYZE: sets hint bits and the visibility map now, so that the first

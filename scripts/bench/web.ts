@@ -5,8 +5,10 @@
  *    postgresql://postgres@127.0.0.1:5432/postgres): migrations, the demo seed, then scaled to
  *    10 000 needs / 2 000 firms with their matches (scripts/bench/scale-data.ts), VACUUM ANALYZEd.
  * 2. The production web process from the sources, as tests/helpers/server.ts starts it (no worker).
- * 3. Logs in as the demo firm through the real login form and keeps its cookies.
- * 4. autocannon on each scenario (warm-up, then measured): the needs list, a need's page, a search.
+ * 3. Logs in as the demo firm (and, for the analytics row, as the demo moderator of Digital Grenoble)
+ *    through the real login form and keeps the cookies.
+ * 4. autocannon on each scenario (warm-up, then measured): the needs list, a need's page, a search,
+ *    and the staff analytics page of the moderator's hub (its twelve months: scale-history.ts).
  * 5. A table, then as the LAST line of stdout one JSON object { scenario: { rps, p50Ms, p95Ms, p99Ms } }.
  * 6. Always stops the web process and drops the scratch database (error and Ctrl-C included).
  *
@@ -24,13 +26,16 @@ import { parseArgs } from 'node:util'
 import autocannon, { type Instance } from 'autocannon'
 import pg from 'pg'
 import { migrateDeploy } from '../db/migrations.ts'
+import { DEMO_EMAILS } from '../../prisma/demo-logins.ts'
 import { DEMO_FIRM_EMAIL, scaleData } from './scale-data.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const DEMO_PASSWORD = 'demo-sillon-2026'
 const SESSION_COOKIE = 'sillon_session'
 const SEARCH_QUERY = 'maintenance predictive'
-const TARGET = { needsListRps: 200, needsListP95Ms: 150 }
+const TARGET = { needsListRps: 200, needsListP95Ms: 150, analyticsP95Ms: 300 }
+/** The analytics row logs in as a staff member of the hub it reports on. */
+const STAFF_EMAIL = DEMO_EMAILS.moderator
 
 const USAGE = `usage: tsx scripts/bench/web.ts [options]
   --duration S       measured seconds per scenario (10)
@@ -38,7 +43,7 @@ const USAGE = `usage: tsx scripts/bench/web.ts [options]
   --warmup S         warm-up seconds per scenario, not measured (3)
   --needs N          total needs after scaling (10000)
   --firms N          total firms after scaling (2000)
-  --only a,b         run only these scenarios (needsList, needPage, search)
+  --only a,b         run only these scenarios (needsList, needPage, search, analytics)
   --build            rebuild the app (npx remix build) even when build/index.js exists
   --keep             keep the scratch database and print its URL
   --database URL     use this already-loaded database (from --keep) instead of a new one; never dropped
@@ -338,16 +343,16 @@ async function startWeb(databaseUrl: string) {
 // ───────── session and targets ─────────
 
 /** POSTs the real login form; returns the Cookie header a browser would send afterwards. */
-async function login(baseUrl: string) {
+async function login(baseUrl: string, email = DEMO_FIRM_EMAIL) {
   const response = await fetch(`${baseUrl}/login`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: DEMO_FIRM_EMAIL, password: DEMO_PASSWORD, redirectTo: '/needs' }),
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD, redirectTo: '/needs' }),
   })
   const cookies = response.headers.getSetCookie().map((header) => header.split(';')[0])
   if (response.status !== 302 || !cookies.some((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`))) {
-    throw new Error(`login as ${DEMO_FIRM_EMAIL} failed: HTTP ${response.status}, cookies: ${cookies.map((c) => c.split('=')[0]).join(', ') || 'none'}`)
+    throw new Error(`login as ${email} failed: HTTP ${response.status}, cookies: ${cookies.map((c) => c.split('=')[0]).join(', ') || 'none'}`)
   }
   return cookies.join('; ')
 }
@@ -388,8 +393,10 @@ async function pickTargets(databaseUrl: string) {
 // ───────── load ─────────
 
 interface Scenario {
-  name: 'needsList' | 'needPage' | 'search'
+  name: 'needsList' | 'needPage' | 'search' | 'analytics'
   path: string
+  /** Signed in as the demo firm (default) or as the demo moderator. */
+  as?: 'firm' | 'staff'
 }
 
 interface Measured {
@@ -528,8 +535,11 @@ async function main() {
   const step = performance.now()
   const web = await startWeb(databaseUrl)
   say(`web process healthy on ${web.baseUrl} (${elapsed(step)})`)
-  const cookie = await login(web.baseUrl)
+  const firmCookie = await login(web.baseUrl)
   say(`logged in as ${DEMO_FIRM_EMAIL}`)
+  const staffCookie = await login(web.baseUrl, STAFF_EMAIL)
+  say(`logged in as ${STAFF_EMAIL} (the analytics row)`)
+  const cookieOf = (scenario: Scenario) => (scenario.as === 'staff' ? staffCookie : firmCookie)
   const { need, searchHits } = await pickTargets(databaseUrl)
   say(`need page: ${need.id} (${need.title})`)
   if (searchHits !== null) say(`search "${SEARCH_QUERY}": ${searchHits} published needs match in PostgreSQL (websearch_to_tsquery('french'))`)
@@ -538,6 +548,8 @@ async function main() {
     { name: 'needsList', path: '/needs' },
     { name: 'needPage', path: `/needs/${encodeURIComponent(need.id)}` },
     { name: 'search', path: `/needs?q=${encodeURIComponent(SEARCH_QUERY)}` },
+    // The moderator's hub (its only one), the last twelve months, broken down by partner.
+    { name: 'analytics', path: '/staff/analytics?by=partner', as: 'staff' },
   ]
   const only = args.only?.split(',').map((name) => name.trim())
   const unknown = only?.filter((name) => !all.some((scenario) => scenario.name === name)) ?? []
@@ -545,7 +557,7 @@ async function main() {
   const scenarios = only ? all.filter((scenario) => only.includes(scenario.name)) : all
 
   const pages = new Map<string, string>()
-  for (const scenario of scenarios) pages.set(scenario.name, await preflight(web.baseUrl, scenario, cookie, web.log))
+  for (const scenario of scenarios) pages.set(scenario.name, await preflight(web.baseUrl, scenario, cookieOf(scenario), web.log))
   const list = pages.get('needsList')
   const search = pages.get('search')
   if (list !== undefined && search !== undefined) {
@@ -561,11 +573,11 @@ async function main() {
     if (interrupted) return null
     if (options.warmup > 0) {
       say(`${scenario.name}: warming up ${options.warmup} s …`)
-      await runLoad(web.baseUrl, scenario, cookie, options.warmup)
+      await runLoad(web.baseUrl, scenario, cookieOf(scenario), options.warmup)
     }
     if (interrupted) return null
     say(`${scenario.name}: measuring ${options.duration} s with ${options.connections} connections …`)
-    const measured = await runLoad(web.baseUrl, scenario, cookie, options.duration)
+    const measured = await runLoad(web.baseUrl, scenario, cookieOf(scenario), options.duration)
     if (interrupted) return null
     results.push(measured)
     const failed = Object.values(measured.non200).reduce((sum, n) => sum + n, 0) + measured.errors
@@ -603,6 +615,13 @@ if (results) {
     process.stdout.write(
       `\ntarget (informational): needsList ≥ ${TARGET.needsListRps} req/s with p95 ≤ ${TARGET.needsListP95Ms} ms — ${met ? 'met' : 'NOT met'} ` +
         `(${target.rps} req/s, p95 ${target.p95Ms} ms; ${os.cpus().length} CPU(s), load generator on the same machine)\n`,
+    )
+  }
+  const analytics = results.find((r) => r.scenario.name === 'analytics')
+  if (analytics) {
+    process.stdout.write(
+      `target (informational): analytics p95 ≤ ${TARGET.analyticsP95Ms} ms — ${analytics.p95Ms <= TARGET.analyticsP95Ms ? 'met' : 'NOT met'} ` +
+        `(p95 ${analytics.p95Ms} ms; a view's figures are kept 5 minutes per web process: the first request computes them)\n`,
     )
   }
   const summary = Object.fromEntries(results.map((r) => [r.scenario.name, { rps: r.rps, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms }]))

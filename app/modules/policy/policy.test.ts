@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { actorAsMemberOf, actsForOrganisation, applicationKeepsNeedOpen, applicationViewFor, canCreateNeed, readOnlyStatusOf, canEditNeed, canEditOrganisationProfile, canModerateNeed, firmThatMayApply, needVisibilityFor, type Actor, type NeedAccessInfo } from './policy'
+import { actorAsMemberOf, canViewHubAnalytics, canViewPlatformAnalytics, actsForOrganisation, applicationKeepsNeedOpen, applicationViewFor, canCreateNeed, readOnlyStatusOf, canEditNeed, canEditOrganisationProfile, canModerateNeed, firmThatMayApply, needVisibilityFor, type Actor, type NeedAccessInfo } from './policy'
 
 function actor(overrides: Partial<Actor> = {}): Actor {
   return { userId: 'u', name: 'U', email: 'u@example.org', locale: 'fr', timeZone: 'Europe/Paris', memberships: [], staffRoles: [], ...overrides }
@@ -156,5 +156,19 @@ describe('editing a profile', () => {
     expect(canEditOrganisationProfile(owner, { id: 'firm-g', status: 'SUSPENDED' })).toBe(false)
     expect(canEditOrganisationProfile(plain, { id: 'firm-g', status: 'VERIFIED' })).toBe(false)
     expect(canEditOrganisationProfile(firmAnnecy, { id: 'firm-g', status: 'VERIFIED' })).toBe(false)
+  })
+})
+
+describe('analytics', () => {
+  const staffOf = (hubId: string): Actor => ({ userId: 's', name: 'S', email: 's@example.org', locale: 'fr', timeZone: 'Europe/Paris', memberships: [], staffRoles: [{ hubId, role: 'MODERATOR' }] })
+  test('a hub’s figures for its staff only', () => {
+    expect(canViewHubAnalytics(staffOf('h1'), 'h1')).toBe(true)
+    expect(canViewHubAnalytics(staffOf('h2'), 'h1')).toBe(false)
+    expect(canViewHubAnalytics(null, 'h1')).toBe(false)
+  })
+  test('the platform view for the staff of a hub that shares its figures', () => {
+    expect(canViewPlatformAnalytics(staffOf('h1'), ['h1', 'h3'])).toBe(true)
+    expect(canViewPlatformAnalytics(staffOf('h2'), ['h1', 'h3'])).toBe(false)
+    expect(canViewPlatformAnalytics(null, ['h1'])).toBe(false)
   })
 })

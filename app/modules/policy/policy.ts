@@ -306,3 +306,16 @@ export function canSeeCharterCompliance(
   if (!actor || partner.kind !== 'PARTNER' || !partner.hubShowsCompliance) return false
   return isMemberOf(actor, partner.id) || isStaffOf(actor, partner.homeHubId) || actor.memberships.some((m) => m.organisation.status === 'VERIFIED')
 }
+
+/** Analytics (issue 13): a hub's figures, for its staff (needs shared with it count there too). */
+export function canViewHubAnalytics(actor: Actor | null, hubId: string) {
+  return isStaffOf(actor, hubId)
+}
+
+/**
+ * The platform view of the analytics (every hub that agreed to share its figures): only for the
+ * staff of a hub that shares its own (see docs/decisions/0021-analytics-charts.md).
+ */
+export function canViewPlatformAnalytics(actor: Actor | null, sharingHubIds: readonly string[]) {
+  return staffHubIds(actor).some((hubId) => sharingHubIds.includes(hubId))
+}

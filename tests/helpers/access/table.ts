@@ -835,6 +835,21 @@ const staffPages: Row[] = [
   },
   { route: 'routes/staff.partners.$partnerId', method: 'GET', label: 'firm A (not a partner)', params: (w) => ({ partnerId: w.orgs.fa.id }), expect: page({ staff: 404, signedIn: 403 }) },
   { route: 'routes/staff.partners.$partnerId', method: 'GET', label: 'an unknown id', params: () => ({ partnerId: 'inconnu' }), expect: page({ staff: 404, signedIn: 403 }), only: none },
+  // ── issue 13: analytics ──
+  // Staff see their hub's figures (hub H2's moderator: H2, where partner A's shared need counts too).
+  { route: 'routes/staff.analytics', method: 'GET', label: 'the staff member’s hub', expect: page({ staff: 200, signedIn: 403 }) },
+  { route: 'routes/staff.analytics', method: 'GET', label: 'hub H by partner', search: (w) => `?hub=${w.hubs.h}&by=partner`, expect: page({ staffH: 200, mod2: 404, signedIn: 403 }) },
+  { route: 'routes/staff.analytics', method: 'GET', label: 'hub H2 by cohort', search: (w) => `?hub=${w.hubs.h2}&by=cohort`, expect: page({ mod2: 200, staffH: 404, signedIn: 403 }) },
+  // Neither hub shares its figures: no platform view for their staff.
+  { route: 'routes/staff.analytics', method: 'GET', label: 'the platform view', search: () => '?hub=platform', expect: page({ staff: 403, signedIn: 403 }) },
+  // The CSV: the page's URL sends staff to its data request (the file); others are refused first.
+  {
+    route: 'routes/staff.analytics',
+    method: 'GET',
+    label: 'CSV of hub H',
+    search: (w) => `?hub=${w.hubs.h}&format=csv`,
+    expect: page({ staff: { status: [302], location: /^\/staff\/analytics\?.*format=csv.*&file=1&_data=routes%2Fstaff\.analytics$/ }, signedIn: 403 }),
+  },
 ]
 
 // ───────── the JSON API (organisations' tokens) ─────────
