@@ -3,7 +3,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type TypedRespo
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsvLinks } from '#app/components/console'
-import { Cell, DirectoryTable, ModerationButtons, Section } from '#app/components/directory'
+import { Cell, DirectoryTable, Section } from '#app/components/directory'
+import { ModerationButtons } from '#app/components/organisation-moderation'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { ApplicationStatusBadge, NeedStatusBadge, OrgStatusBadge } from '#app/components/status-badges'
 import { Badge, Card, PageHeader } from '#app/components/ui/card'
@@ -128,6 +129,7 @@ export default function StaffOrganisationPage() {
               </div>
             ) : null}
           </dl>
+          {organisation.description ? <p className="whitespace-pre-line text-sm text-stone-800">{organisation.description}</p> : null}
           {organisation.statusReason ? <p className="text-sm">{t('directory.org.statusReason', { reason: organisation.statusReason })}</p> : null}
           <p className="flex flex-wrap gap-4 text-sm">
             {organisation.status === 'VERIFIED' ? (

@@ -11,7 +11,7 @@ import { Alert, Badge, Card, PageHeader } from '#app/components/ui/card'
 import { Field, FormErrors } from '#app/components/ui/field'
 import { formatDate } from '#app/i18n/format'
 import { userAdminSchema } from '#app/modules/staff/directory-schema'
-import { administerUser, getUserForStaff } from '#app/modules/staff/directory.server'
+import { administerUser, authoriseUserAdministration, getUserForStaff } from '#app/modules/staff/directory.server'
 import { getRequestLocale } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
 import { appErrorReply, handle, requireParam } from '#app/utils/route.server'
@@ -39,6 +39,8 @@ export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, params, context }) => {
     const actor = await requireActor(request)
     const userId = requireParam(params, 'userId')
+    // Authorised before the form is read: a moderator's POST is refused whatever it holds (403).
+    await authoriseUserAdministration(actor, userId)
     const formData = await readFormData(request)
     formData.set('userId', userId)
     const submission = parseWithZod(formData, { schema: userAdminSchema })

@@ -291,9 +291,16 @@ export interface UserHubs {
   staffHubIds: string[]
 }
 
-/** Staff find the members of their hubs' organisations and their hubs' staff; anyone else is unknown (404). */
+/**
+ * Staff find the members of their hubs' organisations; administrators also find their hubs' staff
+ * (the team is theirs to read, as on the team page). Anyone else is unknown (404).
+ */
 export function canViewUserAsStaff(actor: Actor | null, user: UserHubs) {
-  return [...user.memberHubIds, ...user.staffHubIds].some((hubId) => isStaffOf(actor, hubId))
+  return user.memberHubIds.some((hubId) => isStaffOf(actor, hubId)) || user.staffHubIds.some((hubId) => isHubAdmin(actor, hubId))
+}
+
+export function adminHubIds(actor: Actor | null) {
+  return actor?.staffRoles.filter((role) => role.role === 'ADMIN').map((role) => role.hubId) ?? []
 }
 
 /**

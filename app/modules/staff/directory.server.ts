@@ -5,6 +5,7 @@ import { SESSION_IDLE_MS } from '#app/modules/auth/session.server'
 import { wasSubmitted } from '#app/modules/needs/need-state'
 import { normaliseSiren } from '#app/modules/organisations/siren'
 import {
+  adminHubIds,
   applicationViewFor,
   canAdministerUser,
   canViewOrganisationAsStaff,
@@ -95,7 +96,6 @@ export async function searchOrganisations(actor: Actor, filters: OrganisationFil
  * applications stay with their authors; applications are those the actor reads as staff.
  */
 export async function getOrganisationForStaff(actor: Actor, organisationId: string) {
-  requireStaff(actor)
   const organisation = await prisma.organisation.findUnique({
     where: { id: organisationId },
     select: {
@@ -104,6 +104,7 @@ export async function getOrganisationForStaff(actor: Actor, organisationId: stri
       homeHubId: true,
       headcount: true,
       website: true,
+      description: true,
       statusReason: true,
       charterAcceptedAt: true,
       memberships: {
@@ -188,16 +189,19 @@ export async function getOrganisationForStaff(actor: Actor, organisationId: stri
 
 // ───────── users ─────────
 
-/** The users staff may find: members of their hubs' organisations, and their hubs' staff. */
-function userScope(hubIds: string[]): Prisma.UserWhereInput {
+/** The users staff may find (`canViewUserAsStaff`): members of their hubs' organisations, and the staff of the hubs they administer. */
+function userScope(actor: Actor): Prisma.UserWhereInput {
   return {
-    OR: [{ memberships: { some: { organisation: { homeHubId: { in: hubIds } } } } }, { staffRoles: { some: { hubId: { in: hubIds } } } }],
+    OR: [
+      { memberships: { some: { organisation: { homeHubId: { in: staffHubIds(actor) } } } } },
+      { staffRoles: { some: { hubId: { in: adminHubIds(actor) } } } },
+    ],
   }
 }
 
 export async function searchUsers(actor: Actor, filters: UserFilters, options: { all?: boolean } = {}) {
   const hubIds = requireStaff(actor)
-  const where: Prisma.UserWhereInput = { AND: [userScope(hubIds)] }
+  const where: Prisma.UserWhereInput = { AND: [userScope(actor)] }
   if (filters.q) {
     ;(where.AND as Prisma.UserWhereInput[]).push({
       OR: [{ name: { contains: filters.q, mode: 'insensitive' } }, { email: { contains: filters.q, mode: 'insensitive' } }],
@@ -221,7 +225,7 @@ export async function searchUsers(actor: Actor, filters: UserFilters, options: {
           where: { organisation: { homeHubId: { in: hubIds } } },
           select: { role: true, organisation: { select: { id: true, name: true } } },
         },
-        staffRoles: { where: { hubId: { in: hubIds } }, select: { role: true, hub: { select: { shortName: true } } } },
+        staffRoles: { where: { hubId: { in: adminHubIds(actor) } }, select: { role: true, hub: { select: { shortName: true } } } },
       },
     }),
   ])
@@ -246,7 +250,7 @@ async function userHubs(userId: string): Promise<UserHubs | null> {
  * organisation of another hub would answer 404: the list does not name it either).
  */
 export async function getUserForStaff(actor: Actor, userId: string) {
-  const hubIds = requireStaff(actor)
+  const hubIds = staffHubIds(actor)
   const hubs = await userHubs(userId)
   assertFound(hubs && canViewUserAsStaff(actor, hubs))
   const now = Date.now()
@@ -268,7 +272,7 @@ export async function getUserForStaff(actor: Actor, userId: string) {
           orderBy: { createdAt: 'asc' },
           select: { role: true, createdAt: true, organisation: { select: { id: true, name: true, kind: true, status: true, homeHub: { select: { shortName: true } } } } },
         },
-        staffRoles: { where: { hubId: { in: hubIds } }, select: { role: true, hub: { select: { shortName: true } } } },
+        staffRoles: { where: { hubId: { in: adminHubIds(actor) } }, select: { role: true, hub: { select: { shortName: true } } } },
       },
     }),
     prisma.session.count({ where: { userId, expiresAt: { gt: new Date(now) }, lastSeenAt: { gt: new Date(now - SESSION_IDLE_MS) } } }),
@@ -290,11 +294,15 @@ function auditHub(actor: Actor, hubs: UserHubs) {
  * administer (a moderator, themselves, another hub's staff): 403. Each is one transaction with its
  * audit row (before, after, and the reason of a disabling).
  */
-export async function administerUser(actor: Actor, input: UserAdminInput, requestId?: string) {
-  requireStaff(actor)
-  const hubs = await userHubs(input.userId)
+export async function authoriseUserAdministration(actor: Actor, userId: string) {
+  const hubs = await userHubs(userId)
   assertFound(hubs && canViewUserAsStaff(actor, hubs))
   if (!canAdministerUser(actor, hubs)) throw AppError.forbidden()
+  return hubs
+}
+
+export async function administerUser(actor: Actor, input: UserAdminInput, requestId?: string) {
+  const hubs = await authoriseUserAdministration(actor, input.userId)
   const hubId = auditHub(actor, hubs)
   return transaction(async (tx) => {
     const user = await tx.db.user.findUniqueOrThrow({
