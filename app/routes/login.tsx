@@ -8,14 +8,14 @@ import { Card } from '#app/components/ui/card'
 import { Field, FormErrors } from '#app/components/ui/field'
 import { loginSchema } from '#app/modules/auth/schema'
 import { verifyLogin } from '#app/modules/auth/service.server'
-import { isAppError } from '#app/modules/shared/app-error'
-import { translateKey } from '#app/i18n/translate'
 import { getRequestT, serializeLocale } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
 import { rateLimit, resetRateLimit } from '#app/utils/rate-limit.server'
 import { replyWithAppError } from '#app/utils/route.server'
 import { requireAnonymous, startSession } from '#app/utils/session.server'
 import { readFormData } from '#app/utils/form.server'
+import { isAppError } from '#app/modules/shared/app-error'
+import { translateKey } from '#app/i18n/translate'
 
 export const meta = titleMeta
 
