@@ -46,7 +46,8 @@ export async function loader(args: LoaderFunctionArgs) {
         actor,
         table: 'organisations',
         separator: csv.separator,
-        hubId: result.hubs.length === 1 ? result.hubs[0]!.id : (filters.hub ?? null),
+        // The filtered hub when it is one of the actor's (a foreign id is ignored by the search too).
+        hubId: result.hubs.length === 1 ? result.hubs[0]!.id : (result.hubs.find((hub) => hub.id === filters.hub)?.id ?? null),
         requestId: context.requestId,
         rows: result.organisations,
         columns: [
