@@ -77,6 +77,8 @@ describe('staff directory of organisations', () => {
     })
     expect(Object.keys(rows[0]!)).toEqual(['Nom', 'Type', 'SIREN', 'Statut', 'Association', 'Commune', 'Chiffre d’affaires', 'Compétences', 'Membres', 'Inscrite le', 'Vérifiée le'])
     expect(await prisma.auditLog.count({ where: { action: 'export.csv', targetId: 'organisations' } })).toBeGreaterThan(0)
+    // A hub that is not the actor's is ignored, in the rows and in the audit row.
+    expect((await moderator.get('/staff/organisations?hub=pas-un-hub&format=csv')).status).toBe(200)
   })
 
   test('an organisation’s page is for its home hub’s staff: members, needs (no drafts), audit link; mod2 gets 404', async () => {
