@@ -14,6 +14,8 @@ import { rateLimit, resetRateLimit } from '#app/utils/rate-limit.server'
 import { replyWithAppError } from '#app/utils/route.server'
 import { requireAnonymous, startSession } from '#app/utils/session.server'
 import { readFormData } from '#app/utils/form.server'
+import { isAppError } from '#app/modules/shared/app-error'
+import { translateKey } from '#app/i18n/translate'
 
 export const meta = titleMeta
 
@@ -37,7 +39,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     return replyWithAppError(request, submission, error)
   }
-  const user = await verifyLogin(submission.value.email, submission.value.password)
+  let user: Awaited<ReturnType<typeof verifyLogin>>
+  try {
+    // A disabled account, or a reset staff required, is refused with its own message (403).
+    user = await verifyLogin(submission.value.email, submission.value.password)
+  } catch (error) {
+    if (!isAppError(error)) throw error
+    const t = await getRequestT(request)
+    return json({ result: submission.reply({ formErrors: [translateKey(t, error.messageKey)], hideFields: ['password'] }) }, { status: error.status })
+  }
   if (!user) {
     return json(
       { result: submission.reply({ formErrors: ['errors.invalidCredentials'], hideFields: ['password'] }) },

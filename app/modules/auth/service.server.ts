@@ -19,14 +19,25 @@ export function hashPassword(password: string) {
 // A hash to verify against when the e-mail is unknown, so that both paths take the same time.
 let dummyHash: Promise<string> | undefined
 
+/**
+ * The user behind an address and password, or null. A disabled account, or one whose password
+ * staff asked to reset, is refused with its own message (403), but only after the right password:
+ * without it, the answer is the same as for an unknown address (decision 0023).
+ */
 export async function verifyLogin(email: string, password: string) {
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, locale: true } })
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, locale: true, disabledAt: true, passwordResetRequiredAt: true },
+  })
   if (!user?.passwordHash) {
     dummyHash ??= hash('not-a-real-password')
     await verify(await dummyHash, password)
     return null
   }
-  return (await verify(user.passwordHash, password)) ? { id: user.id, locale: toLocale(user.locale) } : null
+  if (!(await verify(user.passwordHash, password))) return null
+  if (user.disabledAt) throw new AppError(403, 'account_disabled', 'directory.login.disabled')
+  if (user.passwordResetRequiredAt) throw new AppError(403, 'password_reset_required', 'directory.login.resetRequired')
+  return { id: user.id, locale: toLocale(user.locale) }
 }
 
 export async function signup(input: { name: string; email: string; password: string; locale: Locale }) {
@@ -63,19 +74,27 @@ export function hashToken(token: string) {
 export async function requestPasswordReset(email: string) {
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, name: true, locale: true } })
   if (!user) return
+  await transaction(async (tx) => {
+    await issuePasswordReset(tx, user)
+    await writeAudit(tx.db, { actorId: user.id, action: 'user.password-reset-requested', target: { type: 'User', id: user.id } })
+  })
+}
+
+/**
+ * A new reset link for a user, stored (its hash) and e-mailed in the caller's transaction: the
+ * forgotten-password form, and staff forcing a reset (app/modules/staff/directory.server.ts).
+ */
+export async function issuePasswordReset(tx: Tx, user: { id: string; name: string }) {
   const token = randomBytes(32).toString('base64url')
   const link = `${getEnv().APP_URL}/reset-password?token=${token}`
-  await transaction(async (tx) => {
-    await tx.db.passwordResetToken.create({
-      data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) },
-    })
-    await queueEmail(tx, {
-      userId: user.id,
-      about: { type: 'USER', id: user.id },
-      kind: 'password-reset',
-      template: { name: 'passwordReset', data: { name: user.name, link } },
-    })
-    await writeAudit(tx.db, { actorId: user.id, action: 'user.password-reset-requested', target: { type: 'User', id: user.id } })
+  await tx.db.passwordResetToken.create({
+    data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) },
+  })
+  await queueEmail(tx, {
+    userId: user.id,
+    about: { type: 'USER', id: user.id },
+    kind: 'password-reset',
+    template: { name: 'passwordReset', data: { name: user.name, link } },
   })
 }
 
@@ -96,7 +115,8 @@ export async function resetPassword(token: string, password: string) {
     // Conditional update: a link used twice at the same time resets once.
     const used = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })
     if (used.count === 0) throw AppError.invalid({ token: ['errors.resetLinkInvalid'] }, 'errors.resetLinkInvalid')
-    await tx.user.update({ where: { id: row.userId }, data: { passwordHash } })
+    // A reset staff required is done: log-in works again (a disabled account stays disabled).
+    await tx.user.update({ where: { id: row.userId }, data: { passwordHash, passwordResetRequiredAt: null } })
     // The link reached the account's address (a change of address ends pending reset links): proved.
     await tx.user.updateMany({ where: { id: row.userId, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } })
     // A new password ends every session and every other reset link of the account.

@@ -69,7 +69,8 @@ export interface SessionContext {
 
 /**
  * The session behind a cookie's secret (user, organisations, staff roles, unread notifications),
- * or null when it is unknown, expired or idle too long. One query: it runs on every signed-in request.
+ * or null when it is unknown, expired or idle too long, or its user is disabled or must reset their
+ * password (decision 0023). One query: it runs on every signed-in request.
  */
 export async function readSession(secret: string): Promise<SessionContext | null> {
   const sessionId = hashSecret(secret)
@@ -79,7 +80,7 @@ export async function readSession(secret: string): Promise<SessionContext | null
       ${actorStaffRolesSql} AS "staffRoles",
       (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS unread
     FROM "Session" s JOIN "User" u ON u.id = s."userId"
-    WHERE s.id = ${sessionId}`
+    WHERE s.id = ${sessionId} AND u."disabledAt" IS NULL AND u."passwordResetRequiredAt" IS NULL`
   if (!row) return null
   const now = Date.now()
   if (row.expiresAt.getTime() <= now || now - row.lastSeenAt.getTime() > SESSION_IDLE_MS) {

@@ -37,6 +37,8 @@ async function dueQuery(input: { at: Date; afterUserId?: string; limit?: number;
   const threshold = Prisma.sql`(date_trunc('day', lt.now_local) + make_interval(hours => ${hour}))`
   const period = Prisma.sql`(CASE WHEN ${frequency} = 'WEEKLY' THEN 'W:' || to_char(lt.now_local, 'IYYY-"W"IW') ELSE 'D:' || to_char(lt.now_local, 'YYYY-MM-DD') END)`
   const where: Prisma.Sql[] = [Prisma.sql`u."emailVerifiedAt" IS NOT NULL`, Prisma.sql`${frequency} <> 'NEVER'`]
+  // A disabled user gets no digest (decision 0023).
+  where.push(Prisma.sql`u."disabledAt" IS NULL`)
   if (input.afterUserId) where.push(Prisma.sql`u.id > ${input.afterUserId}`)
   if (input.userIds) where.push(Prisma.sql`u.id = ANY(${input.userIds})`)
   if (!input.force) {

@@ -101,7 +101,8 @@ export async function notify(
   const email = input.email
   if (!email) return []
   const emailed = recipients.filter((userId) => channels.get(userId) === 'EMAIL')
-  const users = emailed.length ? await tx.db.user.findMany({ where: { id: { in: emailed } }, select: { id: true, name: true } }) : []
+  // A disabled user gets no e-mail (decision 0023).
+  const users = emailed.length ? await tx.db.user.findMany({ where: { id: { in: emailed }, disabledAt: null }, select: { id: true, name: true } }) : []
   for (const user of users) {
     await queueEmail(tx, {
       userId: user.id,

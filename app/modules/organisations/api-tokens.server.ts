@@ -161,6 +161,7 @@ export async function authenticateApiToken(token: string, now = new Date()): Pro
           email: true,
           locale: true,
           timeZone: true,
+          disabledAt: true,
           memberships: {
             select: {
               organisationId: true,
@@ -172,7 +173,8 @@ export async function authenticateApiToken(token: string, now = new Date()): Pro
       },
     },
   })
-  if (!row || row.revokedAt) return null
+  // A disabled creator's tokens stop working with them (decision 0023); enabled again, they work again.
+  if (!row || row.revokedAt || row.createdBy.disabledAt) return null
   const membership = row.createdBy.memberships.find((candidate) => candidate.organisationId === row.organisationId)
   if (!membership) return null
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_MS) {

@@ -319,3 +319,40 @@ export function canViewHubAnalytics(actor: Actor | null, hubId: string) {
 export function canViewPlatformAnalytics(actor: Actor | null, sharingHubIds: readonly string[]) {
   return staffHubIds(actor).some((hubId) => sharingHubIds.includes(hubId))
 }
+
+// ───────── the staff directory (organisations and users; decision 0023) ─────────
+
+/** Staff see the organisations whose home hub is one of theirs (not the partners of other hubs). */
+export function canViewOrganisationAsStaff(actor: Actor | null, organisation: { homeHubId: string }) {
+  return isStaffOf(actor, organisation.homeHubId)
+}
+
+/** Where a user belongs: the home hubs of their organisations, and the hubs they are staff of. */
+export interface UserHubs {
+  userId: string
+  memberHubIds: string[]
+  staffHubIds: string[]
+}
+
+/**
+ * Staff find the members of their hubs' organisations; administrators also find their hubs' staff
+ * (the team is theirs to read, as on the team page). Anyone else is unknown (404).
+ */
+export function canViewUserAsStaff(actor: Actor | null, user: UserHubs) {
+  return user.memberHubIds.some((hubId) => isStaffOf(actor, hubId)) || user.staffHubIds.some((hubId) => isHubAdmin(actor, hubId))
+}
+
+export function adminHubIds(actor: Actor | null) {
+  return actor?.staffRoles.filter((role) => role.role === 'ADMIN').map((role) => role.hubId) ?? []
+}
+
+/**
+ * Disable, enable, force a password reset: an administrator of a hub the user belongs to, never
+ * on themselves, and never on someone who is staff of a hub the actor does not administer (another
+ * hub's staff is that hub's business).
+ */
+export function canAdministerUser(actor: Actor | null, user: UserHubs) {
+  if (!actor || actor.userId === user.userId) return false
+  if (!user.staffHubIds.every((hubId) => isHubAdmin(actor, hubId))) return false
+  return [...user.memberHubIds, ...user.staffHubIds].some((hubId) => isHubAdmin(actor, hubId))
+}

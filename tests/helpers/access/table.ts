@@ -752,10 +752,10 @@ const staffPages: Row[] = [
   { route: 'routes/staff.moderation.needs', method: 'GET', label: 'queue', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['paSubmittedTitle', 'paRevisionTitle'] } },
   // Late answers: the staff of a hub read its applications past the charter's delay.
   { route: 'routes/staff.late', method: 'GET', label: 'late answers', expect: page({ staff: 200, signedIn: 403 }) },
-  { route: 'routes/staff.organisations', method: 'GET', label: 'pending', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['pcName'] } },
-  { route: 'routes/staff.organisations', method: 'GET', label: 'verified', search: () => '?status=VERIFIED', expect: page({ staff: 200, signedIn: 403 }) },
+  { route: 'routes/staff.organisations._index', method: 'GET', label: 'pending', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['pcName'] } },
+  { route: 'routes/staff.organisations._index', method: 'GET', label: 'verified', search: () => '?status=VERIFIED', expect: page({ staff: 200, signedIn: 403 }) },
   {
-    route: 'routes/staff.organisations',
+    route: 'routes/staff.organisations._index',
     method: 'POST',
     label: 'suspend partner A without a reason',
     body: (w) => ({ form: { organisationId: w.orgs.pa.id, action: 'suspend' } }),
@@ -763,7 +763,7 @@ const staffPages: Row[] = [
   },
   ...(['verify', 'reinstate'] as const).map(
     (action): Row => ({
-      route: 'routes/staff.organisations',
+      route: 'routes/staff.organisations._index',
       method: 'POST',
       label: `${action} verified firm A`,
       body: (w) => ({ form: { organisationId: w.orgs.fa.id, action } }),
@@ -771,7 +771,7 @@ const staffPages: Row[] = [
     }),
   ),
   {
-    route: 'routes/staff.organisations',
+    route: 'routes/staff.organisations._index',
     method: 'POST',
     label: 'reject the pending firm without a reason',
     body: (w) => ({ form: { organisationId: w.orgs.pending.id, action: 'reject' } }),
@@ -849,6 +849,86 @@ const staffPages: Row[] = [
     label: 'CSV of hub H',
     search: (w) => `?hub=${w.hubs.h}&format=csv`,
     expect: page({ staff: { status: [302], location: /^\/staff\/analytics\?.*format=csv.*&file=1&_data=routes%2Fstaff\.analytics$/ }, signedIn: 403 }),
+  },
+  // ── issue 13: directory ──
+  // Organisations of the actor's hubs (home hub); mod2 (hub H2) finds firm H2 only.
+  { route: 'routes/staff.organisations._index', method: 'GET', label: 'search by name', search: () => '?q=mk-', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['pcName'] } },
+  { route: 'routes/staff.organisations._index', method: 'GET', label: 'filters', search: (w) => `?kind=FIRM&status=VERIFIED&hub=${w.hubs.h}`, expect: page({ staff: 200, signedIn: 403 }) },
+  { route: 'routes/staff.organisations._index', method: 'GET', label: 'CSV', search: () => '?format=csv&separator=semicolon', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['pcName'] } },
+  ...(['pa', 'fh'] as const).map(
+    (name): Row => ({
+      route: 'routes/staff.organisations.$orgId',
+      method: 'GET',
+      label: name === 'pa' ? 'partner A (hub H)' : 'firm H2 (hub H2)',
+      params: (w) => ({ orgId: w.orgs[name].id }),
+      expect: page(name === 'pa' ? { staffH: 200, signedIn: 404 } : { mod2: 200, signedIn: 404 }),
+      shows: name === 'pa' ? { mod: ['paOrg', 'paOwnerEmail'] } : { mod2: ['fhOrg', 'fhOwnerEmail'] },
+    }),
+  ),
+  { route: 'routes/staff.organisations.$orgId', method: 'GET', label: 'members CSV of partner A', params: (w) => ({ orgId: w.orgs.pa.id }), search: () => '?format=csv', expect: page({ staffH: 200, signedIn: 404 }), shows: { admin: ['paOwnerEmail'] } },
+  {
+    route: 'routes/staff.organisations.$orgId',
+    method: 'POST',
+    label: 'suspend partner A without a reason',
+    params: (w) => ({ orgId: w.orgs.pa.id }),
+    body: form({ action: 'suspend' }),
+    expect: page({ staffH: 422, signedIn: 404 }),
+  },
+  ...(['verify', 'reinstate'] as const).map(
+    (action): Row => ({
+      route: 'routes/staff.organisations.$orgId',
+      method: 'POST',
+      label: `${action} verified firm A`,
+      params: (w) => ({ orgId: w.orgs.fa.id }),
+      body: form({ action }),
+      expect: page({ staffH: 409, signedIn: 404 }),
+    }),
+  ),
+  {
+    route: 'routes/staff.organisations.$orgId',
+    method: 'POST',
+    label: 'reject the pending firm without a reason',
+    params: (w) => ({ orgId: w.orgs.pending.id }),
+    body: form({ action: 'reject' }),
+    expect: page({ staffH: 422, signedIn: 404 }),
+  },
+  // Users: members of the hubs' organisations (and, for administrators, the hubs' staff).
+  { route: 'routes/staff.users._index', method: 'GET', label: 'search', search: () => '?q=mk-', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['paOwnerEmail'], admin: ['modEmail'], mod2: ['fhOwnerEmail'] } },
+  { route: 'routes/staff.users._index', method: 'GET', label: 'CSV', search: () => '?format=csv', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['paOwnerEmail'] } },
+  ...(['partnerA', 'firmH2', 'mod'] as const).map(
+    (name): Row => ({
+      route: 'routes/staff.users.$userId',
+      method: 'GET',
+      label: name,
+      params: (w) => ({ userId: w.users[name].id }),
+      expect: page(name === 'partnerA' ? { staffH: 200, signedIn: 404 } : name === 'firmH2' ? { mod2: 200, signedIn: 404 } : { admin: 200, signedIn: 404 }),
+      shows: name === 'partnerA' ? { mod: ['paOwnerEmail'] } : name === 'firmH2' ? { mod2: ['fhOwnerEmail'] } : { admin: ['modEmail'] },
+    }),
+  ),
+  // Writes that change nothing: administrators only (moderators 403), never on themselves.
+  {
+    route: 'routes/staff.users.$userId',
+    method: 'POST',
+    label: 'disable partner A without a reason',
+    params: (w) => ({ userId: w.users.partnerA.id }),
+    body: form({ intent: 'disable', reason: '' }),
+    expect: page({ admin: 400, mod: 403, signedIn: 404 }),
+  },
+  {
+    route: 'routes/staff.users.$userId',
+    method: 'POST',
+    label: 'enable partner A (not disabled)',
+    params: (w) => ({ userId: w.users.partnerA.id }),
+    body: form({ intent: 'enable' }),
+    expect: page({ admin: 409, mod: 403, signedIn: 404 }),
+  },
+  {
+    route: 'routes/staff.users.$userId',
+    method: 'POST',
+    label: 'force a reset of the admin’s own password',
+    params: (w) => ({ userId: w.users.admin.id }),
+    body: form({ intent: 'forceReset' }),
+    expect: page({ admin: 403, signedIn: 404 }),
   },
 ]
 
