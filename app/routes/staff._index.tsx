@@ -165,7 +165,7 @@ function QueueTabs() {
           return (
             <li key={name}>
               <Link
-                to={`?queue=${name}`}
+                to={`/staff?queue=${name}`}
                 aria-current={current ? 'page' : undefined}
                 preventScrollReset
                 className={cn(
