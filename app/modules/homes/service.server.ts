@@ -109,7 +109,7 @@ export async function getPartnerHome(actor: Actor, slug?: string | null, now = n
   return {
     partner: { id: partner.id, name: partner.name, slug: partner.slug, status: partner.status },
     partners: partners.map((organisation) => ({ name: organisation.name, slug: organisation.slug })),
-    totalNeeds: needs.length,
+    totalNeeds: Object.values(counts).reduce((sum, count) => sum + count, 0),
     groups,
     toDecide: toDecide.slice(0, TO_DECIDE_LIMIT),
     toDecideCount: toDecide.length,
