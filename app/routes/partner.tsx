@@ -28,9 +28,9 @@ export async function loader(args: LoaderFunctionArgs) {
     const slug = new URL(request.url).searchParams.get('org')
     const home = await getPartnerHome(actor, slug)
     if (!home) {
-      // Another partner's slug, or no partner at all: the actor's own home (never this page again).
-      const own = homePathFor(actor)
-      throw redirect(own === '/partner' ? '/partner' : own)
+      // Another partner's slug: this partner home without it; no partner at all: the actor's own
+      // home (never /partner again, so no loop).
+      throw redirect(homePathFor(actor))
     }
     const [t, locale] = await Promise.all([getRequestT(request), getRequestLocale(request)])
     return json({
