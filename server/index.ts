@@ -36,6 +36,7 @@ import {
   refuseCrossSite,
   securityHeaders,
 } from "./edge";
+import { withCsvExports } from "./csv-exports";
 
 setLogService("web");
 const env = getEnv();
@@ -251,7 +252,7 @@ async function runWeb() {
  * back/forward copy of someone's pages once they log out.
  */
 function remixHandler(build: ServerBuild, mode: string) {
-  const handleRequest = createRequestHandler(build, mode);
+  const handleRequest = withCsvExports(createRequestHandler(build, mode), build);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
       const controller = new AbortController();

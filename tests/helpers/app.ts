@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
+import { withCsvExports } from '../../server/csv-exports'
 import { PASSWORD } from '#tests/factories'
 
 /**
@@ -19,7 +20,8 @@ export async function loadBuild() {
 
 /** One request through the build's handler, as the web server hands it over. */
 export async function handleInProcess(request: Request) {
-  handler ??= createRequestHandler(await loadBuild(), 'production')
+  const build = await loadBuild()
+  handler ??= withCsvExports(createRequestHandler(build, 'production'), build)
   return handler(request, { requestId: randomUUID() })
 }
 
