@@ -34,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           hasOrganisation: actor.memberships.length > 0,
           pending: actor.memberships.some((membership) => membership.organisation.status === 'PENDING'),
           isPartner: verifiedOrganisations(actor, 'PARTNER').length > 0,
+          // The partner home (/partner) is every partner member's, verified or not.
+          isPartnerMember: actor.memberships.some((membership) => membership.organisation.kind === 'PARTNER'),
           isFirm: verifiedOrganisations(actor, 'FIRM').length > 0,
           isStaff: isStaff(actor),
         }
@@ -106,6 +108,11 @@ export default function Home() {
               {viewer.isFirm || viewer.isPartner || viewer.isStaff ? (
                 <LinkButton to="/needs" variant="secondary">
                   {viewer.isPartner && !viewer.isFirm ? t('home.ctaMyNeeds') : t('home.ctaNeeds')}
+                </LinkButton>
+              ) : null}
+              {viewer.isPartnerMember ? (
+                <LinkButton to="/partner" variant="secondary">
+                  {t('queues.partnerHome.link')}
                 </LinkButton>
               ) : null}
               {viewer.isPartner ? (

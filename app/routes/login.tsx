@@ -8,6 +8,7 @@ import { Card } from '#app/components/ui/card'
 import { Field, FormErrors } from '#app/components/ui/field'
 import { loginSchema } from '#app/modules/auth/schema'
 import { verifyLogin } from '#app/modules/auth/service.server'
+import { homePathForUser } from '#app/modules/homes/service.server'
 import { getRequestT, serializeLocale } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
 import { rateLimit, resetRateLimit } from '#app/utils/rate-limit.server'
@@ -55,7 +56,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     )
   }
   await resetRateLimit('login', attemptKey)
-  return startSession(request, { userId: user.id, clientIp: context.clientIp }, submission.value.redirectTo ?? '/', {
+  // Without a page to go back to, each person lands on their own home (staff, partner, firm).
+  const redirectTo = submission.value.redirectTo ?? (await homePathForUser(user.id))
+  return startSession(request, { userId: user.id, clientIp: context.clientIp }, redirectTo, {
     'Set-Cookie': await serializeLocale(user.locale),
   })
 }

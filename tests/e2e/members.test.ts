@@ -58,7 +58,7 @@ describe('an organisation team', () => {
     await page.getByLabel('Adresse e-mail').fill(world.member)
     await page.getByLabel('Mot de passe').fill(PASSWORD)
     await page.getByRole('button', { name: 'Se connecter' }).click()
-    await page.waitForURL(`${product.baseUrl}/`)
+    await page.waitForURL((url) => url.pathname !== '/login')
     await page.goto(`${product.baseUrl}/orgs/${world.slug}`)
     await page.getByRole('link', { name: 'Quitter l’organisation' }).click()
     await page.waitForURL(`${product.baseUrl}/orgs/${world.slug}/leave`)

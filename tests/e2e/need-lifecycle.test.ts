@@ -187,7 +187,7 @@ describe('a partner’s need, from the draft to the deal', () => {
     const comment = 'Précisez le nombre de points de mesure et les contraintes d’accès aux conduites.'
     await moderator.getByRole('link', { name: 'Espace association' }).first().click()
     await moderator.waitForURL('**/staff')
-    await moderator.getByRole('link', { name: /besoins à modérer/ }).click()
+    await moderator.getByRole('link', { name: 'Ouvrir la file de modération' }).click()
     await moderator.waitForURL('**/staff/moderation/needs')
     await moderator.getByRole('link', { name: TITLE }).click()
     await moderator.waitForURL(needUrl)

@@ -45,7 +45,8 @@ describe('notification preferences in a browser', () => {
     await page.getByLabel('Adresse e-mail').fill(email)
     await page.getByLabel('Mot de passe').fill(PASSWORD)
     await page.getByRole('button', { name: 'Se connecter' }).click()
-    await page.waitForURL(`${product.baseUrl}/`)
+    // Each person lands on their own home (staff, partner, firm).
+    await page.waitForURL((url) => url.pathname !== '/login')
     return page
   }
 

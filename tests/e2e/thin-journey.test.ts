@@ -62,7 +62,8 @@ describe.each([
     await page.getByLabel('Adresse e-mail').fill(email)
     await page.getByLabel('Mot de passe').fill(PASSWORD)
     await page.getByRole('button', { name: 'Se connecter' }).click()
-    await page.waitForURL(`${product.baseUrl}/`)
+    // Each person lands on their own home (staff, partner, firm).
+    await page.waitForURL((url) => url.pathname !== '/login')
     return page
   }
 
@@ -105,7 +106,7 @@ describe.each([
     const moderator = await logIn(people.moderator.email)
     await moderator.getByRole('link', { name: 'Espace association' }).first().click()
     await moderator.waitForURL('**/staff')
-    await moderator.getByRole('link', { name: /besoins à modérer/ }).click()
+    await moderator.getByRole('link', { name: 'Ouvrir la file de modération' }).click()
     await moderator.waitForURL('**/staff/moderation/needs')
     await expectAccessible(moderator)
     await moderator.getByRole('link', { name: `Capteurs connectés sur les conduites forcées${suffix}` }).click()

@@ -85,7 +85,8 @@ export async function logIn(browser: Browser, baseUrl: string, who: string, emai
   await page.getByLabel('Adresse e-mail').fill(email)
   await page.getByLabel('Mot de passe').fill(password)
   await page.getByRole('button', { name: 'Se connecter' }).click()
-  await page.waitForURL(`${baseUrl}/`)
+  // Each person lands on their own home (staff, partner, firm, or the organisation form).
+  await page.waitForURL((url) => url.origin === new URL(baseUrl).origin && url.pathname !== '/login')
   return page
 }
 

@@ -71,7 +71,8 @@ describe('redirects stay on the site', () => {
       body: form({ email, password: PASSWORD, redirectTo: evil }),
     })
     expect(answer.status).toBe(302)
-    expect(answer.headers.location).toBe('/')
+    // Refused, it lands on the firm member's own home.
+    expect(answer.headers.location).toBe('/needs')
     const kept = await web.send('/login', {
       method: 'POST',
       headers: { ...urlencoded, Origin: web.baseUrl },

@@ -86,6 +86,14 @@ export function canStartMatchingRefresh(actor: Actor | null) {
   return actor?.staffRoles.some((role) => role.role === 'ADMIN') ?? false
 }
 
+/**
+ * The background jobs' page (/staff/jobs): any hub's administrators. All hubs share the queues and
+ * the workers, so the page shows the platform's jobs (payloads carry ids only; see decision 0024).
+ */
+export function canManageJobs(actor: Actor | null) {
+  return actor?.staffRoles.some((role) => role.role === 'ADMIN') ?? false
+}
+
 export function staffHubIds(actor: Actor | null) {
   return actor?.staffRoles.map((role) => role.hubId) ?? []
 }

@@ -930,6 +930,41 @@ const staffPages: Row[] = [
     body: form({ intent: 'forceReset' }),
     expect: page({ admin: 403, signedIn: 404 }),
   },
+  // ── issue 13: queues ──
+  // The staff home's daily queues: hub H's items for its staff, never for hub H2's moderator.
+  ...(
+    [
+      ['moderation', { mod: ['paSubmittedTitle', 'paRevisionTitle'] }],
+      ['verification', { mod: ['pcName'] }],
+      ['curation', { mod: ['paCuratedTitle'] }],
+      ['screening', { mod: ['paScreenedTitle'] }],
+      ['late', undefined],
+    ] satisfies Array<[string, Row['shows']]>
+  ).flatMap(([queue, shows]): Row[] => [
+    { route: 'routes/staff._index', method: 'GET', label: `queue ${queue}`, search: () => `?queue=${queue}`, expect: page({ staff: 200, signedIn: 403 }), shows },
+    { route: 'routes/staff._index', method: 'GET', label: `queue ${queue} as CSV`, search: () => `?queue=${queue}&format=csv&separator=semicolon`, expect: page({ staff: 200, signedIn: 403 }), shows },
+  ]),
+  // Background jobs: the platform's queues, hub administrators only.
+  { route: 'routes/staff.jobs', method: 'GET', label: 'queues', expect: page({ admin: 200, signedIn: 403 }) },
+  { route: 'routes/staff.jobs', method: 'POST', label: 'retry an unknown job', body: form({ intent: 'retry', queue: 'emails', jobId: 'aucune-tache' }), expect: page({ admin: 404, signedIn: 403 }) },
+  { route: 'routes/staff.jobs', method: 'POST', label: 'retry a job of an unknown queue', body: form({ intent: 'retry', queue: 'nulle-part', jobId: '1' }), expect: page({ admin: 404, signedIn: 403 }) },
+  { route: 'routes/staff.jobs', method: 'POST', label: 'retry every failed job of a queue without any', body: form({ intent: 'retryAll', queue: 'reminders' }), expect: page({ admin: 409, signedIn: 403 }) },
+  // The partner's home: its members only; everyone else is sent to their own home.
+  {
+    route: 'routes/partner',
+    method: 'GET',
+    label: 'home',
+    expect: page({
+      partners: 200,
+      staff: redirectTo('/staff'),
+      firms: redirectTo('/needs'),
+      memberA: redirectTo('/needs'),
+      noOrg: redirectTo('/orgs/new'),
+      readOnly: { status: [302], location: /^\/orgs\/[a-z0-9-]+$/ },
+    }),
+    shows: { partnerA: ['paSubmittedTitle', 'paDraftTitle'], partnerB: ['pbPublicTitle'] },
+  },
+  { route: 'routes/partner', method: 'GET', label: 'another partner’s home', search: (w) => `?org=${w.orgs.pb.slug}`, expect: page({ partnerA: redirectTo('/partner'), partnerB: 200, staff: redirectTo('/staff'), firms: redirectTo('/needs'), memberA: redirectTo('/needs'), noOrg: redirectTo('/orgs/new'), readOnly: { status: [302], location: /^\/orgs\/[a-z0-9-]+$/ } }) },
 ]
 
 // ───────── the JSON API (organisations' tokens) ─────────
