@@ -41,7 +41,11 @@ beforeAll(async () => {
 function urlOf(row: Row) {
   const route = routes.find((candidate) => candidate.id === row.route)
   if (!route) throw new Error(`no route ${row.route} in the build (run \`npx remix build\`)`)
-  return fillPattern(route.pattern, row.params?.(world) ?? {}) + (row.search?.(world) ?? '')
+  const url = fillPattern(route.pattern, row.params?.(world) ?? {}) + (row.search?.(world) ?? '')
+  // A form of an index route posts to `?index` (Remix's own forms add it): without it the request
+  // goes to the layout of the same path (e.g. /staff's console frame), which has no action.
+  if (row.method === 'GET' || !route.index) return url
+  return url + (url.includes('?') ? '&index' : '?index')
 }
 
 function describeBody(row: Row) {

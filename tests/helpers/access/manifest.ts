@@ -12,6 +12,8 @@ export interface ManifestRoute {
   pattern: string
   hasLoader: boolean
   hasAction: boolean
+  /** An index route (`_index`): its forms post to `?index`. */
+  index: boolean
 }
 
 function fullPattern(routes: ServerBuild['routes'], id: string): string {
@@ -31,6 +33,7 @@ export async function manifestRoutes(): Promise<ManifestRoute[]> {
       pattern: fullPattern(routes, route.id),
       hasLoader: typeof route.module.loader === 'function',
       hasAction: typeof route.module.action === 'function',
+      index: route.index === true,
     }))
     .sort((a, b) => a.id.localeCompare(b.id))
 }
