@@ -25,6 +25,27 @@ function i18nFor(locale: string) {
   return instance
 }
 
+/**
+ * A staff table's CSV at the page's own URL (`?format=csv`, decision 0019): its loader answered a
+ * `text/csv` Response, which a document request hands to the page as a string. That string is the
+ * file: it is sent as the loader answered it (type, file name, cache), never rendered as a page.
+ */
+function csvDocument(request: Request, remixContext: EntryContext, responseHeaders: Headers, status: number) {
+  if (new URL(request.url).searchParams.get('format') !== 'csv' || status !== 200) return null
+  const context = remixContext.staticHandlerContext
+  const leaf = context.matches[context.matches.length - 1]
+  if (!leaf) return null
+  const data: unknown = context.loaderData[leaf.route.id]
+  const headers = context.loaderHeaders[leaf.route.id]
+  if (typeof data !== 'string' || !headers?.get('Content-Type')?.startsWith('text/csv')) return null
+  for (const name of ['Content-Type', 'Content-Disposition', 'Cache-Control']) {
+    const value = headers.get(name)
+    if (value) responseHeaders.set(name, value)
+  }
+  // Reading the loader's body as text dropped the byte-order mark that spreadsheets need.
+  return new Response(Buffer.from(data.startsWith('\uFEFF') ? data : `\uFEFF${data}`, 'utf8'), { headers: responseHeaders, status })
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -32,6 +53,8 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  const csv = csvDocument(request, remixContext, responseHeaders, responseStatusCode)
+  if (csv) return csv
   const instance = await i18nFor(await getRequestLocale(request))
 
   // No page streams deferred data (no `defer`, no <Await>): the whole page is rendered to one
