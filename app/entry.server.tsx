@@ -32,8 +32,6 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const download = downloadOf(remixContext)
-  if (download) return download
   const instance = await i18nFor(await getRequestLocale(request))
 
   // No page streams deferred data (no `defer`, no <Await>): the whole page is rendered to one
@@ -55,25 +53,6 @@ export default async function handleRequest(
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
   // As UTF-8 bytes: a string body would be scanned for lone surrogates first, then encoded anyway.
   return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode })
-}
-
-/**
- * A page's loader that answered a download (a staff table's CSV at the page's own URL,
- * `?format=csv`: `Content-Disposition: attachment`) is sent as that file. Remix 2 hands the
- * Responses of a document request's loaders to the page as data (text, decoded: a byte-order
- * mark dropped), so the file is rebuilt from that text and the loader's own headers.
- */
-function downloadOf(remixContext: EntryContext) {
-  const { loaderHeaders, loaderData, matches } = remixContext.staticHandlerContext
-  for (const match of [...matches].reverse()) {
-    const headers = loaderHeaders[match.route.id]
-    if (!headers?.get('Content-Disposition')?.startsWith('attachment')) continue
-    const text = loaderData[match.route.id]
-    if (typeof text !== 'string') continue
-    const bom = /^text\/csv/.test(headers.get('Content-Type') ?? '') && !text.startsWith('\uFEFF') ? '\uFEFF' : ''
-    return new Response(Buffer.from(bom + text), { status: 200, headers })
-  }
-  return null
 }
 
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {

@@ -13,6 +13,7 @@ import { Alert, Badge, Card, PageHeader } from '#app/components/ui/card'
 import { CheckboxField, ErrorList, FormErrors, TextareaField } from '#app/components/ui/field'
 import { formatDate, formatEurRange } from '#app/i18n/format'
 import { daysUntil } from '#app/modules/applications/pipeline'
+import { ndaParagraphs } from '#app/modules/hubs/nda'
 import { actOnMatch, listRecommendations } from '#app/modules/matching/invitations.server'
 import { FollowToggle, NeedLifecycleCard, type LifecycleReply } from '#app/components/need-lifecycle'
 import { acceptNdaSchema, answerQuestionSchema, askQuestionSchema, needLifecycleActions, needLifecycleFormSchema, requestChangesSchema } from '#app/modules/needs/schema'
@@ -253,7 +254,7 @@ function AnswerForm({ questionId, current }: { questionId: string; current: stri
 }
 
 function NdaCard() {
-  const { ndaTextVersion, need, actingFirms } = useLoaderData<typeof loader>()
+  const { ndaTextVersion, nda, need, actingFirms } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   const busy = useBusy()
@@ -262,7 +263,8 @@ function NdaCard() {
     <Card className="space-y-3">
       <h2 className="text-lg font-semibold">{t('nda.title')}</h2>
       <div className="max-h-64 space-y-2 overflow-y-auto rounded-md bg-stone-50 p-3 text-sm text-stone-800 ring-1 ring-stone-200">
-        {(t('nda.text', { returnObjects: true, partner: need.partner.name }) as unknown as string[]).map((paragraph) => (
+        {/* The hub's own text when it published one (decision 0022), else the platform's. */}
+        {(nda?.text ? ndaParagraphs(nda.text) : (t('nda.text', { returnObjects: true, partner: need.partner.name }) as unknown as string[])).map((paragraph) => (
           <p key={paragraph}>{paragraph}</p>
         ))}
       </div>
@@ -271,7 +273,7 @@ function NdaCard() {
         <input type="hidden" name="textVersion" value={ndaTextVersion} />
         <ActingFirmField firms={actingFirms.nda} errors={errors?.firmId} />
         <FormErrors errors={errors?.['']} />
-        <CheckboxField label={t('nda.agree', { version: ndaTextVersion })} errors={errors?.agree} inputProps={{ id: 'nda-agree', name: 'agree' }} />
+        <CheckboxField label={t('nda.agree', { version: nda?.number ?? ndaTextVersion })} errors={errors?.agree} inputProps={{ id: 'nda-agree', name: 'agree' }} />
         <Button type="submit" pending={busy('acceptNda')}>
           {t('nda.accept')}
         </Button>

@@ -6,8 +6,8 @@ import { FALLBACK_TIME_ZONE, isTimeZone, passHour } from './period'
 /**
  * The users whose digest is due at a pass, in SQL: period.ts's rule (the first pass at or after
  * the local hour, on the local weekday for weekly digests) with PostgreSQL's `AT TIME ZONE`, over
- * the users with a verified address, their NotificationPreference (no row: DAILY at 8:00, weekday
- * 1) and frequency not NEVER, minus those who already have a DigestDelivery for the period. Pages
+ * the users with a verified address, their digest (their NotificationPreference when they chose it,
+ * else their hub's defaults: notifications/preferences.ts `effectiveDigest`) and frequency not NEVER, minus those who already have a DigestDelivery for the period. Pages
  * by user id (keyset), so a pass fans out many small jobs without reading everyone at once.
  */
 export interface DueUser {
@@ -27,13 +27,30 @@ async function knownZones(): Promise<string[]> {
   })
 }
 
+/**
+ * A user's hub for the digest defaults: the home hub of their first organisation (by membership
+ * date), else the hub of their first staff role; none: the platform's defaults.
+ */
+const HUB_DEFAULTS_SQL = Prisma.sql`
+  SELECT h."digestFrequencyDefault"::text AS frequency, h."digestHourDefault" AS hour
+  FROM "Hub" h
+  JOIN (
+    SELECT o."homeHubId" AS "hubId", 0 AS rank, m."createdAt" AS at, m.id AS tie FROM "Membership" m JOIN "Organisation" o ON o.id = m."organisationId" WHERE m."userId" = u.id
+    UNION ALL
+    SELECT s."hubId", 1, s."createdAt", s.id FROM "StaffRole" s WHERE s."userId" = u.id
+  ) first ON first."hubId" = h.id
+  ORDER BY first.rank, first.at, first.tie
+  LIMIT 1`
+
 /** The SQL of the due users; `users` narrows to some ids (a batch), `force` ignores the hour (`--user`). */
 async function dueQuery(input: { at: Date; afterUserId?: string; limit?: number; userIds?: string[]; force?: boolean; includeDelivered?: boolean }) {
   const at = passHour(input.at)
   const zones = await knownZones()
-  const frequency = Prisma.sql`COALESCE(np."digestFrequency"::text, 'DAILY')`
-  const hour = Prisma.sql`COALESCE(np."digestHour", 8)`
-  const weekday = Prisma.sql`COALESCE(np."digestWeekday", 1)`
+  // notifications/preferences.ts `effectiveDigest`: the person's choice, else their hub's defaults.
+  const chosen = Prisma.sql`(np."digestChosenAt" IS NOT NULL OR np."digestFrequency" <> 'DAILY' OR np."digestHour" <> 8 OR np."digestWeekday" <> 1)`
+  const frequency = Prisma.sql`(CASE WHEN ${chosen} THEN np."digestFrequency"::text ELSE COALESCE(hd.frequency, 'DAILY') END)`
+  const hour = Prisma.sql`(CASE WHEN ${chosen} THEN np."digestHour" ELSE COALESCE(hd.hour, 8) END)`
+  const weekday = Prisma.sql`(CASE WHEN ${chosen} THEN np."digestWeekday" ELSE 1 END)`
   const threshold = Prisma.sql`(date_trunc('day', lt.now_local) + make_interval(hours => ${hour}))`
   const period = Prisma.sql`(CASE WHEN ${frequency} = 'WEEKLY' THEN 'W:' || to_char(lt.now_local, 'IYYY-"W"IW') ELSE 'D:' || to_char(lt.now_local, 'YYYY-MM-DD') END)`
   const where: Prisma.Sql[] = [Prisma.sql`u."emailVerifiedAt" IS NOT NULL`, Prisma.sql`${frequency} <> 'NEVER'`]
@@ -50,6 +67,7 @@ async function dueQuery(input: { at: Date; afterUserId?: string; limit?: number;
     SELECT u.id AS "userId", ${period} AS period, ${frequency} AS frequency
     FROM "User" u
     LEFT JOIN "NotificationPreference" np ON np."userId" = u.id
+    LEFT JOIN LATERAL (${HUB_DEFAULTS_SQL}) hd ON true
     LEFT JOIN unnest(${zones}::text[]) AS zn(name) ON zn.name = u."timeZone"
     CROSS JOIN LATERAL (SELECT COALESCE(zn.name, ${FALLBACK_TIME_ZONE}) AS tz) z
     CROSS JOIN LATERAL (

@@ -15,6 +15,8 @@ import {
   type NeedAccessInfo,
 } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
+import { currentNdaFor } from '#app/modules/hubs/nda.server'
+import { PLATFORM_NDA_VERSION, type CurrentNda } from '#app/modules/hubs/nda'
 import { prisma } from '#app/utils/db.server'
 import { isEditableDraft, needMachine, wasPublished, wasSubmitted, type NeedStatus } from './need-state'
 import type { NeedFilters } from './schema'
@@ -22,7 +24,8 @@ import { searchQueryText } from './search-text'
 import { readRevision } from './revision'
 import { needVisibilitySql } from './visibility.server'
 
-export const NDA_TEXT_VERSION = 'nda-2026-1'
+/** The platform's NDA version, for hubs without a text of their own (decision 0022). */
+export const NDA_TEXT_VERSION = PLATFORM_NDA_VERSION
 const PAGE_SIZE = 20
 
 function accessInfo(need: {
@@ -59,7 +62,7 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
   })
   if (!need) throw AppError.notFound()
   const firmIds = verifiedOrganisations(actor, 'FIRM').map((membership) => membership.organisationId)
-  const [invitedMatches, ndas, ownApplications, consortia] = await Promise.all([
+  const [invitedMatches, ndas, ownApplications, consortia, ndaText] = await Promise.all([
     firmIds.length
       ? prisma.match.findMany({ where: { needId, firmId: { in: firmIds }, status: 'INVITED' }, select: { firmId: true } })
       : [],
@@ -75,6 +78,8 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
     firmIds.length
       ? prisma.consortiumMember.findMany({ where: { organisationId: { in: firmIds }, status: { not: 'DECLINED' }, application: { needId } }, select: { organisationId: true } })
       : [],
+    // Confidential needs: the NDA of the need's hub (its newest text, or the platform's).
+    need.visibility === 'INVITE_ONLY' ? currentNdaFor(prisma, need.hubId) : Promise.resolve<CurrentNda | null>(null),
   ])
   const access = accessInfo(need)
   const invitedFirmIds = invitedMatches.map((match) => match.firmId)
@@ -165,7 +170,7 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
   }
 
   if (visibility === 'teaser') {
-    return { visibility, need: base, details: null, revision: null, match: null, application: ownApplication, applyingFirmId: null, applicationCount: 0, questions: [], deadlinePassed, ndaTextVersion: NDA_TEXT_VERSION, actingFirms, actions }
+    return { visibility, need: base, details: null, revision: null, match: null, application: ownApplication, applyingFirmId: null, applicationCount: 0, questions: [], deadlinePassed, ndaTextVersion: ndaText?.version ?? NDA_TEXT_VERSION, nda: ndaText, actingFirms, actions }
   }
   return {
     visibility,
@@ -223,7 +228,8 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
       mine: firmIds.includes(question.askedByOrgId),
     })),
     deadlinePassed,
-    ndaTextVersion: NDA_TEXT_VERSION,
+    ndaTextVersion: ndaText?.version ?? NDA_TEXT_VERSION,
+    nda: ndaText,
     actingFirms,
     actions,
   }

@@ -6,7 +6,7 @@ import { readOnlyStatusOf, verifiedOrganisations, type Actor } from '#app/module
 import { AppError } from '#app/modules/shared/app-error'
 import { prisma, transaction } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
-import { getNeedForActor, NDA_TEXT_VERSION } from './queries.server'
+import { getNeedForActor } from './queries.server'
 
 /**
  * The firm the actor acts for: the one they chose (`firmId`), which must be among `candidates`
@@ -135,14 +135,16 @@ export async function acceptNda(actor: Actor, needId: string, textVersion: strin
     if (view.visibility === 'full' && view.details?.ndaAcceptedAt) return { alreadyAccepted: true }
     throw AppError.notFound()
   }
-  if (textVersion !== NDA_TEXT_VERSION) throw AppError.conflict('nda_outdated', 'errors.ndaOutdated')
+  // The form posts the version it showed: a text published since (a new hub version) must be read first.
+  const current = view.nda
+  if (!current || textVersion !== current.version) throw AppError.conflict('nda_outdated', 'errors.ndaOutdated')
   const firmId = chooseActingFirm(actor, view.actingFirms.nda.map((firm) => firm.id), options.firmId)
   if (!firmId) throw AppError.notFound()
   const firm = { organisationId: firmId }
   await transaction(async ({ db }) => {
     await db.ndaAcceptance.upsert({
       where: { needId_userId_organisationId: { needId, userId: actor.userId, organisationId: firm.organisationId } },
-      create: { needId, userId: actor.userId, organisationId: firm.organisationId, textVersion },
+      create: { needId, userId: actor.userId, organisationId: firm.organisationId, textVersion, ndaTextId: current.ndaTextId },
       update: {},
     })
     await writeAudit(db, {
@@ -151,7 +153,7 @@ export async function acceptNda(actor: Actor, needId: string, textVersion: strin
       hubId: view.need.hub.id,
       action: 'need.nda-accept',
       target: { type: 'Need', id: needId },
-      after: { textVersion },
+      after: { textVersion, ndaTextId: current.ndaTextId },
       requestId,
     })
   })

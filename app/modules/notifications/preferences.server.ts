@@ -3,7 +3,7 @@ import { writeAudit } from '#app/modules/audit/audit.server'
 import type { Actor } from '#app/modules/policy/policy'
 import { prisma, transaction, type DbClient } from '#app/utils/db.server'
 import type { PreferencesInput } from './preferences-schema'
-import { categoriesFor, channelOf, DEFAULT_CHANNELS, DEFAULT_DIGEST, type Category, type Channel, type Persona } from './preferences'
+import { categoriesFor, channelOf, DEFAULT_CHANNELS, DEFAULT_DIGEST, digestWasChosen, effectiveDigest, type Category, type Channel, type HubDigestDefaults, type Persona } from './preferences'
 import type { UnsubscribeScope } from './unsubscribe'
 
 /**
@@ -24,17 +24,27 @@ export function personaOf(actor: Pick<Actor, 'memberships' | 'staffRoles'>): Per
 
 const MAX_SAVED_SEARCHES_SHOWN = 20
 
-const sameAsDefaultDigest = (input: { digestFrequency: string; digestWeekday: number; digestHour: number; minScore: number }) =>
-  input.digestFrequency === DEFAULT_DIGEST.frequency &&
-  input.digestWeekday === DEFAULT_DIGEST.weekday &&
-  input.digestHour === DEFAULT_DIGEST.hour &&
-  input.minScore === DEFAULT_DIGEST.minScore
+/**
+ * The digest defaults of a person's hub (decision 0022): the home hub of their first organisation
+ * (by membership date), else the hub of their first staff role; null without any. The digest pass
+ * uses the same rule in SQL (digests/due.server.ts).
+ */
+export async function hubDigestDefaultsFor(db: DbClient, userId: string): Promise<HubDigestDefaults | null> {
+  const select = { digestFrequencyDefault: true, digestHourDefault: true } as const
+  const membership = await db.membership.findFirst({
+    where: { userId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { organisation: { select: { homeHub: { select } } } },
+  })
+  const hub = membership?.organisation.homeHub ?? (await db.staffRole.findFirst({ where: { userId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { hub: { select } } }))?.hub
+  return hub ? { frequency: hub.digestFrequencyDefault, hour: hub.digestHourDefault } : null
+}
 
 /** What the page shows: each category of the persona with its channel (and whether it is the default), the digest, zone and language. */
 export async function loadPreferences(actor: Actor) {
   const persona = personaOf(actor)
   const categories = categoriesFor(persona)
-  const [user, preference, settings, savedSearches] = await Promise.all([
+  const [user, preference, settings, savedSearches, hubDefaults] = await Promise.all([
     prisma.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { timeZone: true, locale: true } }),
     prisma.notificationPreference.findUnique({ where: { userId: actor.userId } }),
     prisma.notificationSetting.findMany({ where: { userId: actor.userId }, select: { category: true, channel: true } }),
@@ -46,7 +56,9 @@ export async function loadPreferences(actor: Actor) {
           select: { id: true, name: true, query: true },
         })
       : Promise.resolve([]),
+    hubDigestDefaultsFor(prisma, actor.userId),
   ])
+  const digest = effectiveDigest(preference, hubDefaults)
   const chosen = new Map(settings.map((row) => [row.category as Category, row.channel as Channel]))
   return {
     persona,
@@ -57,11 +69,11 @@ export async function loadPreferences(actor: Actor) {
       defaultChannel: DEFAULT_CHANNELS[category],
     })),
     digest: {
-      // Sign-up creates the row with the defaults: "default" is judged on the values.
-      isDefault: preference === null || sameAsDefaultDigest(preference),
-      frequency: preference?.digestFrequency ?? DEFAULT_DIGEST.frequency,
-      weekday: preference?.digestWeekday ?? DEFAULT_DIGEST.weekday,
-      hour: preference?.digestHour ?? DEFAULT_DIGEST.hour,
+      // Never chosen: the hub's defaults (or the platform's) apply, and follow the hub's changes.
+      isDefault: !digestWasChosen(preference) && (preference?.minScore ?? DEFAULT_DIGEST.minScore) === DEFAULT_DIGEST.minScore,
+      frequency: digest.frequency,
+      weekday: digest.weekday,
+      hour: digest.hour,
       minScore: preference?.minScore ?? DEFAULT_DIGEST.minScore,
     },
     timeZone: user.timeZone,
@@ -81,10 +93,11 @@ export async function savePreferences(actor: Actor, input: PreferencesInput, req
   const userId = actor.userId
   const categories = categoriesFor(personaOf(actor))
   await transaction(async ({ db }) => {
-    const [user, preference, settings] = await Promise.all([
+    const [user, preference, settings, hubDefaults] = await Promise.all([
       db.user.findUniqueOrThrow({ where: { id: userId }, select: { timeZone: true, locale: true } }),
       db.notificationPreference.findUnique({ where: { userId } }),
       db.notificationSetting.findMany({ where: { userId }, select: { category: true, channel: true } }),
+      hubDigestDefaultsFor(db, userId),
     ])
     const before = {
       timeZone: user.timeZone,
@@ -109,12 +122,23 @@ export async function savePreferences(actor: Actor, input: PreferencesInput, req
         })
       }
     }
-    const digest = { digestFrequency: input.digestFrequency, digestWeekday: input.digestWeekday, digestHour: input.digestHour, minScore: input.minScore }
-    if (preference || !sameAsDefaultDigest(input)) {
+    // A save that leaves the digest as the page showed it (the hub's defaults) is no choice: the
+    // person keeps following the hub's defaults (decision 0022). Any other value is their choice.
+    const shown = effectiveDigest(preference, hubDefaults)
+    const choosesDigest =
+      digestWasChosen(preference) || input.digestFrequency !== shown.frequency || input.digestHour !== shown.hour || (input.digestFrequency === 'WEEKLY' && input.digestWeekday !== shown.weekday)
+    if (choosesDigest) {
+      const digest = { digestFrequency: input.digestFrequency, digestWeekday: input.digestWeekday, digestHour: input.digestHour, minScore: input.minScore, digestChosenAt: new Date() }
       await db.notificationPreference.upsert({
         where: { userId },
         create: { userId, ...digest },
         update: { ...digest, previousDigestFrequency: null },
+      })
+    } else if (preference || input.minScore !== DEFAULT_DIGEST.minScore) {
+      await db.notificationPreference.upsert({
+        where: { userId },
+        create: { userId, minScore: input.minScore },
+        update: { minScore: input.minScore, previousDigestFrequency: null },
       })
     }
     await db.user.update({ where: { id: userId }, data: { timeZone: input.timeZone, locale: input.locale } })
@@ -177,13 +201,16 @@ export async function unsubscribe(userId: string, scope: UnsubscribeScope, reque
     const locked = await db.$queryRaw<Array<{ id: string }>>`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`
     if (locked.length === 0) return 'unsubscribed'
     if (scope === 'DIGEST') {
-      const preference = await db.notificationPreference.findUnique({ where: { userId }, select: { digestFrequency: true } })
-      const current: DigestFrequency = preference?.digestFrequency ?? DEFAULT_DIGEST.frequency
+      const preference = await db.notificationPreference.findUnique({ where: { userId }, select: { digestFrequency: true, digestWeekday: true, digestHour: true, digestChosenAt: true } })
+      const shown = effectiveDigest(preference, await hubDigestDefaultsFor(db, userId))
+      const current: DigestFrequency = shown.frequency
       if (current === 'NEVER') return 'unsubscribed'
+      // A choice: the hub's defaults no longer apply (the undo brings back the digest as it was).
+      const chosen = { digestFrequency: 'NEVER' as const, previousDigestFrequency: current, digestWeekday: shown.weekday, digestHour: shown.hour, digestChosenAt: new Date() }
       await db.notificationPreference.upsert({
         where: { userId },
-        create: { userId, digestFrequency: 'NEVER', previousDigestFrequency: current },
-        update: { digestFrequency: 'NEVER', previousDigestFrequency: current },
+        create: { userId, ...chosen },
+        update: chosen,
       })
       await writeAudit(db, { actorId: userId, action: 'user.unsubscribe', target: { type: 'User', id: userId }, before: { scope, frequency: current }, after: { scope, frequency: 'NEVER' }, requestId })
       return 'unsubscribed'

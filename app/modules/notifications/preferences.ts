@@ -33,6 +33,42 @@ export const DEFAULT_CHANNELS: Record<Category, Channel> = {
 
 export const DEFAULT_DIGEST = { frequency: 'DAILY', weekday: 1, hour: 8, minScore: 60, timeZone: 'Europe/Paris' } as const
 
+/** A hub's digest defaults (Hub.digestFrequencyDefault, Hub.digestHourDefault). */
+export interface HubDigestDefaults {
+  frequency: DigestFrequency
+  hour: number
+}
+
+export interface StoredDigest {
+  digestFrequency: DigestFrequency
+  digestWeekday: number
+  digestHour: number
+  /** Set when the person chose (preference centre, one-click unsubscribe); null: never chose. */
+  digestChosenAt: Date | null
+}
+
+/**
+ * Whether a stored row is the person's own choice of digest: they saved it (`digestChosenAt`), or it
+ * holds something other than the platform's defaults (sign-up creates the row with those, so such
+ * a row was changed by someone on purpose: an import, a former version, a test).
+ */
+export function digestWasChosen(row: StoredDigest | null): boolean {
+  if (!row) return false
+  if (row.digestChosenAt) return true
+  return row.digestFrequency !== DEFAULT_DIGEST.frequency || row.digestHour !== DEFAULT_DIGEST.hour || row.digestWeekday !== DEFAULT_DIGEST.weekday
+}
+
+/**
+ * The digest a person gets (decision 0022): their own choice when they made one; otherwise their
+ * hub's defaults (frequency and hour; weekly digests on Mondays), and the platform's without a hub.
+ * SQL twin: digests/due.server.ts (keep both in step).
+ */
+export function effectiveDigest(row: StoredDigest | null, hub: HubDigestDefaults | null): { frequency: DigestFrequency; weekday: number; hour: number; fromHub: boolean } {
+  if (row && digestWasChosen(row)) return { frequency: row.digestFrequency, weekday: row.digestWeekday, hour: row.digestHour, fromHub: false }
+  if (hub) return { frequency: hub.frequency, weekday: DEFAULT_DIGEST.weekday, hour: hub.hour, fromHub: true }
+  return { frequency: DEFAULT_DIGEST.frequency, weekday: DEFAULT_DIGEST.weekday, hour: DEFAULT_DIGEST.hour, fromHub: false }
+}
+
 /** The categories shown to a person in the preference centre (the others never reach them). */
 export function categoriesFor(persona: Persona): Category[] {
   return CATEGORIES.filter((category) => {

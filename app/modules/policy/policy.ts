@@ -281,7 +281,23 @@ export function applicationKeepsNeedOpen(application: { status: string }) {
 
 // ───────── staff tools ─────────
 
+/** The audit log of a hub: its staff, moderators included (decision 0022). */
 export function canReadAuditLog(actor: Actor | null, hubId: string) {
+  return isStaffOf(actor, hubId)
+}
+
+/**
+ * One audit-log row: staff read the rows of their hubs; a row without a hub (a person's own
+ * account, an export across hubs) only when its actor is staff of one of the reader's hubs.
+ * Rows of no hub by others, and the system's rows without a hub, stay unread.
+ */
+export function canReadAuditEntry(actor: Actor | null, entry: { hubId: string | null; actorStaffHubIds: string[] }) {
+  if (entry.hubId) return canReadAuditLog(actor, entry.hubId)
+  return entry.actorStaffHubIds.some((hubId) => isStaffOf(actor, hubId))
+}
+
+/** A hub's settings (charter delay, dues, NDA text, digest defaults, sharing): its administrators. */
+export function canAdministerHub(actor: Actor | null, hubId: string) {
   return isHubAdmin(actor, hubId)
 }
 

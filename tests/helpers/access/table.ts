@@ -965,6 +965,47 @@ const staffPages: Row[] = [
     shows: { partnerA: ['paSubmittedTitle', 'paDraftTitle'], partnerB: ['pbPublicTitle'] },
   },
   { route: 'routes/partner', method: 'GET', label: 'another partner’s home', search: (w) => `?org=${w.orgs.pb.slug}`, expect: page({ partnerA: redirectTo('/partner'), partnerB: 200, staff: redirectTo('/staff'), firms: redirectTo('/needs'), memberA: redirectTo('/needs'), noOrg: redirectTo('/orgs/new'), readOnly: { status: [302], location: /^\/orgs\/[a-z0-9-]+$/ } }) },
+  // ── issue 13: audit ──
+  // The audit log: every staff member reads their hubs' rows (decision 0022); the CSV is the same rows.
+  { route: 'routes/staff.audit', method: 'GET', label: 'log', expect: page({ staff: 200, signedIn: 403 }) },
+  { route: 'routes/staff.audit', method: 'GET', label: 'partner A’s rows', search: (w) => `?organisation=${w.orgs.pa.id}`, expect: page({ staff: 200, signedIn: 403 }) },
+  { route: 'routes/staff.audit', method: 'GET', label: 'by an actor, need actions', search: (w) => `?actor=${w.users.admin.id}&action=need.`, expect: page({ staff: 200, signedIn: 403 }) },
+  { route: 'routes/staff.audit', method: 'GET', label: 'a record malformed', search: () => '?record=pas-un-dossier', expect: page({ staff: 200, signedIn: 403 }), only: none },
+  { route: 'routes/staff.audit', method: 'GET', label: 'CSV', search: () => '?format=csv&separator=semicolon', expect: page({ staff: 200, signedIn: 403 }) },
+  // Hub settings: its administrators only; a moderator is no administrator, another hub's is 404.
+  { route: 'routes/staff.hub', method: 'GET', label: 'hub H', expect: page({ admin: 200, signedIn: 403 }) },
+  { route: 'routes/staff.hub', method: 'GET', label: 'hub H2 by ?hub=', search: (w) => `?hub=${w.hubs.h2}`, expect: page({ admin: 404, signedIn: 403 }) },
+  { route: 'routes/staff.hub', method: 'GET', label: 'hub H by ?hub=', search: (w) => `?hub=${w.hubs.h}`, expect: page({ admin: 200, signedIn: 403 }) },
+  {
+    route: 'routes/staff.hub',
+    method: 'POST',
+    label: 'settings unchanged',
+    body: (w) => ({ form: { intent: 'settings', hubId: w.hubs.h, charterResponseDays: '15', digestFrequencyDefault: 'DAILY', digestHourDefault: '8' } }),
+    expect: page({ admin: { status: [302], location: /^\/staff\/hub\?hub=/ }, signedIn: 403 }),
+  },
+  {
+    route: 'routes/staff.hub',
+    method: 'POST',
+    label: 'settings with a delay of 0 days',
+    body: (w) => ({ form: { intent: 'settings', hubId: w.hubs.h, charterResponseDays: '0', digestFrequencyDefault: 'DAILY', digestHourDefault: '8' } }),
+    expect: page({ admin: 400, signedIn: 403 }),
+  },
+  {
+    route: 'routes/staff.hub',
+    method: 'POST',
+    label: 'hub H2’s settings',
+    body: (w) => ({ form: { intent: 'settings', hubId: w.hubs.h2, charterResponseDays: '20', digestFrequencyDefault: 'WEEKLY', digestHourDefault: '9' } }),
+    expect: page({ admin: 404, signedIn: 403 }),
+  },
+  { route: 'routes/staff.hub', method: 'POST', label: 'an NDA text too short', body: (w) => ({ form: { intent: 'nda', hubId: w.hubs.h, text: 'Trop court.' } }), expect: page({ admin: 400, signedIn: 403 }) },
+  {
+    route: 'routes/staff.hub',
+    method: 'POST',
+    label: 'an NDA text for hub H2',
+    body: (w) => ({ form: { intent: 'nda', hubId: w.hubs.h2, text: 'Un texte d’accord de confidentialité assez long pour être publié par un administrateur.' } }),
+    expect: page({ admin: 404, signedIn: 403 }),
+  },
+  { route: 'routes/staff.hub', method: 'POST', label: 'unknown intent', body: () => ({ form: { intent: 'reset' } }), expect: page({ admin: 400, signedIn: 403 }) },
 ]
 
 // ───────── the JSON API (organisations' tokens) ─────────
