@@ -1,4 +1,4 @@
-import { json, redirect, type LoaderFunctionArgs } from '@remix-run/node'
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
@@ -23,8 +23,6 @@ import { handle } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 
 export const meta = titleMeta
-
-const ROUTE_ID = 'routes/staff.analytics'
 
 /** A breakdown row's name as the page and the CSV show it (kinds and months translated). */
 function rowLabel(row: BreakdownRow, dimension: Dimension, t: TFunction, locale: string): string {
@@ -61,14 +59,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const url = new URL(request.url)
     const csv = csvRequest(url)
     if (!isStaff(actor)) throw AppError.forbidden()
-    // Remix hands a UI route's Response to the page as data on a document request: `?format=csv`
-    // redirects to this route's data request (`_data`, which Remix strips from the URL the loader
-    // sees, hence `file=1`), whose Response reaches the browser as it is.
-    if (csv && url.searchParams.get('file') !== '1') {
-      url.searchParams.set('file', '1')
-      url.searchParams.set('_data', ROUTE_ID)
-      throw redirect(`${url.pathname}${url.search}`)
-    }
+    // `?format=csv` reaches this loader as a data request (server/csv-exports.ts): the file goes out as it is.
     const range = parseRange(url.searchParams)
     const dimension = parseDimension(url.searchParams.get('by'))
     const [view, t, locale] = await Promise.all([
@@ -127,7 +118,7 @@ function DimensionLinks({ current }: { current: Dimension }) {
 export default function StaffAnalyticsPage() {
   const data = useLoaderData<typeof pageData>()
   const { t } = useTranslation()
-  // `file=1` without `_data` typed by hand: the loader answered the CSV, not the page's data.
+  // A CSV answer never reaches the page (server/csv-exports.ts answers it as a file); guard anyway.
   if (typeof data !== 'object' || !data?.view) return <EmptyState title={t('analytics.empty.title')} />
   const { range, view, locale } = data
   const number = (value: number) => formatNumber(value, locale)

@@ -1,4 +1,4 @@
-import { json, redirect, type LoaderFunctionArgs } from '@remix-run/node'
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsvLinks, RangeForm } from '#app/components/console'
@@ -18,16 +18,6 @@ import { requireActor } from '#app/utils/session.server'
 
 export const meta = titleMeta
 
-const ROUTE_ID = 'routes/staff.partners.$partnerId'
-
-/** The data request of this route that answers the file (see the loader). */
-function csvDataUrl(url: URL, routeId: string) {
-  const target = new URL(url)
-  target.searchParams.set('file', '1')
-  target.searchParams.set('_data', routeId)
-  return `${target.pathname}${target.search}`
-}
-
 /**
  * One partner's scorecard for its home hub's staff: the figures with their definitions, and its
  * needs of the period with their applications and first responses (CSV at `?format=csv`).
@@ -44,10 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
       getRequestLocale(request),
     ])
     const csv = csvRequest(url)
-    // Remix hands a page's Response to the page itself on a document request: once the actor is
-    // authorised (above), `?format=csv` redirects to this route's data request (`_data`, which Remix
-    // strips from the URL the loader sees, hence `file=1`), whose Response reaches the browser as it is.
-    if (csv && url.searchParams.get('file') !== '1') throw redirect(csvDataUrl(url, ROUTE_ID))
+    // `?format=csv` reaches this loader as a data request (server/csv-exports.ts): the file goes out as it is.
     if (csv) {
       const columns: Array<CsvColumn<NeedScore>> = [
         { header: t('scorecards.columns.need'), value: (need) => need.title },
@@ -85,7 +72,7 @@ export default function StaffPartner() {
   const data = useLoaderData<typeof page>()
   const { t } = useTranslation()
   const f = useScorecardFormat(typeof data === 'object' && data ? data.locale : 'fr')
-  // `file=1` typed by hand without `_data`: the loader answered the file, not the page's data.
+  // A CSV answer never reaches the page (server/csv-exports.ts answers it as a file); guard anyway.
   if (typeof data !== 'object' || !data?.scorecard) return <EmptyState title={t('scorecards.detail.needsEmpty')} />
   const { locale, range, scorecard, needs } = data
   return (
