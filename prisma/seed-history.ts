@@ -535,7 +535,7 @@ export async function seedHistory(context: HistoryContext) {
     audit.push({
       actorId: adminOf(hub),
       hubId: hubId(hub),
-      action: 'hub.update',
+      action: 'hub.settings',
       targetType: 'Hub',
       targetId: hubId(hub),
       before: { charterResponseDays: 21 },
