@@ -175,6 +175,7 @@ export async function seedHistory(context: HistoryContext) {
   const deals: Prisma.DealCreateManyInput[] = []
   const audit: AuditRow[] = []
   const dealFirms = new Map<HubSlug, string[]>()
+  const screenedHubs = new Set<HubSlug>()
   const titles = new Set(NEEDS.map((spec) => spec.title))
 
   // The new partners: verified by their hub's moderator, long ago (the PENDING one waits in the queue).
@@ -257,7 +258,8 @@ export async function seedHistory(context: HistoryContext) {
       const built = buildNeed(spec, needIndex++, clock, partnerByKey)
       const id = randomUUID()
       // Published needs were published exactly `daysAgo` ago; closed ones about five weeks before their deadline.
-      const screening = status === 'PUBLISHED' && rng.chance(0.15)
+      // Some needs ask the hub's staff to screen applications first; every hub has one in its queue.
+      const screening = status === 'PUBLISHED' && (rng.chance(0.15) || (!screenedHubs.has(hub) && daysAgo !== null && daysAgo >= 4 && daysAgo <= 25))
       const creator = spec.bySecondUser ? partner.users[1] : partner.users[0]
       const row: NeedRow = {
         ...built.row,
@@ -436,6 +438,7 @@ export async function seedHistory(context: HistoryContext) {
 
         const final = steps[steps.length - 1]
         const finalStatus: ApplicationStatus = final?.to ?? 'SUBMITTED'
+        if (finalStatus === 'SCREENING') screenedHubs.add(hub)
         const decided = finalStatus === 'ACCEPTED' || finalStatus === 'DECLINED' ? final!.at : null
         const declineStep = finalStatus === 'DECLINED' ? final : undefined
         applications.push({
