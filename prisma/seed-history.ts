@@ -159,6 +159,7 @@ export async function seedHistory(context: HistoryContext) {
   const { clock, ids, partnerByKey, firms, log } = context
   // Everything happened before today (midnight UTC): the same rows whatever the hour of the run.
   const now = new Date(clock.base)
+  const started = performance.now()
   const index = await syncFirmIndex()
   const firmById = new Map(firms.map((firm) => [ids.orgId.get(firm.slug)!, firm]))
   const hubId = (slug: HubSlug) => ids.hubId.get(slug)!
@@ -547,6 +548,7 @@ export async function seedHistory(context: HistoryContext) {
     })
   }
 
+  const computed = performance.now()
   log(`Historique : ${needs.length} besoins, ${matches.length} rapprochements, ${applications.length} candidatures, ${deals.length} suites, ${audit.length} lignes de journal…`)
   audit.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime())
   await prisma.$transaction(
@@ -564,6 +566,8 @@ export async function seedHistory(context: HistoryContext) {
     { timeout: 60_000, maxWait: 10_000 },
   )
 
+  const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1)
+  log(`Historique écrit en ${seconds(started, performance.now())} s (calcul ${seconds(started, computed)} s, écriture ${seconds(computed, performance.now())} s).`)
   const tally = <T extends string>(values: T[]) => values.reduce((acc, value) => acc.set(value, (acc.get(value) ?? 0) + 1), new Map<T, number>())
   const dealStatuses = tally(deals.map((deal) => deal.status as DealStatus))
   const counts: Record<string, number> = {
