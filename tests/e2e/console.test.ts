@@ -78,7 +78,7 @@ describe('the association’s console, in French', () => {
   test('a moderator logs in and lands on the day’s queues', async () => {
     const page = await logIn('moderator', DEMO_EMAILS.moderator)
     expect(new URL(page.url()).pathname).toBe('/staff')
-    await page.getByRole('heading', { level: 1, name: 'Files du jour' }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Espace association' }).waitFor()
     const queues = page.getByRole('navigation', { name: 'Files du jour' })
     const tabs: Array<[string, string]> = [
       ['À modérer', 'Besoins et révisions à modérer'],
@@ -168,10 +168,14 @@ describe('the association’s console, in French', () => {
   test('the audit log, filtered on an action', async () => {
     const page = await as('moderator')
     await openTab(page, 'Journal', '/staff/audit', 'Journal')
-    await search(page, 'Action', 'need.publish', 'Afficher', 'action')
     const table = page.getByRole('table', { name: 'Entrées du journal' })
-    await table.getByRole('row', { name: /Besoin publié/ }).first().waitFor()
-    expect(await table.getByRole('row', { name: /Candidature envoyée/ }).count()).toBe(0)
+    await table.getByRole('row', { name: /Candidature envoyée/ }).first().waitFor()
+    await search(page, 'Action', 'need.publish', 'Afficher', 'action')
+    // Only the publications are left, each with who published it and the transition.
+    await expect.poll(() => table.getByRole('row', { name: /Candidature envoyée/ }).count()).toBe(0)
+    const published = table.getByRole('row', { name: /Besoin publié/ })
+    expect(await published.count()).toBeGreaterThan(1)
+    expect(await textOf(published.first())).toContain('Camille Bérard')
     await checkAccessible(page)
   })
 
@@ -218,9 +222,9 @@ describe('the association’s console, in French', () => {
     const page = await logIn('partner', DEMO_EMAILS.partner)
     expect(new URL(page.url()).pathname).toBe('/partner')
     await page.getByRole('heading', { level: 1, name: 'Espace Alpiva Énergie' }).waitFor()
-    await page.getByRole('heading', { name: 'Vos besoins' }).waitFor()
-    await page.getByRole('heading', { name: 'Candidatures à décider' }).waitFor()
-    await page.getByRole('heading', { name: 'Entreprises recommandées pour vos besoins ouverts' }).waitFor()
+    await page.getByRole('heading', { level: 2, name: 'Vos besoins', exact: true }).waitFor()
+    await page.getByRole('heading', { level: 2, name: 'Candidatures à décider', exact: true }).waitFor()
+    await page.getByRole('heading', { level: 2, name: 'Entreprises recommandées pour vos besoins ouverts', exact: true }).waitFor()
     await checkAccessible(page)
   })
 
