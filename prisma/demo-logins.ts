@@ -15,6 +15,9 @@ export const DEMO_EMAILS = {
   moderatorAnnecy: 'moderation.annecy@demo.sillon.example',
   moderatorSavoie: 'moderation.savoie@demo.sillon.example',
   moderatorValence: 'moderation.valence@demo.sillon.example',
+  adminAnnecy: 'admin.annecy@demo.sillon.example',
+  adminSavoie: 'admin.savoie@demo.sillon.example',
+  adminValence: 'admin.valence@demo.sillon.example',
 } as const
 
 export interface DemoAccount {
@@ -40,6 +43,9 @@ export const demoAccounts: DemoAccount[] = [
   { email: DEMO_EMAILS.moderatorAnnecy, name: 'Léa Duret', role: "Modératrice · Collectif numérique d'Annecy" },
   { email: DEMO_EMAILS.moderatorSavoie, name: 'Hugo Perrier', role: 'Modérateur · Collectif Digital Savoie' },
   { email: DEMO_EMAILS.moderatorValence, name: 'Manon Chabert', role: 'Modératrice · Valence Numérique' },
+  { email: DEMO_EMAILS.adminAnnecy, name: 'Romain Guichard', role: "Administrateur · Collectif numérique d'Annecy" },
+  { email: DEMO_EMAILS.adminSavoie, name: 'Sandrine Mollard', role: 'Administratrice · Collectif Digital Savoie' },
+  { email: DEMO_EMAILS.adminValence, name: 'Benoît Revol', role: 'Administrateur · Valence Numérique' },
 ]
 
 /** The accounts as an aligned block, each line indented by two spaces. */

@@ -30,6 +30,7 @@ import { normaliseSearchQuery } from '#app/modules/needs/saved-searches.server'
 import { needSearchText } from '#app/modules/needs/search-text'
 import { prisma, type Prisma } from '#app/utils/db.server'
 import { DEMO_EMAILS, DEMO_PASSWORD, demoAccounts } from './demo-logins'
+import { HISTORY_PARTNERS, seedHistory } from './seed-history'
 
 // ───────────────────────────── deterministic randomness and dates ─────────────────────────────
 
@@ -56,7 +57,7 @@ function fnv1a(label: string) {
 }
 
 /** A PRNG stream per section: changing one section leaves the others' choices alone. */
-class Rng {
+export class Rng {
   private readonly next: () => number
   constructor(label: string) {
     this.next = mulberry32(SEED ^ fnv1a(label))
@@ -96,10 +97,10 @@ class Rng {
   }
 }
 
-const DAY_MS = 86_400_000
+export const DAY_MS = 86_400_000
 
 /** Dates as whole-day offsets from today at midnight UTC (negative: in the past). */
-class Clock {
+export class Clock {
   readonly base: number
   constructor(now = new Date()) {
     this.base = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
@@ -135,24 +136,24 @@ function slugify(value: string) {
 }
 
 /** "à Grenoble", "au Pont-de-Claix", "aux Avenières", "à La Motte-Servolex". */
-function inCommune(name: string) {
+export function inCommune(name: string) {
   if (name.startsWith('Le ')) return `au ${name.slice(3)}`
   if (name.startsWith('Les ')) return `aux ${name.slice(4)}`
   return `à ${name}`
 }
 
-function joinFrench(items: string[]) {
+export function joinFrench(items: string[]) {
   if (items.length <= 1) return items.join('')
   return `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`
 }
 
-function roundTo(value: number, step: number) {
+export function roundTo(value: number, step: number) {
   return Math.round(value / step) * step
 }
 
 // ───────────────────────────── hubs and staff ─────────────────────────────
 
-type HubSlug = 'digital-grenoble' | 'collectif-annecy' | 'collectif-digital-savoie' | 'valence-numerique'
+export type HubSlug = 'digital-grenoble' | 'collectif-annecy' | 'collectif-digital-savoie' | 'valence-numerique'
 
 interface HubSpec {
   slug: HubSlug
@@ -168,6 +169,10 @@ interface HubSpec {
   firmCount: number
   /** Communes where digital firms cluster (technology parks), favoured in the draw. */
   techPoles: string[]
+  /** The hub agrees to count in the platform view of the analytics. */
+  shareAnalytics?: boolean
+  /** Members see the partners' charter compliance on their profiles. */
+  showCharterCompliance?: boolean
 }
 
 const HUBS: HubSpec[] = [
@@ -182,6 +187,8 @@ const HUBS: HubSpec[] = [
     duesFirmEur: 360,
     firmCount: 80,
     techPoles: ['38185', '38229', '38249', '38421', '38151', '38140', '38382'],
+    shareAnalytics: true,
+    showCharterCompliance: true,
   },
   {
     slug: 'collectif-annecy',
@@ -194,6 +201,7 @@ const HUBS: HubSpec[] = [
     duesFirmEur: 300,
     firmCount: 50,
     techPoles: ['74010', '74112', '74012', '74213'],
+    shareAnalytics: true,
   },
   {
     slug: 'collectif-digital-savoie',
@@ -228,15 +236,15 @@ function demoName(email: string) {
   return name
 }
 
-const STAFF: Array<{ email: string; name: string; hub: HubSlug; role: StaffRoleKind }> = [
+export const STAFF: Array<{ email: string; name: string; hub: HubSlug; role: StaffRoleKind }> = [
   { email: DEMO_EMAILS.moderator, name: demoName(DEMO_EMAILS.moderator), hub: 'digital-grenoble', role: 'MODERATOR' },
   { email: DEMO_EMAILS.admin, name: demoName(DEMO_EMAILS.admin), hub: 'digital-grenoble', role: 'ADMIN' },
   { email: DEMO_EMAILS.moderatorAnnecy, name: demoName(DEMO_EMAILS.moderatorAnnecy), hub: 'collectif-annecy', role: 'MODERATOR' },
-  { email: 'admin.annecy@demo.sillon.example', name: 'Romain Guichard', hub: 'collectif-annecy', role: 'ADMIN' },
+  { email: DEMO_EMAILS.adminAnnecy, name: demoName(DEMO_EMAILS.adminAnnecy), hub: 'collectif-annecy', role: 'ADMIN' },
   { email: DEMO_EMAILS.moderatorSavoie, name: demoName(DEMO_EMAILS.moderatorSavoie), hub: 'collectif-digital-savoie', role: 'MODERATOR' },
-  { email: 'admin.savoie@demo.sillon.example', name: 'Sandrine Mollard', hub: 'collectif-digital-savoie', role: 'ADMIN' },
+  { email: DEMO_EMAILS.adminSavoie, name: demoName(DEMO_EMAILS.adminSavoie), hub: 'collectif-digital-savoie', role: 'ADMIN' },
   { email: DEMO_EMAILS.moderatorValence, name: demoName(DEMO_EMAILS.moderatorValence), hub: 'valence-numerique', role: 'MODERATOR' },
-  { email: 'admin.valence@demo.sillon.example', name: 'Benoît Revol', hub: 'valence-numerique', role: 'ADMIN' },
+  { email: DEMO_EMAILS.adminValence, name: demoName(DEMO_EMAILS.adminValence), hub: 'valence-numerique', role: 'ADMIN' },
 ]
 
 // ───────────────────────────── people ─────────────────────────────
@@ -272,7 +280,7 @@ interface PersonDraft {
 }
 
 /** Draws people whose addresses are unique across the whole data set. */
-class People {
+export class People {
   private readonly rng = new Rng('people')
   private readonly emails = new Set<string>()
 
@@ -872,7 +880,7 @@ const ALPINE_WORDS = [
 
 // ───────────────────────────── organisations ─────────────────────────────
 
-type PartnerKey =
+export type PartnerKey =
   | 'alpiva'
   | 'iseresc'
   | 'chartreuse'
@@ -883,8 +891,12 @@ type PartnerKey =
   | 'hydrelia'
   | 'savlog'
   | 'valentia'
+  | 'alpeshabitat'
+  | 'rhonevercors'
+  | 'drome-cartonnages'
+  | 'vercors-sante'
 
-interface PartnerSpec {
+export interface PartnerSpec {
   key: PartnerKey
   name: string
   hub: HubSlug
@@ -895,6 +907,10 @@ interface PartnerSpec {
   description: string
   /** Users besides the owner (drawn). */
   extraUsers: number
+  /** Defaults to VERIFIED; a PENDING partner waits for the hub's verification. */
+  status?: 'VERIFIED' | 'PENDING'
+  /** History needs (prisma/seed-history.ts): the partners whose needs this one's resemble. */
+  resembles?: PartnerKey[]
 }
 
 const PARTNERS: PartnerSpec[] = [
@@ -1028,7 +1044,7 @@ interface ReferenceDraft {
   outcome: string
 }
 
-interface OrgDraft {
+export interface OrgDraft {
   slug: string
   kind: 'PARTNER' | 'FIRM'
   name: string
@@ -1053,14 +1069,14 @@ interface OrgDraft {
   users: PersonDraft[]
 }
 
-function commune(insee: string) {
+export function commune(insee: string) {
   const found = communeByInsee(insee)
   if (!found) throw new Error(`unknown commune ${insee}`)
   return found
 }
 
 /** Unique, valid SIRENs (first digit 3–9 like most real ones). */
-class Sirens {
+export class Sirens {
   private readonly rng = new Rng('siren')
   private readonly used = new Set<string>()
   next() {
@@ -1083,7 +1099,7 @@ const BANDS: Array<{ band: RevenueBand; weight: number; headcount: [number, numb
   { band: 'M10_50M', weight: 10, headcount: [80, 250], founded: [1995, 2015] },
 ]
 
-const DEMO_FIRM_SLUG = 'belledonne-vision'
+export const DEMO_FIRM_SLUG = 'belledonne-vision'
 
 function demoFirm(sirens: Sirens, clock: Clock, people: People): OrgDraft {
   const slug = DEMO_FIRM_SLUG
@@ -1146,12 +1162,12 @@ function demoFirm(sirens: Sirens, clock: Clock, people: People): OrgDraft {
   }
 }
 
-function buildPartners(sirens: Sirens, clock: Clock, people: People): OrgDraft[] {
-  const rng = new Rng('partners')
-  people.reserve(DEMO_EMAILS.partner)
-  return PARTNERS.map((spec) => {
+function buildPartners(sirens: Sirens, clock: Clock, people: People, specs = PARTNERS, label = 'partners'): OrgDraft[] {
+  const rng = new Rng(label)
+  if (specs === PARTNERS) people.reserve(DEMO_EMAILS.partner)
+  return specs.map((spec) => {
     const slug = slugify(spec.name)
-    const createdAt = clock.at(-rng.int(600, 900), rng.int(8, 16), rng.int(0, 59))
+    const createdAt = clock.at(spec.status === 'PENDING' ? -rng.int(2, 9) : -rng.int(600, 900), rng.int(8, 16), rng.int(0, 59))
     const owner: PersonDraft =
       spec.key === 'alpiva' ? { email: DEMO_EMAILS.partner, name: demoName(DEMO_EMAILS.partner), role: 'OWNER' } : people.draw(slug, 'OWNER')
     const users = [owner]
@@ -1161,7 +1177,7 @@ function buildPartners(sirens: Sirens, clock: Clock, people: People): OrgDraft[]
       kind: 'PARTNER' as const,
       name: spec.name,
       siren: sirens.next(),
-      status: 'VERIFIED' as const,
+      status: spec.status ?? 'VERIFIED',
       statusReason: null,
       hub: spec.hub,
       commune: commune(spec.communeInsee),
@@ -1174,8 +1190,8 @@ function buildPartners(sirens: Sirens, clock: Clock, people: People): OrgDraft[]
       description: spec.description,
       offerings: '',
       createdAt,
-      verifiedAt: clock.plusHours(createdAt, 30),
-      charter: true,
+      verifiedAt: spec.status === 'PENDING' ? null : clock.plusHours(createdAt, 30),
+      charter: spec.status !== 'PENDING',
       themes: [],
       references: [],
       users,
@@ -1338,7 +1354,7 @@ function firmDescription(
 
 // ───────────────────────────── needs ─────────────────────────────
 
-interface NeedSpec {
+export interface NeedSpec {
   partner: PartnerKey
   status: NeedStatus
   kind: NeedKind
@@ -1376,7 +1392,7 @@ interface NeedSpec {
 
 const GROWTH_BANDS: RevenueBand[] = ['M1_2M', 'M2_5M', 'M5_10M']
 
-const NEEDS: NeedSpec[] = [
+export const NEEDS: NeedSpec[] = [
   // ── Alpiva Énergie (Grenoble) — the demo partner
   {
     partner: 'alpiva',
@@ -2262,7 +2278,7 @@ function needDescription(spec: NeedSpec, place: Commune | null) {
 
 // ───────────────────────────── applications ─────────────────────────────
 
-const APPROACHES = [
+export const APPROACHES = [
   (c: ApproachContext) =>
     `Nous proposons de démarrer par un atelier de cadrage d’une demi-journée avec vos équipes, puis de livrer une première version exploitable en ${c.weeks} semaines. Notre équipe mobilise ses compétences en ${c.skills} et s’appuie sur un projet comparable : « ${c.reference} ».`,
   (c: ApproachContext) =>
@@ -2273,7 +2289,7 @@ const APPROACHES = [
     `Nous constituerons une équipe de ${c.team} personnes basée ${c.where}, disponible sur site dès le cadrage. Nous connaissons bien ce type de sujet (${c.skills}) et proposons de valider les hypothèses clés dès les premières semaines, avant d’engager le reste du budget.`,
 ]
 
-interface ApproachContext {
+export interface ApproachContext {
   firm: string
   need: string
   skills: string
@@ -2314,13 +2330,15 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
   for (const staff of STAFF) people.reserve(staff.email)
   const partners = buildPartners(sirens, clock, people)
   const firms = buildFirms(sirens, clock, people)
-  const organisations = [...partners, ...firms]
-  const partnerByKey = new Map(PARTNERS.map((spec, index) => [spec.key, partners[index]]))
+  // Drawn after the firms, so that the firms' people and SIRENs stay those of the first data set.
+  const historyPartners = buildPartners(sirens, clock, people, HISTORY_PARTNERS, 'history-partners')
+  const organisations = [...partners, ...firms, ...historyPartners]
+  const partnerByKey = new Map([...PARTNERS, ...HISTORY_PARTNERS].map((spec, index) => [spec.key, [...partners, ...historyPartners][index]]))
 
   log('Hachage du mot de passe de démonstration…')
   const passwordHash = await hashPassword(DEMO_PASSWORD)
 
-  log(`Insertion : ${HUBS.length} hubs, ${STAFF.length} membres des équipes, ${partners.length} partenaires, ${firms.length} entreprises…`)
+  log(`Insertion : ${HUBS.length} hubs, ${STAFF.length} membres des équipes, ${partners.length + historyPartners.length} partenaires, ${firms.length} entreprises…`)
   const ids = await prisma.$transaction(
     async (db) => {
       const hubs = await db.hub.createManyAndReturn({
@@ -2330,6 +2348,8 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
           shortName: hub.shortName,
           city: hub.city,
           charterResponseDays: 15,
+          shareAnalytics: hub.shareAnalytics ?? false,
+          showCharterCompliance: hub.showCharterCompliance ?? false,
           createdAt: clock.at(-1000),
         })),
         select: { id: true, slug: true },
@@ -2466,6 +2486,9 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
     })
   }
 
+  // Twelve months of history across the four hubs, for the console's scorecards, charts and audit trail.
+  const history = await seedHistory({ clock, ids, partnerByKey, firms, log })
+
   const [hubCount, userCount, matchCount, needGroups, appGroups, dealCount, referenceCount, firmGroups] = await Promise.all([
     prisma.hub.count(),
     prisma.user.count(),
@@ -2479,23 +2502,25 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
   const counts: Record<string, number> = {
     hubs: hubCount,
     staff: STAFF.length,
-    partners: partners.length,
+    partners: partners.length + historyPartners.length,
+    'partners.PENDING': historyPartners.filter((partner) => partner.status === 'PENDING').length,
     firms: firms.length,
   }
   for (const group of firmGroups.sort((a, b) => a.status.localeCompare(b.status))) counts[`firms.${group.status}`] = group._count._all
   counts.users = userCount
   counts.references = referenceCount
-  counts.needs = NEEDS.length
+  counts.needs = NEEDS.length + history.needs
   const needStatusOrder: NeedStatus[] = ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'PUBLISHED', 'CLOSED', 'AWARDED', 'NOT_AWARDED', 'ARCHIVED']
   for (const status of needStatusOrder) counts[`needs.${status}`] = needGroups.find((group) => group.status === status)?._count._all ?? 0
   counts.matches = matchCount
-  counts.applications = applicationCount
+  counts.applications = applicationCount + history.applications
   for (const group of appGroups.sort((a, b) => a.status.localeCompare(b.status))) counts[`applications.${group.status}`] = group._count._all
   counts.deals = dealCount
+  for (const [key, value] of Object.entries(history.counts)) counts[key] = value
   return { counts }
 }
 
-interface BuiltNeed {
+export interface BuiltNeed {
   spec: NeedSpec
   partner: OrgDraft
   place: Commune | null
@@ -2532,7 +2557,7 @@ interface BuiltNeed {
   }
 }
 
-function buildNeed(spec: NeedSpec, index: number, clock: Clock, partnerByKey: Map<PartnerKey, OrgDraft>): BuiltNeed {
+export function buildNeed(spec: NeedSpec, index: number, clock: Clock, partnerByKey: Map<PartnerKey, OrgDraft>): BuiltNeed {
   const rng = new Rng(`need:${index}`)
   const partner = partnerByKey.get(spec.partner)!
   const place = spec.communeInsee ? commune(spec.communeInsee) : partner.commune

@@ -30,9 +30,10 @@ async function main() {
     throw new Error('Refus : --reset efface toute la base ; en production, définissez SILLON_ALLOW_RESET=yes pour confirmer / refused in production without SILLON_ALLOW_RESET=yes')
   }
   if (reset) {
-    const tables = Object.values(Prisma.ModelName)
-      .map((name) => `"${name}"`)
-      .join(', ')
+    // Only the models that have a table (RateLimit's is created by the rate limiter on first use).
+    const existing = await prisma.$queryRaw<Array<{ name: string }>>`
+      SELECT name FROM unnest(${Object.values(Prisma.ModelName)}::text[]) AS name WHERE to_regclass(format('%I', name)) IS NOT NULL`
+    const tables = existing.map(({ name }) => `"${name}"`).join(', ')
     console.log('Remise à zéro de la base / resetting the database…')
     writing = true
     await prisma.$executeRawUnsafe(`TRUNCATE TABLE ${tables} RESTART IDENTITY CASCADE`)
