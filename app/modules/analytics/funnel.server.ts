@@ -10,6 +10,7 @@ import {
   type Dimension,
   type FunnelCounts,
   type HubInfo,
+  BREAKDOWN_LIMIT,
 } from './funnel'
 import { monthsOf, type DateRange } from './range'
 
@@ -55,7 +56,6 @@ export interface AnalyticsView {
 }
 
 /** At most this many rows in a breakdown (partners of a platform): the page and its CSV say so. */
-export const BREAKDOWN_LIMIT = 10_000
 
 /** The needs published in the period in the hubs of the view: one row per (need, hub). */
 function scopeSql(hubIds: string[], range: Pick<DateRange, 'start' | 'end'>) {

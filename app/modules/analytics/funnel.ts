@@ -97,3 +97,6 @@ const DAY_MS = 86_400_000
 export function toDays(ms: number | null): number | null {
   return ms === null ? null : Math.round((ms / DAY_MS) * 10) / 10
 }
+
+/** Most rows of a breakdown (the page and its CSV say so). */
+export const BREAKDOWN_LIMIT = 10_000

@@ -3,7 +3,7 @@ import { canManageJobs, type Actor } from '#app/modules/policy/policy'
 import { AppError } from '#app/modules/shared/app-error'
 import { prisma } from '#app/utils/db.server'
 import { getLogger } from '#app/utils/logger.server'
-import { jobDataIds, type JobDataField } from './dashboard'
+import { JOB_STATES, jobDataIds, type JobDataField, type JobState } from './dashboard'
 import { queueNames, type QueueName } from './jobs'
 import { getQueue, queueBackend } from './queue.server'
 
@@ -22,8 +22,6 @@ const SCHEDULERS_SHOWN = 50
 /** A queue that does not answer within this delay is shown as unreachable (the page still renders). */
 const QUEUE_TIMEOUT_MS = 5_000
 
-export const JOB_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed'] as const
-export type JobState = (typeof JOB_STATES)[number]
 
 export interface FailedJobView {
   id: string

@@ -23,3 +23,7 @@ export function jobDataIds(data: unknown): JobDataField[] {
 export function isJobId(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z0-9_:.@-]{1,200}$/.test(value)
 }
+
+/** The states the jobs page counts, in its order (shared by the server and the page's bundle). */
+export const JOB_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed'] as const
+export type JobState = (typeof JOB_STATES)[number]
