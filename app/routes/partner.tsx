@@ -2,11 +2,14 @@ import { json, redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { ScorecardFigures } from '#app/components/scorecard'
 import { ScoreBadge } from '#app/components/match-score'
 import { ApplicationStatusBadge, NeedStatusBadge } from '#app/components/status-badges'
 import { LinkButton } from '#app/components/ui/button'
 import { Alert, Badge, Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { formatDate, formatNumber, onDay } from '#app/i18n/format'
+import { defaultRange } from '#app/modules/analytics/range'
+import { getOwnScorecard } from '#app/modules/analytics/scorecard.server'
 import { homePathFor } from '#app/modules/homes/home-path'
 import { getPartnerHome } from '#app/modules/homes/service.server'
 import { middayOf } from '#app/modules/reminders/schedule'
@@ -32,8 +35,11 @@ export async function loader(args: LoaderFunctionArgs) {
       // home (never /partner again, so no loop).
       throw redirect(homePathFor(actor))
     }
-    const [t, locale] = await Promise.all([getRequestT(request), getRequestLocale(request)])
+    const range = defaultRange(new Date())
+    const [t, locale, scorecard] = await Promise.all([getRequestT(request), getRequestLocale(request), getOwnScorecard(actor, home.partner.id, range)])
     return json({
+      scorecard,
+      scorecardRange: { start: range.start.toISOString(), lastDay: new Date(range.end.getTime() - 86_400_000).toISOString() },
       title: t('queues.partnerHome.title', { name: home.partner.name }),
       locale,
       ...home,
@@ -42,12 +48,19 @@ export async function loader(args: LoaderFunctionArgs) {
   })
 }
 
-/**
- * The partner's scorecard on its home. The scorecards' helper (`getOwnScorecard`) fills this
- * slot; until then it renders nothing, so the home promises no figure it does not show.
- */
-function PartnerScorecardSlot(_props: { partnerId: string }) {
-  return null
+/** The partner's own scorecard over the last twelve months, each figure with its definition. */
+function PartnerScorecard() {
+  const { scorecard, scorecardRange, locale } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  return (
+    <section aria-labelledby="partner-scorecard" className="space-y-3">
+      <h2 id="partner-scorecard" className="text-xl font-semibold">
+        {t('scorecards.own.title')}
+      </h2>
+      <p className="text-sm text-stone-700">{t('scorecards.own.period', { from: formatDate(new Date(scorecardRange.start), locale), to: formatDate(new Date(scorecardRange.lastDay), locale) })}</p>
+      <ScorecardFigures scorecard={scorecard} locale={locale} />
+    </section>
+  )
 }
 
 function NeedsByStatus() {
@@ -260,7 +273,7 @@ export default function PartnerHome() {
       <ApplicationsToDecide />
       <NeedsByStatus />
       <RecommendedFirms />
-      <PartnerScorecardSlot partnerId={partner.id} />
+      <PartnerScorecard />
     </div>
   )
 }

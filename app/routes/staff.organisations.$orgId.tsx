@@ -5,12 +5,15 @@ import { useTranslation } from 'react-i18next'
 import { CsvLinks } from '#app/components/console'
 import { Cell, DirectoryTable, Section } from '#app/components/directory'
 import { ModerationButtons } from '#app/components/organisation-moderation'
+import { ScorecardFigures } from '#app/components/scorecard'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { ApplicationStatusBadge, NeedStatusBadge, OrgStatusBadge } from '#app/components/status-badges'
 import { Badge, Card, PageHeader } from '#app/components/ui/card'
 import { FormErrors } from '#app/components/ui/field'
 import { filterFieldClass } from '#app/components/ui/filter'
 import { formatDate, formatEur } from '#app/i18n/format'
+import { defaultRange } from '#app/modules/analytics/range'
+import { getOwnScorecard } from '#app/modules/analytics/scorecard.server'
 import { moderateOrganisationSchema } from '#app/modules/organisations/schema'
 import { moderateOrganisation } from '#app/modules/organisations/service.server'
 import { getOrganisationForStaff } from '#app/modules/staff/directory.server'
@@ -54,7 +57,9 @@ export async function loader(args: LoaderFunctionArgs) {
       })
       return file as TypedResponse<never>
     }
-    return json({ title: page.organisation.name, locale, ...page })
+    // A partner's page carries its scorecard over the last twelve months (the same figures as /staff/partners).
+    const scorecard = page.organisation.kind === 'PARTNER' ? await getOwnScorecard(actor, page.organisation.id, defaultRange(new Date())) : null
+    return json({ title: page.organisation.name, locale, ...page, scorecard })
   })
 }
 
@@ -77,7 +82,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function StaffOrganisationPage() {
-  const { organisation, members, needs, applications, deals, audit, locale } = useLoaderData<typeof loader>()
+  const { organisation, members, needs, applications, deals, audit, locale, scorecard } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation()
@@ -158,6 +163,11 @@ export default function StaffOrganisationPage() {
         </Card>
       </Section>
 
+      {scorecard ? (
+        <Section id="org-scorecard" title={t('scorecards.own.staffTitle')}>
+          <ScorecardFigures scorecard={scorecard} locale={locale} />
+        </Section>
+      ) : null}
       <Section id="org-members" title={t('directory.org.members')} actions={<CsvLinks />}>
         {members.length === 0 ? (
           <p className="text-sm">{t('directory.org.membersEmpty')}</p>

@@ -5,6 +5,11 @@ type Shape<T> = T extends string ? string : T extends readonly string[] ? string
 /** Partner scorecards and charter compliance (English): the same keys as fr-scorecards.ts. */
 const enScorecards: Shape<typeof frScorecards> = {
   title: 'Scorecards',
+  own: {
+    staffTitle: 'Charter scorecard (last twelve months)',
+    title: 'Your charter scorecard',
+    period: 'From {{from}} to {{to}}; late answers as of today.',
+  },
   list: {
     title: 'Partners',
     intro: 'Scorecards of your hubs’ corporate partners over the period: needs, answers to applications, charter compliance, pilots and contracts.',

@@ -1,6 +1,11 @@
 /** Partner scorecards and charter compliance (French). Keys mirror en-scorecards.ts. */
 const frScorecards = {
   title: 'Scorecards',
+  own: {
+    staffTitle: 'Tableau de bord de la charte (douze derniers mois)',
+    title: 'Votre tableau de bord de la charte',
+    period: 'Du {{from}} au {{to}}, réponses en retard à ce jour.',
+  },
   list: {
     title: 'Partenaires',
     intro: 'Les tableaux de bord des grands comptes de vos hubs sur la période : besoins, réponses aux candidatures, respect de la charte, pilotes et contrats.',
