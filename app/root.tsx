@@ -53,6 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           status: membership.organisation.status,
         })),
         isPartner: verifiedOrganisations(actor, 'PARTNER').length > 0,
+        isPartnerMember: actor.memberships.some((membership) => membership.organisation.kind === 'PARTNER'),
         isFirm: verifiedOrganisations(actor, 'FIRM').length > 0,
         isStaff: isStaff(actor),
         unreadNotifications: actor.unreadNotifications ?? 0,
@@ -106,6 +107,11 @@ function Header() {
         <nav aria-label={t('nav.main')} className="flex flex-1 flex-wrap items-center gap-1">
           {user ? (
             <>
+              {user.isPartnerMember ? (
+                <NavLink to="/partner" className={navClass}>
+                  {t('nav.partnerHome')}
+                </NavLink>
+              ) : null}
               {user.isFirm || user.isPartner || user.isStaff ? (
                 <NavLink to="/needs" className={navClass}>
                   {user.isPartner && !user.isFirm ? t('nav.myNeeds') : t('nav.needs')}

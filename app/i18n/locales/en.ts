@@ -44,6 +44,7 @@ const en: Shape<typeof fr> = {
     myNeeds: 'My needs',
     myApplications: 'My applications',
     staff: 'Association area',
+    partnerHome: 'My home',
     createOrganisation: 'Create my organisation',
     login: 'Log in',
     signup: 'Sign up',

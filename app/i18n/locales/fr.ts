@@ -44,6 +44,7 @@ const fr = {
     myNeeds: 'Mes besoins',
     myApplications: 'Mes candidatures',
     staff: 'Espace association',
+    partnerHome: 'Mon espace',
     createOrganisation: 'Créer mon organisation',
     login: 'Se connecter',
     signup: 'Créer un compte',
