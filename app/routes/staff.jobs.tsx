@@ -1,7 +1,8 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type TypedResponse } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { CsvLinks } from '#app/components/console'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { Button } from '#app/components/ui/button'
 import { Alert, Badge, Card, EmptyState, PageHeader } from '#app/components/ui/card'
@@ -10,6 +11,7 @@ import { translateKey } from '#app/i18n/translate'
 import { isJobId, JOB_STATES } from '#app/modules/jobs/dashboard'
 import { getJobsDashboard, retryAllFailedJobs, retryFailedJob, type QueueView } from '#app/modules/jobs/dashboard.server'
 import { isAppError } from '#app/modules/shared/app-error'
+import { csvRequest, csvResponse } from '#app/utils/csv.server'
 import { readFormData } from '#app/utils/form.server'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
@@ -21,9 +23,35 @@ export const meta = titleMeta
 
 /** Hub administrators: the platform's background jobs, per queue (both queue backends). */
 export async function loader(args: LoaderFunctionArgs) {
-  return handle(args, async ({ request }) => {
+  return handle(args, async ({ request, context }) => {
     const actor = await requireActor(request)
     const [dashboard, t, locale] = await Promise.all([getJobsDashboard(actor), getRequestT(request), getRequestLocale(request)])
+    const csv = csvRequest(new URL(request.url))
+    if (csv) {
+      // The failed jobs the page lists, queue by queue (an unreachable queue lists none).
+      const rows = dashboard.queues.flatMap((queue) => (queue.reachable ? queue.failed.map((job) => ({ queue: queue.name, ...job })) : []))
+      const date = (value: number | null) => (value ? new Date(value) : null)
+      // The file, not the page: typed `never` so that the page's data keeps its type.
+      const file = await csvResponse<(typeof rows)[number]>({
+        request,
+        actor,
+        table: 'failed-jobs',
+        separator: csv.separator,
+        requestId: context.requestId,
+        rows,
+        columns: [
+          { header: t('console.csvColumns.jobs.queue'), value: (row) => row.queue },
+          { header: t('console.csvColumns.jobs.name'), value: (row) => row.name },
+          { header: t('console.csvColumns.jobs.id'), value: (row) => row.id },
+          { header: t('console.csvColumns.jobs.error'), value: (row) => row.failedReason },
+          { header: t('console.csvColumns.jobs.attempts'), value: (row) => row.attemptsMade },
+          { header: t('console.csvColumns.jobs.createdAt'), value: (row) => date(row.createdAt) },
+          { header: t('console.csvColumns.jobs.processedAt'), value: (row) => date(row.processedAt) },
+          { header: t('console.csvColumns.jobs.failedAt'), value: (row) => date(row.failedAt) },
+        ],
+      })
+      return file as TypedResponse<never>
+    }
     return json({ title: t('queues.jobs.title'), locale, timeZone: actor.timeZone, ...dashboard }, { headers: { 'Cache-Control': 'private, no-store' } })
   })
 }
@@ -215,6 +243,7 @@ export default function StaffJobs() {
     <div className="space-y-8">
       <PageHeader title={t('queues.jobs.title')} description={t('queues.jobs.intro')} />
       <p className="text-sm text-stone-700">{t('queues.jobs.backend', { backend: t(`queues.jobs.backends.${backend}`) })}</p>
+      <CsvLinks />
       {actionData && 'message' in actionData ? <Alert tone="warning">{actionData.message}</Alert> : null}
       {queues.map((queue) => (
         <QueueSection key={queue.name} queue={queue} />

@@ -1,10 +1,13 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { json, type LoaderFunctionArgs, type TypedResponse } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { CsvLinks } from '#app/components/console'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { Badge, Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { formatDate, formatEurRange } from '#app/i18n/format'
 import { listModerationQueue } from '#app/modules/needs/service.server'
+import { staffHubIds } from '#app/modules/policy/policy'
+import { csvRequest, csvResponse } from '#app/utils/csv.server'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
 import { handle } from '#app/utils/route.server'
@@ -13,9 +16,37 @@ import { requireActor } from '#app/utils/session.server'
 export const meta = titleMeta
 
 export async function loader(args: LoaderFunctionArgs) {
-  return handle(args, async ({ request }) => {
+  return handle(args, async ({ request, context }) => {
     const actor = await requireActor(request)
     const [needs, t, locale] = await Promise.all([listModerationQueue(actor), getRequestT(request), getRequestLocale(request)])
+    const csv = csvRequest(new URL(request.url))
+    if (csv) {
+      type Row = (typeof needs)[number]
+      const hubIds = staffHubIds(actor)
+      // The file, not the page: typed `never` so that the page's data keeps its type.
+      const file = await csvResponse<Row>({
+        request,
+        actor,
+        table: 'moderation-needs',
+        separator: csv.separator,
+        hubId: hubIds.length === 1 ? hubIds[0] : null,
+        requestId: context.requestId,
+        rows: needs,
+        columns: [
+          { header: t('console.csvColumns.moderation.submittedAt'), value: (row) => (row.isRevision && row.revisionSubmittedAt ? row.revisionSubmittedAt : row.submittedAt) },
+          { header: t('console.csvColumns.moderation.title'), value: (row) => row.title },
+          { header: t('console.csvColumns.moderation.revision'), value: (row) => row.isRevision },
+          { header: t('console.csvColumns.moderation.kind'), value: (row) => t(`needKind.${row.kind}`) },
+          { header: t('console.csvColumns.moderation.partner'), value: (row) => row.partner.name },
+          { header: t('console.csvColumns.moderation.hub'), value: (row) => row.hub.shortName },
+          { header: t('console.csvColumns.moderation.visibility'), value: (row) => t(`visibility.${row.visibility}`) },
+          { header: t('console.csvColumns.moderation.matchingMode'), value: (row) => t(`matchingMode.${row.matchingMode}`) },
+          { header: t('console.csvColumns.moderation.budgetMinEur'), value: (row) => row.budgetMinEur },
+          { header: t('console.csvColumns.moderation.budgetMaxEur'), value: (row) => row.budgetMaxEur },
+        ],
+      })
+      return file as TypedResponse<never>
+    }
     return json({ title: t('moderation.queueTitle'), locale, needs })
   })
 }
@@ -26,6 +57,7 @@ export default function ModerationQueue() {
   return (
     <div>
       <PageHeader title={t('moderation.queueTitle')} description={t('moderation.queueIntro')} />
+      <CsvLinks className="mb-4 text-sm" />
       {needs.length === 0 ? (
         <EmptyState title={t('moderation.queueEmpty')} />
       ) : (

@@ -1,12 +1,16 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { json, type LoaderFunctionArgs, type TypedResponse } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { CsvLinks } from '#app/components/console'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { Pagination } from '#app/components/pagination'
 import { EmailStatusBadge } from '#app/components/status-badges'
 import { Alert, EmptyState, PageHeader } from '#app/components/ui/card'
 import { formatDate } from '#app/i18n/format'
+import { translateKey } from '#app/i18n/translate'
 import { listOutboxForActor } from '#app/modules/notifications/outbox.server'
+import { staffHubIds } from '#app/modules/policy/policy'
+import { csvRequest, csvResponse } from '#app/utils/csv.server'
 import { getEnv } from '#app/utils/env.server'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
@@ -16,10 +20,34 @@ import { requireActor } from '#app/utils/session.server'
 export const meta = titleMeta
 
 export async function loader(args: LoaderFunctionArgs) {
-  return handle(args, async ({ request }) => {
+  return handle(args, async ({ request, context }) => {
     const actor = await requireActor(request)
-    const page = Math.max(1, Number.parseInt(new URL(request.url).searchParams.get('page') ?? '1', 10) || 1)
-    const [result, t, locale] = await Promise.all([listOutboxForActor(actor, page), getRequestT(request), getRequestLocale(request)])
+    const url = new URL(request.url)
+    const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)
+    const csv = csvRequest(url)
+    const [result, t, locale] = await Promise.all([listOutboxForActor(actor, page, { all: Boolean(csv) }), getRequestT(request), getRequestLocale(request)])
+    if (csv) {
+      type Row = (typeof result.emails)[number]
+      const hubIds = staffHubIds(actor)
+      // The file, not the page: typed `never` so that the page's data keeps its type. Never the body nor its links.
+      const file = await csvResponse<Row>({
+        request,
+        actor,
+        table: 'outbox',
+        separator: csv.separator,
+        hubId: hubIds.length === 1 ? hubIds[0] : null,
+        requestId: context.requestId,
+        rows: result.emails,
+        columns: [
+          { header: t('console.csvColumns.outbox.date'), value: (row) => row.createdAt },
+          { header: t('console.csvColumns.outbox.to'), value: (row) => row.toAddress },
+          { header: t('console.csvColumns.outbox.subject'), value: (row) => row.subject },
+          { header: t('console.csvColumns.outbox.template'), value: (row) => row.kind },
+          { header: t('console.csvColumns.outbox.status'), value: (row) => translateKey(t, `emailStatus.${row.status}`) },
+        ],
+      })
+      return file as TypedResponse<never>
+    }
     return json({ title: t('outbox.title'), locale, smtpConfigured: Boolean(getEnv().SMTP_URL), page, ...result })
   })
 }
@@ -41,6 +69,7 @@ export default function OutboxPage() {
         }
       />
       {!smtpConfigured ? <Alert tone="info">{t('outbox.noSmtp')}</Alert> : null}
+      <CsvLinks />
       {emails.length === 0 ? (
         <EmptyState title={t('outbox.empty')} />
       ) : (

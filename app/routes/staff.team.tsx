@@ -1,14 +1,16 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type TypedResponse } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { CsvLinks } from '#app/components/console'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { Button } from '#app/components/ui/button'
 import { Card, PageHeader } from '#app/components/ui/card'
 import { Field, FormErrors, SelectField } from '#app/components/ui/field'
 import { grantStaffSchema, staffRoleKinds, staffTeamActionSchema } from '#app/modules/staff/schema'
 import { grantStaffRole, listHubTeams, revokeStaffRole } from '#app/modules/staff/service.server'
+import { csvRequest, csvResponse } from '#app/utils/csv.server'
 import { getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
 import { handle, invalidFormResult, replyWithAppError } from '#app/utils/route.server'
@@ -19,9 +21,31 @@ import { readFormData, singleValue } from '#app/utils/form.server'
 export const meta = titleMeta
 
 export async function loader(args: LoaderFunctionArgs) {
-  return handle(args, async ({ request }) => {
+  return handle(args, async ({ request, context }) => {
     const actor = await requireActor(request)
     const [hubs, t] = await Promise.all([listHubTeams(actor), getRequestT(request)])
+    const csv = csvRequest(new URL(request.url))
+    if (csv) {
+      const rows = hubs.flatMap((hub) => hub.staffRoles.map((role) => ({ hub: hub.name, ...role })))
+      // The file, not the page: typed `never` so that the page's data keeps its type.
+      const file = await csvResponse<(typeof rows)[number]>({
+        request,
+        actor,
+        table: 'team',
+        separator: csv.separator,
+        hubId: hubs.length === 1 ? hubs[0]!.id : null,
+        requestId: context.requestId,
+        rows,
+        columns: [
+          { header: t('console.csvColumns.team.hub'), value: (row) => row.hub },
+          { header: t('console.csvColumns.team.name'), value: (row) => row.user.name },
+          { header: t('console.csvColumns.team.email'), value: (row) => row.user.email },
+          { header: t('console.csvColumns.team.role'), value: (row) => t(`staffRole.${row.role}`) },
+          { header: t('console.csvColumns.team.since'), value: (row) => row.createdAt },
+        ],
+      })
+      return file as TypedResponse<never>
+    }
     return json({ title: t('staffTeam.title'), hubs, me: actor.userId })
   })
 }
@@ -91,6 +115,7 @@ export default function StaffTeamPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t('staffTeam.title')} description={t('staffTeam.intro')} />
+      <CsvLinks />
       <FormErrors errors={generalErrors} />
       {hubs.map((hub) => (
         <Card key={hub.id} className="space-y-4">

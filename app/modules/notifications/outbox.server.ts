@@ -7,6 +7,8 @@ import { AppError } from '#app/modules/shared/app-error'
 import { prisma } from '#app/utils/db.server'
 
 const PAGE_SIZE = 50
+/** The CSV export holds every e-mail the list shows, up to this many (newest first). */
+export const OUTBOX_CSV_CAP = 10_000
 
 /** E-mails that carry a secret link (password reset, invitation): staff never see the link. */
 export const SECRET_EMAIL_KINDS = ['password-reset', 'invitation', 'email-verification', 'email-change'] as const
@@ -59,10 +61,11 @@ function readableEmailsSql(actor: Actor) {
   ))`
 }
 
-/** The e-mails staff may read, newest first, a page at a time. */
-export async function listOutboxForActor(actor: Actor, page = 1) {
+/** The e-mails staff may read, newest first, a page at a time (or all of them, up to OUTBOX_CSV_CAP, for the CSV). */
+export async function listOutboxForActor(actor: Actor, page = 1, options: { all?: boolean } = {}) {
   if (!isStaff(actor)) throw AppError.forbidden()
-  const offset = (Math.min(page, 1000) - 1) * PAGE_SIZE
+  const offset = options.all ? 0 : (Math.min(page, 1000) - 1) * PAGE_SIZE
+  const limit = options.all ? OUTBOX_CSV_CAP : PAGE_SIZE
   const readable = readableEmailsSql(actor)
   const [[count], emails] = await Promise.all([
     prisma.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM "EmailMessage" e WHERE ${readable}`,
@@ -71,7 +74,7 @@ export async function listOutboxForActor(actor: Actor, page = 1) {
       FROM "EmailMessage" e
       WHERE ${readable}
       ORDER BY e."createdAt" DESC, e.id COLLATE "C"
-      LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
+      LIMIT ${limit} OFFSET ${offset}`,
   ])
   return { total: count?.total ?? 0, pageSize: PAGE_SIZE, emails }
 }
