@@ -750,8 +750,10 @@ const staffPages: Row[] = [
   // The full recomputation of the matches: hub administrators only.
   { route: 'routes/staff._index', method: 'POST', label: 'refresh the matches', body: form({ intent: 'refreshMatches' }), expect: page({ admin: redirectTo('/staff'), signedIn: 403 }) },
   { route: 'routes/staff.moderation.needs', method: 'GET', label: 'queue', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['paSubmittedTitle', 'paRevisionTitle'] } },
+  { route: 'routes/staff.moderation.needs', method: 'GET', label: 'queue as CSV', search: () => '?format=csv', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['paSubmittedTitle', 'paRevisionTitle'] } },
   // Late answers: the staff of a hub read its applications past the charter's delay.
   { route: 'routes/staff.late', method: 'GET', label: 'late answers', expect: page({ staff: 200, signedIn: 403 }) },
+  { route: 'routes/staff.late', method: 'GET', label: 'late answers as CSV', search: () => '?format=csv', expect: page({ staff: 200, signedIn: 403 }) },
   { route: 'routes/staff.organisations._index', method: 'GET', label: 'pending', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['pcName'] } },
   { route: 'routes/staff.organisations._index', method: 'GET', label: 'verified', search: () => '?status=VERIFIED', expect: page({ staff: 200, signedIn: 403 }) },
   {
@@ -778,6 +780,7 @@ const staffPages: Row[] = [
     expect: page({ staffH: 422, signedIn: 404 }),
   },
   { route: 'routes/staff.outbox._index', method: 'GET', label: 'list', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['emailH', 'paInvitee'], mod2: ['emailH2'] } },
+  { route: 'routes/staff.outbox._index', method: 'GET', label: 'list as CSV', search: () => '?format=csv', expect: page({ staff: 200, signedIn: 403 }), shows: { mod: ['emailH', 'paInvitee'], mod2: ['emailH2'] } },
   // Sample data only: no record of anyone.
   { route: 'routes/staff.outbox.templates', method: 'GET', label: 'previews', search: () => '?template=applicationAccepted', expect: page({ staff: 200, signedIn: 403 }), only: none },
   ...(['h', 'h2', 'noHub', 'invitation'] as const).map(
@@ -791,6 +794,7 @@ const staffPages: Row[] = [
     }),
   ),
   { route: 'routes/staff.team', method: 'GET', label: 'hub H', expect: page({ admin: 200, signedIn: 403 }), shows: { admin: ['modEmail', 'adminEmail'] } },
+  { route: 'routes/staff.team', method: 'GET', label: 'hub H as CSV', search: () => '?format=csv', expect: page({ admin: 200, signedIn: 403 }), shows: { admin: ['modEmail', 'adminEmail'] } },
   {
     route: 'routes/staff.team',
     method: 'POST',
@@ -946,6 +950,7 @@ const staffPages: Row[] = [
   ]),
   // Background jobs: the platform's queues, hub administrators only.
   { route: 'routes/staff.jobs', method: 'GET', label: 'queues', expect: page({ admin: 200, signedIn: 403 }) },
+  { route: 'routes/staff.jobs', method: 'GET', label: 'failed jobs as CSV', search: () => '?format=csv&separator=semicolon', expect: page({ admin: 200, signedIn: 403 }) },
   { route: 'routes/staff.jobs', method: 'POST', label: 'retry an unknown job', body: form({ intent: 'retry', queue: 'emails', jobId: 'aucune-tache' }), expect: page({ admin: 404, signedIn: 403 }) },
   { route: 'routes/staff.jobs', method: 'POST', label: 'retry a job of an unknown queue', body: form({ intent: 'retry', queue: 'nulle-part', jobId: '1' }), expect: page({ admin: 404, signedIn: 403 }) },
   { route: 'routes/staff.jobs', method: 'POST', label: 'retry every failed job of a queue without any', body: form({ intent: 'retryAll', queue: 'reminders' }), expect: page({ admin: 409, signedIn: 403 }) },
