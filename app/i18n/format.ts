@@ -29,11 +29,13 @@ export function formatDate(
   if (!value) return ''
   const date = typeof value === 'string' ? new Date(value) : value
   if (Number.isNaN(date.getTime())) return ''
-  return dateFormatter(localeTag(locale), {
+  const text = dateFormatter(localeTag(locale), {
     dateStyle: 'long',
     ...(options.withTime ? { timeStyle: 'short' } : {}),
     timeZone: options.timeZone ?? 'Europe/Paris',
   }).format(date)
+  // French writes the first of the month as an ordinal: « le 1er décembre », never « 1 décembre ».
+  return toLocale(locale) === 'fr' ? text.replace(/^1(?=[\s\u00a0\u202f])/, '1er') : text
 }
 
 export function formatEur(amount: number | null | undefined, locale: string | null | undefined) {

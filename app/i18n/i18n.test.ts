@@ -16,10 +16,16 @@ describe('translations', () => {
 
   test('no text is left empty', () => {
     for (const locale of ['fr', 'en'] as const) {
-      const empty = keys(resources[locale].common).filter((key) => {
-        const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], resources[locale].common)
-        return typeof value === 'string' && value.trim() === ''
-      })
+      // Walked as objects: a map read whole (`returnObjects`, e.g. the audit's actions) may have dotted keys.
+      const empty: string[] = []
+      const walk = (node: unknown, path: string) => {
+        if (typeof node === 'string') {
+          if (node.trim() === '') empty.push(path)
+        } else if (node && typeof node === 'object' && !Array.isArray(node)) {
+          for (const [key, child] of Object.entries(node)) walk(child, path ? `${path}.${key}` : key)
+        }
+      }
+      walk(resources[locale].common, '')
       expect(empty, locale).toEqual([])
     }
   })
@@ -75,5 +81,7 @@ describe('formatting per locale', () => {
     expect(formatDate('2026-11-26T10:00:00Z', 'fr')).toBe('26 novembre 2026')
     expect(formatDate('2026-11-26T10:00:00Z', 'en')).toBe('26 November 2026')
     expect(formatDate('2026-11-26T23:30:00Z', 'fr', { timeZone: 'Europe/Paris' })).toBe('27 novembre 2026')
+    expect(formatDate('2026-12-01T10:00:00Z', 'fr')).toBe('1er décembre 2026')
+    expect(formatDate('2026-12-01T10:00:00Z', 'en')).toBe('1 December 2026')
   })
 })

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { filterFieldClass } from '#app/components/ui/filter'
 import { formatDate, formatEur, formatMonth, formatNumber, formatPercent } from '#app/i18n/format'
-import { BREAKDOWN_LIMIT, DIMENSIONS, FUNNEL_STEPS, PLATFORM, funnelSteps, isEmptyFunnel, parseDimension, type Dimension, type FunnelCounts } from '#app/modules/analytics/funnel'
+import { BREAKDOWN_LIMIT, DIMENSIONS, OTHER_PARTNERS, FUNNEL_STEPS, PLATFORM, funnelSteps, isEmptyFunnel, parseDimension, type Dimension, type FunnelCounts } from '#app/modules/analytics/funnel'
 import { getAnalytics, type AnalyticsView, type BreakdownRow } from '#app/modules/analytics/funnel.server'
 import { parseRange } from '#app/modules/analytics/range'
 import { isStaff } from '#app/modules/policy/policy'
@@ -29,6 +29,7 @@ function rowLabel(row: BreakdownRow, dimension: Dimension, t: TFunction, locale:
   if (dimension === 'kind') return t(`needKind.${row.key as NeedKind}`)
   if (dimension === 'month') return formatMonth(row.key, locale)
   if (dimension === 'cohort' && row.key === '') return t('analytics.breakdown.noCohort')
+  if (dimension === 'partner' && row.key === OTHER_PARTNERS) return t('analytics.breakdown.otherPartners')
   return row.label
 }
 

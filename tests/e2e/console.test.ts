@@ -120,7 +120,7 @@ describe('the association’s console, in French', () => {
     await alpiva.getByRole('link', { name: 'Alpiva Énergie' }).click()
     await page.waitForURL((url) => /^\/staff\/partners\/[^/]+$/.test(url.pathname))
     await page.getByRole('heading', { level: 1, name: /Alpiva Énergie/ }).waitFor()
-    await page.getByText(/Scorecard de Alpiva Énergie \(Grenoble\)/).waitFor()
+    await page.getByText(/Partenaire : Alpiva Énergie \(Grenoble\)/).waitFor()
     await checkAccessible(page)
   })
 

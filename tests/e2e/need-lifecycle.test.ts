@@ -349,7 +349,7 @@ describe('a partner’s need, from the draft to the deal', () => {
     await act(partner, partner.getByRole('button', { name: 'Démarrer le projet pilote' }), 'Projet pilote démarré.')
     const deal = partner.locator('main').getByRole('heading', { name: 'Projet pilote et contrat' }).locator('..')
     expect(await textOf(deal)).toContain('Projet pilote en cours')
-    expect(await textOf(deal)).toContain('1 décembre 2026 → 26 février 2027')
+    expect(await textOf(deal)).toContain('1er décembre 2026 → 26 février 2027')
     expect(await textOf(deal)).toContain('15 000 €')
     expect(await textOf(deal)).toContain('Moins de 2 fausses alertes par mois')
 
@@ -385,7 +385,7 @@ describe('a partner’s need, from the draft to the deal', () => {
     await firmDeal.waitFor()
     const seen = await textOf(firmDeal)
     expect(seen).toContain('Contrat signé')
-    expect(seen).toContain('1 décembre 2026 → 26 février 2027')
+    expect(seen).toContain('1er décembre 2026 → 26 février 2027')
     expect(seen).toContain('15 000 €')
     expect(seen).toContain('BC-2026-0412')
     expect(seen).toContain('52 000 € · 26 novembre 2026')

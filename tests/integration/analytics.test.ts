@@ -136,7 +136,7 @@ describe('the analytics page', () => {
     expect(html.match(/role="img"/g)?.length).toBe(3)
     expect(html).toContain('<caption')
     expect(html).toContain('scope="row"')
-    expect(html).toContain('Chiffres de Association Un, besoins partagés avec elle compris.')
+    expect(html).toContain('Association\u202f: Association Un. Les besoins partagés avec elle sont compris.')
     // The funnel's description reads the figures: 2 needs, 3 recommended, 2 invited, 3 applications…
     expect(html).toMatch(/Besoins publiés\u202f: 2\u202f; Entreprises recommandées\u202f: 3 \(150[\u00a0\u202f]%/)
     // Time to first application in March: N1 2 days, N2 6 days → median 4, p90 5.6 (interpolated).

@@ -309,7 +309,7 @@ describe('late answers for hub staff', () => {
     const other = await (await (await signedIn(otherHubStaff.email)).get('/staff/late')).text()
     expect(other).toContain('Aucune réponse en retard')
     expect(other).not.toContain(veryLate.organisation.name)
-    expect(await (await (await signedIn(staff.email)).get('/staff')).text()).toContain('réponses en retard')
+    expect(await (await (await signedIn(staff.email)).get('/staff')).text()).toContain('Réponses en retard')
   })
 })
 

@@ -62,6 +62,7 @@ const enAnalytics: Shape<typeof frAnalytics> = {
     caption: 'Funnel by {{dimension}}',
     key: 'Row',
     noCohort: 'In no cohort',
+    otherPartners: 'Partners of other associations (shared needs)',
     cohortNote: 'A cohort groups firms: its rows count the steps of its firms, not published needs. A firm in two cohorts counts in both.',
     hubNote: 'A shared need counts for each association concerned: the rows may add up to more than the total.',
     limit: 'At most {{limit}} rows (in the CSV export too).',

@@ -10,6 +10,7 @@ const enDirectory: Shape<typeof frDirectory> = {
     resetRequired: 'The association’s team asked for a new password for this account: follow the link sent to you by e-mail, or ask for another one with “Forgot your password?”.',
   },
   errors: {
+    resetWhileDisabled: 'This account is disabled: enable it before requiring a new password.',
     alreadyDisabled: 'This account is already disabled.',
     notDisabled: 'This account is not disabled.',
   },

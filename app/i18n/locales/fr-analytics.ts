@@ -27,7 +27,7 @@ const frAnalytics = {
     month: 'Mois de publication',
   },
   scope: {
-    hub: 'Chiffres de {{hub}}, besoins partagés avec elle compris.',
+    hub: 'Association : {{hub}}. Les besoins partagés avec elle sont compris.',
     platform: 'Vue plateforme : {{hubs}}. Seules les associations qui ont choisi de partager leurs chiffres sont comprises ; un besoin partagé entre deux d’entre elles compte une fois au total.',
     platformNone: 'Vue plateforme : aucune association ne partage ses chiffres pour l’instant.',
   },
@@ -58,6 +58,7 @@ const frAnalytics = {
     caption: 'Entonnoir par {{dimension}}',
     key: 'Ligne',
     noCohort: 'Hors cohorte',
+    otherPartners: 'Partenaires d’autres associations (besoins partagés)',
     cohortNote: 'Une cohorte regroupe des entreprises : ses lignes comptent les étapes de ses entreprises, pas les besoins publiés. Une entreprise de deux cohortes compte dans les deux.',
     hubNote: 'Un besoin partagé compte pour chaque association concernée : la somme des lignes peut dépasser le total.',
     limit: 'Au plus {{limit}} lignes (et dans l’export CSV).',

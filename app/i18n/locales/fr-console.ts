@@ -59,7 +59,7 @@ const frConsole = {
     from: 'Du',
     to: 'au',
     apply: 'Afficher',
-    corrected: 'La période demandée n’était pas valable : voici les douze derniers mois.',
+    corrected: 'La période demandée n’était pas valable : voici les douze derniers mois.',
   },
 }
 

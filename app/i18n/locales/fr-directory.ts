@@ -6,6 +6,7 @@ const frDirectory = {
     resetRequired: 'L’équipe de l’association a demandé un nouveau mot de passe pour ce compte : suivez le lien reçu par e-mail, ou demandez-en un autre avec « Mot de passe oublié ? ».',
   },
   errors: {
+    resetWhileDisabled: 'Ce compte est désactivé : réactivez-le avant d’exiger un nouveau mot de passe.',
     alreadyDisabled: 'Ce compte est déjà désactivé.',
     notDisabled: 'Ce compte n’est pas désactivé.',
   },

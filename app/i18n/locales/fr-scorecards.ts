@@ -1,6 +1,6 @@
 /** Partner scorecards and charter compliance (French). Keys mirror en-scorecards.ts. */
 const frScorecards = {
-  title: 'Scorecards',
+  title: 'Tableaux de bord de la charte',
   own: {
     staffTitle: 'Tableau de bord de la charte (douze derniers mois)',
     title: 'Votre tableau de bord de la charte',
@@ -9,7 +9,7 @@ const frScorecards = {
   list: {
     title: 'Partenaires',
     intro: 'Les tableaux de bord des grands comptes de vos hubs sur la période : besoins, réponses aux candidatures, respect de la charte, pilotes et contrats.',
-    caption: 'Scorecards des partenaires, triables par colonne',
+    caption: 'Tableaux de bord de la charte des partenaires, triables par colonne',
     hub: 'Hub',
     allHubs: 'Tous mes hubs',
     empty: 'Aucun partenaire dans vos hubs.',
@@ -81,7 +81,7 @@ const frScorecards = {
   },
   detail: {
     back: 'Tous les partenaires',
-    intro: 'Scorecard de {{name}} ({{hub}}), délai de la charte : {{days}}.',
+    intro: 'Partenaire : {{name}} ({{hub}}). Délai de la charte : {{days}}.',
     figures: 'Chiffres de la période',
     needsTitle: 'Ses besoins sur la période',
     needsCaption: 'Besoins publiés ou ayant reçu des candidatures sur la période',

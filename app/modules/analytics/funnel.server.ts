@@ -11,6 +11,7 @@ import {
   type FunnelCounts,
   type HubInfo,
   BREAKDOWN_LIMIT,
+  OTHER_PARTNERS,
 } from './funnel'
 import { monthsOf, type DateRange } from './range'
 
@@ -135,7 +136,7 @@ const pairSums = Prisma.sql`
   (count(*) FILTER (WHERE p.applied))::int AS applications, (count(*) FILTER (WHERE p.shortlisted))::int AS shortlisted,
   (count(*) FILTER (WHERE p.pilot))::int AS pilots, (count(*) FILTER (WHERE p.contract))::int AS contracts`
 
-function breakdownSql(dimension: Dimension) {
+function breakdownSql(dimension: Dimension, hubIds: string[]) {
   switch (dimension) {
     case 'hub':
       return Prisma.sql`
@@ -144,10 +145,14 @@ function breakdownSql(dimension: Dimension) {
          GROUP BY s."hubId", h.name`
     case 'partner':
       return Prisma.sql`
-        SELECT false AS total, n."partnerId" AS key, o.name AS label, count(*)::int AS published, ${needSums}
+        SELECT false AS total, pk.key, max(pk.label) AS label, count(*)::int AS published, ${needSums}
           FROM needs JOIN "Need" n ON n.id = needs.id JOIN "Organisation" o ON o.id = n."partnerId"
+          -- A partner of another hub (its need shared into the view) is not this console's to name:
+          -- its figures count in one "other associations' partners" row (policy: canViewPartnerScorecardAsStaff).
+          CROSS JOIN LATERAL (SELECT CASE WHEN o."homeHubId" = ANY(${hubIds}) THEN n."partnerId" ELSE ${OTHER_PARTNERS} END AS key,
+                                     CASE WHEN o."homeHubId" = ANY(${hubIds}) THEN o.name ELSE '' END AS label) pk
           LEFT JOIN per_need p ON p."needId" = n.id
-         GROUP BY n."partnerId", o.name`
+         GROUP BY pk.key`
     case 'kind':
       return Prisma.sql`
         SELECT false AS total, n.kind::text AS key, n.kind::text AS label, count(*)::int AS published, ${needSums}
@@ -155,7 +160,7 @@ function breakdownSql(dimension: Dimension) {
          GROUP BY n.kind`
     case 'month':
       return Prisma.sql`
-        SELECT false AS total, to_char(n."publishedAt", 'YYYY-MM') AS key, to_char(n."publishedAt", 'YYYY-MM') AS label,
+        SELECT false AS total, to_char(n."publishedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS key, to_char(n."publishedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS label,
                count(*)::int AS published, ${needSums}
           FROM needs JOIN "Need" n ON n.id = needs.id LEFT JOIN per_need p ON p."needId" = n.id
          GROUP BY 2`
@@ -185,7 +190,7 @@ export async function funnelFigures(hubIds: string[], range: Pick<DateRange, 'st
     SELECT true AS total, '' AS key, '' AS label, count(*)::int AS published, ${needSums}
       FROM needs LEFT JOIN per_need p ON p."needId" = needs.id
     UNION ALL
-    (${breakdownSql(dimension)} LIMIT ${BREAKDOWN_LIMIT})`
+    (${breakdownSql(dimension, hubIds)} ORDER BY published DESC, key LIMIT ${BREAKDOWN_LIMIT})`
   const totalRow = rows.find((row) => row.total)
   const total: FunnelCounts = totalRow ? countsOf(totalRow) : { ...EMPTY_FUNNEL }
   const breakdown = rows
@@ -217,7 +222,7 @@ export async function firstApplicationFigures(hubIds: string[], range: DateRange
        WHERE a."submittedAt" IS NOT NULL
        GROUP BY n.id, n."publishedAt"
     )
-    SELECT to_char("publishedAt", 'YYYY-MM') AS month, count(*)::int AS needs,
+    SELECT to_char("publishedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS month, count(*)::int AS needs,
            (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first - "publishedAt")))::float8 * 1000 AS median,
            (percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first - "publishedAt")))::float8 * 1000 AS p90
       FROM firsts GROUP BY 1`
@@ -231,7 +236,7 @@ export async function firstApplicationFigures(hubIds: string[], range: DateRange
 /** Contracts signed in the period on needs of the view's hubs (shared ones included), by month of signature. */
 export async function contractValueFigures(hubIds: string[], range: DateRange): Promise<ContractValueRow[]> {
   const rows = await prisma.$queryRaw<Array<{ month: string; contracts: number; value: number }>>`
-    SELECT to_char(d."contractSignedAt", 'YYYY-MM') AS month, count(*)::int AS contracts,
+    SELECT to_char(d."contractSignedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS month, count(*)::int AS contracts,
            COALESCE(sum(d."contractValueEur"), 0)::float8 AS value
       FROM "Deal" d JOIN "Application" a ON a.id = d."applicationId" JOIN "Need" n ON n.id = a."needId"
      WHERE d."contractSignedAt" >= ${range.start} AND d."contractSignedAt" < ${range.end}

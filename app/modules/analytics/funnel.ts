@@ -100,3 +100,6 @@ export function toDays(ms: number | null): number | null {
 
 /** Most rows of a breakdown (the page and its CSV say so). */
 export const BREAKDOWN_LIMIT = 10_000
+
+/** The breakdown key of partners outside the view's hubs (a need shared into them): one row, never named. */
+export const OTHER_PARTNERS = 'other-hubs'

@@ -7,14 +7,17 @@ describe('the period of a staff page', () => {
   test('defaults to the last twelve months, this one included', () => {
     const range = parseRange(new URLSearchParams(), now)
     expect([range.from, range.to, range.corrected]).toEqual(['2026-01-01', '2026-12-07', false])
-    expect(range.end.toISOString()).toBe('2026-12-08T00:00:00.000Z')
+    // Days are Paris days: midnight in Paris is 23:00 UTC in winter.
+    expect(range.start.toISOString()).toBe('2025-12-31T23:00:00.000Z')
+    expect(range.end.toISOString()).toBe('2026-12-07T23:00:00.000Z')
     expect(monthsOf(range)).toHaveLength(12)
   })
 
   test('reads both days from the URL, the last one included', () => {
     const range = parseRange(new URLSearchParams('from=2026-03-01&to=2026-03-31'), now)
-    expect(range.start.toISOString()).toBe('2026-03-01T00:00:00.000Z')
-    expect(range.end.toISOString()).toBe('2026-04-01T00:00:00.000Z')
+    expect(range.start.toISOString()).toBe('2026-02-28T23:00:00.000Z')
+    // Summer time started on 29 March: midnight in Paris is then 22:00 UTC.
+    expect(range.end.toISOString()).toBe('2026-03-31T22:00:00.000Z')
     expect(monthsOf(range)).toEqual(['2026-03'])
   })
 

@@ -68,9 +68,15 @@ async function loadPartners(filter: PartnerFilter, period: Period) {
  * member of the applicant firm (grouped once over the period's status changes, a hash join
  * rather than one look-up per application). The charter's delay is the reminders' (partner's, else the need's hub's).
  */
+/** When staff released an application of a screened need to its partner (its first move out of SCREENING), if they did. */
+const RELEASED_AT = (application: string, need: string) =>
+  Prisma.sql`(SELECT min(r.at) FROM "StatusChange" r WHERE ${Prisma.raw(need)}."screeningRequired" AND r."applicationId" = ${Prisma.raw(application)}.id AND r."fromStatus" = 'SCREENING')`
+
 async function loadApplications(filter: PartnerFilter, period: Period) {
   return prisma.$queryRaw<ApplicationFact[]>`
-    SELECT n."partnerId", a."needId", a.status::text AS status, a."submittedAt", a."decidedAt", a."declineReason"::text AS "declineReason",
+    SELECT n."partnerId", a."needId", a.status::text AS status, COALESCE(${RELEASED_AT('a', 'n')}, a."submittedAt") AS "submittedAt",
+      (n."screeningRequired" AND a.status IN ('SUBMITTED', 'SCREENING')) AS "beingScreened",
+      a."decidedAt", a."declineReason"::text AS "declineReason",
       first_response.at AS "firstResponseAt", COALESCE(p."charterResponseDays", h."charterResponseDays")::int AS "charterDays"
     FROM "Application" a
     JOIN "Need" n ON n.id = a."needId"
@@ -82,6 +88,8 @@ async function loadApplications(filter: PartnerFilter, period: Period) {
       JOIN "Need" sn ON sn.id = sa."needId"
       JOIN "Organisation" p ON p.id = sn."partnerId"
       WHERE ${partnerWhere(filter)} AND sa."submittedAt" >= ${period.start} AND sa."submittedAt" < ${period.end} AND sc.at >= sa."submittedAt"
+        -- On a screened need, staff's own move out of screening is the release, not the partner's answer.
+        AND (NOT sn."screeningRequired" OR sc.at > ${RELEASED_AT('sa', 'sn')})
         AND sc."toStatus"::text IN (${Prisma.join([...RESPONSE_STATUSES])})
         AND NOT EXISTS (SELECT 1 FROM "Membership" fm WHERE fm."userId" = sc."actorId" AND fm."organisationId" = sa."firmId")
       GROUP BY 1
@@ -106,7 +114,8 @@ async function loadDeals(filter: PartnerFilter, period: Period) {
 
 /** Answers late now, per partner: /staff/late's rule (app/modules/reminders), not bound to the period. */
 async function loadLateNow(filter: PartnerFilter, now: Date) {
-  const late = await findLateApplications(partnerWhere(filter), now)
+  // Applications staff still screen are not the partner's to answer yet (the partner's home agrees).
+  const late = await findLateApplications(Prisma.sql`${partnerWhere(filter)} AND NOT (n."screeningRequired" AND a.status IN ('SUBMITTED', 'SCREENING'))`, now)
   const counts = new Map<string, number>()
   for (const row of late) counts.set(row.partnerId, (counts.get(row.partnerId) ?? 0) + 1)
   return counts

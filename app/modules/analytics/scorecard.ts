@@ -29,7 +29,13 @@ export interface ApplicationFact {
   partnerId: string
   needId: string
   status: string
+  /**
+   * When the application reached the partner: its submission, or on a need screened by staff
+   * the moment staff released it (its first move out of SCREENING). The partner's clock starts here.
+   */
   submittedAt: Date
+  /** Still in staff screening (a screened need, SUBMITTED or SCREENING): not the partner's to answer yet. */
+  beingScreened?: boolean
   /** The first move of the partner's side after the submission (see RESPONSE_STATUSES), if any. */
   firstResponseAt: Date | null
   /** When it was accepted or declined (Application.decidedAt). */
@@ -89,7 +95,9 @@ export type CharterOutcome = 'onTime' | 'late' | 'notDue' | 'withdrawn'
  * decision (`withdrawn`: nothing was owed). Days are calendar days in Europe/Paris, as the
  * reminders and /staff/late count them.
  */
-export function charterOutcome(application: Pick<ApplicationFact, 'status' | 'submittedAt' | 'decidedAt' | 'declineReason' | 'charterDays'>, now: Date): CharterOutcome {
+export function charterOutcome(application: Pick<ApplicationFact, 'status' | 'submittedAt' | 'decidedAt' | 'declineReason' | 'charterDays' | 'beingScreened'>, now: Date): CharterOutcome {
+  // Staff still screen it: the partner has not seen it, its delay has not started.
+  if (application.beingScreened) return 'notDue'
   if (decidedWithReason(application)) {
     return dayIn(application.decidedAt!) <= charterDueDay(application.submittedAt, application.charterDays) ? 'onTime' : 'late'
   }

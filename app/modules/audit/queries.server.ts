@@ -1,5 +1,5 @@
 import { Prisma } from '#app/generated/prisma/client'
-import { canReadAuditEntry, isStaff, staffHubIds, type Actor } from '#app/modules/policy/policy'
+import { canReadAuditEntry, isHubAdmin, isStaff, staffHubIds, type Actor } from '#app/modules/policy/policy'
 import { AppError } from '#app/modules/shared/app-error'
 import { prisma } from '#app/utils/db.server'
 import { actionMatch, parseRecord } from './present'
@@ -35,6 +35,8 @@ export interface AuditRow {
 interface RawRow extends Omit<AuditRow, 'id'> {
   id: bigint
   actorStaffHubIds: string[] | null
+  draftNeed: boolean
+  actorIsStaff: boolean
 }
 
 function likePrefix(prefix: string) {
@@ -58,6 +60,11 @@ function organisationCondition(orgId: string) {
   )`
 }
 
+/** The row is about a need that was never submitted (need-state.ts `wasSubmitted`, in SQL). */
+const DRAFT_NEED = Prisma.sql`(a."targetType" = 'Need' AND EXISTS (
+  SELECT 1 FROM "Need" dn WHERE dn.id = a."targetId"
+    AND NOT (dn.status <> 'DRAFT' AND (dn.status <> 'ARCHIVED' OR dn."submittedAt" IS NOT NULL OR dn."publishedAt" IS NOT NULL))))`
+
 export async function listAuditForActor(
   actor: Actor,
   filters: AuditFilters,
@@ -72,6 +79,8 @@ export async function listAuditForActor(
     Prisma.sql`(a."hubId" = ANY(${hubs}::text[]) OR (a."hubId" IS NULL AND EXISTS (
       SELECT 1 FROM "StaffRole" s WHERE s."userId" = a."actorId" AND s."hubId" = ANY(${hubs}::text[]))))`,
     Prisma.sql`a."createdAt" >= ${range.start} AND a."createdAt" < ${range.end}`,
+    // A draft never submitted is its partner's alone (the need page refuses staff): its rows too.
+    Prisma.sql`NOT ${DRAFT_NEED}`,
   ]
   if (filters.actor) {
     where.push(
@@ -93,7 +102,9 @@ export async function listAuditForActor(
   const raw = await prisma.$queryRaw<RawRow[]>`
     SELECT a.id, a."createdAt", a."actorId", u.name AS "actorName", u.email AS "actorEmail", a."actorOrgId", a."hubId", a.action,
            a."targetType", a."targetId", a.before, a.after, a."requestId", d."applicationId" AS "dealApplicationId",
-           CASE WHEN a."hubId" IS NULL THEN (SELECT array_agg(s."hubId") FROM "StaffRole" s WHERE s."userId" = a."actorId") END AS "actorStaffHubIds"
+           CASE WHEN a."hubId" IS NULL THEN (SELECT array_agg(s."hubId") FROM "StaffRole" s WHERE s."userId" = a."actorId") END AS "actorStaffHubIds",
+           ${DRAFT_NEED} AS "draftNeed",
+           EXISTS (SELECT 1 FROM "StaffRole" sr WHERE sr."userId" = a."actorId") AS "actorIsStaff"
     FROM "AuditLog" a
     LEFT JOIN "User" u ON u.id = a."actorId"
     LEFT JOIN "Deal" d ON a."targetType" = 'Deal' AND d.id = a."targetId"
@@ -101,8 +112,14 @@ export async function listAuditForActor(
     ORDER BY a.id DESC
     LIMIT ${limit + 1}`
   // The SQL states the policy; the predicate checks each row as the page's other lists do.
-  const readable = raw.filter((row) => canReadAuditEntry(actor, { hubId: row.hubId, actorStaffHubIds: row.actorStaffHubIds ?? [] }))
+  const readable = raw.filter((row) => canReadAuditEntry(actor, { hubId: row.hubId, actorStaffHubIds: row.actorStaffHubIds ?? [], draftNeed: row.draftNeed }))
   const page = readable.slice(0, limit)
-  const rows = page.map(({ actorStaffHubIds: _hubs, id, ...row }) => ({ ...row, id: id.toString() }))
+  // A staff member's address is the team page's: hub admins read it, moderators see the name only.
+  const mayReadStaffEmail = (hubId: string | null) => (hubId ? isHubAdmin(actor, hubId) : actor.staffRoles.some((role) => role.role === 'ADMIN'))
+  const rows = page.map(({ actorStaffHubIds: _hubs, draftNeed: _draft, actorIsStaff, id, ...row }) => ({
+    ...row,
+    actorEmail: actorIsStaff && !mayReadStaffEmail(row.hubId) ? null : row.actorEmail,
+    id: id.toString(),
+  }))
   return { rows, nextBefore: raw.length > limit && rows.length ? rows[rows.length - 1]!.id : null }
 }

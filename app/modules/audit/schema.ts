@@ -23,7 +23,7 @@ export const auditFiltersSchema = z.object({
   /** `need.` (every action that starts so) or an exact action. */
   action: optionalText(80).refine((value) => value === undefined || /^[a-z0-9.-]+$/i.test(value), 'audit.errors.action'),
   /** Keyset: rows older than this id. */
-  before: optionalText(20).refine((value) => value === undefined || /^\d{1,19}$/.test(value), 'audit.errors.cursor'),
+  before: optionalText(20).refine((value) => value === undefined || (/^\d{1,19}$/.test(value) && BigInt(value) <= 9_223_372_036_854_775_807n), 'audit.errors.cursor'),
 })
 export type AuditFilters = z.output<typeof auditFiltersSchema>
 

@@ -51,6 +51,11 @@ function assertJobsManager(actor: Actor) {
   if (!canManageJobs(actor)) throw AppError.forbidden('errors.onlyHubAdmins')
 }
 
+/** An error may quote an e-mail address (an SMTP refusal): every hub's admins read this page, so addresses are masked. */
+function withoutAddresses(text: string) {
+  return text.replace(/[^\s<>"'@]+@[^\s<>"'@]+\.[a-z]{2,}/gi, '[adresse masquée]')
+}
+
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   return Promise.race([
@@ -77,7 +82,7 @@ async function readQueue(name: QueueName): Promise<QueueView> {
         .map((job) => ({
           id: String(job.id),
           name: job.name,
-          failedReason: String(job.failedReason ?? '').slice(0, 1_000),
+          failedReason: withoutAddresses(String(job.failedReason ?? '')).slice(0, 1_000),
           attemptsMade: job.attemptsMade,
           data: jobDataIds(job.data),
           createdAt: job.timestamp,

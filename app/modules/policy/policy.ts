@@ -291,7 +291,9 @@ export function canReadAuditLog(actor: Actor | null, hubId: string) {
  * account, an export across hubs) only when its actor is staff of one of the reader's hubs.
  * Rows of no hub by others, and the system's rows without a hub, stay unread.
  */
-export function canReadAuditEntry(actor: Actor | null, entry: { hubId: string | null; actorStaffHubIds: string[] }) {
+export function canReadAuditEntry(actor: Actor | null, entry: { hubId: string | null; actorStaffHubIds: string[]; draftNeed?: boolean }) {
+  // A need never submitted is its partner's alone (canViewNeed refuses staff): so is its history.
+  if (entry.draftNeed) return false
   if (entry.hubId) return canReadAuditLog(actor, entry.hubId)
   return entry.actorStaffHubIds.some((hubId) => isStaffOf(actor, hubId))
 }

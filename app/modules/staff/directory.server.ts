@@ -1,5 +1,6 @@
 import type { Prisma } from '#app/generated/prisma/client'
 import { writeAudit } from '#app/modules/audit/audit.server'
+import { listAuditForActor } from '#app/modules/audit/queries.server'
 import { issuePasswordReset } from '#app/modules/auth/service.server'
 import { SESSION_IDLE_MS } from '#app/modules/auth/session.server'
 import { wasSubmitted } from '#app/modules/needs/need-state'
@@ -159,13 +160,8 @@ export async function getOrganisationForStaff(actor: Actor, organisationId: stri
     row.deal ? [{ ...row.deal, applicationId: row.id, needTitle: row.need.title, firmName: row.firm.name, partnerName: row.need.partner.name }] : [],
   )
 
-  const recordIds = [organisation.id, ...needs.map((need) => need.id), ...applications.map((row) => row.id), ...deals.map((deal) => deal.id)]
-  const audit = await prisma.auditLog.findMany({
-    where: { OR: [{ targetId: { in: recordIds } }, { actorOrgId: organisation.id }] },
-    orderBy: { id: 'desc' },
-    take: 10,
-    select: { id: true, action: true, targetType: true, createdAt: true, actor: { select: { name: true } } },
-  })
+  // The audit viewer's own query and rule (its hubs, no drafts never submitted), its newest ten rows.
+  const { rows: audit } = await listAuditForActor(actor, { actor: undefined, organisation: organisation.id, record: undefined, action: undefined, before: undefined }, { start: new Date(0), end: new Date(8.64e15) }, { limit: 10, paged: false })
 
   const { memberships, _count, ...profile } = organisation
   return {
@@ -183,7 +179,7 @@ export async function getOrganisationForStaff(actor: Actor, organisationId: stri
       partnerName: row.need.partner.name,
     })),
     deals,
-    audit: audit.map((row) => ({ ...row, id: row.id.toString(), actorName: row.actor?.name ?? null })),
+    audit: audit.map((row) => ({ id: row.id, action: row.action, targetType: row.targetType, createdAt: row.createdAt, actorName: row.actorName })),
   }
 }
 
@@ -328,6 +324,8 @@ export async function administerUser(actor: Actor, input: UserAdminInput, reques
       await audit('user.enable', { disabledAt: user.disabledAt.toISOString(), reason: user.disabledReason }, { disabledAt: null })
       return { done: 'enable' as const }
     }
+    // A disabled account receives no e-mail, a reset link least of all: enable it first.
+    if (user.disabledAt) throw AppError.conflict('user_disabled', 'directory.errors.resetWhileDisabled')
     const requiredAt = new Date()
     await tx.db.user.update({ where: { id: user.id }, data: { passwordResetRequiredAt: requiredAt } })
     const sessions = await tx.db.session.deleteMany({ where: { userId: user.id } })

@@ -1,4 +1,5 @@
 import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
+import { charterOutcome, type ApplicationFact } from '#app/modules/analytics/scorecard'
 import { listModerationQueue } from '#app/modules/needs/service.server'
 import { countOutboxForActor } from '#app/modules/notifications/outbox.server'
 import { listOrganisationsForStaff } from '#app/modules/organisations/service.server'
@@ -186,7 +187,7 @@ export interface MonthFigures {
  */
 async function monthFigures(hubIds: string[], period: MonthPeriod): Promise<MonthFigures> {
   const { start, end } = period
-  const [row] = await prisma.$queryRaw<Array<Omit<MonthFigures, 'withinCharterPercent' | 'contractValueEur'> & { contractValueEur: bigint | number }>>`
+  const [row] = await prisma.$queryRaw<Array<Omit<MonthFigures, 'withinCharterPercent' | 'contractValueEur' | 'decided' | 'decidedWithinCharter'> & { contractValueEur: bigint | number }>>`
     WITH hub_needs AS (
       SELECT n.id, n."publishedAt", COALESCE(p."charterResponseDays", h."charterResponseDays") AS days
       FROM "Need" n
@@ -198,16 +199,22 @@ async function monthFigures(hubIds: string[], period: MonthPeriod): Promise<Mont
       (SELECT count(*) FROM hub_needs WHERE "publishedAt" >= ${start} AND "publishedAt" < ${end})::int AS "needsPublished",
       (SELECT count(*) FROM "Application" a JOIN hub_needs hn ON hn.id = a."needId"
         WHERE a."submittedAt" >= ${start} AND a."submittedAt" < ${end})::int AS applications,
-      (SELECT count(*) FROM "Application" a JOIN hub_needs hn ON hn.id = a."needId"
-        WHERE a.status IN ('ACCEPTED', 'DECLINED') AND a."submittedAt" IS NOT NULL AND a."decidedAt" >= ${start} AND a."decidedAt" < ${end})::int AS decided,
-      (SELECT count(*) FROM "Application" a JOIN hub_needs hn ON hn.id = a."needId"
-        WHERE a.status IN ('ACCEPTED', 'DECLINED') AND a."submittedAt" IS NOT NULL AND a."decidedAt" >= ${start} AND a."decidedAt" < ${end}
-          AND a."decidedAt" <= a."submittedAt" + make_interval(days => hn.days))::int AS "decidedWithinCharter",
       (SELECT count(*) FROM "Deal" d JOIN "Application" a ON a.id = d."applicationId" JOIN hub_needs hn ON hn.id = a."needId"
         WHERE d."contractSignedAt" >= ${start} AND d."contractSignedAt" < ${end})::int AS contracts,
       (SELECT COALESCE(sum(d."contractValueEur"), 0) FROM "Deal" d JOIN "Application" a ON a.id = d."applicationId" JOIN hub_needs hn ON hn.id = a."needId"
         WHERE d."contractSignedAt" >= ${start} AND d."contractSignedAt" < ${end})::bigint AS "contractValueEur"`
-  const figures = row!
+  // The month's decisions, judged by the scorecards' charter rule (a reason, by the due day).
+  const decisions = await prisma.$queryRaw<Array<Pick<ApplicationFact, 'status' | 'submittedAt' | 'decidedAt' | 'declineReason' | 'charterDays'>>>`
+    SELECT a.status::text AS status, a."submittedAt", a."decidedAt", a."declineReason"::text AS "declineReason",
+      COALESCE(p."charterResponseDays", h."charterResponseDays")::int AS "charterDays"
+    FROM "Application" a
+    JOIN "Need" n ON n.id = a."needId"
+    JOIN "Organisation" p ON p.id = n."partnerId"
+    JOIN "Hub" h ON h.id = n."hubId"
+    WHERE (n."hubId" = ANY(${hubIds}) OR EXISTS (SELECT 1 FROM "NeedShare" s WHERE s."needId" = n.id AND s."hubId" = ANY(${hubIds})))
+      AND a.status IN ('ACCEPTED', 'DECLINED') AND a."submittedAt" IS NOT NULL AND a."decidedAt" >= ${start} AND a."decidedAt" < ${end}`
+  const decidedWithinCharter = decisions.filter((decision) => charterOutcome(decision, end) === 'onTime').length
+  const figures = { ...row!, decided: decisions.length, decidedWithinCharter }
   return {
     ...figures,
     contractValueEur: Number(figures.contractValueEur),

@@ -852,7 +852,7 @@ const staffPages: Row[] = [
     method: 'GET',
     label: 'CSV of hub H',
     search: (w) => `?hub=${w.hubs.h}&format=csv`,
-    expect: page({ staff: 200, signedIn: 403 }),
+    expect: page({ staffH: 200, mod2: 404, signedIn: 403 }),
   },
   // ── issue 13: directory ──
   // Organisations of the actor's hubs (home hub); mod2 (hub H2) finds firm H2 only.
