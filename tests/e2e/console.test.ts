@@ -107,7 +107,7 @@ describe('the association’s console, in French', () => {
   test('the partners’ scorecards, then one partner’s page', async () => {
     const page = await as('moderator')
     await openTab(page, 'Partenaires', '/staff/partners', 'Partenaires')
-    const table = page.getByRole('table', { name: /Scorecards des partenaires/ })
+    const table = page.getByRole('table', { name: /Tableaux de bord de la charte des partenaires/ })
     const alpiva = table.getByRole('row', { name: /Alpiva Énergie/ })
     await alpiva.waitFor()
     expect(await textOf(alpiva)).toMatch(/\d/)
@@ -120,7 +120,7 @@ describe('the association’s console, in French', () => {
     await alpiva.getByRole('link', { name: 'Alpiva Énergie' }).click()
     await page.waitForURL((url) => /^\/staff\/partners\/[^/]+$/.test(url.pathname))
     await page.getByRole('heading', { level: 1, name: /Alpiva Énergie/ }).waitFor()
-    await page.getByText(/Partenaire : Alpiva Énergie \(Grenoble\)/).waitFor()
+    await page.getByText(/Partenaire[\s\u202f]: Alpiva Énergie \(Grenoble\)/).waitFor()
     await checkAccessible(page)
   })
 
@@ -213,7 +213,7 @@ describe('the association’s console, in French', () => {
   test('the hub’s admin looks at the background jobs', async () => {
     const page = await as('admin')
     await openTab(page, 'Tâches de fond', '/staff/jobs', 'Tâches de fond')
-    await page.getByText(/Moteur des files : (Redis|PostgreSQL)/).waitFor()
+    await page.getByText(/Moteur des files[\s\u202f]: (Redis|PostgreSQL)/).waitFor()
     await page.getByRole('heading', { name: /Correspondances/ }).first().waitFor()
     await checkAccessible(page)
   })

@@ -114,11 +114,11 @@ export async function listAuditForActor(
   // The SQL states the policy; the predicate checks each row as the page's other lists do.
   const readable = raw.filter((row) => canReadAuditEntry(actor, { hubId: row.hubId, actorStaffHubIds: row.actorStaffHubIds ?? [], draftNeed: row.draftNeed }))
   const page = readable.slice(0, limit)
-  // A staff member's address is the team page's: hub admins read it, moderators see the name only.
+  // A staff member's address is the team page's: hub admins read it, moderators see the name only (their own excepted).
   const mayReadStaffEmail = (hubId: string | null) => (hubId ? isHubAdmin(actor, hubId) : actor.staffRoles.some((role) => role.role === 'ADMIN'))
   const rows = page.map(({ actorStaffHubIds: _hubs, draftNeed: _draft, actorIsStaff, id, ...row }) => ({
     ...row,
-    actorEmail: actorIsStaff && !mayReadStaffEmail(row.hubId) ? null : row.actorEmail,
+    actorEmail: actorIsStaff && row.actorId !== actor.userId && !mayReadStaffEmail(row.hubId) ? null : row.actorEmail,
     id: id.toString(),
   }))
   return { rows, nextBefore: raw.length > limit && rows.length ? rows[rows.length - 1]!.id : null }
