@@ -43,7 +43,7 @@ const USAGE = `usage: tsx scripts/bench/web.ts [options]
   --warmup S         warm-up seconds per scenario, not measured (3)
   --needs N          total needs after scaling (10000)
   --firms N          total firms after scaling (2000)
-  --only a,b         run only these scenarios (needsList, needPage, search, analytics)
+  --only a,b         run only these scenarios (needsList, needPage, search, analytics, analyticsUncached)
   --build            rebuild the app (npx remix build) even when build/index.js exists
   --keep             keep the scratch database and print its URL
   --database URL     use this already-loaded database (from --keep) instead of a new one; never dropped
@@ -392,9 +392,20 @@ async function pickTargets(databaseUrl: string) {
 
 // ───────── load ─────────
 
+function uncachedAnalyticsPath() {
+  let counter = 0
+  return () => {
+    const to = new Date(Date.now() - (counter++ % 300) * 86_400_000)
+    const from = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - 11, 1))
+    return `/staff/analytics?by=partner&from=${from.toISOString().slice(0, 10)}&to=${to.toISOString().slice(0, 10)}`
+  }
+}
+
 interface Scenario {
-  name: 'needsList' | 'needPage' | 'search' | 'analytics'
+  name: 'needsList' | 'needPage' | 'search' | 'analytics' | 'analyticsUncached'
   path: string
+  /** A different URL for each request (never served from the analytics' five-minute cache). */
+  vary?: () => string
   /** Signed in as the demo firm (default) or as the demo moderator. */
   as?: 'firm' | 'staff'
 }
@@ -438,6 +449,7 @@ async function runLoad(baseUrl: string, scenario: Scenario, cookie: string, seco
     duration: seconds,
     timeout: 30,
     headers: { ...BROWSER_HEADERS, cookie },
+    ...(scenario.vary ? { requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, path: scenario.vary!() }) }] } : {}),
   })
   current = instance
   instance.on('response', (_client, statusCode, resBytes, responseTime) => {
@@ -550,6 +562,9 @@ async function main() {
     { name: 'search', path: `/needs?q=${encodeURIComponent(SEARCH_QUERY)}` },
     // The moderator's hub (its only one), the last twelve months, broken down by partner.
     { name: 'analytics', path: '/staff/analytics?by=partner', as: 'staff' },
+    // The same page over twelve months ending on a different day at each request: every answer is
+    // computed (300 periods cycle through a cache of 200), what the first visitor of a view waits.
+    { name: 'analyticsUncached', path: '/staff/analytics?by=partner', as: 'staff', vary: uncachedAnalyticsPath() },
   ]
   const only = args.only?.split(',').map((name) => name.trim())
   const unknown = only?.filter((name) => !all.some((scenario) => scenario.name === name)) ?? []
@@ -622,6 +637,12 @@ if (results) {
     process.stdout.write(
       `target (informational): analytics p95 ≤ ${TARGET.analyticsP95Ms} ms — ${analytics.p95Ms <= TARGET.analyticsP95Ms ? 'met' : 'NOT met'} ` +
         `(p95 ${analytics.p95Ms} ms; a view's figures are kept 5 minutes per web process: the first request computes them)\n`,
+    )
+  }
+  const uncached = results.find((r) => r.scenario.name === 'analyticsUncached')
+  if (uncached) {
+    process.stdout.write(
+      `target (informational): analytics computed at every request p95 ≤ ${TARGET.analyticsP95Ms} ms — ${uncached.p95Ms <= TARGET.analyticsP95Ms ? 'met' : 'NOT met'} (p95 ${uncached.p95Ms} ms)\n`,
     )
   }
   const summary = Object.fromEntries(results.map((r) => [r.scenario.name, { rps: r.rps, p50Ms: r.p50Ms, p95Ms: r.p95Ms, p99Ms: r.p99Ms }]))
