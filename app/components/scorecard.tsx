@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { formatEur, formatNumber, localeTag } from '#app/i18n/format'
+import { formatEur, formatNumber, formatPercent } from '#app/i18n/format'
 import type { Scorecard } from '#app/modules/analytics/scorecard'
 
 /**
@@ -10,13 +10,9 @@ import type { Scorecard } from '#app/modules/analytics/scorecard'
  */
 export type ScorecardFiguresData = Omit<Scorecard, 'status'> & { status?: string }
 
-const percentFormatters = new Map<string, Intl.NumberFormat>()
+/** A share (0–1) as a percentage, or null when there is none (shown as "—"). */
 export function formatShare(value: number | null | undefined, locale: string) {
-  if (value === null || value === undefined) return null
-  const tag = localeTag(locale)
-  let formatter = percentFormatters.get(tag)
-  if (!formatter) percentFormatters.set(tag, (formatter = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 })))
-  return formatter.format(value)
+  return value === null || value === undefined ? null : formatPercent(value, locale)
 }
 
 export function useScorecardFormat(locale: string) {

@@ -117,11 +117,8 @@ function DimensionLinks({ current }: { current: Dimension }) {
 }
 
 export default function StaffAnalyticsPage() {
-  const data = useLoaderData<typeof pageData>()
+  const { range, view, locale } = useLoaderData<typeof pageData>()
   const { t } = useTranslation()
-  // A CSV answer never reaches the page (server/csv-exports.ts answers it as a file); guard anyway.
-  if (typeof data !== 'object' || !data?.view) return <EmptyState title={t('analytics.empty.title')} />
-  const { range, view, locale } = data
   const number = (value: number) => formatNumber(value, locale)
   const percent = (value: number | null) => (value === null ? '—' : formatPercent(value, locale))
   const days = (value: number | null) => (value === null ? t('analytics.firstApplication.none') : t('analytics.firstApplication.days', { count: value, value: formatNumber(value, locale, 1) }))

@@ -69,12 +69,9 @@ function page(data: { title: string; locale: string; range: DateRange } & Awaite
 }
 
 export default function StaffPartner() {
-  const data = useLoaderData<typeof page>()
+  const { locale, range, scorecard, needs } = useLoaderData<typeof page>()
   const { t } = useTranslation()
-  const f = useScorecardFormat(typeof data === 'object' && data ? data.locale : 'fr')
-  // A CSV answer never reaches the page (server/csv-exports.ts answers it as a file); guard anyway.
-  if (typeof data !== 'object' || !data?.scorecard) return <EmptyState title={t('scorecards.detail.needsEmpty')} />
-  const { locale, range, scorecard, needs } = data
+  const f = useScorecardFormat(locale)
   return (
     <div className="space-y-6">
       <p className="text-sm">

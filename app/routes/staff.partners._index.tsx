@@ -118,12 +118,9 @@ function SortHeader({ column, label, current }: { column: SortKey; label: string
 }
 
 export default function StaffPartners() {
-  const data = useLoaderData<typeof page>()
+  const { locale, range, sort, dir, hubs, rows } = useLoaderData<typeof page>()
   const { t } = useTranslation()
-  const f = useScorecardFormat(typeof data === 'object' && data ? data.locale : 'fr')
-  // A CSV answer never reaches the page (server/csv-exports.ts answers it as a file); guard anyway.
-  if (typeof data !== 'object' || !data?.rows) return <EmptyState title={t('scorecards.list.empty')} />
-  const { locale, range, sort, dir, hubs, rows } = data
+  const f = useScorecardFormat(locale)
   const current = { sort, dir }
   const cell = (row: Row, key: SortKey, kind: (typeof COLUMNS)[number]['kind']) => {
     const value = row[key] as number | null

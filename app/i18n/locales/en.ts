@@ -776,12 +776,7 @@ const en: Shape<typeof fr> = {
   staff: {
     title: 'Association area',
     tiles: {
-      submittedNeeds: 'needs to moderate',
-      pendingOrganisations: 'organisations to verify',
-      publishedNeeds: 'published needs',
-      openApplications: 'open applications',
       outbox: 'e-mails in the outbox',
-      team: 'people in the team',
     },
   },
   staffTeam: {

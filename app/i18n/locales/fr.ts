@@ -776,12 +776,7 @@ const fr = {
   staff: {
     title: 'Espace association',
     tiles: {
-      submittedNeeds: 'besoins à modérer',
-      pendingOrganisations: 'organisations à vérifier',
-      publishedNeeds: 'besoins publiés',
-      openApplications: 'candidatures en cours',
       outbox: 'e-mails dans la boîte d’envoi',
-      team: 'personnes dans l’équipe',
     },
   },
   staffTeam: {

@@ -1,28 +1,7 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
-import { countOutboxForActor } from '#app/modules/notifications/outbox.server'
-import { isHubAdmin, staffHubIds, type Actor } from '#app/modules/policy/policy'
+import { isHubAdmin, type Actor } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
 import { prisma, transaction, type DbClient } from '#app/utils/db.server'
-
-/** What waits for the staff of the actor's hubs. */
-export async function getStaffOverview(actor: Actor) {
-  const hubIds = staffHubIds(actor)
-  if (hubIds.length === 0) throw AppError.forbidden()
-  const [hubs, pendingOrganisations, submittedNeeds, publishedNeeds, openApplications, outbox, staff] = await Promise.all([
-    prisma.hub.findMany({ where: { id: { in: hubIds } }, select: { id: true, name: true } }),
-    prisma.organisation.count({ where: { homeHubId: { in: hubIds }, status: 'PENDING' } }),
-    prisma.need.count({ where: { hubId: { in: hubIds }, status: 'SUBMITTED' } }),
-    prisma.need.count({ where: { hubId: { in: hubIds }, status: 'PUBLISHED' } }),
-    prisma.application.count({ where: { need: { hubId: { in: hubIds } }, status: { in: ['SUBMITTED', 'SHORTLISTED', 'SCREENING', 'INFO_REQUESTED'] } } }),
-    countOutboxForActor(actor),
-    prisma.staffRole.count({ where: { hubId: { in: hubIds } } }),
-  ])
-  return {
-    hubs,
-    roles: actor.staffRoles,
-    counts: { pendingOrganisations, submittedNeeds, publishedNeeds, openApplications, outbox, staff },
-  }
-}
 
 /** The staff of the hubs the actor administers. */
 export async function listHubTeams(actor: Actor) {
