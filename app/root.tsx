@@ -122,6 +122,21 @@ function Header() {
                   {t('nav.myApplications')}
                 </NavLink>
               ) : null}
+              {user.isPartner || user.isStaff ? (
+                <NavLink to="/firms" className={navClass}>
+                  {t('nav.firms')}
+                </NavLink>
+              ) : null}
+              {user.isFirm || user.isPartner || user.isStaff ? (
+                <NavLink to="/pitches" className={navClass}>
+                  {t('nav.pitches')}
+                </NavLink>
+              ) : null}
+              {user.isFirm || user.isPartner || user.isStaff ? (
+                <NavLink to="/groups" className={navClass}>
+                  {t('nav.groups')}
+                </NavLink>
+              ) : null}
               {user.isStaff ? (
                 <NavLink to="/staff" className={navClass}>
                   {t('nav.staff')}

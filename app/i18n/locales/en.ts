@@ -14,6 +14,11 @@ import analytics from './en-analytics'
 import audit from './en-audit'
 import directory from './en-directory'
 import queues from './en-queues'
+import cohorts from './en-cohorts'
+import groups from './en-groups'
+import firms from './en-firms'
+import pitches from './en-pitches'
+import cooperation from './en-cooperation'
 import type fr from './fr'
 
 type Shape<T> = T extends string ? string : T extends readonly string[] ? string[] : { [K in keyof T]: Shape<T[K]> }
@@ -36,6 +41,11 @@ const en: Shape<typeof fr> = {
   audit,
   directory,
   queues,
+  cohorts,
+  groups,
+  firms,
+  pitches,
+  cooperation,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Skip to content',
@@ -44,6 +54,9 @@ const en: Shape<typeof fr> = {
     myNeeds: 'My needs',
     myApplications: 'My applications',
     staff: 'Association area',
+    firms: 'Firm directory',
+    pitches: 'Pitches',
+    groups: 'Working groups',
     partnerHome: 'My home',
     createOrganisation: 'Create my organisation',
     login: 'Log in',

@@ -18,6 +18,11 @@ import analytics from './fr-analytics'
 import audit from './fr-audit'
 import directory from './fr-directory'
 import queues from './fr-queues'
+import cohorts from './fr-cohorts'
+import groups from './fr-groups'
+import firms from './fr-firms'
+import pitches from './fr-pitches'
+import cooperation from './fr-cooperation'
 
 const fr = {
   account,
@@ -36,6 +41,11 @@ const fr = {
   audit,
   directory,
   queues,
+  cohorts,
+  groups,
+  firms,
+  pitches,
+  cooperation,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Aller au contenu',
@@ -44,6 +54,9 @@ const fr = {
     myNeeds: 'Mes besoins',
     myApplications: 'Mes candidatures',
     staff: 'Espace association',
+    firms: 'Annuaire des entreprises',
+    pitches: 'Pitchs',
+    groups: 'Groupes de travail',
     partnerHome: 'Mon espace',
     createOrganisation: 'Créer mon organisation',
     login: 'Se connecter',

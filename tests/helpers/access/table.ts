@@ -5,6 +5,11 @@ import type { RequestBody } from './client'
 import { api, everyone, page, redirectTo, resolve, type Expectation, type Spec } from './expect'
 import { SUGGESTIBLE_SKILLS, type MarkerKey, type Persona } from './markers'
 import { pdfWith, type ApplicationName, type NeedName, type World } from './world'
+import { cohortsRows } from './table-cohorts'
+import { cooperationRows } from './table-cooperation'
+import { firmsRows } from './table-firms'
+import { groupsRows } from './table-groups'
+import { pitchesRows } from './table-pitches'
 
 /**
  * The access-rule table: one row per route of the build (by its route id) and method, with
@@ -1128,7 +1133,20 @@ function readOnlyTokens(row: Row): Row {
 }
 
 /** Every row; reads (GET) first, so that they see the world as built. */
-export const accessTable: Row[] = [...publicPages, ...needPages, ...applicationPages, ...organisationPages, ...staffPages, ...apiRows.map(readOnlyTokens)].sort(
+export const accessTable: Row[] = [
+  ...publicPages,
+  ...needPages,
+  ...applicationPages,
+  ...organisationPages,
+  ...staffPages,
+  // issue 14: programmes and the network
+  ...cohortsRows,
+  ...groupsRows,
+  ...firmsRows,
+  ...pitchesRows,
+  ...cooperationRows,
+  ...apiRows.map(readOnlyTokens),
+].sort(
   (a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET'),
 )
 

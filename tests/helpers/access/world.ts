@@ -15,6 +15,11 @@ import { prisma } from '#app/utils/db.server'
 import { createHub, createOrganisation, createUser } from '#tests/factories'
 import { actorFor } from '#tests/helpers/actor'
 import { makeMarkers, type Markers, type OrgPersona, type Persona } from './markers'
+import { plantCohorts } from './world-cohorts'
+import { plantCooperation } from './world-cooperation'
+import { plantFirms } from './world-firms'
+import { plantGroups } from './world-groups'
+import { plantPitches } from './world-pitches'
 
 /**
  * The world the access-rule table walks: hub H with its moderator and administrator, hub H2 with
@@ -58,6 +63,12 @@ export interface World {
   invitationToken: string
   /** Strings no response may ever carry: the API tokens' secrets. */
   secrets: string[]
+  /** Issue 14, planted last by world-<feature>.ts: name → id of what each feature's rows need. */
+  cohorts: Record<string, string>
+  groups: Record<string, string>
+  firmsDirectory: Record<string, string>
+  pitches: Record<string, string>
+  cooperation: Record<string, string>
 }
 
 const day = 86_400_000
@@ -266,7 +277,7 @@ export async function buildWorld(): Promise<World> {
 
   const org = (entry: { organisation: { id: string; slug: string } }) => ({ id: entry.organisation.id, slug: entry.organisation.slug })
   const user = (entry: { user: { id: string; email: string } }) => ({ id: entry.user.id, email: entry.user.email })
-  return {
+  const world: World = {
     markers: m,
     hubs: { h: hubH.id, h2: hubH2.id },
     orgs: { pa: org(pa), pb: org(pb), fa: org(fa), fb: org(fb), pending: org(pending), fs: org(fs), fh: org(fh) },
@@ -296,5 +307,17 @@ export async function buildWorld(): Promise<World> {
     apiTokens,
     invitationToken,
     secrets: Object.values(apiTokens).map((entry) => entry.secret),
+    cohorts: {},
+    groups: {},
+    firmsDirectory: {},
+    pitches: {},
+    cooperation: {},
   }
+  // Issue 14's features, each in its own file (cohorts and groups first: the others may use them).
+  world.cohorts = await plantCohorts(world)
+  world.groups = await plantGroups(world)
+  world.firmsDirectory = await plantFirms(world)
+  world.pitches = await plantPitches(world)
+  world.cooperation = await plantCooperation(world)
+  return world
 }

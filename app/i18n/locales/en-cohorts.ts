@@ -1,0 +1,6 @@
+/** cohorts (English). Keys mirror fr-cohorts.ts. */
+const enCohorts = {
+  title: 'cohorts',
+}
+
+export default enCohorts

@@ -1,0 +1,6 @@
+/** cooperation (English). Keys mirror fr-cooperation.ts. */
+const enCooperation = {
+  title: 'cooperation',
+}
+
+export default enCooperation

@@ -1,0 +1,6 @@
+/** firms (English). Keys mirror fr-firms.ts. */
+const enFirms = {
+  title: 'firms',
+}
+
+export default enFirms

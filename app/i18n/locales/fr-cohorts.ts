@@ -1,0 +1,6 @@
+/** cohorts (French). Keys mirror en-cohorts.ts. */
+const frCohorts = {
+  title: 'cohorts',
+}
+
+export default frCohorts

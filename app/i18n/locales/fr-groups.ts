@@ -1,0 +1,6 @@
+/** groups (French). Keys mirror en-groups.ts. */
+const frGroups = {
+  title: 'groups',
+}
+
+export default frGroups
