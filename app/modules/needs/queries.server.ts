@@ -9,6 +9,7 @@ import {
   isNeedPartner,
   firmThatMayApply,
   needVisibilityFor,
+  reservationRuns,
   staffHubIds,
   verifiedOrganisations,
   type Actor,
@@ -37,7 +38,10 @@ function accessInfo(need: {
   visibility: NeedAccessInfo['visibility']
   matchingMode: NeedAccessInfo['matchingMode']
   sharedWith: Array<{ hubId: string }>
-}): NeedAccessInfo {
+  workingGroupId: string | null
+  reservedCohortId: string | null
+  reservedUntil: Date | null
+}, now: Date): NeedAccessInfo {
   return {
     partnerId: need.partnerId,
     hubId: need.hubId,
@@ -47,6 +51,9 @@ function accessInfo(need: {
     sharedHubIds: need.sharedWith.map((share) => share.hubId),
     wasPublished: wasPublished(need),
     wasSubmitted: wasSubmitted(need),
+    workingGroupId: need.workingGroupId,
+    // Only while the reservation runs: afterwards the need opens to all per its visibility.
+    reservedCohortId: reservationRuns(need, now) ? need.reservedCohortId : null,
   }
 }
 
@@ -57,12 +64,15 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
     include: {
       partner: { select: { id: true, name: true, slug: true, charterResponseDays: true } },
       hub: { select: { id: true, shortName: true, name: true, charterResponseDays: true } },
-      sharedWith: { select: { hubId: true, hub: { select: { shortName: true } } } },
+      sharedWith: { select: { hubId: true, hub: { select: { shortName: true, name: true } } } },
+      workingGroup: { select: { id: true, slug: true, name: true } },
+      reservedCohort: { select: { id: true, name: true } },
     },
   })
   if (!need) throw AppError.notFound()
+  const reserved = reservationRuns(need, now)
   const firmIds = verifiedOrganisations(actor, 'FIRM').map((membership) => membership.organisationId)
-  const [invitedMatches, ndas, ownApplications, consortia, ndaText] = await Promise.all([
+  const [invitedMatches, ndas, ownApplications, consortia, ndaText, groupMembers, cohortMembers] = await Promise.all([
     firmIds.length
       ? prisma.match.findMany({ where: { needId, firmId: { in: firmIds }, status: 'INVITED' }, select: { firmId: true } })
       : [],
@@ -80,18 +90,27 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
       : [],
     // Confidential needs: the NDA of the need's hub (its newest text, or the platform's).
     need.visibility === 'INVITE_ONLY' ? currentNdaFor(prisma, need.hubId) : Promise.resolve<CurrentNda | null>(null),
+    // The actor's firms in the working group it is addressed to, in the cohort it is reserved to.
+    firmIds.length && need.workingGroupId
+      ? prisma.workingGroupMember.findMany({ where: { workingGroupId: need.workingGroupId, organisationId: { in: firmIds } }, select: { organisationId: true } })
+      : [],
+    firmIds.length && need.reservedCohortId
+      ? prisma.cohortMember.findMany({ where: { cohortId: need.reservedCohortId, organisationId: { in: firmIds } }, select: { organisationId: true } })
+      : [],
   ])
-  const access = accessInfo(need)
+  const access = accessInfo(need, now)
+  const groupFirmIds = groupMembers.map((row) => row.organisationId)
+  const cohortFirmIds = cohortMembers.map((row) => row.organisationId)
   const invitedFirmIds = invitedMatches.map((match) => match.firmId)
   const ndaFirmIds = new Set(ndas.map((row) => row.organisationId))
   // The firm (of the actor's) that may apply: the one the curation or invitation concerns.
-  const context = { invitedFirmIds, ndaAccepted: invitedFirmIds.some((id) => ndaFirmIds.has(id)) }
+  const context = { invitedFirmIds, ndaAccepted: invitedFirmIds.some((id) => ndaFirmIds.has(id)), groupFirmIds, cohortFirmIds }
   const openerIds = [...new Set([...invitedFirmIds, ...consortia.map((member) => member.organisationId)])]
   // How each of the actor's firms sees the need (a confidential need opens with that firm's NDA).
   const firmView = (firmId: string) => {
     const application = ownApplications.find((row) => row.firmId === firmId)
     const own = application !== undefined && applicationKeepsNeedOpen(application) && need.status !== 'ARCHIVED'
-    const seen = needVisibilityFor(actorAsMemberOf(actor, firmId), access, { invitedFirmIds: openerIds, ndaAccepted: ndaFirmIds.has(firmId) })
+    const seen = needVisibilityFor(actorAsMemberOf(actor, firmId), access, { invitedFirmIds: openerIds, ndaAccepted: ndaFirmIds.has(firmId), groupFirmIds, cohortFirmIds })
     return own ? 'full' : seen
   }
   let visibility = needVisibilityFor(actor, access, context)
@@ -169,6 +188,23 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
     manageMatches: (partnerActs || isModerator) && need.status === 'PUBLISHED',
   }
 
+  /**
+   * Issue 14, cooperation made visible (decision 0029): the hubs it is shared with (their names), the
+   * working group it is addressed to, the cohort it is reserved to. While the reservation runs,
+   * everyone who reads the need in full is told; once it ended, only its partner, the staff of the
+   * hubs concerned and the cohort's own firms read that it "was reserved" (other firms, never told
+   * of the cohort before, see nothing of it).
+   */
+  const cooperationOf = () => {
+    const insider = isPartner || staffHubIds(actor).some((hubId) => hubId === need.hubId || need.sharedWith.some((share) => share.hubId === hubId))
+    const cohort = need.reservedCohort && need.reservedUntil ? { name: need.reservedCohort.name, until: need.reservedUntil } : null
+    return {
+      sharedHubs: need.sharedWith.map((share) => share.hub.name),
+      group: need.workingGroup ? { slug: need.workingGroup.slug, name: need.workingGroup.name } : null,
+      reservation: cohort && (reserved || insider || cohortFirmIds.length > 0) ? { ...cohort, running: reserved } : null,
+    }
+  }
+
   if (visibility === 'teaser') {
     return { visibility, need: base, details: null, revision: null, match: null, application: ownApplication, applyingFirmId: null, applicationCount: 0, questions: [], deadlinePassed, ndaTextVersion: ndaText?.version ?? NDA_TEXT_VERSION, nda: ndaText, actingFirms, actions }
   }
@@ -193,6 +229,7 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
       minAgeYears: need.minAgeYears,
       screeningRequired: need.screeningRequired,
       sharedWith: need.sharedWith.map((share) => share.hub.shortName),
+      cooperation: cooperationOf(),
       moderationComment: isPartner || isModerator ? need.moderationComment : null,
       publishedAt: need.publishedAt,
       submittedAt: need.submittedAt,
@@ -382,7 +419,9 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {},
   if (filters.hub) where.push(Prisma.sql`(n."hubId" = ${filters.hub} OR (NOT ${teaser} AND EXISTS (SELECT 1 FROM "NeedShare" s2 WHERE s2."needId" = n.id AND s2."hubId" = ${filters.hub})))`)
   // Internal narrowing for the saved-search alerts (never from the query string).
   if (restrict.needIds) where.push(Prisma.sql`n.id = ANY(${restrict.needIds})`)
-  if (restrict.publishedAfter) where.push(Prisma.sql`n."publishedAt" > ${restrict.publishedAfter}`)
+  // A need reserved to a cohort opens to the others at `reservedUntil`: announced from then on
+  // (the cohort's firms had it since its publication; `notAnnouncedTo` keeps them from a repeat).
+  if (restrict.publishedAfter) where.push(Prisma.sql`GREATEST(n."publishedAt", n."reservedUntil") > ${restrict.publishedAfter}`)
   if (restrict.notAnnouncedTo) where.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "DigestItem" di WHERE di."userId" = ${restrict.notAnnouncedTo} AND di."needId" = n.id)`)
   if (restrict.fullOnly) where.push(Prisma.sql`NOT ${teaser}`)
   if (filters.distanceKm && perspective === 'firm') {

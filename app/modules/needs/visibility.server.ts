@@ -70,11 +70,13 @@ export function needVisibilitySql(actor: Actor | null, alias = 'n'): NeedVisibil
 /**
  * One verified firm's part of the rule, over SQL expressions (parameters for one actor in
  * `needVisibilitySql`; columns of a batch, e.g. an `unnest` of (user, firm, hub), for the digests):
- * once published, every firm sees a PUBLIC need; the firms of the hubs concerned, or opened to it,
- * a MEMBERS one; the firms it is opened to an INVITE_ONLY one, the teaser until the user accepted
- * the NDA for that firm. "Opened to" a firm: invited (match INVITED), or a consortium partner
- * (asked or confirmed) of an application to it. A firm whose application is submitted (or later)
- * keeps seeing it, archived aside; a draft does not.
+ * once published, every firm sees a PUBLIC need; the firms of the hubs concerned, of the working
+ * group it is addressed to, or opened to it, a MEMBERS one; the firms it is opened to an
+ * INVITE_ONLY one, the teaser until the user accepted the NDA for that firm. While a PUBLIC or
+ * MEMBERS need is reserved to a cohort (`reservedUntil > now()`), only the cohort's firms and the
+ * firms it is opened to see it. "Opened to" a firm: invited (match INVITED), or a consortium
+ * partner (asked or confirmed) of an application to it. A firm whose application is submitted (or
+ * later) keeps seeing it, archived aside; a draft does not.
  */
 export function firmNeedAccessSql(alias: string, firm: { firmId: Prisma.Sql; hubId: Prisma.Sql; userId: Prisma.Sql }): NeedVisibilitySql & { full: Prisma.Sql } {
   const n = Prisma.raw(alias)
@@ -85,9 +87,14 @@ export function firmNeedAccessSql(alias: string, firm: { firmId: Prisma.Sql; hub
   const nda = Prisma.sql`EXISTS (SELECT 1 FROM "NdaAcceptance" va WHERE va."needId" = ${n}.id AND va."userId" = ${userId} AND va."organisationId" = ${id})`
   const inHubs = Prisma.sql`(${n}."hubId" = ${hub} OR EXISTS (SELECT 1 FROM "NeedShare" vs WHERE vs."needId" = ${n}.id AND vs."hubId" = ${hub}))`
   const applied = Prisma.sql`(${n}.status <> 'ARCHIVED' AND EXISTS (SELECT 1 FROM "Application" vp WHERE vp."needId" = ${n}.id AND vp."firmId" = ${id} AND vp.status <> 'DRAFT'))`
+  const inGroup = Prisma.sql`(${n}."workingGroupId" IS NOT NULL AND EXISTS (SELECT 1 FROM "WorkingGroupMember" vg WHERE vg."workingGroupId" = ${n}."workingGroupId" AND vg."organisationId" = ${id}))`
+  // `reservationRuns` in policy.ts; the loader of the page compares with its own clock, as close.
+  const reserved = Prisma.sql`(${n}."reservedCohortId" IS NOT NULL AND ${n}."reservedUntil" > now())`
+  const inCohort = Prisma.sql`EXISTS (SELECT 1 FROM "CohortMember" vk WHERE vk."cohortId" = ${n}."reservedCohortId" AND vk."organisationId" = ${id})`
   const full = Prisma.sql`((${wasPublished} AND (
-        ${n}.visibility = 'PUBLIC'
-        OR (${n}.visibility = 'MEMBERS' AND (${inHubs} OR ${opened}))
+        (${n}.visibility <> 'INVITE_ONLY' AND ${reserved} AND (${inCohort} OR ${opened}))
+        OR (${n}.visibility = 'PUBLIC' AND NOT ${reserved})
+        OR (${n}.visibility = 'MEMBERS' AND NOT ${reserved} AND (${inHubs} OR ${inGroup} OR ${opened}))
         OR (${n}.visibility = 'INVITE_ONLY' AND ${opened} AND ${nda})
       )) OR ${applied})`
   const teaser = Prisma.sql`(${wasPublished} AND ${n}.visibility = 'INVITE_ONLY' AND ${opened} AND NOT ${nda})`

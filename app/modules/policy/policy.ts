@@ -41,6 +41,17 @@ export interface NeedAccessInfo {
    * submitted stays its partner's. Absent: judged from the status alone.
    */
   wasSubmitted?: boolean
+  /**
+   * The working group it is addressed to (a MEMBERS need then also opens to the group's verified
+   * member firms, whatever their hub). Absent or null: none.
+   */
+  workingGroupId?: string | null
+  /**
+   * The cohort it is reserved to, set by the loader ONLY while the reservation runs
+   * (`reservedUntil > now`, see `reservationRuns`): a PUBLIC or MEMBERS need is then seen only by
+   * the cohort's firms and the firms it is opened to. Absent or null: no reservation running.
+   */
+  reservedCohortId?: string | null
 }
 
 /** What the page knows of the actor's ties to one need, besides memberships and staff roles. */
@@ -49,6 +60,10 @@ export interface NeedActorContext {
   invitedFirmIds: string[]
   /** The actor accepted its NDA (for one of those firms). */
   ndaAccepted: boolean
+  /** The actor's firms that are members of the need's working group (`workingGroupId`). */
+  groupFirmIds?: string[]
+  /** The actor's firms that are members of the cohort it is reserved to (`reservedCohortId`). */
+  cohortFirmIds?: string[]
 }
 
 export interface ApplicationAccessInfo {
@@ -206,32 +221,28 @@ function visibilityByRole(actor: Actor | null, need: NeedAccessInfo, context: Ne
   const submitted = need.wasSubmitted ?? need.status !== 'DRAFT'
   if (need.status !== 'DRAFT' && submitted && isStaffOf(actor, need.hubId)) return 'full'
   if (need.wasPublished && need.sharedHubIds.some((hubId) => isStaffOf(actor, hubId))) return 'full'
-  const hubs = needHubIds(need)
   if (!need.wasPublished) return 'none'
 
-  const firms = verifiedOrganisations(actor, 'FIRM')
-  if (firms.length === 0) return 'none'
-  const invited = firms.some((firm) => context.invitedFirmIds.includes(firm.organisationId))
-
-  if (need.visibility === 'INVITE_ONLY') {
-    if (!invited) return 'none'
-    return context.ndaAccepted ? 'full' : 'teaser'
+  // Each of the actor's verified firms sees it on its own; the actor sees what the best of them sees.
+  let best: NeedVisibility = 'none'
+  for (const firm of verifiedOrganisations(actor, 'FIRM')) {
+    const seen = firmNeedVisibility(firm, need, context)
+    if (seen === 'full') return 'full'
+    if (seen === 'teaser') best = 'teaser'
   }
-  if (need.visibility === 'MEMBERS') {
-    return firms.some((firm) => hubs.includes(firm.organisation.homeHubId)) || invited ? 'full' : 'none'
-  }
-  return 'full' // PUBLIC: every verified firm of the platform
+  return best
 }
 
-/** The firm (of the actor's) that may apply to the need, or null. */
+/**
+ * The firm (of the actor's) that may apply to the need, or null: one that itself sees it in full
+ * (not merely another firm of the actor's), and is invited when the need is curated or confidential.
+ */
 export function firmThatMayApply(actor: Actor | null, need: NeedAccessInfo, context: NeedActorContext) {
-  if (need.status !== 'PUBLISHED') return null
-  if (visibilityByRole(actor, need, context) !== 'full') return null
-  const firms = verifiedOrganisations(actor, 'FIRM')
+  if (need.status !== 'PUBLISHED' || !need.wasPublished) return null
   const mustBeInvited = need.matchingMode === 'CURATED' || need.visibility === 'INVITE_ONLY'
-  const candidates = mustBeInvited
-    ? firms.filter((firm) => context.invitedFirmIds.includes(firm.organisationId))
-    : firms
+  const candidates = verifiedOrganisations(actor, 'FIRM').filter(
+    (firm) => firmNeedVisibility(firm, need, context) === 'full' && (!mustBeInvited || context.invitedFirmIds.includes(firm.organisationId)),
+  )
   return candidates[0]?.organisation ?? null
 }
 
@@ -381,4 +392,40 @@ export function canAdministerUser(actor: Actor | null, user: UserHubs) {
   if (!actor || actor.userId === user.userId) return false
   if (!user.staffHubIds.every((hubId) => isHubAdmin(actor, hubId))) return false
   return [...user.memberHubIds, ...user.staffHubIds].some((hubId) => isHubAdmin(actor, hubId))
+}
+
+// ───────── issue 14: cooperation ─────────
+
+/**
+ * Whether a need's cohort reservation runs at `now`: reserved to a cohort, until an instant still
+ * to come. Loaders set `NeedAccessInfo.reservedCohortId` only then; SQL compares with `now()`.
+ */
+export function reservationRuns(need: { reservedCohortId: string | null; reservedUntil: Date | null }, now: Date) {
+  return need.reservedCohortId !== null && need.reservedUntil !== null && need.reservedUntil.getTime() > now.getTime()
+}
+
+/**
+ * How one verified firm sees a published need (the firm's part of `needVisibilityFor`; its SQL
+ * twin is `firmNeedAccessSql`):
+ * - INVITE_ONLY: the firms it is opened to, the teaser until the NDA; a reservation changes nothing;
+ * - reserved to a cohort (while it runs): the cohort's firms and the firms it is opened to, whatever
+ *   the visibility (PUBLIC or MEMBERS) and their hub;
+ * - MEMBERS: the firms of the hubs concerned, of the working group it is addressed to, or opened to it;
+ * - PUBLIC: every verified firm.
+ * Firms that applied keep seeing it (decided by the loader, as before).
+ */
+function firmNeedVisibility(firm: ActorMembership, need: NeedAccessInfo, context: NeedActorContext): NeedVisibility {
+  const id = firm.organisationId
+  const invited = context.invitedFirmIds.includes(id)
+  if (need.visibility === 'INVITE_ONLY') {
+    if (!invited) return 'none'
+    return context.ndaAccepted ? 'full' : 'teaser'
+  }
+  if (need.reservedCohortId) return invited || (context.cohortFirmIds ?? []).includes(id) ? 'full' : 'none'
+  if (need.visibility === 'MEMBERS') {
+    const inHubs = needHubIds(need).includes(firm.organisation.homeHubId)
+    const inGroup = Boolean(need.workingGroupId) && (context.groupFirmIds ?? []).includes(id)
+    return inHubs || inGroup || invited ? 'full' : 'none'
+  }
+  return 'full' // PUBLIC: every verified firm of the platform
 }
