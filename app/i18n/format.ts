@@ -113,3 +113,8 @@ export function formatMonth(month: string, locale: string | null | undefined, st
   if (Number.isNaN(date.getTime())) return month
   return dateFormatter(localeTag(locale), { month: style, year: style === 'long' ? 'numeric' : '2-digit', timeZone: 'UTC' }).format(date)
 }
+
+/** Names joined as a sentence would: "Annecy, Savoie et Valence", "Annecy, Savoie and Valence". */
+export function formatList(items: readonly string[], locale: string | null | undefined) {
+  return new Intl.ListFormat(localeTag(locale), { style: 'long', type: 'conjunction' }).format(items)
+}

@@ -22,6 +22,7 @@ import { changeNeedLifecycle, countUndecidedApplications, getNeedForActor, moder
 import { followStateFor, setFollow } from '#app/modules/reminders/follows.server'
 import { isAppError } from '#app/modules/shared/app-error'
 import { recordId } from '#app/modules/shared/fields'
+import { NeedCooperation } from '#app/components/need-cooperation'
 import { renderMarkdown } from '#app/modules/shared/markdown.server'
 import { readFormData, singleValue } from '#app/utils/form.server'
 import { getRequestLocale } from '#app/utils/i18n.server'
@@ -361,6 +362,7 @@ export default function NeedPage() {
         }
       />
       <FormErrors errors={generalErrors} />
+      {details ? <NeedCooperation cooperation={details.cooperation} locale={locale} /> : null}
 
       {visibility === 'teaser' ? <Alert tone="warning" title={t('needs.confidentialTitle')}>{t('needs.confidentialBody')}</Alert> : null}
       {details?.moderationComment && (need.status === 'CHANGES_REQUESTED' || revision?.state === 'CHANGES_REQUESTED') ? (
@@ -559,12 +561,6 @@ export default function NeedPage() {
                   <div>
                     <dt className="font-medium text-stone-600">{t('needForm.screening')}</dt>
                     <dd>{t('needs.screeningOn')}</dd>
-                  </div>
-                ) : null}
-                {details.sharedWith.length > 0 ? (
-                  <div>
-                    <dt className="font-medium text-stone-600">{t('needForm.sharedHubs')}</dt>
-                    <dd>{details.sharedWith.join(', ')}</dd>
                   </div>
                 ) : null}
                 {details.nafCodes.length > 0 ? (

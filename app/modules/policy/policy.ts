@@ -429,3 +429,11 @@ function firmNeedVisibility(firm: ActorMembership, need: NeedAccessInfo, context
   }
   return 'full' // PUBLIC: every verified firm of the platform
 }
+
+/**
+ * The needs shared between hubs (/staff/shared): any hub's staff, for their own hubs (the needs
+ * listed are those their page opens to them, `needVisibilitySql`).
+ */
+export function canViewSharedNeeds(actor: Actor | null) {
+  return isStaff(actor)
+}
