@@ -30,6 +30,8 @@ const needs: NeedCase[] = []
 const personas: Record<string, { client: Client; token?: string }> = {}
 let sharedSubmittedInviteOnly: string
 let archivedDraft: string
+/** Issue 14: a need reserved to a cohort, the reservation running (flipped to ended by a test). */
+let reservedPublic: string
 
 function statusOf(variant: Variant): NeedStatus {
   return variant.startsWith('ARCHIVED') ? 'ARCHIVED' : (variant as NeedStatus)
@@ -80,6 +82,41 @@ beforeAll(async () => {
       }
     }
   }
+  // Issue 14 (decision 0029): needs addressed to a working group of hub H (whose member is a firm
+  // of hub O), and needs reserved to a cohort (a firm of hub O, and one of two firms of a user).
+  const groupFirm = await owner(o.id, 'FIRM', 'firm-in-group')
+  const cohortFirm = await owner(o.id, 'FIRM', 'firm-in-cohort')
+  const twoFirms = await owner(o.id, 'FIRM', 'two-firms')
+  const secondFirm = await createOrganisation(o.id, 'FIRM', { status: 'VERIFIED' })
+  await prisma.membership.create({ data: { userId: twoFirms.user.id, organisationId: secondFirm.id, role: 'OWNER' } })
+  const group = await prisma.workingGroup.create({ data: { hubId: h.id, slug: 'groupe-listes', name: 'Groupe des listes' } })
+  await prisma.workingGroupMember.create({ data: { workingGroupId: group.id, organisationId: groupFirm.organisation.id } })
+  const cohort = await prisma.cohort.create({ data: { hubId: h.id, name: 'Cohorte des listes', year: 2026, targetEur: 100_000 } })
+  await prisma.cohortMember.createMany({ data: [cohortFirm.organisation.id, secondFirm.id].map((organisationId) => ({ cohortId: cohort.id, organisationId })) })
+  const coop: Array<{ label: string; visibility: (typeof VISIBILITIES)[number]; variant: Variant; group?: boolean; reservedDays?: number }> = []
+  for (const visibility of VISIBILITIES) {
+    for (const variant of ['PUBLISHED', 'CLOSED', 'ARCHIVED_PUBLISHED', 'SUBMITTED'] as const) coop.push({ label: `coop group ${variant} ${visibility}`, visibility, variant, group: true })
+    for (const [when, days] of [['running', 5], ['ended', -1]] as const) {
+      coop.push({ label: `coop reserved ${when} ${visibility}`, visibility, variant: 'PUBLISHED', reservedDays: days })
+      coop.push({ label: `coop reserved ${when} CLOSED ${visibility}`, visibility, variant: 'CLOSED', reservedDays: days })
+      coop.push({ label: `coop reserved ${when} grouped ${visibility}`, visibility, variant: 'PUBLISHED', reservedDays: days, group: true })
+    }
+  }
+  for (const entry of coop) {
+    const need = await createNeed(partner.organisation.id, h.id, partner.user.id, {
+      status: statusOf(entry.variant),
+      visibility: entry.visibility,
+      title: `Besoin ${entry.label}`,
+      ...datesOf(entry.variant),
+      ...(entry.group ? { workingGroupId: group.id } : {}),
+      ...(entry.reservedDays !== undefined
+        ? { reservedCohortId: cohort.id, reservedDays: 10, reservedUntil: new Date(Date.now() + entry.reservedDays * day) }
+        : {}),
+    })
+    needs.push({ id: need.id, label: entry.label, status: statusOf(entry.variant) })
+    if (entry.label === 'coop reserved running PUBLIC') reservedPublic = need.id
+  }
+
   // The suspended partner keeps reading its own needs.
   for (const variant of ['DRAFT', 'PUBLISHED'] as const) {
     const need = await createNeed(suspendedPartner.organisation.id, h.id, suspendedPartner.user.id, { status: variant, title: `Besoin du partenaire suspendu ${variant}`, ...datesOf(variant) })
@@ -129,6 +166,9 @@ beforeAll(async () => {
     'invited firm without NDA': { email: invited.user.email, token: () => tokenFor(invited.user.id, invited.organisation.id) },
     'invited firm with NDA': { email: invitedNda.user.email, token: () => tokenFor(invitedNda.user.id, invitedNda.organisation.id) },
     'firm that applied': { email: applied.user.email, token: () => tokenFor(applied.user.id, applied.organisation.id) },
+    'firm in the working group': { email: groupFirm.user.email, token: () => tokenFor(groupFirm.user.id, groupFirm.organisation.id) },
+    'firm of the cohort': { email: cohortFirm.user.email, token: () => tokenFor(cohortFirm.user.id, cohortFirm.organisation.id) },
+    'owner of two firms, one of the cohort': { email: twoFirms.user.email },
     'member of a pending firm': { email: pendingFirm.user.email },
     'member of a suspended firm': { email: suspendedFirm.user.email },
     'user without organisation': { email: noOrganisation.email },
@@ -201,6 +241,9 @@ describe('a need appears in a list ⇔ its page answers', () => {
     'invited firm without NDA',
     'invited firm with NDA',
     'firm that applied',
+    'firm in the working group',
+    'firm of the cohort',
+    'owner of two firms, one of the cohort',
     'member of a pending firm',
     'member of a suspended firm',
     'user without organisation',
@@ -216,7 +259,7 @@ describe('a need appears in a list ⇔ its page answers', () => {
     expect(disagreements(list, answers)).toEqual([])
   }, 120_000)
 
-  test.each(['partner member', 'firm of the home hub', 'firm of a shared hub', 'invited firm without NDA', 'invited firm with NDA', 'firm that applied'])(
+  test.each(['partner member', 'firm of the home hub', 'firm of a shared hub', 'invited firm without NDA', 'invited firm with NDA', 'firm that applied', 'firm in the working group', 'firm of the cohort'])(
     '%s, through the API',
     async (name) => {
       const { client, token } = personas[name]!
@@ -232,7 +275,7 @@ describe('a need appears in a list ⇔ its page answers', () => {
     // Partner P's 60 needs of the matrix (the suspended partner's two aside).
     const visibleTo = async (name: string) => {
       const list = await webList(personas[name]!.client)
-      return needs.filter((need) => !need.label.startsWith('suspended') && list.has(need.id)).length
+      return needs.filter((need) => !need.label.startsWith('suspended') && !need.label.startsWith('coop') && list.has(need.id)).length
     }
     // 60 needs of partner P: its member sees them all; nobody signed out sees any.
     expect(await visibleTo('partner member')).toBe(60)
@@ -269,7 +312,72 @@ describe('a need appears in a list ⇔ its page answers', () => {
       const queue = JSON.parse((await client.send('GET', '/staff/moderation/needs?_data=routes%2Fstaff.moderation.needs')).text) as { needs: Array<{ id: string }> }
       for (const need of queue.needs) expect((await client.send('GET', `/needs/${need.id}`)).status).toBe(200)
       if (name === 'staff of a shared hub') expect(queue.needs).toEqual([])
-      else expect(queue.needs.length).toBe(6)
+      // 6 of the matrix, and the 3 submitted needs addressed to the working group (issue 14).
+      else expect(queue.needs.length).toBe(9)
     }
   })
+
+  test('issue 14: what each firm sees of the working-group and reserved needs, list and page alike', async () => {
+    const seen = async (name: string) => {
+      const list = await webList(personas[name]!.client)
+      return needs.filter((need) => need.label.startsWith('coop') && list.has(need.id)).map((need) => need.label).sort()
+    }
+    // The group's firm (hub O): the group's MEMBERS and PUBLIC needs once published, not archived,
+    // never the confidential one; reserved needs only once the reservation ended (the group does not jump it).
+    expect(await seen('firm in the working group')).toEqual(
+      [
+        'coop group CLOSED MEMBERS',
+        'coop group CLOSED PUBLIC',
+        'coop group PUBLISHED MEMBERS',
+        'coop group PUBLISHED PUBLIC',
+        'coop reserved ended CLOSED PUBLIC',
+        'coop reserved ended PUBLIC',
+        'coop reserved ended grouped MEMBERS',
+        'coop reserved ended grouped PUBLIC',
+      ].sort(),
+    )
+    // The cohort's firm (hub O): every reserved PUBLIC or MEMBERS need, while it runs and after
+    // (an opening takes a need from nobody); of the others, the PUBLIC ones.
+    expect(await seen('firm of the cohort')).toEqual(
+      [
+        'coop reserved ended MEMBERS',
+        'coop reserved ended CLOSED MEMBERS',
+        'coop reserved ended grouped MEMBERS',
+        'coop group CLOSED PUBLIC',
+        'coop group PUBLISHED PUBLIC',
+        'coop reserved running CLOSED MEMBERS',
+        'coop reserved running CLOSED PUBLIC',
+        'coop reserved running MEMBERS',
+        'coop reserved running PUBLIC',
+        'coop reserved running grouped MEMBERS',
+        'coop reserved running grouped PUBLIC',
+        'coop reserved ended CLOSED PUBLIC',
+        'coop reserved ended PUBLIC',
+        'coop reserved ended grouped PUBLIC',
+      ].sort(),
+    )
+    expect(await seen('owner of two firms, one of the cohort')).toEqual(await seen('firm of the cohort'))
+    // A firm of the home hub: everything published but the confidential needs, except what the reservation still holds.
+    const home = await seen('firm of the home hub')
+    expect(home.filter((label) => label.includes('running'))).toEqual([])
+    expect(home).toContain('coop reserved ended MEMBERS')
+    expect(home).toContain('coop group PUBLISHED MEMBERS')
+  }, 120_000)
+
+  test('issue 14: a reserved need opens to every firm once reservedUntil has passed', async () => {
+    const { client } = personas['firm of the home hub']!
+    const listedNow = async () => (await webList(client)).has(reservedPublic)
+    expect((await client.send('GET', `/needs/${reservedPublic}`)).status).toBe(404)
+    expect(await listedNow()).toBe(false)
+    const cohortClient = personas['firm of the cohort']!.client
+    expect((await cohortClient.send('GET', `/needs/${reservedPublic}`)).status).toBe(200)
+    const running = await prisma.need.findUniqueOrThrow({ where: { id: reservedPublic }, select: { reservedUntil: true } })
+    await prisma.need.update({ where: { id: reservedPublic }, data: { reservedUntil: new Date(Date.now() - 60_000) } })
+    try {
+      expect((await client.send('GET', `/needs/${reservedPublic}`)).status).toBe(200)
+      expect(await listedNow()).toBe(true)
+    } finally {
+      await prisma.need.update({ where: { id: reservedPublic }, data: { reservedUntil: running.reservedUntil } })
+    }
+  }, 120_000)
 })

@@ -74,7 +74,7 @@ export function needVisibilitySql(actor: Actor | null, alias = 'n'): NeedVisibil
  * group it is addressed to, or opened to it, a MEMBERS one; the firms it is opened to an
  * INVITE_ONLY one, the teaser until the user accepted the NDA for that firm. While a PUBLIC or
  * MEMBERS need is reserved to a cohort (`reservedUntil > now()`), only the cohort's firms and the
- * firms it is opened to see it. "Opened to" a firm: invited (match INVITED), or a consortium
+ * firms it is opened to see it; once it opened, the cohort's firms keep a MEMBERS one. "Opened to" a firm: invited (match INVITED), or a consortium
  * partner (asked or confirmed) of an application to it. A firm whose application is submitted (or
  * later) keeps seeing it, archived aside; a draft does not.
  */
@@ -94,7 +94,7 @@ export function firmNeedAccessSql(alias: string, firm: { firmId: Prisma.Sql; hub
   const full = Prisma.sql`((${wasPublished} AND (
         (${n}.visibility <> 'INVITE_ONLY' AND ${reserved} AND (${inCohort} OR ${opened}))
         OR (${n}.visibility = 'PUBLIC' AND NOT ${reserved})
-        OR (${n}.visibility = 'MEMBERS' AND NOT ${reserved} AND (${inHubs} OR ${inGroup} OR ${opened}))
+        OR (${n}.visibility = 'MEMBERS' AND NOT ${reserved} AND (${inHubs} OR ${inGroup} OR ${inCohort} OR ${opened}))
         OR (${n}.visibility = 'INVITE_ONLY' AND ${opened} AND ${nda})
       )) OR ${applied})`
   const teaser = Prisma.sql`(${wasPublished} AND ${n}.visibility = 'INVITE_ONLY' AND ${opened} AND NOT ${nda})`

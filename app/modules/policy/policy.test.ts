@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { actorAsMemberOf, canViewHubAnalytics, canViewPlatformAnalytics, actsForOrganisation, applicationKeepsNeedOpen, applicationViewFor, canCreateNeed, readOnlyStatusOf, canEditNeed, canEditOrganisationProfile, canModerateNeed, firmThatMayApply, needVisibilityFor, type Actor, type NeedAccessInfo } from './policy'
+import { actorAsMemberOf, canViewHubAnalytics, canViewPlatformAnalytics, actsForOrganisation, applicationKeepsNeedOpen, applicationViewFor, canCreateNeed, readOnlyStatusOf, canEditNeed, canEditOrganisationProfile, canModerateNeed, firmThatMayApply, needVisibilityFor, reservationRuns, type Actor, type NeedAccessInfo } from './policy'
 
 function actor(overrides: Partial<Actor> = {}): Actor {
   return { userId: 'u', name: 'U', email: 'u@example.org', locale: 'fr', timeZone: 'Europe/Paris', memberships: [], staffRoles: [], ...overrides }
@@ -170,5 +170,66 @@ describe('analytics', () => {
     expect(canViewPlatformAnalytics(staffOf('h1'), ['h1', 'h3'])).toBe(true)
     expect(canViewPlatformAnalytics(staffOf('h2'), ['h1', 'h3'])).toBe(false)
     expect(canViewPlatformAnalytics(null, ['h1'])).toBe(false)
+  })
+})
+
+describe('issue 14: working-group needs and cohort reservations', () => {
+  const firmSavoie = actor({ memberships: [member('firm-s', 'FIRM', 'savoie')] })
+  const grouped = { ...need, visibility: 'MEMBERS' as const, workingGroupId: 'group-1' }
+  const reserved = { ...need, reservedCohortId: 'cohort-1' }
+
+  test('a members-only need addressed to a group opens to the group’s firms, whatever their hub', () => {
+    expect(needVisibilityFor(firmAnnecy, grouped, none)).toBe('none')
+    expect(needVisibilityFor(firmAnnecy, grouped, { ...none, groupFirmIds: ['firm-a'] })).toBe('full')
+    expect(needVisibilityFor(firmGrenoble, grouped, none)).toBe('full')
+    // Membership of the group opens nothing without the group on the need, nor a confidential need.
+    expect(needVisibilityFor(firmAnnecy, { ...need, visibility: 'MEMBERS' }, { ...none, groupFirmIds: ['firm-a'] })).toBe('none')
+    expect(needVisibilityFor(firmAnnecy, { ...grouped, visibility: 'INVITE_ONLY' }, { ...none, groupFirmIds: ['firm-a'] })).toBe('none')
+    expect(firmThatMayApply(firmAnnecy, grouped, { ...none, groupFirmIds: ['firm-a'] })?.id).toBe('firm-a')
+    expect(firmThatMayApply(firmAnnecy, grouped, none)).toBeNull()
+  })
+
+  test('while reserved to a cohort, only the cohort’s firms and invited firms see a public or members-only need', () => {
+    expect(needVisibilityFor(firmAnnecy, reserved, none)).toBe('none')
+    expect(needVisibilityFor(firmGrenoble, reserved, none)).toBe('none')
+    expect(needVisibilityFor(firmAnnecy, reserved, { ...none, cohortFirmIds: ['firm-a'] })).toBe('full')
+    expect(needVisibilityFor(firmAnnecy, reserved, { ...none, invitedFirmIds: ['firm-a'] })).toBe('full')
+    // Members-only: the cohort's firms, even of another hub; the home hub's others wait.
+    expect(needVisibilityFor(firmAnnecy, { ...reserved, visibility: 'MEMBERS' }, { ...none, cohortFirmIds: ['firm-a'] })).toBe('full')
+    expect(needVisibilityFor(firmGrenoble, { ...reserved, visibility: 'MEMBERS' }, none)).toBe('none')
+    // A group does not jump the reservation.
+    expect(needVisibilityFor(firmAnnecy, { ...reserved, ...grouped, reservedCohortId: 'cohort-1' }, { ...none, groupFirmIds: ['firm-a'] })).toBe('none')
+    // Confidential needs stay invite-only.
+    expect(needVisibilityFor(firmAnnecy, { ...reserved, visibility: 'INVITE_ONLY' }, { ...none, cohortFirmIds: ['firm-a'] })).toBe('none')
+    // Its partner and its hub's staff as ever.
+    expect(needVisibilityFor(partnerA, reserved, none)).toBe('full')
+    expect(needVisibilityFor(moderatorGrenoble, reserved, none)).toBe('full')
+    // After the reservation (the loader no longer sets the cohort): open to all per its visibility.
+    expect(needVisibilityFor(firmAnnecy, { ...reserved, reservedCohortId: null }, none)).toBe('full')
+    // The cohort's firms keep a members-only need once it opened; the others of their hub do not get it.
+    const opened = { ...reserved, visibility: 'MEMBERS' as const, reservedCohortId: null }
+    expect(needVisibilityFor(firmAnnecy, opened, { ...none, cohortFirmIds: ['firm-a'] })).toBe('full')
+    expect(needVisibilityFor(firmAnnecy, opened, none)).toBe('none')
+    expect(needVisibilityFor(firmGrenoble, opened, none)).toBe('full')
+  })
+
+  test('the firm that applies is one that itself sees the need, not any firm of the actor', () => {
+    const both = actor({ memberships: [member('firm-s', 'FIRM', 'savoie'), member('firm-a', 'FIRM', 'annecy')] })
+    expect(firmThatMayApply(both, reserved, { ...none, cohortFirmIds: ['firm-a'] })?.id).toBe('firm-a')
+    expect(firmThatMayApply(both, { ...need, visibility: 'MEMBERS', sharedHubIds: ['annecy'] }, none)?.id).toBe('firm-a')
+    expect(firmThatMayApply(both, reserved, none)).toBeNull()
+    expect(firmThatMayApply(firmSavoie, reserved, { ...none, cohortFirmIds: ['firm-a'] })).toBeNull()
+    // A staff role opens the page, never an application for a firm that does not see it.
+    const staffAndFirm = actor({ memberships: [member('firm-s', 'FIRM', 'savoie')], staffRoles: [{ hubId: 'grenoble', role: 'MODERATOR' }] })
+    expect(needVisibilityFor(staffAndFirm, { ...need, visibility: 'MEMBERS' }, none)).toBe('full')
+    expect(firmThatMayApply(staffAndFirm, { ...need, visibility: 'MEMBERS' }, none)).toBeNull()
+  })
+
+  test('a reservation runs until its instant, not after', () => {
+    const now = new Date('2026-12-07T12:00:00Z')
+    expect(reservationRuns({ reservedCohortId: 'c', reservedUntil: new Date('2026-12-08T00:00:00Z') }, now)).toBe(true)
+    expect(reservationRuns({ reservedCohortId: 'c', reservedUntil: now }, now)).toBe(false)
+    expect(reservationRuns({ reservedCohortId: 'c', reservedUntil: null }, now)).toBe(false)
+    expect(reservationRuns({ reservedCohortId: null, reservedUntil: new Date('2026-12-08T00:00:00Z') }, now)).toBe(false)
   })
 })

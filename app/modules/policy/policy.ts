@@ -62,7 +62,10 @@ export interface NeedActorContext {
   ndaAccepted: boolean
   /** The actor's firms that are members of the need's working group (`workingGroupId`). */
   groupFirmIds?: string[]
-  /** The actor's firms that are members of the cohort it is reserved to (`reservedCohortId`). */
+  /**
+   * The actor's firms that are members of the cohort it is (or was) reserved to: loaded whenever the
+   * need names a cohort, running or not, since the cohort's firms keep a MEMBERS need once it opens.
+   */
   cohortFirmIds?: string[]
 }
 
@@ -410,7 +413,8 @@ export function reservationRuns(need: { reservedCohortId: string | null; reserve
  * - INVITE_ONLY: the firms it is opened to, the teaser until the NDA; a reservation changes nothing;
  * - reserved to a cohort (while it runs): the cohort's firms and the firms it is opened to, whatever
  *   the visibility (PUBLIC or MEMBERS) and their hub;
- * - MEMBERS: the firms of the hubs concerned, of the working group it is addressed to, or opened to it;
+ * - MEMBERS: the firms of the hubs concerned, of the working group it is addressed to, of the cohort
+ *   it was reserved to (an opening takes it from nobody), or opened to it;
  * - PUBLIC: every verified firm.
  * Firms that applied keep seeing it (decided by the loader, as before).
  */
@@ -425,7 +429,9 @@ function firmNeedVisibility(firm: ActorMembership, need: NeedAccessInfo, context
   if (need.visibility === 'MEMBERS') {
     const inHubs = needHubIds(need).includes(firm.organisation.homeHubId)
     const inGroup = Boolean(need.workingGroupId) && (context.groupFirmIds ?? []).includes(id)
-    return inHubs || inGroup || invited ? 'full' : 'none'
+    // The cohort's firms keep a need reserved to them once it opens to the others.
+    const inCohort = (context.cohortFirmIds ?? []).includes(id)
+    return inHubs || inGroup || inCohort || invited ? 'full' : 'none'
   }
   return 'full' // PUBLIC: every verified firm of the platform
 }
