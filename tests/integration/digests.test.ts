@@ -323,3 +323,33 @@ describe('the digest', () => {
     await getQueue('digests').removeJobScheduler('digests.tick')
   })
 })
+
+describe('issue 14: a need reserved to a cohort', () => {
+  test('is announced to the cohort’s firms while reserved, to the other firms only once it opens, and once', async () => {
+    const { hub, partner, firm: outsider, need } = await firmWithMatch({ need: { title: 'Navettes autonomes pour la station' } })
+    const cohort = await prisma.cohort.create({ data: { hubId: hub.id, name: 'Accélérateur 2026', year: 2026, targetEur: 200_000 } })
+    const insider = await createMember(hub.id, 'FIRM')
+    await prisma.cohortMember.create({ data: { cohortId: cohort.id, organisationId: insider.organisation.id } })
+    await prisma.match.create({ data: { needId: need.id, firmId: insider.organisation.id, score: 90, breakdown: { reasons: [] }, algorithmVersion: ALGORITHM_VERSION } })
+    await prisma.need.update({ where: { id: need.id }, data: { reservedCohortId: cohort.id, reservedDays: 10, reservedUntil: new Date(Date.now() + 10 * 86_400_000) } })
+    // A firm without a match, whose saved search (alerts on, in the digest) lists the need.
+    const searcher = await createMember(hub.id, 'FIRM')
+    await prisma.savedSearch.create({ data: { userId: searcher.user.id, name: 'Navettes', query: 'q=navettes', alert: true, createdAt: new Date(Date.now() - 3_600_000) } })
+    const users = [outsider.user.id, insider.user.id, searcher.user.id]
+    const announced = async (userId: string) => (await prisma.digestItem.findMany({ where: { userId, needId: need.id } })).map((item) => item.category)
+
+    await runDigestBatch({ at: new Date('2026-12-20T07:00:00Z'), userIds: users })
+    expect(await announced(insider.user.id)).toEqual(['RECOMMENDED'])
+    expect(await announced(outsider.user.id)).toEqual([])
+    expect(await announced(searcher.user.id)).toEqual([])
+
+    // The reservation ends (reservedUntil passed): the others hear of it in their next digest.
+    await prisma.need.update({ where: { id: need.id }, data: { reservedUntil: new Date() } })
+    await runDigestBatch({ at: new Date('2026-12-21T07:00:00Z'), userIds: users })
+    expect(await announced(outsider.user.id)).toEqual(['RECOMMENDED'])
+    expect(await announced(searcher.user.id)).toEqual(['SAVED_SEARCH'])
+    expect(await announced(insider.user.id)).toEqual(['RECOMMENDED'])
+    const mail = await smtp.waitFor((candidate) => JSON.stringify(candidate.to).includes(searcher.user.email))
+    expect(mail.text).toContain('Navettes autonomes pour la station')
+  })
+})
