@@ -152,3 +152,43 @@ describe('/staff/shared', () => {
     expect(await prisma.auditLog.count({ where: { action: 'export.csv', targetId: { startsWith: 'shared-needs' } } })).toBe(2)
   })
 })
+
+describe('the need page says how hubs cooperate on it', () => {
+  test('the working group it is addressed to, the cohort it is reserved to, and after the reservation only to those concerned', async () => {
+    const partner = await createMember(grenoble.id, 'PARTNER')
+    const group = await prisma.workingGroup.create({ data: { hubId: grenoble.id, slug: 'groupe-sante-connectee', name: 'Santé connectée' } })
+    const cohort = await prisma.cohort.create({ data: { hubId: grenoble.id, name: 'Accélérateur Alpes 2026', year: 2026, targetEur: 300_000 } })
+    const insider = await createMember(annecy.id, 'FIRM')
+    const outsider = await createMember(grenoble.id, 'FIRM')
+    await prisma.cohortMember.create({ data: { cohortId: cohort.id, organisationId: insider.organisation.id } })
+    const until = new Date('2027-01-15T11:00:00Z')
+    const need = await createNeed(partner.organisation.id, grenoble.id, partner.user.id, {
+      status: 'PUBLISHED',
+      submittedAt: ago(2),
+      publishedAt: ago(1),
+      title: 'Télésurveillance des patients',
+      workingGroupId: group.id,
+      reservedCohortId: cohort.id,
+      reservedDays: 10,
+      reservedUntil: until,
+    })
+    const insiderPage = await (await signedIn(insider.user.email)).get(`/needs/${need.id}`)
+    expect(insiderPage.status).toBe(200)
+    const html = await insiderPage.text()
+    expect(html).toContain('Adressé au groupe de travail')
+    expect(html).toContain('href="/groups/groupe-sante-connectee"')
+    expect(html).toContain('Réservé à la cohorte Accélérateur Alpes 2026 jusqu’au 15 janvier 2027')
+    const outsiderVisitor = await signedIn(outsider.user.email)
+    expect((await outsiderVisitor.get(`/needs/${need.id}`)).status).toBe(404)
+
+    // The reservation over: the other firms see the need, not the cohort; its partner reads that it was reserved.
+    await prisma.need.update({ where: { id: need.id }, data: { reservedUntil: ago(1) } })
+    const opened = await outsiderVisitor.get(`/needs/${need.id}`)
+    expect(opened.status).toBe(200)
+    const openedHtml = await opened.text()
+    expect(openedHtml).toContain('Télésurveillance des patients')
+    expect(openedHtml).not.toContain('Accélérateur Alpes 2026')
+    const partnerHtml = await (await (await signedIn(partner.user.email)).get(`/needs/${need.id}`)).text()
+    expect(partnerHtml).toContain('Était réservé à la cohorte Accélérateur Alpes 2026')
+  })
+})
