@@ -173,6 +173,16 @@ export const MARKER_RULES = {
   modEmail: STAFF_H,
   adminEmail: ['admin'],
   mod2Email: ['mod2'],
+  // ── issue 14: cooperation ──
+  /** Partner A's MEMBERS need addressed to a working group of hub H whose member is firm H2. */
+  coopGroupTitle: PUBLISHED_PA,
+  coopGroupBody: PUBLISHED_PA,
+  /** Partner A's PUBLIC need reserved to a cohort of firm A, the reservation running. */
+  coopReservedTitle: [...PA_AND_STAFF, 'firmA'],
+  coopReservedBody: [...PA_AND_STAFF, 'firmA'],
+  /** Partner A's PUBLIC need whose reservation to that cohort ended: every verified firm. */
+  coopOpenedTitle: PUBLISHED_PA,
+  coopOpenedBody: PUBLISHED_PA,
 } as const satisfies Record<string, readonly Persona[]>
 
 export type MarkerKey = keyof typeof MARKER_RULES
