@@ -450,6 +450,8 @@ async function loadPopularSkills(): Promise<PopularSkill[]> {
       UNION ALL
       SELECT unnest(skills) AS tag FROM "Need"
       WHERE status::text = ANY(${SUGGESTED_NEED_STATUSES}::text[]) AND visibility = 'PUBLIC'
+        -- Reserved to a cohort (issue 14): not public until the reservation ends.
+        AND NOT ("reservedCohortId" IS NOT NULL AND "reservedUntil" > now())
     ) AS used
     WHERE tag <> ''
     GROUP BY tag
