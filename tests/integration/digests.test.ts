@@ -326,7 +326,7 @@ describe('the digest', () => {
 
 describe('issue 14: a need reserved to a cohort', () => {
   test('is announced to the cohort’s firms while reserved, to the other firms only once it opens, and once', async () => {
-    const { hub, partner, firm: outsider, need } = await firmWithMatch({ need: { title: 'Navettes autonomes pour la station' } })
+    const { hub, firm: outsider, need } = await firmWithMatch({ need: { title: 'Navettes autonomes pour la station' } })
     const cohort = await prisma.cohort.create({ data: { hubId: hub.id, name: 'Accélérateur 2026', year: 2026, targetEur: 200_000 } })
     const insider = await createMember(hub.id, 'FIRM')
     await prisma.cohortMember.create({ data: { cohortId: cohort.id, organisationId: insider.organisation.id } })
