@@ -5,9 +5,9 @@ const enCooperation = {
     label: 'Cooperation',
     sharedWith: 'Shared with {{hubs}}',
     group: 'Addressed to the working group',
-    reserved: 'Reserved to the cohort {{name}} until {{date}}',
+    reserved: 'Reserved for the cohort {{name}} until {{date}}',
     reservedHint: 'Until then, only the cohort’s firms (and invited firms) see it and may apply.',
-    wasReserved: 'Was reserved to the cohort {{name}} until {{date}}',
+    wasReserved: 'Was reserved for the cohort {{name}} until {{date}}',
   },
   shared: {
     title: 'Shared needs',
