@@ -146,10 +146,11 @@ export async function getGroupPage(actor: Actor, slug: string) {
 }
 
 async function uniqueSlug(name: string) {
-  const base = slugify(name).replace(/^organisation$/, 'groupe')
-  const reserved = new Set(['new'])
+  // slugify's fallback is "organisation"; "/groups/new" is the creation form.
+  const slug = slugify(name).replace(/^organisation$/, 'groupe')
+  const base = slug === 'new' ? 'new-groupe' : slug
   for (let attempt = 0; attempt < 50; attempt++) {
-    const candidate = attempt === 0 && !reserved.has(base) ? base : `${base}-${attempt + 2}`
+    const candidate = attempt === 0 ? base : `${base}-${attempt + 1}`
     const taken = await prisma.workingGroup.findUnique({ where: { slug: candidate }, select: { id: true } })
     if (!taken) return candidate
   }
