@@ -247,11 +247,15 @@ export async function saveNeed(
   }
   const target = need ? { need } : { partner: partnerFor(actor, options.partnerId) }
   // The group and the cohort must be ones the form offers this partner: refused before anything is written.
-  // (A published need's reservation is fixed: submitRevision refuses any change of it.)
+  // What the need has already is kept without a new check (an API PATCH resends it, the group may
+  // have been archived since); a published need's reservation is fixed (submitRevision refuses any change).
   await assertNeedAudience(
     prisma,
     { homeHubId: need ? need.hubId : partnerFor(actor, options.partnerId).homeHubId },
-    { workingGroupId: input.workingGroupId, reservedCohortId: revising ? undefined : input.reservedCohortId },
+    {
+      workingGroupId: need && input.workingGroupId === need.workingGroupId ? undefined : input.workingGroupId,
+      reservedCohortId: revising || (need && input.reservedCohortId === need.reservedCohortId) ? undefined : input.reservedCohortId,
+    },
   )
   if (need && revising) return submitRevision(actor, need, input, options.requestId)
   // One transaction: a submission refused (e.g. a concurrent change) leaves nothing half-saved.
