@@ -211,6 +211,8 @@ describe('working groups', () => {
     const told = await prisma.notification.findMany({ where: { needId: need.id, kind: 'groups:need-addressed' }, select: { userId: true, category: true } })
     expect(told.map((row) => row.userId).sort()).toEqual([w.firm.user.id, colleague.user.id].sort())
     expect(told.every((row) => row.category === 'GROUP_NEEDS')).toBe(true)
+    const bell = await (await (await signedIn(w.firm.user.email)).get('/notifications')).text()
+    expect(bell).toContain(`adressé au groupe ${groupRow.name}`)
     // E-mail at once for the colleague only (the firm's default is the digest).
     const emails = await prisma.emailMessage.findMany({ where: { kind: 'group-need', recordId: need.id }, select: { toAddress: true, subject: true } })
     expect(emails.map((email) => email.toAddress)).toEqual([colleague.user.email])
