@@ -39,7 +39,7 @@ export default function GroupsPage() {
         <ul className="grid gap-4 md:grid-cols-2" aria-label={t('groups.listLabel')}>
           {open.map((group) => (
             <li key={group.slug}>
-              <GroupCard group={group} />
+              <GroupCard group={group} level={2} />
             </li>
           ))}
         </ul>
@@ -52,7 +52,7 @@ export default function GroupsPage() {
           <ul className="grid gap-4 md:grid-cols-2">
             {archived.map((group) => (
               <li key={group.slug}>
-                <GroupCard group={group} />
+                <GroupCard group={group} level={3} />
               </li>
             ))}
           </ul>
@@ -62,15 +62,16 @@ export default function GroupsPage() {
   )
 }
 
-function GroupCard({ group }: { group: ReturnType<typeof useLoaderData<typeof loader>>['groups'][number] }) {
+function GroupCard({ group, level }: { group: ReturnType<typeof useLoaderData<typeof loader>>['groups'][number]; level: 2 | 3 }) {
   const { t } = useTranslation()
+  const Heading = level === 2 ? 'h2' : 'h3'
   return (
     <Card className="space-y-2">
-      <h3 className="text-lg font-semibold">
+      <Heading className="text-lg font-semibold">
         <Link to={`/groups/${group.slug}`} className="text-brand-700 underline">
           {group.name}
         </Link>
-      </h3>
+      </Heading>
       <p className="text-sm text-stone-700">
         {group.theme} · {group.hubName}
       </p>
