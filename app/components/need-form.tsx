@@ -33,6 +33,15 @@ export interface NeedFormDefaults {
   matchingMode?: string
   screeningRequired?: boolean
   sharedHubIds?: string[]
+  workingGroupId?: string
+  reservedCohortId?: string
+  reservedDays?: string
+}
+
+/** What the partner may address its need to (decision 0026): groups, and its home hub's cohorts. */
+export interface NeedAudienceOptions {
+  groups: Array<{ id: string; name: string; hubShortName: string }>
+  cohorts: Array<{ id: string; name: string; year: number }>
 }
 
 /** The need editor, shared by "new need" and "edit draft". */
@@ -41,6 +50,7 @@ export function NeedForm({
   lastResult,
   defaultValue,
   otherHubs,
+  audience,
   mode = 'draft',
 }: {
   mode?: 'draft' | 'revision'
@@ -48,6 +58,7 @@ export function NeedForm({
   lastResult?: SubmissionResult<string[]> | null
   defaultValue?: NeedFormDefaults
   otherHubs: Array<{ id: string; name: string }>
+  audience: NeedAudienceOptions
 }) {
   const { t } = useTranslation()
   const navigation = useNavigation()
@@ -243,6 +254,34 @@ export function NeedForm({
         ) : null}
       </Card>
 
+      <Card className="space-y-4">
+        <h2 className="text-lg font-semibold">{t('groups.needForm.section')}</h2>
+        <SelectField
+          label={t('groups.needForm.group')}
+          hint={audience.groups.length > 0 ? t('groups.needForm.groupHint') : t('groups.needForm.noGroup')}
+          errors={fields.workingGroupId.errors}
+          selectProps={getSelectProps(fields.workingGroupId)}
+          placeholder={t('groups.needForm.none')}
+          options={audience.groups.map((group) => ({ value: group.id, label: `${group.name} (${group.hubShortName})` }))}
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField
+            label={t('groups.needForm.cohort')}
+            hint={mode === 'revision' ? t('groups.needForm.cohortFixed') : audience.cohorts.length > 0 ? t('groups.needForm.cohortHint') : t('groups.needForm.noCohort')}
+            errors={fields.reservedCohortId.errors}
+            selectProps={getSelectProps(fields.reservedCohortId)}
+            placeholder={t('groups.needForm.none')}
+            options={audience.cohorts.map((cohort) => ({ value: cohort.id, label: `${cohort.name} (${cohort.year})` }))}
+          />
+          <Field
+            label={t('groups.needForm.days')}
+            hint={t('groups.needForm.daysHint')}
+            errors={fields.reservedDays.errors}
+            inputProps={{ ...getInputProps(fields.reservedDays, { type: 'number' }), min: 1, max: 30 }}
+          />
+        </div>
+      </Card>
+
       <div className="flex flex-wrap justify-end gap-3">
         {mode === 'draft' ? (
           <Button type="submit" name="intent" value="save" variant="secondary" pending={pendingIntent === 'save'}>
@@ -288,6 +327,9 @@ export function needFormDefaults(need: {
   matchingMode: string
   screeningRequired: boolean
   sharedWith: Array<{ hubId: string }>
+  workingGroupId?: string | null
+  reservedCohortId?: string | null
+  reservedDays?: number | null
 }): NeedFormDefaults {
   return {
     kind: need.kind,
@@ -311,5 +353,8 @@ export function needFormDefaults(need: {
     matchingMode: need.matchingMode,
     screeningRequired: need.screeningRequired,
     sharedHubIds: need.sharedWith.map((share) => share.hubId),
+    workingGroupId: need.workingGroupId ?? '',
+    reservedCohortId: need.reservedCohortId ?? '',
+    reservedDays: text(need.reservedDays ?? null),
   }
 }

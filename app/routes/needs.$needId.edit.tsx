@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { NeedForm, needFormDefaults } from '#app/components/need-form'
 import { Alert, PageHeader } from '#app/components/ui/card'
+import { needAudienceOptions } from '#app/modules/groups/service.server'
 import { needFormSchema, needIntentSchema } from '#app/modules/needs/schema'
 import { completenessErrors } from '#app/modules/needs/need-rules'
 import { getNeedForEditing, saveNeed } from '#app/modules/needs/service.server'
@@ -22,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request, params }) => {
     const actor = await requireActor(request)
     const need = await getNeedForEditing(actor, requireParam(params, 'needId'))
-    const [hubs, t] = await Promise.all([listHubs(), getRequestT(request)])
+    const [hubs, audience, t] = await Promise.all([listHubs(), needAudienceOptions({ homeHubId: need.hubId }), getRequestT(request)])
     // Sent back here because a submission was incomplete: show what to complete, field by field.
     const check = new URL(request.url).searchParams.get('check') === '1'
     const missing = check ? completenessErrors(need, new Date()) : {}
@@ -33,6 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
       moderationComment: need.status === 'CHANGES_REQUESTED' || need.revisionState === 'CHANGES_REQUESTED' ? need.moderationComment : null,
       checkResult: Object.keys(missing).length > 0 ? { status: 'error' as const, error: { '': [t('errors.needIncomplete')], ...missing } } : null,
       defaults: needFormDefaults(need),
+      audience,
       otherHubs: hubs.filter((hub) => hub.id !== need.hubId).map((hub) => ({ id: hub.id, name: hub.name })),
     })
   })
@@ -61,7 +63,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EditNeedPage() {
-  const { defaults, otherHubs, moderationComment, needId, mode, checkResult } = useLoaderData<typeof loader>()
+  const { defaults, otherHubs, audience, moderationComment, needId, mode, checkResult } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
@@ -78,6 +80,7 @@ export default function EditNeedPage() {
         defaultValue={defaults}
         mode={mode}
         otherHubs={otherHubs}
+        audience={audience}
       />
     </div>
   )

@@ -12,6 +12,7 @@ import { ErrorList, FormErrors } from '#app/components/ui/field'
 import { formatDate, formatEurRange } from '#app/i18n/format'
 import { needKinds, needSorts, parseNeedFilters, savedSearchSchema } from '#app/modules/needs/schema'
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '#app/modules/needs/saved-searches.server'
+import { groupsForFilter } from '#app/modules/groups/service.server'
 import { canPostNeeds, listNeedsForActor } from '#app/modules/needs/service.server'
 import { listHubs } from '#app/modules/organisations/service.server'
 import { recordId } from '#app/modules/shared/fields'
@@ -28,15 +29,16 @@ export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request }) => {
     const actor = await requireActor(request)
     const { filters, errors } = parseNeedFilters(new URL(request.url).searchParams)
-    const [result, hubs, savedSearches, t, locale] = await Promise.all([
+    const [result, hubs, groups, savedSearches, t, locale] = await Promise.all([
       listNeedsForActor(actor, filters),
       listHubs(),
+      groupsForFilter(actor),
       listSavedSearches(actor),
       getRequestT(request),
       getRequestLocale(request),
     ])
     const title = result.perspective === 'firm' ? t('needs.listTitleFirm') : result.perspective === 'partner' ? t('needs.listTitlePartner') : t('needs.listTitleStaff')
-    return json({ title, locale, canPost: canPostNeeds(actor), filterErrors: errors, hubs, savedSearches, ...result })
+    return json({ title, locale, canPost: canPostNeeds(actor), filterErrors: errors, hubs, groups, savedSearches, ...result })
   })
 }
 
@@ -65,7 +67,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 function Filters() {
-  const { perspective, filterErrors, hubs, sort } = useLoaderData<typeof loader>()
+  const { perspective, filterErrors, hubs, groups, sort } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const { t } = useTranslation()
   const kinds = new Set(searchParams.getAll('kind'))
@@ -128,6 +130,17 @@ function Filters() {
               options={hubs.map((hub) => ({ value: hub.id, label: hub.name }))}
               errors={errorsOf('hub')}
             />
+            {/* The needs addressed to one of the working groups of the person's organisations (decision 0026). */}
+            {groups.length > 0 ? (
+              <FilterSelect
+                id="search-group"
+                name="group"
+                label={t('groups.filter.label')}
+                anyLabel={t('groups.filter.any')}
+                options={groups.map((group) => ({ value: group.slug, label: group.name }))}
+                errors={errorsOf('group')}
+              />
+            ) : null}
           </div>
           <div className="space-y-3">
             <div className="grid grid-cols-2 gap-2">

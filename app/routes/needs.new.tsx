@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { NeedForm } from '#app/components/need-form'
 import { PageHeader } from '#app/components/ui/card'
+import { needAudienceOptions } from '#app/modules/groups/service.server'
 import { needFormSchema, needIntentSchema } from '#app/modules/needs/schema'
 import { canPostNeeds, saveNeed } from '#app/modules/needs/service.server'
 import { listHubs } from '#app/modules/organisations/service.server'
@@ -24,9 +25,10 @@ export async function loader(args: LoaderFunctionArgs) {
     const actor = await requireActor(request)
     if (!canPostNeeds(actor)) throw AppError.forbidden('errors.onlyVerifiedPartners')
     const homeHubId = verifiedOrganisations(actor, 'PARTNER')[0]!.organisation.homeHubId
-    const [hubs, t] = await Promise.all([listHubs(), getRequestT(request)])
+    const [hubs, audience, t] = await Promise.all([listHubs(), needAudienceOptions({ homeHubId }), getRequestT(request)])
     return json({
       title: t('needForm.newTitle'),
+      audience,
       otherHubs: hubs.filter((hub) => hub.id !== homeHubId).map((hub) => ({ id: hub.id, name: hub.name })),
     })
   })
@@ -53,7 +55,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewNeedPage() {
-  const { otherHubs } = useLoaderData<typeof loader>()
+  const { otherHubs, audience } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
@@ -64,6 +66,7 @@ export default function NewNeedPage() {
         lastResult={actionData?.result}
         defaultValue={{ visibility: 'PUBLIC', matchingMode: 'OPEN', radiusKm: '50' }}
         otherHubs={otherHubs}
+        audience={audience}
       />
     </div>
   )

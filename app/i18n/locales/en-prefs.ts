@@ -37,6 +37,10 @@ const enPrefs: Shape<typeof frPrefs> = {
       label: 'Needs I follow',
       description: 'Answers published to questions on the needs you follow.',
     },
+    GROUP_NEEDS: {
+      label: 'My working groups',
+      description: 'Needs addressed to your organisation’s working groups, and the association’s announcements to those groups.',
+    },
     STAFF_QUEUES: {
       label: 'Association queues',
       description: 'Needs and revisions to moderate, organisations to verify, matches to approve in your hub.',
@@ -106,6 +110,7 @@ const enPrefs: Shape<typeof frPrefs> = {
       MY_APPLICATIONS: 'notifications about your applications',
       MY_NEEDS: 'notifications about your needs',
       FOLLOWED_NEEDS: 'notifications about the needs you follow',
+      GROUP_NEEDS: 'notifications from your working groups',
       STAFF_QUEUES: 'notifications about the association’s queues',
     },
     scopesResumed: {
@@ -115,6 +120,7 @@ const enPrefs: Shape<typeof frPrefs> = {
       MY_APPLICATIONS: 'notifications about your applications',
       MY_NEEDS: 'notifications about your needs',
       FOLLOWED_NEEDS: 'notifications about the needs you follow',
+      GROUP_NEEDS: 'notifications from your working groups',
       STAFF_QUEUES: 'notifications about the association’s queues',
     },
   },

@@ -33,6 +33,10 @@ const frPrefs = {
       label: 'Besoins que je suis',
       description: 'Les réponses publiées aux questions posées sur les besoins que vous suivez.',
     },
+    GROUP_NEEDS: {
+      label: 'Mes groupes de travail',
+      description: 'Les besoins adressés aux groupes de travail de votre organisation, et les annonces de l’association à ces groupes.',
+    },
     STAFF_QUEUES: {
       label: 'Files de l’association',
       description: 'Besoins et révisions à modérer, organisations à vérifier, mises en relation à valider dans votre hub.',
@@ -103,6 +107,7 @@ const frPrefs = {
       MY_APPLICATIONS: 'de notifications sur vos candidatures',
       MY_NEEDS: 'de notifications sur vos besoins',
       FOLLOWED_NEEDS: 'de notifications sur les besoins que vous suivez',
+      GROUP_NEEDS: 'de notifications de vos groupes de travail',
       STAFF_QUEUES: 'de notifications sur les files de l’association',
     },
     scopesResumed: {
@@ -112,6 +117,7 @@ const frPrefs = {
       MY_APPLICATIONS: 'les notifications sur vos candidatures',
       MY_NEEDS: 'les notifications sur vos besoins',
       FOLLOWED_NEEDS: 'les notifications sur les besoins que vous suivez',
+      GROUP_NEEDS: 'les notifications de vos groupes de travail',
       STAFF_QUEUES: 'les notifications sur les files de l’association',
     },
   },

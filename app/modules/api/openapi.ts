@@ -32,6 +32,7 @@ const filterDescriptions: Record<keyof typeof needFilterFields, string> = {
   deadlineBefore: 'Needs whose application deadline is on or before this day (YYYY-MM-DD).',
   distanceKm: 'Firms: needs within this distance of the firm’s commune, or open to remote work.',
   hub: 'Needs of this hub (id), or shared with it.',
+  group: 'Needs addressed to this working group (its slug).',
   status: 'Partners: needs in this status.',
   sort: 'Order: `score` (firms’ default), `deadline`, `relevance` (with `q`), `recent` (partners’ default).',
   page: 'Page number, from 1 (20 needs per page).',

@@ -22,6 +22,9 @@ export const needBody = jsonInput(needFormSchema, {
     skills: { description: 'Skills and technologies (at most 30 tags of 40 characters). Also accepted: one comma-separated string.' },
     nafCodes: { description: 'NAF codes of the sectors (e.g. 62.01Z), at most 10. Also accepted: one comma-separated string.' },
     sharedHubIds: { description: 'Ids of other hubs to share the need with (at most 10).' },
+    workingGroupId: { description: 'Id of a working group to address the need to: open to every hub, or of the partner’s home hub; not archived.' },
+    reservedCohortId: { description: 'Id of an accelerator cohort of the partner’s home hub: only its firms (and invited ones) see the need for its first `reservedDays` days.' },
+    reservedDays: { description: 'Days of the cohort reservation after publication (1–30); required with `reservedCohortId`, refused without it.' },
     submit: { description: 'Submit the need to moderation after saving it.', default: false },
   },
 })

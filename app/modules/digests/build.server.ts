@@ -22,7 +22,7 @@ import { safeTimeZone } from './period'
 /** Recommended needs kept per person and digest (shown: the first five; the rest counted and announced). */
 const MAX_RECOMMENDED = 100
 const DEADLINE_WINDOW_MS = 3 * 24 * 3600 * 1000
-const UPDATE_CATEGORIES = ['MY_APPLICATIONS', 'MY_NEEDS', 'FOLLOWED_NEEDS'] as const satisfies readonly Category[]
+const UPDATE_CATEGORIES = ['MY_APPLICATIONS', 'MY_NEEDS', 'FOLLOWED_NEEDS', 'GROUP_NEEDS'] as const satisfies readonly Category[]
 
 interface Context {
   at: Date

@@ -417,6 +417,8 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {},
   if (filters.deadlineBefore) where.push(Prisma.sql`n.deadline <= ${filters.deadlineBefore}`)
   // A teaser shows the home hub only: where a confidential need is shared is not searchable before the NDA.
   if (filters.hub) where.push(Prisma.sql`(n."hubId" = ${filters.hub} OR (NOT ${teaser} AND EXISTS (SELECT 1 FROM "NeedShare" s2 WHERE s2."needId" = n.id AND s2."hubId" = ${filters.hub})))`)
+  // The group a need is addressed to is not shown on a teaser: not searchable before the NDA either.
+  if (filters.group) where.push(Prisma.sql`(NOT ${teaser} AND EXISTS (SELECT 1 FROM "WorkingGroup" wg WHERE wg.id = n."workingGroupId" AND wg.slug = ${filters.group}))`)
   // Internal narrowing for the saved-search alerts (never from the query string).
   if (restrict.needIds) where.push(Prisma.sql`n.id = ANY(${restrict.needIds})`)
   // A need reserved to a cohort opens to the others at `reservedUntil`: announced from then on

@@ -40,6 +40,15 @@ const idList = z
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter(Boolean))
 
+/** An optional record id from a select ("" means none). */
+const optionalId = z
+  .string({ error: 'validation.invalidChoice' })
+  .trim()
+  .max(64, 'validation.invalidChoice')
+  .regex(/^[\w-]*$/, 'validation.invalidChoice')
+  .optional()
+  .transform((value) => value || undefined)
+
 /**
  * The need editor. Saving a draft checks types and sizes only; submitting also checks that the
  * need is complete (`completenessErrors`).
@@ -77,8 +86,19 @@ export const needFormSchema = z
     matchingMode: z.enum(matchingModes, { error: 'validation.invalidChoice' }).default('OPEN'),
     screeningRequired: checkbox,
     sharedHubIds: idList,
+    /** Issue 14 (decision 0026): the working group the need is addressed to, checked by the service. */
+    workingGroupId: optionalId,
+    /** Reserved to an accelerator cohort for its first `reservedDays` days (1–30) after publication. */
+    reservedCohortId: optionalId,
+    reservedDays: optionalInt(1, 30),
   })
   .superRefine((need, ctx) => {
+    if (need.reservedCohortId && need.reservedDays === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reservedDays'], message: 'groups.validation.daysRequired' })
+    }
+    if (!need.reservedCohortId && need.reservedDays !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reservedCohortId'], message: 'groups.validation.cohortRequired' })
+    }
     if (need.budgetMinEur !== undefined && need.budgetMaxEur !== undefined && need.budgetMinEur > need.budgetMaxEur) {
       ctx.addIssue({ code: 'custom', path: ['budgetMaxEur'], message: 'validation.budgetOrder' })
     }
@@ -153,6 +173,8 @@ export const needFilterFields = {
     .refine((date) => !Number.isNaN(date.getTime()), 'validation.date'),
   distanceKm: z.coerce.number({ error: 'validation.number' }).int('validation.integer').min(1, 'validation.tooSmall').max(500, 'validation.tooLarge'),
   hub: z.string().min(1).max(64, 'validation.invalidChoice').regex(/^[\w-]+$/, 'validation.invalidChoice'),
+  /** A working group's slug: the needs addressed to it (decision 0026). */
+  group: z.string().min(1).max(80, 'validation.invalidChoice').regex(/^[a-z0-9-]+$/, 'validation.invalidChoice'),
   status: z.enum(['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED', 'PUBLISHED', 'CLOSED', 'AWARDED', 'NOT_AWARDED', 'ARCHIVED'], {
     error: 'validation.invalidChoice',
   }),

@@ -3,6 +3,7 @@ import { writeAudit } from '#app/modules/audit/audit.server'
 import { resolveCommune } from '#app/modules/geo/communes'
 import { enqueueJob } from '#app/modules/jobs/queue.server'
 import { assertKnownNafCodes } from '#app/modules/naf/naf'
+import { assertNeedAudience, notifyGroupOfPublishedNeed } from '#app/modules/groups/service.server'
 import { queueEmail } from '#app/modules/notifications/email.server'
 import { notifyUsers } from '#app/modules/notifications/notifications.server'
 import { declineOpenApplications, UNDECIDED } from '#app/modules/applications/service.server'
@@ -53,6 +54,9 @@ function needData(input: NeedFormInput, partnerName: string) {
     visibility: input.visibility,
     matchingMode: input.matchingMode,
     screeningRequired: input.screeningRequired,
+    workingGroupId: input.workingGroupId ?? null,
+    reservedCohortId: input.reservedCohortId ?? null,
+    reservedDays: input.reservedCohortId ? (input.reservedDays ?? null) : null,
     ...needSearchText({ ...input, partnerName, communeName: commune?.name }),
   }
 }
@@ -177,6 +181,10 @@ async function submitRevision(actor: Actor, need: Awaited<ReturnType<typeof load
   const result = revisionMachine.transition(revisionState(need), 'submitRevision')
   if (!result.ok) refuseTransition('submitRevision', need.status)
   const shared = await validSharedHubs(input.sharedHubIds, need.hubId)
+  // A reservation runs from the first publication: a published need keeps the one it had (decision 0026).
+  if ((input.reservedCohortId ?? null) !== need.reservedCohortId || (input.reservedCohortId ? (input.reservedDays ?? null) : null) !== need.reservedDays) {
+    throw AppError.invalid({ reservedCohortId: ['groups.validation.reservationFixed'] })
+  }
   const data = needData(input, need.partner.name)
   const now = new Date()
   const revision: StoredRevision = {
@@ -237,8 +245,19 @@ export async function saveNeed(
     )
     if (Object.keys(errors).length > 0) throw AppError.invalid(errors, 'errors.needIncomplete')
   }
-  if (need && revising) return submitRevision(actor, need, input, options.requestId)
   const target = need ? { need } : { partner: partnerFor(actor, options.partnerId) }
+  // The group and the cohort must be ones the form offers this partner: refused before anything is written.
+  // What the need has already is kept without a new check (an API PATCH resends it, the group may
+  // have been archived since); a published need's reservation is fixed (submitRevision refuses any change).
+  await assertNeedAudience(
+    prisma,
+    { homeHubId: need ? need.hubId : partnerFor(actor, options.partnerId).homeHubId },
+    {
+      workingGroupId: need && input.workingGroupId === need.workingGroupId ? undefined : input.workingGroupId,
+      reservedCohortId: revising || (need && input.reservedCohortId === need.reservedCohortId) ? undefined : input.reservedCohortId,
+    },
+  )
+  if (need && revising) return submitRevision(actor, need, input, options.requestId)
   // One transaction: a submission refused (e.g. a concurrent change) leaves nothing half-saved.
   return transaction(async (tx) => {
     const saved = await writeDraft(tx, actor, target, input, options.requestId)
@@ -312,7 +331,12 @@ export async function moderateNeed(
   const now = new Date()
   const publishing = action === 'publish' || action === 'approveRevision'
   let data: Prisma.NeedUpdateManyMutationInput
-  if (action === 'publish') data = { status: 'PUBLISHED', publishedAt: need.publishedAt ?? now, moderationComment: null, scoredAt: null }
+  if (action === 'publish') {
+    const publishedAt = need.publishedAt ?? now
+    // A reservation to a cohort runs for its first days from the publication (decision 0026).
+    const reservedUntil = need.reservedUntil ?? (need.reservedCohortId && need.reservedDays ? new Date(publishedAt.getTime() + need.reservedDays * 86_400_000) : null)
+    data = { status: 'PUBLISHED', publishedAt, reservedUntil, moderationComment: null, scoredAt: null }
+  }
   else if (action === 'requestChanges') data = { status: 'CHANGES_REQUESTED', moderationComment: input.comment ?? null }
   else if (action === 'approveRevision') {
     data = {
@@ -368,6 +392,9 @@ export async function moderateNeed(
     if (publishing) tx.afterCommit(() => enqueueJob('matching.score-need', { needId: need.id }))
     // A first publication: the saved-search alerts of people who asked for them at once.
     if (action === 'publish') tx.afterCommit(() => enqueueJob('digests.need-published', { needId: need.id }))
+    // Its working group's members hear of it: at the first publication, or when an approved edit addresses it to a new group.
+    const newGroup = action === 'publish' ? need.workingGroupId : action === 'approveRevision' ? (revision!.data.workingGroupId as string | null | undefined) : null
+    if (newGroup && (action === 'publish' || newGroup !== need.workingGroupId)) tx.afterCommit(() => notifyGroupOfPublishedNeed(need.id))
   })
   return { action }
 }

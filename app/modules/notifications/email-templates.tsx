@@ -41,6 +41,9 @@ export type EmailTemplate =
   | { name: 'reminders.pilotEnding'; data: { name: string; needTitle: string; otherName: string; endsOn: string; link: string } }
   // Saved-search alerts (texts in the digests locale pair, `digests.emails.*`).
   | { name: 'digests.alert'; data: { name: string; needTitle: string; partnerName: string; searchName: string; link: string } }
+  // Working groups (texts in the groups locale pair, `groups.emails.*`; decision 0026).
+  | { name: 'groups.needAddressed'; data: { name: string; needTitle: string; partnerName: string; groupName: string; link: string } }
+  | { name: 'groups.announcement'; data: { name: string; groupName: string; title: string; link: string } }
 
 /** Templates whose texts live in a locale file of their own (`account.emails.*`), not under `emails.*`. */
 const TEXT_KEYS: Partial<Record<EmailTemplate['name'], string>> = {

@@ -4,7 +4,7 @@ import type { DigestFrequency, NotificationCategory, NotificationChannel } from 
  * The preference centre's rules, pure: the categories a person may choose a channel for, the
  * defaults, and what a category's channel means. No I/O (preferences.server.ts reads and writes).
  */
-export const CATEGORIES = ['RECOMMENDED', 'SAVED_SEARCH', 'MY_APPLICATIONS', 'MY_NEEDS', 'FOLLOWED_NEEDS', 'STAFF_QUEUES'] as const satisfies readonly NotificationCategory[]
+export const CATEGORIES = ['RECOMMENDED', 'SAVED_SEARCH', 'MY_APPLICATIONS', 'MY_NEEDS', 'FOLLOWED_NEEDS', 'GROUP_NEEDS', 'STAFF_QUEUES'] as const satisfies readonly NotificationCategory[]
 export const CHANNELS = ['APP', 'EMAIL', 'DIGEST', 'OFF'] as const satisfies readonly NotificationChannel[]
 export const FREQUENCIES = ['DAILY', 'WEEKLY', 'NEVER'] as const satisfies readonly DigestFrequency[]
 
@@ -28,6 +28,8 @@ export const DEFAULT_CHANNELS: Record<Category, Channel> = {
   MY_APPLICATIONS: 'EMAIL',
   MY_NEEDS: 'EMAIL',
   FOLLOWED_NEEDS: 'EMAIL',
+  // A working group's needs and announcements are a stream: the digest (decision 0026).
+  GROUP_NEEDS: 'DIGEST',
   STAFF_QUEUES: 'DIGEST',
 }
 
@@ -82,6 +84,9 @@ export function categoriesFor(persona: Persona): Category[] {
       case 'FOLLOWED_NEEDS':
         // Whoever may follow a need: firms' members and hub staff (a partner's members never follow their own needs).
         return persona.firm || persona.staff
+      case 'GROUP_NEEDS':
+        // Organisations join working groups (firms and partners); staff post, they do not join.
+        return persona.firm || persona.partner
       case 'STAFF_QUEUES':
         return persona.staff
     }

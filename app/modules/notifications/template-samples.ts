@@ -45,6 +45,14 @@ export const TEMPLATE_SAMPLES: TemplateSamples = {
     searchName: 'Maintenance, Isère',
     link: link('/needs/exemple'),
   },
+  'groups.needAddressed': {
+    name: 'Karim Benali',
+    needTitle: 'Maintenance prédictive d’une ligne d’embouteillage',
+    partnerName: 'Schneider Grenoble',
+    groupName: 'Industrie du futur',
+    link: link('/needs/exemple'),
+  },
+  'groups.announcement': { name: 'Karim Benali', groupName: 'Industrie du futur', title: 'Atelier jumeaux numériques le 12 janvier', link: link('/groups/industrie-du-futur') },
 }
 
 /**

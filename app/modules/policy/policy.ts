@@ -443,3 +443,100 @@ function firmNeedVisibility(firm: ActorMembership, need: NeedAccessInfo, context
 export function canViewSharedNeeds(actor: Actor | null) {
   return isStaff(actor)
 }
+
+// ───────── issue 14: groups ─────────
+
+/** A working group as the policy reads it (decision 0026). */
+export interface GroupAccessInfo {
+  hubId: string
+  openToAllHubs: boolean
+  archivedAt: Date | string | null
+  /** The organisations in the group. */
+  memberOrgIds: string[]
+}
+
+/** The working groups' pages: members of a verified organisation (firm or partner), and staff. */
+export function canUseGroups(actor: Actor | null) {
+  if (!actor) return false
+  return isStaff(actor) || actor.memberships.some((membership) => membership.organisation.status === 'VERIFIED')
+}
+
+/** The actor's verified organisations that may belong to a group of that hub (every hub when open to all). */
+function eligibleOrganisations(actor: Actor | null, group: Pick<GroupAccessInfo, 'hubId' | 'openToAllHubs'>) {
+  return (actor?.memberships ?? []).filter(
+    (membership) => membership.organisation.status === 'VERIFIED' && (group.openToAllHubs || membership.organisation.homeHubId === group.hubId),
+  )
+}
+
+/**
+ * Who sees a group: its hub's staff always (archived too); while open, a group open to every hub
+ * is seen by every verified member and all staff, a hub-only group by its hub's verified members
+ * (and staff). An archived group stays readable by its member organisations, no one else. Anyone
+ * else: 404.
+ */
+export function canSeeGroup(actor: Actor | null, group: GroupAccessInfo) {
+  if (!actor) return false
+  if (isStaffOf(actor, group.hubId)) return true
+  const member = group.memberOrgIds.some((id) => actsForOrganisation(actor, id))
+  if (group.archivedAt) return member
+  if (member) return true
+  if (group.openToAllHubs) return canUseGroups(actor)
+  return eligibleOrganisations(actor, group).length > 0
+}
+
+/** Editing, archiving and announcing: the staff of the group's hub. */
+export function canManageGroup(actor: Actor | null, group: Pick<GroupAccessInfo, 'hubId'>) {
+  return isStaffOf(actor, group.hubId)
+}
+
+/** Creating a group in a hub: its staff (moderators and administrators). */
+export function canCreateGroupIn(actor: Actor | null, hubId: string) {
+  return isStaffOf(actor, hubId)
+}
+
+export type GroupJoinRefusal = 'notFound' | 'forbidden' | 'archived' | 'otherHub' | 'already' | 'notMember'
+
+/**
+ * Joining for an organisation: any member of it (not only its owners and administrators; a
+ * group is taking part, undone by leaving), the organisation verified, the group open, and of the
+ * group's hub when the group is reserved to it. null: allowed.
+ */
+export function groupJoinRefusal(actor: Actor | null, group: GroupAccessInfo, organisationId: string): GroupJoinRefusal | null {
+  if (!canSeeGroup(actor, group)) return 'notFound'
+  const membership = membershipOf(actor, organisationId)
+  if (!membership || membership.organisation.status !== 'VERIFIED') return 'forbidden'
+  if (group.archivedAt) return 'archived'
+  if (group.memberOrgIds.includes(organisationId)) return 'already'
+  if (!group.openToAllHubs && membership.organisation.homeHubId !== group.hubId) return 'otherHub'
+  return null
+}
+
+export function canJoinGroup(actor: Actor | null, group: GroupAccessInfo, organisationId: string) {
+  return groupJoinRefusal(actor, group, organisationId) === null
+}
+
+/** Leaving for an organisation: any member of it while verified (archived groups too). */
+export function groupLeaveRefusal(actor: Actor | null, group: GroupAccessInfo, organisationId: string): GroupJoinRefusal | null {
+  if (!canSeeGroup(actor, group)) return 'notFound'
+  if (!actsForOrganisation(actor, organisationId)) return 'forbidden'
+  if (!group.memberOrgIds.includes(organisationId)) return 'notMember'
+  return null
+}
+
+/** The actor's organisations that could join the group now (for the page's buttons). */
+export function organisationsThatMayJoin(actor: Actor | null, group: GroupAccessInfo) {
+  return (actor?.memberships ?? []).filter((membership) => groupJoinRefusal(actor, group, membership.organisationId) === null)
+}
+
+/**
+ * A partner addresses a need to a group: the group is not archived, and open to every hub or
+ * reserved to the partner's home hub.
+ */
+export function canAddressNeedToGroup(partner: { homeHubId: string }, group: Pick<GroupAccessInfo, 'hubId' | 'openToAllHubs' | 'archivedAt'>) {
+  return !group.archivedAt && (group.openToAllHubs || group.hubId === partner.homeHubId)
+}
+
+/** A partner reserves a need to a cohort: a cohort of its home hub, not archived (decision 0026). */
+export function canReserveNeedToCohort(partner: { homeHubId: string }, cohort: { hubId: string; archivedAt: Date | string | null }) {
+  return !cohort.archivedAt && cohort.hubId === partner.homeHubId
+}
