@@ -177,7 +177,8 @@ export async function recommendFirm(actor: Actor, input: { needId: string; firm:
   const now = new Date()
   const approve = need.matchingMode === 'CURATED' && canModerateNeed(actor, need)
   const pair = await scorePair(need.id, firm.id, now)
-  const recommendation = { recommendedById: actor.userId, recommendedHubId: firm.homeHubId, recommendationNote: input.note ?? null, recommendedAt: now }
+  const note = input.note?.trim() || null
+  const recommendation = { recommendedById: actor.userId, recommendedHubId: firm.homeHubId, recommendationNote: note, recommendedAt: now }
   try {
     return await transaction(async (tx) => {
       const existing = await lockedMatch(tx, need.id, firm.id)
@@ -214,7 +215,7 @@ export async function recommendFirm(actor: Actor, input: { needId: string; firm:
         action: 'match.recommend',
         target: { type: 'Match', id: matchId },
         before: existing ? { status: existing.status, source: existing.source } : null,
-        after: { status, needId: need.id, firmId: firm.id, source: existing ? existing.source : 'STAFF', note: input.note ?? null },
+        after: { status, needId: need.id, firmId: firm.id, source: existing ? existing.source : 'STAFF', note },
         requestId,
       })
       await notify(tx, {
