@@ -173,6 +173,13 @@ export const MARKER_RULES = {
   modEmail: STAFF_H,
   adminEmail: ['admin'],
   mod2Email: ['mod2'],
+
+  // ── issue 14: firms ──
+  /**
+   * A verified firm of hub H that hid itself from the firm directory: its organisation page stays
+   * what it was, but no directory answer (list or profile) may carry it, for anyone.
+   */
+  fdHiddenOrg: [...VERIFIED, ...STAFF_H],
 } as const satisfies Record<string, readonly Persona[]>
 
 export type MarkerKey = keyof typeof MARKER_RULES
