@@ -144,7 +144,7 @@ export function FirmResults({
           <li key={firm.id} className="flex flex-wrap gap-3 py-4">
             <div className="min-w-0 flex-1">
               <h3 className="font-semibold">
-                <Link to={`/firms/${firm.slug}${mode ? `?for=${mode.needId}` : ''}`} className="text-brand-800 hover:underline">
+                <Link to={`/firms/${firm.slug}`} className="text-brand-800 hover:underline">
                   {firm.name}
                 </Link>{' '}
                 {state ? <MatchStateBadge state={state} /> : null}

@@ -12,6 +12,7 @@ import { assertMayUseFirmDirectory, directoryModeFor, firmDirectoryChoices, matc
 import { directoryActionSchema, parseFirmDirectoryFilters } from '#app/modules/firms/schema'
 import { applyDirectoryAction } from '#app/modules/firms/service.server'
 import { revenueBands } from '#app/modules/organisations/schema'
+import { AppError } from '#app/modules/shared/app-error'
 import { readFormData } from '#app/utils/form.server'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
@@ -30,6 +31,8 @@ export async function loader(args: LoaderFunctionArgs) {
     const actor = await requireActor(request)
     assertMayUseFirmDirectory(actor)
     const { filters, errors } = parseFirmDirectoryFilters(new URL(request.url).searchParams)
+    // A malformed need id: no such need.
+    if (errors.for) throw AppError.notFound()
     const mode = filters.forNeedId ? await directoryModeFor(actor, filters.forNeedId) : null
     const [result, choices, t, locale] = await Promise.all([
       searchFirmDirectory(actor, filters, mode?.kind === 'recommend' ? mode.hubIds : undefined),
