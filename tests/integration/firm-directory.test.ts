@@ -29,6 +29,7 @@ let hubB: { id: string; shortName: string }
 let partner: Actor
 let partnerB: Actor
 let partnerUser: { id: string; email: string }
+let staffAEmail: string
 let staffA: Actor
 let staffB: Actor
 let firmActor: Actor
@@ -80,6 +81,7 @@ beforeAll(async () => {
   const staffAUser = await createStaff(hubA.id, 'ADMIN')
   const staffBUser = await createStaff(hubB.id, 'MODERATOR')
   staffA = await actorFor(staffAUser.id)
+  staffAEmail = staffAUser.email
   staffB = await actorFor(staffBUser.id)
   const p = await createMember(hubA.id, 'PARTNER')
   partnerUser = p.user
@@ -322,13 +324,37 @@ describe('staff recommend their hub’s firms', () => {
   })
 })
 
+describe('choosing for a need, on the page', () => {
+  test('the partner gets “Inviter” per firm, staff “Recommander” with a note for their hub’s firms; a recommendation posted there is stored', async () => {
+    const partnerPage = await (await signedIn(partnerUser.email)).get(`/firms?for=${narrowNeedId}`)
+    expect(partnerPage.status).toBe(200)
+    const partnerHtml = await partnerPage.text()
+    expect(partnerHtml).toContain('Inviter des entreprises à')
+    expect(partnerHtml).toContain('Inviter Echo Robotique à ce besoin')
+
+    const staff = await signedIn(staffAEmail)
+    const staffPage = await staff.get(`/firms?for=${narrowNeedId}`)
+    const staffHtml = await staffPage.text()
+    expect(staffHtml).toContain('Recommander Charlie Usinage')
+    expect(staffHtml).not.toContain('Echo Robotique')
+    const response = await staff.post(`/firms?for=${narrowNeedId}&index`, { intent: 'recommend', needId: narrowNeedId, firm: grenoble.organisation.slug, note: 'Vue au salon.' })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe(`/firms?for=${narrowNeedId}`)
+    expect(await prisma.match.findUniqueOrThrow({ where: { needId_firmId: { needId: narrowNeedId, firmId: grenoble.organisation.id } } })).toMatchObject({ source: 'STAFF', recommendationNote: 'Vue au salon.' })
+    const tooLong = await staff.post(`/firms?for=${narrowNeedId}&index`, { intent: 'recommend', needId: narrowNeedId, firm: voiron.organisation.slug, note: 'x'.repeat(1_001) })
+    expect(tooLong.status).toBe(400)
+    expect(await tooLong.text()).toContain('Trop long.')
+    expect((await staff.get('/firms?for=pas%20un%20id')).status).toBe(404)
+  })
+})
+
 describe('the matching refresh keeps what people chose', () => {
   test('scoring the need or the firm neither prunes nor overwrites directory invitations and staff recommendations', async () => {
     // Nobody here is eligible for this need: the engine keeps none of them.
     await inviteFromDirectory(partner, { needId: narrowNeedId, firm: voiron.organisation.slug })
     await recommendFirm(staffA, { needId: narrowNeedId, firm: meylan.organisation.slug, note: 'À rencontrer.' })
     const engineOnly = await prisma.match.create({
-      data: { needId: narrowNeedId, firmId: grenoble.organisation.id, score: 12, breakdown: { features: [], reasons: [] }, algorithmVersion: ALGORITHM_VERSION },
+      data: { needId: narrowNeedId, firmId: annecy2.organisation.id, score: 12, breakdown: { features: [], reasons: [] }, algorithmVersion: ALGORITHM_VERSION },
     })
     const recommended = await prisma.match.findUniqueOrThrow({ where: { needId_firmId: { needId: narrowNeedId, firmId: meylan.organisation.id } } })
     expect(recommended.score).toBe(0)
