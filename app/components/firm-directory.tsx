@@ -151,7 +151,7 @@ export function FirmResults({
               </h3>
               <p className="text-sm text-stone-600">
                 {[
-                  firm.communeName && origin && firm.distanceKm !== null ? `${firm.communeName} (${distanceFrom(firm.distanceKm, origin, locale)})` : firm.communeName,
+                  firm.communeName && origin && firm.distanceKm ? `${firm.communeName} (${distanceFrom(firm.distanceKm, origin, locale)})` : firm.communeName,
                   firm.revenueBand ? t(`revenueBand.${firm.revenueBand}` as 'revenueBand.LT_1M') : null,
                   firm.homeHub.shortName,
                 ]
