@@ -14,6 +14,11 @@ export interface RecommendationItem {
   status: string
   myFeedback: FeedbackValue | null
   firm: { id: string; name: string; slug: string; communeName: string | null; homeHub: { shortName: string } }
+  /** ENGINE, DIRECTORY (invited by the partner from the firm directory) or STAFF (recommended by a hub). */
+  source?: string
+  recommendedAt?: string | Date | null
+  recommendationNote?: string | null
+  recommendedHub?: { shortName: string } | null
   actions: { invite: boolean; approve: boolean; reject: boolean; feedback: boolean }
 }
 
@@ -44,6 +49,7 @@ export function RecommendationList({ items, decisionAction, className }: { items
                 <Badge tone={item.status === 'INVITED' || item.status === 'APPROVED' ? 'success' : 'neutral'}>{t(`matchStatus.${item.status}` as 'matchStatus.SUGGESTED')}</Badge>
               ) : null}
             </p>
+            <MatchOrigin item={item} />
             <MatchReasons breakdown={item.breakdown} />
             {item.actions.feedback ? <FeedbackButtons matchId={item.id} current={item.myFeedback} subject={item.firm.name} redirectTo={`${here}#recommendations`} /> : null}
           </div>
@@ -71,6 +77,32 @@ export function RecommendationList({ items, decisionAction, className }: { items
       ))}
     </ul>
   )
+}
+
+/** How the firm came to the list, when a person chose it: a hub's recommendation (with its note), the partner's directory. */
+function MatchOrigin({ item }: { item: RecommendationItem }) {
+  const { t } = useTranslation()
+  if (item.recommendedAt && item.recommendedHub) {
+    return (
+      <div className="mt-1 text-sm">
+        <Badge tone="info">{t('firms.badges.recommendedBy', { hub: item.recommendedHub.shortName })}</Badge>
+        {item.recommendationNote ? (
+          <blockquote className="mt-1 border-l-2 border-sky-300 pl-2 text-stone-700">
+            <span className="sr-only">{t('firms.badges.note')} </span>
+            {item.recommendationNote}
+          </blockquote>
+        ) : null}
+      </div>
+    )
+  }
+  if (item.source === 'DIRECTORY') {
+    return (
+      <p className="mt-1">
+        <Badge tone="neutral">{t('firms.badges.fromDirectory')}</Badge>
+      </p>
+    )
+  }
+  return null
 }
 
 /**

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Pagination } from '#app/components/pagination'
 import { RecommendationList } from '#app/components/recommendation-list'
-import { Button } from '#app/components/ui/button'
+import { Button, LinkButton } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { ErrorList } from '#app/components/ui/field'
 import { FilterSelect, filterFieldClass } from '#app/components/ui/filter'
@@ -33,7 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const [recommendations, hubs, t] = await Promise.all([listRecommendations(actor, needId, filters), listHubs(), getRequestT(request)])
     return json({
       title: t('matching.recommendationsTitle', { title: view.need.title }),
-      need: { id: view.need.id, title: view.need.title, matchingMode: view.need.matchingMode },
+      need: { id: view.need.id, title: view.need.title, matchingMode: view.need.matchingMode, status: view.need.status },
       filterErrors: errors,
       hubs: hubs.map((hub) => ({ id: hub.id, name: hub.name })),
       ...recommendations,
@@ -121,6 +121,13 @@ export default function Recommendations() {
             </Link>{' '}
             · {t(need.matchingMode === 'CURATED' ? 'matching.curatedIntro' : 'matching.openIntro')}
           </>
+        }
+        actions={
+          need.status === 'PUBLISHED' ? (
+            <LinkButton to={`/firms?for=${need.id}`} variant="secondary">
+              {t('firms.badges.searchDirectory')}
+            </LinkButton>
+          ) : null
         }
       />
       <Card className="space-y-4">

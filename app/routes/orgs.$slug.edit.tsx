@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CommuneField } from '#app/components/commune-field'
+import { DirectoryVisibilitySection } from '#app/components/directory-visibility-section'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { NafField } from '#app/components/pickers/naf-field'
 import { TagsField } from '#app/components/pickers/tags-field'
@@ -13,6 +14,9 @@ import { Button, LinkButton } from '#app/components/ui/button'
 import { Alert, Card, PageHeader } from '#app/components/ui/card'
 import { CheckboxField, Field, FormErrors, SelectField, TextareaField } from '#app/components/ui/field'
 import { formatDate } from '#app/i18n/format'
+import { translateKey } from '#app/i18n/translate'
+import { directoryVisibilitySchema } from '#app/modules/firms/schema'
+import { setDirectoryHidden } from '#app/modules/firms/service.server'
 import {
   addReferenceSchema,
   charterSectionSchema,
@@ -30,6 +34,7 @@ import {
 } from '#app/modules/organisations/profile-schema'
 import { applyProfileAction, getProfileForEditing, requireProfileEditor } from '#app/modules/organisations/profile.server'
 import { revenueBands } from '#app/modules/organisations/schema'
+import type { Actor } from '#app/modules/policy/policy'
 import { readFormData } from '#app/utils/form.server'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
@@ -66,7 +71,10 @@ export async function action(args: ActionFunctionArgs) {
     const slug = requireParam(params, 'slug')
     // Authorise before reading the form: outsiders get 404 and plain members 403 whatever they post.
     await requireProfileEditor(actor, slug)
-    const submission = parseWithZod(await readFormData(request), { schema: profileActionSchema })
+    const formData = await readFormData(request)
+    // A firm's presence in the firm directory (issue 14), apart from the profile's sections.
+    if (formData.get('intent') === 'directory') return directoryVisibilityAction(request, actor, slug, formData, context.requestId)
+    const submission = parseWithZod(formData, { schema: profileActionSchema })
     if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
     try {
       const { intent } = await applyProfileAction(actor, slug, submission.value, context.requestId)
@@ -78,12 +86,22 @@ export async function action(args: ActionFunctionArgs) {
   })
 }
 
+async function directoryVisibilityAction(request: Request, actor: Actor, slug: string, formData: FormData, requestId?: string) {
+  const parsed = directoryVisibilitySchema.safeParse(Object.fromEntries(formData))
+  if (!parsed.success || formData.getAll('directoryHidden').length > 1) {
+    const t = await getRequestT(request)
+    return json({ directoryError: translateKey(t, 'validation.invalidChoice') }, { status: 400 })
+  }
+  const { hidden } = await setDirectoryHidden(actor, slug, parsed.data.directoryHidden, requestId)
+  return redirectWithToast(`/orgs/${slug}/edit#directory`, { messageKey: hidden ? 'firms.visibility.hiddenToast' : 'firms.visibility.shownToast' })
+}
+
 type LastResult = SubmissionResult<string[]> | undefined
 
 /** The answer to the form that was sent, for that form only. */
 function useResultFor(intent: ProfileIntent, referenceId?: string): LastResult {
   const actionData = useActionData<typeof action>()
-  const result = actionData?.result as LastResult
+  const result = (actionData && 'result' in actionData ? actionData.result : undefined) as LastResult
   const initial = (result?.initialValue ?? {}) as Record<string, unknown>
   if (initial.intent !== intent) return undefined
   if (referenceId !== undefined && initial.referenceId !== referenceId) return undefined
@@ -184,6 +202,7 @@ export default function EditProfilePage() {
               <Alert tone="warning">{t('profile.references.limitReached', { max: limits.references })}</Alert>
             )}
           </Section>
+          <DirectoryVisibilitySection hidden={organisation.directoryHidden} />
         </>
       ) : (
         <CharterSection

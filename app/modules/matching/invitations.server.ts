@@ -4,7 +4,7 @@ import { assertActsFor } from '#app/modules/policy/acting'
 import { canEditNeed, canModerateNeed, isMemberOf, type Actor } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
 import type { MatchStatus } from '#app/generated/prisma/client'
-import { prisma, transaction, type Prisma } from '#app/utils/db.server'
+import { prisma, transaction, type Prisma, type Tx } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
 import { matchMachine, type MatchAction } from './match-state'
 import type { RecommendationFilters } from './schema'
@@ -34,7 +34,8 @@ export async function listRecommendations(actor: Actor, needId: string, filters:
   const hidden: MatchStatus[] = staff ? [] : ['DISMISSED', 'REJECTED']
   const where: Prisma.MatchWhereInput = {
     needId,
-    algorithmVersion: ALGORITHM_VERSION,
+    // A directory invitation or a staff recommendation stays listed whatever engine version scored it.
+    OR: [{ algorithmVersion: ALGORITHM_VERSION }, { source: { not: 'ENGINE' } }, { recommendedAt: { not: null } }],
     firm: { status: 'VERIFIED', ...(filters.hubId ? { homeHubId: filters.hubId } : {}), ...(filters.q ? { name: { contains: filters.q, mode: 'insensitive' } } : {}) },
     ...(filters.status ? { status: hidden.includes(filters.status) ? { in: [] } : filters.status } : hidden.length ? { status: { notIn: hidden } } : {}),
     ...(filters.minScore !== undefined ? { score: { gte: filters.minScore } } : {}),
@@ -52,6 +53,10 @@ export async function listRecommendations(actor: Actor, needId: string, filters:
         score: true,
         breakdown: true,
         status: true,
+        source: true,
+        recommendedAt: true,
+        recommendationNote: true,
+        recommendedHub: { select: { shortName: true } },
         firm: { select: { id: true, name: true, slug: true, communeName: true, headcount: true, homeHub: { select: { shortName: true } } } },
         feedback: { where: { userId: actor.userId }, select: { value: true } },
       },
@@ -73,6 +78,35 @@ export async function listRecommendations(actor: Actor, needId: string, filters:
       },
     })),
   }
+}
+
+/**
+ * Tells a firm's members it was invited to a need, whoever invited it (the partner from its
+ * recommendations or from the firm directory): the invitation opens the need to the firm (its
+ * teaser until the NDA, when confidential), heard of as news of the firm's applications.
+ */
+export async function notifyFirmInvited(
+  tx: Tx,
+  invitation: { needId: string; needTitle: string; partnerName: string; confidential: boolean; firmUserIds: string[] },
+) {
+  const appUrl = getEnv().APP_URL
+  const { needId, needTitle, partnerName, confidential } = invitation
+  await notify(tx, {
+    category: 'MY_APPLICATIONS',
+    userIds: invitation.firmUserIds,
+    kind: 'match.invited',
+    payload: { needId, title: needTitle, partner: partnerName },
+    link: `/needs/${needId}`,
+    needId,
+    email: {
+      about: { type: 'NEED', id: needId },
+      kind: confidential ? 'confidential-invitation' : 'firm-invited',
+      template: (user) => ({
+        name: confidential ? 'reminders.confidentialInvitation' : 'firmInvited',
+        data: { name: user.name, needTitle, partnerName, link: `${appUrl}/needs/${needId}` },
+      }),
+    },
+  })
 }
 
 export type FeedbackChoice = 'GOOD_MATCH' | 'NOT_RELEVANT' | 'CLEAR'
@@ -141,7 +175,6 @@ export async function actOnMatch(actor: Actor, matchId: string, intent: 'approve
   const action: MatchAction = intent === 'invite' ? (curated ? 'invite' : 'inviteDirect') : intent
   const result = matchMachine.transition(match.status, action)
   if (!result.ok) throw AppError.conflict('invalid_transition', 'errors.matchTransition', { status: match.status })
-  const appUrl = getEnv().APP_URL
   await transaction(async (tx) => {
     const updated = await tx.db.match.updateMany({ where: { id: match.id, status: match.status }, data: { status: result.to, ...(result.to === 'INVITED' ? { invitedAt: new Date() } : {}) } })
     if (updated.count === 0) throw AppError.conflict('concurrent_change', 'errors.concurrentChange')
@@ -155,24 +188,12 @@ export async function actOnMatch(actor: Actor, matchId: string, intent: 'approve
       requestId,
     })
     if (result.to === 'INVITED') {
-      // The invitation opens the need to the firm (its teaser until the NDA, when confidential):
-      // an invitation to apply, heard of as news of the firm's applications.
-      const confidential = match.need.visibility === 'INVITE_ONLY'
-      await notify(tx, {
-        category: 'MY_APPLICATIONS',
-        userIds: match.firm.memberships.map((member) => member.userId),
-        kind: 'match.invited',
-        payload: { needId: match.needId, title: match.need.title, partner: match.need.partner.name },
-        link: `/needs/${match.needId}`,
+      await notifyFirmInvited(tx, {
         needId: match.needId,
-        email: {
-          about: { type: 'NEED', id: match.needId },
-          kind: confidential ? 'confidential-invitation' : 'firm-invited',
-          template: (user) => ({
-            name: confidential ? 'reminders.confidentialInvitation' : 'firmInvited',
-            data: { name: user.name, needTitle: match.need.title, partnerName: match.need.partner.name, link: `${appUrl}/needs/${match.needId}` },
-          }),
-        },
+        needTitle: match.need.title,
+        partnerName: match.need.partner.name,
+        confidential: match.need.visibility === 'INVITE_ONLY',
+        firmUserIds: match.firm.memberships.map((member) => member.userId),
       })
     }
     if (result.to === 'APPROVED') {

@@ -34,7 +34,8 @@ interface Scored {
 
 /**
  * Upserts scored pairs in one statement (to run in the caller's batch). Firms and needs deleted
- * since they were read are skipped. `keepFirmTop` leaves `inFirmTop` as it was: a need's scoring
+ * since they were read are skipped. A pair already stored keeps its status, its source and its
+ * staff recommendation (only the score, the breakdown and the tops change). `keepFirmTop` leaves `inFirmTop` as it was: a need's scoring
  * says nothing about the firm's other needs.
  */
 function upsertMatches(rows: Scored[], now: Date, options: { keepFirmTop?: boolean; keepNeedTop?: boolean }) {
@@ -59,8 +60,12 @@ function upsertMatches(rows: Scored[], now: Date, options: { keepFirmTop?: boole
       "updatedAt" = EXCLUDED."updatedAt"`
 }
 
-/** Suggestions nobody acted on (no feedback, no application) and no longer in either top: gone. */
-const prunable = Prisma.sql`m.status = 'SUGGESTED' AND NOT m."inNeedTop" AND NOT m."inFirmTop"
+/**
+ * The engine's own suggestions nobody acted on (no feedback, no application) and no longer in
+ * either top: gone. A firm invited from the directory (DIRECTORY), recommended by staff (STAFF, or
+ * an engine match staff recommended) is a person's choice: never pruned.
+ */
+const prunable = Prisma.sql`m.status = 'SUGGESTED' AND m.source = 'ENGINE' AND m."recommendedAt" IS NULL AND NOT m."inNeedTop" AND NOT m."inFirmTop"
   AND NOT EXISTS (SELECT 1 FROM "MatchFeedback" f WHERE f."matchId" = m.id)
   AND NOT EXISTS (SELECT 1 FROM "Application" a WHERE a."needId" = m."needId" AND a."firmId" = m."firmId")`
 

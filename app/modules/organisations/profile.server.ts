@@ -105,6 +105,7 @@ export async function getProfileForEditing(actor: Actor, slug: string) {
       charterAcceptedAt: true,
       charterResponseDays: true,
       charterPaymentDays: true,
+      directoryHidden: true,
       updatedAt: true,
       homeHub: { select: { name: true, charterResponseDays: true } },
       references: { orderBy: referenceOrder, select: referenceSelect },

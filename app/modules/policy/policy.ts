@@ -540,3 +540,76 @@ export function canAddressNeedToGroup(partner: { homeHubId: string }, group: Pic
 export function canReserveNeedToCohort(partner: { homeHubId: string }, cohort: { hubId: string; archivedAt: Date | string | null }) {
   return !cohort.archivedAt && cohort.hubId === partner.homeHubId
 }
+
+// ───────── issue 14: firms ─────────
+
+/**
+ * The firm directory (/firms): members of a verified partner organisation, and hub staff. Firms,
+ * users of no organisation and members of an organisation not (or no longer) verified: 403.
+ */
+export function canUseFirmDirectory(actor: Actor | null) {
+  return verifiedOrganisations(actor, 'PARTNER').length > 0 || isStaff(actor)
+}
+
+/** What the directory needs to know of a firm to decide whether the actor finds it there. */
+export interface DirectoryFirm {
+  kind: OrgKind
+  status: OrgStatus
+  homeHubId: string
+  directoryHidden: boolean
+}
+
+/**
+ * Which firms the actor finds in the directory, as a filter the list applies in its query
+ * (a Prisma `OrganisationWhereInput`, written here as plain data so that the list and the profile
+ * page cannot drift): verified firms that did not hide themselves; partners see those of every hub
+ * (verified members read each other's profiles), staff those of the hubs they work for (as on the
+ * organisation pages). Null: no directory at all.
+ */
+export function firmDirectoryScope(actor: Actor | null): { kind: 'FIRM'; status: 'VERIFIED'; directoryHidden: false; homeHubId?: { in: string[] } } | null {
+  if (!canUseFirmDirectory(actor)) return null
+  const base = { kind: 'FIRM', status: 'VERIFIED', directoryHidden: false } as const
+  return verifiedOrganisations(actor, 'PARTNER').length > 0 ? { ...base } : { ...base, homeHubId: { in: staffHubIds(actor) } }
+}
+
+/** The directory's profile page (/firms/:slug) answers 404 unless this holds: the list's filter, on one firm. */
+export function canSeeInFirmDirectory(actor: Actor | null, firm: DirectoryFirm) {
+  const scope = firmDirectoryScope(actor)
+  if (!scope) return false
+  return (
+    firm.kind === scope.kind &&
+    firm.status === scope.status &&
+    firm.directoryHidden === scope.directoryHidden &&
+    (scope.homeHubId === undefined || scope.homeHubId.in.includes(firm.homeHubId))
+  )
+}
+
+/** A partner invites a firm it finds in the directory to one of its own published needs. */
+export function canInviteFromDirectory(actor: Actor | null, need: Pick<NeedAccessInfo, 'partnerId' | 'status'>, firm: DirectoryFirm) {
+  return canEditNeed(actor, need) && need.status === 'PUBLISHED' && canSeeInFirmDirectory(actor, firm)
+}
+
+/**
+ * Staff recommend a firm to a need's partner: staff of a hub the need belongs to or is shared with,
+ * recommending a verified firm of that same hub they find in the directory, once the need is
+ * published, and never for a need of their own organisation.
+ */
+export function canRecommendFirmForNeed(
+  actor: Actor | null,
+  need: Pick<NeedAccessInfo, 'partnerId' | 'hubId' | 'sharedHubIds' | 'status'>,
+  firm: DirectoryFirm,
+) {
+  return (
+    need.status === 'PUBLISHED' &&
+    !isMemberOf(actor, need.partnerId) &&
+    needHubIds(need).includes(firm.homeHubId) &&
+    isStaffOf(actor, firm.homeHubId) &&
+    canSeeInFirmDirectory(actor, firm)
+  )
+}
+
+/** The hubs whose firms the actor may recommend for the need (staff of the need's hubs). */
+export function recommendingHubIds(actor: Actor | null, need: Pick<NeedAccessInfo, 'partnerId' | 'hubId' | 'sharedHubIds' | 'status'>) {
+  if (need.status !== 'PUBLISHED' || isMemberOf(actor, need.partnerId)) return []
+  return needHubIds(need).filter((hubId) => isStaffOf(actor, hubId))
+}

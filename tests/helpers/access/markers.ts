@@ -183,6 +183,12 @@ export const MARKER_RULES = {
   /** Partner A's PUBLIC need whose reservation to that cohort ended: every verified firm. */
   coopOpenedTitle: PUBLISHED_PA,
   coopOpenedBody: PUBLISHED_PA,
+  // ── issue 14: firms ──
+  /**
+   * A verified firm of hub H that hid itself from the firm directory: its organisation page stays
+   * what it was, but no directory answer (list or profile) may carry it, for anyone.
+   */
+  fdHiddenOrg: [...VERIFIED, ...STAFF_H],
 } as const satisfies Record<string, readonly Persona[]>
 
 export type MarkerKey = keyof typeof MARKER_RULES
