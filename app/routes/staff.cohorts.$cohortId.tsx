@@ -200,7 +200,10 @@ function FirmPicker({ picker, filter }: { picker: NonNullable<LoaderData['picker
         </Button>
       </Form>
       {picker.firms.length === 0 ? (
-        <p className="text-sm text-stone-700">{t('cohorts.picker.none')}</p>
+        <>
+          <FormErrors errors={errors} />
+          <p className="text-sm text-stone-700">{t('cohorts.picker.none')}</p>
+        </>
       ) : (
         <Form method="post" className="flex flex-wrap items-end gap-3">
           <input type="hidden" name="intent" value="add" />

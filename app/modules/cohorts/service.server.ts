@@ -6,6 +6,7 @@ import {
   canManageCohort,
   canViewCohortAsStaff,
   canViewOwnCohortProgress,
+  isStaff,
   staffHubIds,
   type Actor,
 } from '#app/modules/policy/policy'
@@ -82,8 +83,8 @@ function cohortSummary(cohort: CohortRecord, now: Date) {
 
 /** The cohorts of the actor's hubs (archived last), each with its firms' value won against the overall target. */
 export async function listCohortsForStaff(actor: Actor, now = new Date()) {
+  if (!isStaff(actor)) throw AppError.forbidden()
   const hubIds = staffHubIds(actor)
-  if (hubIds.length === 0) throw AppError.forbidden()
   const cohorts = await prisma.cohort.findMany({
     where: { hubId: { in: hubIds } },
     orderBy: [{ year: 'desc' }, { name: 'asc' }],
@@ -117,6 +118,8 @@ export async function cohortHubsFor(actor: Actor) {
 // ───────── staff: one cohort ─────────
 
 async function loadCohortAsStaff(actor: Actor, cohortId: string) {
+  // The console is staff's: anyone else is refused (403) before any cohort is looked up.
+  if (!isStaff(actor)) throw AppError.forbidden()
   const cohort = await prisma.cohort.findUnique({ where: { id: cohortId }, select: cohortSelect })
   // Another hub's cohort does not exist for this actor.
   assertFound(cohort && canViewCohortAsStaff(actor, cohort))
@@ -220,6 +223,7 @@ function cohortData(fields: CohortFields) {
 
 /** Hub staff create a cohort in one of their hubs (another hub: 404). */
 export async function createCohort(actor: Actor, input: CohortFields & { hubId: string }, requestId?: string) {
+  if (!isStaff(actor)) throw AppError.forbidden()
   if (!canCreateCohort(actor, input.hubId)) throw AppError.notFound()
   return transaction(async ({ db }) => {
     const cohort = await db.cohort.create({ data: { hubId: input.hubId, createdById: actor.userId, ...cohortData(input) } })
