@@ -20,6 +20,7 @@ import {
   listPickableFirms,
   PICKER_LIMIT,
   removeFirmFromCohort,
+  requireCohortAsStaff,
   updateCohort,
 } from '#app/modules/cohorts/service.server'
 import { csvRequest, csvResponse } from '#app/utils/csv.server'
@@ -81,6 +82,7 @@ export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, params, context }) => {
     const actor = await requireActor(request)
     const cohortId = requireParam(params, 'cohortId')
+    await requireCohortAsStaff(actor, cohortId)
     const formData = await readFormData(request)
     const intent = singleValue(formData, 'intent')
     const back = `/staff/cohorts/${cohortId}`

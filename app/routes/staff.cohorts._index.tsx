@@ -10,7 +10,7 @@ import { Button } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { FormErrors, SelectField } from '#app/components/ui/field'
 import { createCohortSchema } from '#app/modules/cohorts/schema'
-import { cohortHubsFor, createCohort, listCohortsForStaff } from '#app/modules/cohorts/service.server'
+import { cohortHubsFor, createCohort, listCohortsForStaff, requireCohortCreator } from '#app/modules/cohorts/service.server'
 import { csvRequest, csvResponse } from '#app/utils/csv.server'
 import { readFormData, singleValue } from '#app/utils/form.server'
 import { getRequestLocale, getRequestT } from '#app/utils/i18n.server'
@@ -65,6 +65,7 @@ export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, context }) => {
     const actor = await requireActor(request)
     const formData = await readFormData(request)
+    requireCohortCreator(actor, singleValue(formData, 'hubId'))
     if (singleValue(formData, 'intent') !== 'create') return json({ result: invalidFormResult() }, { status: 400 })
     const submission = parseWithZod(formData, { schema: createCohortSchema })
     // Bad input: the messages next to the fields, nothing written.

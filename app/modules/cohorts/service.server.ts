@@ -117,6 +117,20 @@ export async function cohortHubsFor(actor: Actor) {
 
 // ───────── staff: one cohort ─────────
 
+/**
+ * A console action's first check, before its input is read: anyone but staff is refused (403),
+ * another hub's cohort does not exist (404).
+ */
+export async function requireCohortAsStaff(actor: Actor, cohortId: string) {
+  await loadCohortAsStaff(actor, cohortId)
+}
+
+/** The create form's first check: staff only (403), and a hub of theirs when one is posted (404). */
+export function requireCohortCreator(actor: Actor, hubId: string | null) {
+  if (!isStaff(actor)) throw AppError.forbidden()
+  if (hubId && !canCreateCohort(actor, hubId)) throw AppError.notFound()
+}
+
 async function loadCohortAsStaff(actor: Actor, cohortId: string) {
   // The console is staff's: anyone else is refused (403) before any cohort is looked up.
   if (!isStaff(actor)) throw AppError.forbidden()
