@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync'
 import { describe, expect, test } from 'vitest'
 import { moveDeal, startPilot } from '#app/modules/deals/service.server'
 import { prisma } from '#app/utils/db.server'
@@ -181,5 +182,31 @@ describe('accelerator cohorts', () => {
     // Signed after the cohort's last day: not won for this cohort (the last activity still shows).
     expect(text).toContain('0 € sur 300 000 € (0 %)')
     expect(text).not.toContain('>Aucune<')
+  })
+
+  test('the analytics’ cohort breakdown counts a firm’s needs published within the cohort’s dates, archived cohorts included', async () => {
+    const hub = await createHub()
+    const mod = await createStaff(hub.id, 'MODERATOR')
+    const partner = await createMember(hub.id, 'PARTNER')
+    const firm = await createMember(hub.id, 'FIRM', { organisation: { name: 'Glacier Analytique', revenueBand: 'M2_5M' } })
+    const staff = await signedIn(mod.email)
+    await staff.post('/staff/cohorts', { ...COHORT, hubId: hub.id, name: 'Promotion été 2026', startsOn: '2026-06-01', endsOn: '2026-12-31' })
+    const cohort = await prisma.cohort.findFirstOrThrow({ where: { hubId: hub.id } })
+    await staff.post(`/staff/cohorts/${cohort.id}`, { intent: 'add', organisationId: firm.organisation.id })
+    for (const at of ['2026-03-10', '2026-07-10']) {
+      const need = await createNeed(partner.organisation.id, hub.id, partner.user.id, { status: 'PUBLISHED', publishedAt: new Date(`${at}T10:00:00Z`) })
+      await prisma.application.create({
+        data: { needId: need.id, firmId: firm.organisation.id, createdById: firm.user.id, status: 'SUBMITTED', approach: 'Une approche détaillée.', submittedAt: new Date(`${at}T12:00:00Z`) },
+      })
+    }
+    const byCohort = async () => {
+      const text = await (await staff.get(`/staff/analytics?hub=${hub.id}&from=2026-01-01&to=2026-12-31&by=cohort&format=csv`)).text()
+      const rows = parse(text, { bom: true, columns: true }) as Array<Record<string, string>>
+      return Object.fromEntries(rows.map((row) => [row['Cohorte'], row['Candidatures']]))
+    }
+    // March's application predates the cohort: outside it; July's counts for it.
+    expect(await byCohort()).toEqual({ 'Promotion été 2026': '1', 'Hors cohorte': '1' })
+    await staff.post(`/staff/cohorts/${cohort.id}`, { intent: 'archive' })
+    expect(await byCohort()).toEqual({ 'Promotion été 2026': '1', 'Hors cohorte': '1' })
   })
 })

@@ -79,7 +79,7 @@ const enCohorts = {
     pilotsTarget_other: '{{count}} pilots',
     firmsTitle: 'Firms and pipeline',
     firmsIntro:
-      'For each firm, what it did from the cohort’s first day (or from when it joined, when the cohort has no start date) to its last: applications submitted, shortlists, pilots started, contracts signed and their value.',
+      'For each firm, what it did between the cohort’s first and last days (a date not set leaves that side open): applications submitted, shortlists, pilots started, contracts signed and their value.',
     firmsCaption: 'Pipeline of the cohort’s firms',
     empty: 'No firm in this cohort.',
     emptyHint: 'Add verified firms of the association with the picker below.',

@@ -79,7 +79,7 @@ const frCohorts = {
     pilotsTarget_other: '{{count}} pilotes',
     firmsTitle: 'Entreprises et pipeline',
     firmsIntro:
-      'Par entreprise, ce qu’elle a mené depuis le premier jour de la cohorte (ou depuis son arrivée si la cohorte n’a pas de date de début) jusqu’au dernier : candidatures déposées, présélections, pilotes démarrés, contrats signés et leur valeur.',
+      'Par entreprise, ce qu’elle a mené entre le premier et le dernier jour de la cohorte (une date non fixée laisse ce côté ouvert) : candidatures déposées, présélections, pilotes démarrés, contrats signés et leur valeur.',
     firmsCaption: 'Pipeline des entreprises de la cohorte',
     empty: 'Aucune entreprise dans cette cohorte.',
     emptyHint: 'Ajoutez des entreprises vérifiées de l’association avec le sélecteur ci-dessous.',

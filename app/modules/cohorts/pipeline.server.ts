@@ -3,9 +3,9 @@ import { prisma } from '#app/utils/db.server'
 /**
  * Each cohort member's pipeline, in one statement whatever the number of firms. What counts (see
  * docs/decisions/0025-accelerator-cohorts.md): the applications the firm leads (consortium
- * partners are not counted), within the cohort's window — from its first day (or the day the firm
- * joined, without one) to the end of its last day (open without one), as `cohortWindow` in
- * progress.ts says:
+ * partners are not counted), within the cohort's dates — from its first day to the end of its
+ * last, a date not set leaving that side open — as `cohortWindow` in progress.ts says (whenever the
+ * firm joined: a contract signed during the programme counts, even before the firm was added):
  * - applications: submitted in the window (drafts never count);
  * - shortlisted: applications moved to SHORTLISTED in the window (once each);
  * - pilots: deals started in the window; contracts and value won: contracts signed in the window;
@@ -28,7 +28,7 @@ export async function firmPipelines(cohortIds: string[]): Promise<FirmPipeline[]
   return prisma.$queryRaw<FirmPipeline[]>`
     WITH members AS (
       SELECT cm."cohortId", cm."organisationId" AS "firmId",
-             COALESCE(c."startsOn", cm."addedAt") AS ws,
+             COALESCE(c."startsOn", '-infinity'::timestamp) AS ws,
              CASE WHEN c."endsOn" IS NULL THEN 'infinity'::timestamp ELSE c."endsOn" + interval '1 day' END AS we
         FROM "CohortMember" cm JOIN "Cohort" c ON c.id = cm."cohortId"
        WHERE cm."cohortId" = ANY(${cohortIds})

@@ -37,24 +37,24 @@ describe('cohortTarget', () => {
 })
 
 describe('cohortWindow', () => {
-  const addedAt = new Date('2026-03-15T09:30:00Z')
-
   test('the cohort’s dates, its last day included', () => {
-    const window = cohortWindow({ startsOn: day('2026-01-01'), endsOn: day('2026-12-31') }, addedAt)
+    const window = cohortWindow({ startsOn: day('2026-01-01'), endsOn: day('2026-12-31') })
     expect(window).toEqual({ start: day('2026-01-01'), end: day('2027-01-01') })
     expect(inWindow(new Date('2026-12-31T23:59:00Z'), window)).toBe(true)
     expect(inWindow(day('2027-01-01'), window)).toBe(false)
     expect(inWindow(new Date('2025-12-31T23:59:00Z'), window)).toBe(false)
-    // A contract signed before the firm joined, within the cohort's dates, counts.
     expect(inWindow(day('2026-02-01'), window)).toBe(true)
   })
 
-  test('without a first day, from the day the firm joined; without a last day, open', () => {
-    const window = cohortWindow({ startsOn: null, endsOn: null }, addedAt)
-    expect(window).toEqual({ start: addedAt, end: null })
-    expect(inWindow(new Date('2026-03-15T09:00:00Z'), window)).toBe(false)
-    expect(inWindow(new Date('2030-01-01T00:00:00Z'), window)).toBe(true)
-    expect(inWindow(null, window)).toBe(false)
+  test('a date not set leaves that side open', () => {
+    const open = cohortWindow({ startsOn: null, endsOn: null })
+    expect(open).toEqual({ start: null, end: null })
+    expect(inWindow(day('1999-01-01'), open)).toBe(true)
+    expect(inWindow(day('2030-01-01'), open)).toBe(true)
+    expect(inWindow(null, open)).toBe(false)
+    const fromOnly = cohortWindow({ startsOn: day('2026-03-01'), endsOn: null })
+    expect(inWindow(day('2026-02-28'), fromOnly)).toBe(false)
+    expect(inWindow(day('2040-01-01'), fromOnly)).toBe(true)
   })
 })
 

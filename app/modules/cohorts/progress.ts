@@ -10,20 +10,21 @@ const DAY_MS = 86_400_000
 export const ACCELERATOR_BANDS = ['M1_2M', 'M2_5M', 'M5_10M'] as const
 
 /**
- * The period in which a firm's applications, pilots and contracts count for its cohort: from the
- * cohort's first day (or, without one, the day the firm joined) to the end of its last day (open
- * without one). `end` is exclusive. Cohort dates are calendar days kept as midnight UTC.
+ * The period in which a firm's applications, pilots and contracts count for its cohort: the
+ * cohort's dates, its last day included; a date not set leaves that side open (the same rule as the
+ * analytics' cohort breakdown). `start` is inclusive, `end` exclusive; null is open. Cohort dates
+ * are calendar days kept as midnight UTC.
  */
-export function cohortWindow(cohort: { startsOn: Date | null; endsOn: Date | null }, addedAt: Date): { start: Date; end: Date | null } {
-  const start = cohort.startsOn ?? addedAt
+export function cohortWindow(cohort: { startsOn: Date | null; endsOn: Date | null }): { start: Date | null; end: Date | null } {
+  const start = cohort.startsOn
   const end = cohort.endsOn ? new Date(cohort.endsOn.getTime() + DAY_MS) : null
   return { start, end }
 }
 
 /** Whether an instant falls in a window (start inclusive, end exclusive). */
-export function inWindow(at: Date | null | undefined, window: { start: Date; end: Date | null }) {
+export function inWindow(at: Date | null | undefined, window: { start: Date | null; end: Date | null }) {
   if (!at) return false
-  return at.getTime() >= window.start.getTime() && (window.end === null || at.getTime() < window.end.getTime())
+  return (window.start === null || at.getTime() >= window.start.getTime()) && (window.end === null || at.getTime() < window.end.getTime())
 }
 
 export interface Progress {
