@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { cohortPhase, cohortTarget, cohortWindow, inWindow, latest, progressOf } from './progress'
+import { cohortPhase, cohortTarget, cohortWindow, inWindow, progressOf } from './progress'
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`)
 
@@ -55,13 +55,6 @@ describe('cohortWindow', () => {
     const fromOnly = cohortWindow({ startsOn: day('2026-03-01'), endsOn: null })
     expect(inWindow(day('2026-02-28'), fromOnly)).toBe(false)
     expect(inWindow(day('2040-01-01'), fromOnly)).toBe(true)
-  })
-})
-
-describe('latest', () => {
-  test('the most recent instant, ignoring the missing ones', () => {
-    expect(latest(null, day('2026-02-01'), '2026-03-01T00:00:00.000Z', undefined)).toEqual(day('2026-03-01'))
-    expect(latest(null, undefined)).toBeNull()
   })
 })
 

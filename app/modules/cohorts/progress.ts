@@ -56,18 +56,6 @@ export function cohortTarget(perFirm: number, firms: number) {
   return Math.max(0, perFirm) * Math.max(0, firms)
 }
 
-/** The latest of several instants (null when none). */
-export function latest(...dates: Array<Date | string | null | undefined>): Date | null {
-  let best: Date | null = null
-  for (const value of dates) {
-    if (!value) continue
-    const date = typeof value === 'string' ? new Date(value) : value
-    if (Number.isNaN(date.getTime())) continue
-    if (!best || date.getTime() > best.getTime()) best = date
-  }
-  return best
-}
-
 export type CohortPhase = 'upcoming' | 'running' | 'ended' | 'archived'
 
 /** Where a cohort stands on a day: archived first, then by its dates (open dates count as running). */
