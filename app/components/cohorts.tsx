@@ -1,9 +1,10 @@
 import { getInputProps, getTextareaProps } from '@conform-to/react'
 import type { TFunction } from 'i18next'
+import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { formatDate, formatEur, formatPercent } from '#app/i18n/format'
 import type { CohortPhase, Progress } from '#app/modules/cohorts/progress'
-import { Badge } from './ui/card'
+import { Badge, Card } from './ui/card'
 import { Field, TextareaField } from './ui/field'
 
 /** The cohort's dates as a phrase: « du 1er janvier 2027 au 30 juin 2027 », or what is known. */
@@ -105,5 +106,33 @@ export function CohortFields({ fields }: { fields: Record<CohortFieldName, AnyFi
       />
       <Field label={t('cohorts.form.targetPilots')} errors={fields.targetPilots.errors} inputProps={getInputProps(fields.targetPilots, { type: 'number' })} />
     </div>
+  )
+}
+
+/** On a firm's page, for its members: the accelerator cohorts it is in (nothing when none). */
+export function OwnCohortsCard({
+  cohorts,
+  locale,
+}: {
+  cohorts: Array<{ id: string; name: string; programme: string; startsOn: string | Date | null; endsOn: string | Date | null; phase: CohortPhase }>
+  locale: string
+}) {
+  const { t } = useTranslation()
+  if (cohorts.length === 0) return null
+  return (
+    <Card className="space-y-3">
+      <h2 className="text-lg font-semibold">{t('cohorts.own.title')}</h2>
+      <ul className="space-y-2 text-sm">
+        {cohorts.map((cohort) => (
+          <li key={cohort.id} className="flex flex-wrap items-center gap-2">
+            <Link to={`/cohorts/${cohort.id}`} className="font-medium text-brand-700 underline">
+              {cohort.name}
+            </Link>
+            <span className="text-stone-700">{[cohort.programme, cohortDates(t, locale, cohort)].filter(Boolean).join(' · ')}</span>
+            <CohortPhaseBadge phase={cohort.phase} />
+          </li>
+        ))}
+      </ul>
+    </Card>
   )
 }

@@ -140,6 +140,9 @@ describe('accelerator cohorts', () => {
     expect(firmBPage).toContain('77 777 € sur 300 000 €')
     expect(firmBPage).not.toContain('120 000')
     expect(plain(await (await firmBVisitor.get('/cohorts')).text())).toContain(COHORT.name)
+    // The firm's page links its members to the cohort; other visitors of that page see no cohort.
+    expect(await (await firmBVisitor.get(`/orgs/${firmB.organisation.slug}`)).text()).toContain(`href="/cohorts/${cohort.id}"`)
+    expect(await (await (await signedIn(big.user.email)).get(`/orgs/${firmB.organisation.slug}`)).text()).not.toContain(`/cohorts/${cohort.id}`)
     // A firm outside the cohort, a partner and staff: no such page.
     expect((await (await signedIn(big.user.email)).get(`/cohorts/${cohort.id}`)).status).toBe(404)
     expect((await (await signedIn(partner.user.email)).get(`/cohorts/${cohort.id}`)).status).toBe(404)

@@ -348,6 +348,20 @@ export async function listOwnCohorts(actor: Actor, now = new Date()) {
     .map((cohort) => cohortSummary(cohort, now))
 }
 
+/** The cohorts of one organisation, for its own members (its page): empty for anyone else. */
+export async function listOwnCohortsOf(actor: Actor, organisationId: string, now = new Date()) {
+  if (canViewOwnCohortProgress(actor, [organisationId]).length === 0) return []
+  const cohorts = await prisma.cohort.findMany({
+    where: { members: { some: { organisationId } } },
+    orderBy: [{ year: 'desc' }, { name: 'asc' }],
+    select: cohortSelect,
+  })
+  return cohorts.map((cohort) => {
+    const { id, name, programme, startsOn, endsOn, phase } = cohortSummary(cohort, now)
+    return { id, name, programme, startsOn, endsOn, phase }
+  })
+}
+
 /**
  * A cohort as one of its firms reads it: the cohort, the names of the other firms, and the figures
  * of the actor's own firm(s) only. Anyone else: 404 (hub staff have the console's page).
