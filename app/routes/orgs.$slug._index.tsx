@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { OwnCohortsCard } from '#app/components/cohorts'
 import { CharterCompliance } from '#app/components/scorecard'
 import { OrgStatusBadge } from '#app/components/status-badges'
 import { Button, LinkButton } from '#app/components/ui/button'
@@ -12,6 +13,7 @@ import { Alert, Badge, Card, PageHeader } from '#app/components/ui/card'
 import { Field, FormErrors, SelectField } from '#app/components/ui/field'
 import { formatDate, formatNumber } from '#app/i18n/format'
 import { getCharterCompliance } from '#app/modules/analytics/scorecard.server'
+import { listOwnCohortsOf } from '#app/modules/cohorts/service.server'
 import { clientTypes } from '#app/modules/organisations/profile-schema'
 import { getOrganisationProfilePage } from '#app/modules/organisations/profile.server'
 import { inviteMemberSchema } from '#app/modules/organisations/schema'
@@ -31,7 +33,9 @@ export async function loader(args: LoaderFunctionArgs) {
     const page = await getOrganisationProfilePage(actor, requireParam(params, 'slug'))
     // A partner's charter compliance, where its hub shows it (null otherwise).
     const compliance = await getCharterCompliance(actor, { id: page.organisation.id, kind: page.organisation.kind, homeHubId: page.organisation.hub.id })
-    return json({ title: page.organisation.name, locale: await getRequestLocale(request), ...page, compliance })
+    // The firm's accelerator cohorts, for its own members only (empty for anyone else).
+    const cohorts = await listOwnCohortsOf(actor, page.organisation.id)
+    return json({ title: page.organisation.name, locale: await getRequestLocale(request), ...page, compliance, cohorts })
   })
 }
 
@@ -80,7 +84,7 @@ function TagList({ title, tags }: { title: string; tags: string[] }) {
 }
 
 export default function OrganisationPage() {
-  const { organisation, members, invitations, references, charter, compliance, canManage, canEdit, isMember, locale } = useLoaderData<typeof loader>()
+  const { organisation, members, invitations, references, charter, compliance, canManage, canEdit, isMember, locale, cohorts } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const clientLabel = (type: string | null) =>
     type && (clientTypes as readonly string[]).includes(type) ? t(`profile.clientType.${type as (typeof clientTypes)[number]}`) : null
@@ -215,6 +219,7 @@ export default function OrganisationPage() {
               {compliance ? <CharterCompliance compliance={compliance} locale={locale} /> : null}
             </Card>
           ) : null}
+          <OwnCohortsCard cohorts={cohorts} locale={locale} />
         </div>
 
         <Card className="space-y-3 self-start">

@@ -82,7 +82,11 @@ function scopeSql(hubIds: string[], range: Pick<DateRange, 'start' | 'end'>) {
 function pairsSql(hubIds: string[]) {
   return Prisma.sql`
   cohort_firms AS (
-    SELECT cm."organisationId" AS "firmId", c.id, c.name
+    -- A cohort's window (docs/decisions/0025): its dates, its last day included, a date not set
+    -- leaving that side open. Archived cohorts stay: their figures still report on the past.
+    SELECT cm."organisationId" AS "firmId", c.id, c.name,
+           COALESCE(c."startsOn", '-infinity'::timestamp) AS ws,
+           CASE WHEN c."endsOn" IS NULL THEN 'infinity'::timestamp ELSE c."endsOn" + interval '1 day' END AS we
       FROM "CohortMember" cm JOIN "Cohort" c ON c.id = cm."cohortId"
      WHERE c."hubId" = ANY(${hubIds})
   ),
@@ -101,7 +105,7 @@ function pairsSql(hubIds: string[]) {
       LEFT JOIN "Deal" d ON d."applicationId" = a.id
      WHERE a."submittedAt" IS NOT NULL
   ),
-  cohort_pairs AS (
+  cohort_pairs_all AS (
     SELECT COALESCE(m."needId", a."needId") AS "needId", COALESCE(m."firmId", a."firmId") AS "firmId",
            COALESCE(m.recommended, false) AS recommended, COALESCE(m.invited, false) AS invited,
            a."needId" IS NOT NULL AS applied, COALESCE(a.shortlisted, false) AS shortlisted,
@@ -109,6 +113,17 @@ function pairsSql(hubIds: string[]) {
       FROM cohort_matches m
       FULL JOIN (SELECT * FROM apps WHERE "firmId" IN (SELECT "firmId" FROM cohort_firms)) a
         ON a."needId" = m."needId" AND a."firmId" = m."firmId"
+  ),
+  -- A pair counts for a cohort of its firm when the need was published within the cohort's window.
+  cohort_pair_cohorts AS (
+    SELECT p.*, c.id AS "cohortId", c.name AS "cohortName"
+      FROM cohort_pairs_all p JOIN "Need" n ON n.id = p."needId"
+      JOIN cohort_firms c ON c."firmId" = p."firmId" AND n."publishedAt" >= c.ws AND n."publishedAt" < c.we
+  ),
+  -- Each pair once, whatever the number of its firm's cohorts: what "no cohort" leaves out.
+  cohort_pairs AS (
+    SELECT DISTINCT ON ("needId", "firmId") "needId", "firmId", recommended, invited, applied, shortlisted, pilot, contract
+      FROM cohort_pair_cohorts
   ),
   match_counts AS (
     SELECT m."needId", count(*) FILTER (WHERE m."inNeedTop") AS recommended, count(m."invitedAt") AS invited
@@ -166,11 +181,12 @@ function breakdownSql(dimension: Dimension, hubIds: string[]) {
          GROUP BY 2`
     case 'cohort':
       // A cohort groups firms: a firm in two of the view's cohorts counts in both; needs are not
-      // counted. Only the (few) cohort firms' pairs are built; "no cohort" is the total minus them.
+      // counted. A pair counts for a cohort when its need was published within the cohort's dates.
+      // Only the (few) cohort firms' pairs are built; "no cohort" is the total minus them.
       return Prisma.sql`
-        SELECT false AS total, c.id AS key, c.name AS label, NULL::int AS published, ${pairSums}
-          FROM cohort_pairs p JOIN cohort_firms c ON c."firmId" = p."firmId"
-         GROUP BY c.id, c.name
+        SELECT false AS total, p."cohortId" AS key, p."cohortName" AS label, NULL::int AS published, ${pairSums}
+          FROM cohort_pair_cohorts p
+         GROUP BY p."cohortId", p."cohortName"
         UNION ALL
         SELECT false, '', '', NULL::int,
                t.recommended - x.recommended, t.invited - x.invited, t.applications - x.applications,

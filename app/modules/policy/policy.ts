@@ -613,3 +613,45 @@ export function recommendingHubIds(actor: Actor | null, need: Pick<NeedAccessInf
   if (need.status !== 'PUBLISHED' || isMemberOf(actor, need.partnerId)) return []
   return needHubIds(need).filter((hubId) => isStaffOf(actor, hubId))
 }
+
+// ───────── issue 14: cohorts ─────────
+
+export interface CohortAccessInfo {
+  hubId: string
+  archivedAt: Date | string | null
+}
+
+/** A hub's cohorts in the console (list, page, CSV): the hub's staff, moderators and admins. */
+export function canViewCohortAsStaff(actor: Actor | null, cohort: Pick<CohortAccessInfo, 'hubId'>) {
+  return isStaffOf(actor, cohort.hubId)
+}
+
+/** Create a cohort in a hub: its staff. */
+export function canCreateCohort(actor: Actor | null, hubId: string) {
+  return isStaffOf(actor, hubId)
+}
+
+/** Edit, archive, add and remove firms: the cohort's hub staff, while the cohort is not archived. */
+export function canManageCohort(actor: Actor | null, cohort: CohortAccessInfo) {
+  return canViewCohortAsStaff(actor, cohort) && !cohort.archivedAt
+}
+
+/**
+ * A firm a cohort may take: a verified firm of the cohort's own hub (whatever its revenue band:
+ * the picker only suggests 1–10 M€ firms first).
+ */
+export function canJoinCohort(firm: { kind: OrgKind; status: OrgStatus; homeHubId: string }, cohort: Pick<CohortAccessInfo, 'hubId'>) {
+  return firm.kind === 'FIRM' && firm.status === 'VERIFIED' && firm.homeHubId === cohort.hubId
+}
+
+/**
+ * A firm's own progress in its cohort: the members of that firm (any role, read-only statuses
+ * included), archived cohorts too. Returns the actor's firms among the cohort's members: the page
+ * shows only their figures, never another member's (decision 0025). Empty: the cohort is unknown
+ * to the actor (404).
+ */
+export function canViewOwnCohortProgress(actor: Actor | null, memberFirmIds: readonly string[]) {
+  return (actor?.memberships ?? [])
+    .filter((membership) => membership.organisation.kind === 'FIRM' && memberFirmIds.includes(membership.organisationId))
+    .map((membership) => membership.organisationId)
+}

@@ -189,6 +189,14 @@ export const MARKER_RULES = {
    * what it was, but no directory answer (list or profile) may carry it, for anyone.
    */
   fdHiddenOrg: [...VERIFIED, ...STAFF_H],
+
+  // ── issue 14: cohorts ──
+  /** The description of hub H's cohort (firm A in it): its hub's staff and firm A, on the cohort's pages only. */
+  cohortHDescription: [...STAFF_H, 'firmA'],
+  /** An archived cohort of hub H without firms: its hub's staff. */
+  cohortArchivedDescription: STAFF_H,
+  /** Hub H2's cohort (the H2 firm in it): H2's staff and that firm. */
+  cohortH2Description: ['mod2', 'firmH2'],
 } as const satisfies Record<string, readonly Persona[]>
 
 export type MarkerKey = keyof typeof MARKER_RULES
