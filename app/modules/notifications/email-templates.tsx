@@ -41,6 +41,11 @@ export type EmailTemplate =
   | { name: 'reminders.pilotEnding'; data: { name: string; needTitle: string; otherName: string; endsOn: string; link: string } }
   // Saved-search alerts (texts in the digests locale pair, `digests.emails.*`).
   | { name: 'digests.alert'; data: { name: string; needTitle: string; partnerName: string; searchName: string; link: string } }
+  // Pitches without a need (issue 14; texts in the pitches locale pair, `pitches.emails.*`).
+  | { [N in PitchEmailName]: { name: `pitches.${N}`; data: { name: string; pitchTitle: string; otherName: string; link: string } } }[PitchEmailName]
+
+/** The pitch e-mails: staff told of a submission, the partner of a pitch sent, the firm of each answer, both sides of messages. */
+export type PitchEmailName = 'submitted' | 'received' | 'approved' | 'changesRequested' | 'rejected' | 'interested' | 'declined' | 'message'
 
 /** Templates whose texts live in a locale file of their own (`account.emails.*`), not under `emails.*`. */
 const TEXT_KEYS: Partial<Record<EmailTemplate['name'], string>> = {

@@ -1,3 +1,4 @@
+import { pitchEmailSamples } from '#app/modules/pitches/email-samples'
 import { reminderEmailSamples } from '#app/modules/reminders/email-samples'
 import type { EmailTemplate } from './email-templates'
 
@@ -45,6 +46,7 @@ export const TEMPLATE_SAMPLES: TemplateSamples = {
     searchName: 'Maintenance, Isère',
     link: link('/needs/exemple'),
   },
+  ...pitchEmailSamples,
 }
 
 /**
