@@ -325,13 +325,13 @@ export async function getPitchForActor(actor: Actor, pitchId: string, now = new 
   const access = accessOf(pitch)
   const [attachments, messages, audit] = await Promise.all([
     prisma.pitchAttachment.findMany({ where: { pitchId: pitch.id }, select: { id: true, filename: true, sizeBytes: true, createdAt: true }, orderBy: { createdAt: 'asc' } }),
-    conversationOpen(pitch.status) || pitch.status === 'DECLINED' || pitch.status === 'WITHDRAWN'
-      ? prisma.pitchMessage.findMany({
-          where: { pitchId: pitch.id },
-          select: { id: true, body: true, createdAt: true, author: { select: { name: true } }, authorOrg: { select: { name: true } } },
-          orderBy: { createdAt: 'asc' },
-        })
-      : Promise.resolve([]),
+    // Messages exist only once the partner was interested (its first message, then the conversation).
+    // The conversation is the firm's and the partner's: staff moderate the pitch, not the talks.
+    prisma.pitchMessage.findMany({
+      where: { pitchId: view === 'staff' ? '' : pitch.id },
+      select: { id: true, body: true, createdAt: true, author: { select: { name: true } }, authorOrg: { select: { name: true } } },
+      orderBy: { createdAt: 'asc' },
+    }),
     prisma.auditLog.findMany({
       where: { targetType: 'Pitch', targetId: pitch.id, action: { in: view === 'partner' ? PARTNER_HISTORY : HISTORY_ACTIONS } },
       select: { id: true, action: true, createdAt: true },
@@ -543,4 +543,20 @@ export async function linkNeedToPitch(actor: Actor, pitchId: string, needId: str
 export async function pitchForAttachments(actor: Actor, pitchId: string) {
   const { pitch, view } = await pitchFor(actor, pitchId)
   return { pitch, view, mayUpload: firmMayEdit(pitch.status) && canWritePitch(actor, accessOf(pitch)) }
+}
+
+/** The editor of an existing pitch: its firm, while it may still edit it (403 otherwise; 404 for those who may not see it). */
+export async function getPitchForEdit(actor: Actor, pitchId: string) {
+  const { pitch } = await pitchFor(actor, pitchId)
+  if (!canWritePitch(actor, accessOf(pitch))) {
+    if (pitchViewFor(actor, accessOf(pitch)) === 'firm') assertActsFor(actor, pitch.firmId)
+    throw AppError.forbidden('pitches.errors.notYourDecision')
+  }
+  if (!firmMayEdit(pitch.status)) throw AppError.conflict('invalid_transition', 'pitches.errors.notEditable')
+  const editor = await getPitchEditor(actor, { partnerId: pitch.partnerId })
+  return {
+    ...editor,
+    firms: editor.firms.filter((firm) => firm.id === pitch.firmId),
+    pitch: { id: pitch.id, status: pitch.status, firmId: pitch.firmId, partnerId: pitch.partnerId, title: pitch.title, problem: pitch.problem, offer: pitch.offer, referencesText: pitch.referencesText, moderationComment: pitch.moderationComment },
+  }
 }
