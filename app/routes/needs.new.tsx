@@ -8,6 +8,7 @@ import { PageHeader } from '#app/components/ui/card'
 import { needFormSchema, needIntentSchema } from '#app/modules/needs/schema'
 import { canPostNeeds, saveNeed } from '#app/modules/needs/service.server'
 import { listHubs } from '#app/modules/organisations/service.server'
+import { linkNeedToPitch, needPrefillFromPitch } from '#app/modules/pitches/service.server'
 import { verifiedOrganisations } from '#app/modules/policy/policy'
 import { AppError } from '#app/modules/shared/app-error'
 import { getRequestT } from '#app/utils/i18n.server'
@@ -24,10 +25,13 @@ export async function loader(args: LoaderFunctionArgs) {
     const actor = await requireActor(request)
     if (!canPostNeeds(actor)) throw AppError.forbidden('errors.onlyVerifiedPartners')
     const homeHubId = verifiedOrganisations(actor, 'PARTNER')[0]!.organisation.homeHubId
-    const [hubs, t] = await Promise.all([listHubs(), getRequestT(request)])
+    // Issue 14: `?fromPitch=<id>` prefills the need from a pitch the partner is interested in.
+    const fromPitch = new URL(request.url).searchParams.get('fromPitch')
+    const [hubs, t, pitch] = await Promise.all([listHubs(), getRequestT(request), fromPitch ? needPrefillFromPitch(actor, fromPitch) : null])
     return json({
       title: t('needForm.newTitle'),
       otherHubs: hubs.filter((hub) => hub.id !== homeHubId).map((hub) => ({ id: hub.id, name: hub.name })),
+      fromPitch: pitch ? { title: pitch.title, summary: pitch.summary, description: pitch.description } : null,
     })
   })
 }
@@ -44,7 +48,11 @@ export async function action(args: ActionFunctionArgs) {
     }
     try {
       const submit = intent.data === 'submit'
-      const need = await saveNeed(actor, null, submission.value, { submit, requestId: context.requestId })
+      // Issue 14: a need made from a pitch (the form posts to `?fromPitch=<id>`) is its partner's and is linked to it.
+      const fromPitch = new URL(request.url).searchParams.get('fromPitch')
+      const pitch = fromPitch ? await needPrefillFromPitch(actor, fromPitch) : null
+      const need = await saveNeed(actor, null, submission.value, { submit, requestId: context.requestId, ...(pitch ? { partnerId: pitch.partnerId } : {}) })
+      if (pitch) await linkNeedToPitch(actor, pitch.pitchId, need.id, context.requestId)
       return redirectWithToast(`/needs/${need.id}`, { messageKey: submit ? 'needs.submittedToast' : 'needs.savedToast' })
     } catch (error) {
       return replyWithAppError(request, submission, error)
@@ -53,7 +61,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewNeedPage() {
-  const { otherHubs } = useLoaderData<typeof loader>()
+  const { otherHubs, fromPitch } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
@@ -62,7 +70,7 @@ export default function NewNeedPage() {
       <NeedForm
         id="need-new"
         lastResult={actionData?.result}
-        defaultValue={{ visibility: 'PUBLIC', matchingMode: 'OPEN', radiusKm: '50' }}
+        defaultValue={{ visibility: 'PUBLIC', matchingMode: 'OPEN', radiusKm: '50', ...fromPitch }}
         otherHubs={otherHubs}
       />
     </div>
