@@ -231,6 +231,8 @@ const enPitches = {
     },
   },
   scorecard: {
+    csvCharterCounted: 'Pitches whose answer was due or given',
+    csvOnTime: 'Pitches answered on time (count)',
     pitchesReceived: 'Pitches received',
     pitchesAnswered: 'Pitches answered',
     pitchesShare: 'Pitches answered on time',

@@ -231,6 +231,8 @@ const frPitches = {
     },
   },
   scorecard: {
+    csvCharterCounted: 'Pitchs dont la réponse était due ou donnée',
+    csvOnTime: 'Pitchs répondus dans le délai (nombre)',
     pitchesReceived: 'Pitchs reçus',
     pitchesAnswered: 'Pitchs répondus',
     pitchesShare: 'Pitchs répondus dans le délai',
