@@ -14,7 +14,7 @@ import { declineReasons } from '#app/modules/applications/schema'
 import { MAX_ATTACHMENT_BYTES } from '#app/modules/attachments/pdf'
 import { addPitchAttachment, removePitchAttachment } from '#app/modules/pitches/attachments.server'
 import { PITCH_DECISION_INTENTS, pitchDecisionSchema } from '#app/modules/pitches/schema'
-import { actOnPitch, getPitchForActor } from '#app/modules/pitches/service.server'
+import { actOnPitch, assertMaySeePitch, getPitchForActor } from '#app/modules/pitches/service.server'
 import { middayOf } from '#app/modules/reminders/schedule'
 import { AppError } from '#app/modules/shared/app-error'
 import { recordId } from '#app/modules/shared/fields'
@@ -60,6 +60,7 @@ export async function action(args: ActionFunctionArgs) {
     const actor = await requireActor(request)
     const pitchId = requireParam(params, 'pitchId')
     const back = (messageKey: string) => redirectWithToast(`/pitches/${pitchId}`, { messageKey })
+    await assertMaySeePitch(actor, pitchId)
 
     if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
       try {

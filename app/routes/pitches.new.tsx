@@ -3,7 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { PitchEditor } from '#app/components/pitches'
+import { PitchEditor } from '#app/components/pitch-editor'
 import { PageHeader } from '#app/components/ui/card'
 import { pitchFormSchema } from '#app/modules/pitches/schema'
 import { createPitch, getPitchEditor } from '#app/modules/pitches/service.server'

@@ -252,6 +252,7 @@ async function assertPartner(db: Tx['db'], partnerId: string) {
 
 /** A new pitch of one of the actor's verified firms: saved as a draft, or submitted at once. */
 export async function createPitch(actor: Actor, input: PitchFormInput, requestId?: string, now = new Date()) {
+  if (verifiedOrganisations(actor, 'FIRM').length === 0) throw AppError.forbidden('pitches.errors.onlyVerifiedFirms')
   if (!canPitchAs(actor, input.firmId)) throw AppError.invalid({ firmId: ['validation.invalidChoice'] }, 'pitches.errors.onlyVerifiedFirms')
   assertActsFor(actor, input.firmId)
   const firm = verifiedOrganisations(actor, 'FIRM').find((m) => m.organisationId === input.firmId)!
@@ -559,4 +560,9 @@ export async function getPitchForEdit(actor: Actor, pitchId: string) {
     firms: editor.firms.filter((firm) => firm.id === pitch.firmId),
     pitch: { id: pitch.id, status: pitch.status, firmId: pitch.firmId, partnerId: pitch.partnerId, title: pitch.title, problem: pitch.problem, offer: pitch.offer, referencesText: pitch.referencesText, moderationComment: pitch.moderationComment },
   }
+}
+
+/** 404 unless the actor may see the pitch: a form posted about it is read only then (existence does not leak through a 422). */
+export async function assertMaySeePitch(actor: Actor, pitchId: string) {
+  await pitchFor(actor, pitchId)
 }

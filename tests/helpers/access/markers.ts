@@ -173,6 +173,17 @@ export const MARKER_RULES = {
   modEmail: STAFF_H,
   adminEmail: ['admin'],
   mod2Email: ['mod2'],
+
+  // ── issue 14: pitches ──
+  /** Firm A's draft pitch to partner A (its text and its PDF): the firm alone. */
+  fpDraft: ['firmA'],
+  /** Firm A's pitch under review: the firm and hub H's staff, never the partner. */
+  fpSubmitted: ['firmA', ...STAFF_H],
+  /** Firm A's pitch sent to partner A, and its PDF: the firm, hub H's staff and partner A. */
+  fpSent: ['firmA', 'partnerA', ...STAFF_H],
+  fpSentAttach: ['firmA', 'partnerA', ...STAFF_H],
+  /** Firm A's pitch partner A declined. */
+  fpDeclined: ['firmA', 'partnerA', ...STAFF_H],
 } as const satisfies Record<string, readonly Persona[]>
 
 export type MarkerKey = keyof typeof MARKER_RULES

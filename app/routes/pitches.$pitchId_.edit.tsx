@@ -3,10 +3,10 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { PitchEditor } from '#app/components/pitches'
+import { PitchEditor } from '#app/components/pitch-editor'
 import { Alert, PageHeader } from '#app/components/ui/card'
 import { pitchFormSchema } from '#app/modules/pitches/schema'
-import { getPitchForEdit, updatePitch } from '#app/modules/pitches/service.server'
+import { assertMaySeePitch, getPitchForEdit, updatePitch } from '#app/modules/pitches/service.server'
 import { readFormData } from '#app/utils/form.server'
 import { getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
@@ -28,6 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, context, params }) => {
     const actor = await requireActor(request)
+    await assertMaySeePitch(actor, requireParam(params, 'pitchId'))
     const submission = parseWithZod(await readFormData(request), { schema: pitchFormSchema })
     if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 422 })
     try {
