@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { getOwnScorecard, listPartnerScorecards } from '#app/modules/analytics/scorecard.server'
+import { loadActors } from '#app/modules/auth/actors.server'
+import { buildDigests } from '#app/modules/digests/build.server'
 import { addPitchAttachment } from '#app/modules/pitches/attachments.server'
 import { prisma } from '#app/utils/db.server'
 import { createHub, createMember, createStaff, createUser, needFormFields } from '#tests/factories'
@@ -260,5 +262,26 @@ describe('a declined pitch and the scorecard', () => {
     const now = new Date()
     const own = await getOwnScorecard(await actorFor(users.partnerOwner.id), partner.id, { start: new Date(now.getTime() - 86_400_000), end: now }, now)
     expect(own.pitchesLateNow).toBe(1)
+  })
+})
+
+describe('the digest asks the pitch page’s rule again', () => {
+  test('a pitch notification is left out once the person may no longer open the pitch', async () => {
+    const userId = users.firmMember.id
+    await prisma.notificationSetting.create({ data: { userId, category: 'MY_APPLICATIONS', channel: 'DIGEST' } })
+    const notification = await prisma.notification.create({
+      data: { userId, kind: 'pitches:approved', payload: { title: TITLE, other: 'Téléphériques du Vercors' }, link: `/pitches/${pitchId}`, category: 'MY_APPLICATIONS', pitchId },
+      select: { id: true },
+    })
+    const digestOf = async () => {
+      const at = new Date(Date.now() + 1000)
+      const [digest] = await buildDigests([{ userId, period: 'test-pitches', frequency: 'DAILY' }], await loadActors([userId]), at, at)
+      return (digest?.updates.items ?? []).map((item) => item.id)
+    }
+    expect(await digestOf()).toContain(notification.id)
+    // The plain member leaves the firm: the pitch is no longer theirs to read.
+    await prisma.membership.deleteMany({ where: { userId, organisationId: firm.id } })
+    expect((await visitors.firmMember.get(`/pitches/${pitchId}`)).status).toBe(404)
+    expect(await digestOf()).not.toContain(notification.id)
   })
 })
