@@ -3,6 +3,7 @@ import { getOwnScorecard, listPartnerScorecards } from '#app/modules/analytics/s
 import { loadActors } from '#app/modules/auth/actors.server'
 import { buildDigests } from '#app/modules/digests/build.server'
 import { addPitchAttachment } from '#app/modules/pitches/attachments.server'
+import { sendPitchCharterReminders } from '#app/modules/pitches/reminders.server'
 import { prisma } from '#app/utils/db.server'
 import { createHub, createMember, createStaff, createUser, needFormFields } from '#tests/factories'
 import { actorFor } from '#tests/helpers/actor'
@@ -262,6 +263,21 @@ describe('a declined pitch and the scorecard', () => {
     const now = new Date()
     const own = await getOwnScorecard(await actorFor(users.partnerOwner.id), partner.id, { start: new Date(now.getTime() - 86_400_000), end: now }, now)
     expect(own.pitchesLateNow).toBe(1)
+  })
+})
+
+describe('the charter’s reminders for pitches', () => {
+  test('two days before the due day, the partner’s members are reminded once', async () => {
+    const created = await visitors.firmOwner.post('/pitches/new', { intent: 'submit', firmId: firm.id, partnerId: partner.id, title: 'Un pitch à rappeler', problem: PROBLEM, offer: OFFER })
+    const id = idFrom(created.headers.get('Location'))
+    expect((await visitors.mod.post(`/pitches/${id}`, { intent: 'approve' })).status).toBe(302)
+    // Sent eight days ago at noon (Paris), delay of ten days: due in two days.
+    const now = new Date()
+    await prisma.pitch.update({ where: { id }, data: { sentAt: new Date(now.getTime() - 8 * 86_400_000) } })
+    expect(await sendPitchCharterReminders(now)).toBeGreaterThanOrEqual(1)
+    expect(await sendPitchCharterReminders(now)).toBe(0)
+    const told = await prisma.notification.findMany({ where: { pitchId: id, kind: 'pitches:charter-soon' }, select: { userId: true } })
+    expect(told.map((row) => row.userId).sort()).toEqual([users.partnerOwner.id, users.staffInPartner.id].sort())
   })
 })
 

@@ -179,6 +179,10 @@ const enPitches = {
     needAlreadyCreated: 'A need was already created from this pitch.',
   },
   notifications: {
+    charter_soon_one: 'The pitch “{{title}}” of {{other}} awaits your answer: {{count}} day left',
+    charter_soon_many: 'The pitch “{{title}}” of {{other}} awaits your answer: {{count}} days left',
+    charter_soon_other: 'The pitch “{{title}}” of {{other}} awaits your answer: {{count}} days left',
+    charter_due: 'Last day to answer the pitch “{{title}}” of {{other}}',
     submitted: 'New pitch to review: “{{title}}” ({{other}})',
     received: 'New pitch from {{other}}: “{{title}}”',
     approved: 'Your pitch “{{title}}” was sent to {{other}}',
@@ -189,6 +193,16 @@ const enPitches = {
     message: 'New message from {{other}} on the pitch “{{title}}”',
   },
   emails: {
+    charterSoon: {
+      subject: 'Pitch to answer by {{dueOn}}: {{pitchTitle}}',
+      body: ['The pitch “{{pitchTitle}}” of {{otherName}} awaits your answer: the charter commits you to answer {{dueOn}} at the latest.', 'Interested, or declined with a reason: the firm is told of your answer.'],
+      cta: 'Answer the pitch',
+    },
+    charterDue: {
+      subject: 'Answer due today: {{pitchTitle}}',
+      body: ['The pitch “{{pitchTitle}}” of {{otherName}} awaits your answer today, the last day of the charter delay.'],
+      cta: 'Answer the pitch',
+    },
     submitted: {
       subject: 'Pitch to review: {{pitchTitle}}',
       body: ['{{otherName}} proposes an idea to a partner: “{{pitchTitle}}”.', 'Review it: send it to the partner, ask for changes, or reject it with a reason.'],

@@ -179,6 +179,10 @@ const frPitches = {
     needAlreadyCreated: 'Un besoin a déjà été créé à partir de ce pitch.',
   },
   notifications: {
+    charter_soon_one: 'Le pitch «\u00a0{{title}}\u00a0» de {{other}} attend votre réponse\u202f: il reste {{count}}\u00a0jour',
+    charter_soon_many: 'Le pitch «\u00a0{{title}}\u00a0» de {{other}} attend votre réponse\u202f: il reste {{count}}\u00a0jours',
+    charter_soon_other: 'Le pitch «\u00a0{{title}}\u00a0» de {{other}} attend votre réponse\u202f: il reste {{count}}\u00a0jours',
+    charter_due: 'Dernier jour pour répondre au pitch «\u00a0{{title}}\u00a0» de {{other}}',
     submitted: 'Nouveau pitch à relire\u202f: «\u00a0{{title}}\u00a0» ({{other}})',
     received: 'Nouveau pitch de {{other}}\u202f: «\u00a0{{title}}\u00a0»',
     approved: 'Votre pitch «\u00a0{{title}}\u00a0» a été envoyé à {{other}}',
@@ -189,6 +193,16 @@ const frPitches = {
     message: 'Nouveau message de {{other}} sur le pitch «\u00a0{{title}}\u00a0»',
   },
   emails: {
+    charterSoon: {
+      subject: 'Pitch à répondre avant {{dueOn}}\u202f: {{pitchTitle}}',
+      body: ['Le pitch «\u00a0{{pitchTitle}}\u00a0» de {{otherName}} attend votre réponse\u202f: la charte vous engage à répondre au plus tard {{dueOn}}.', 'Intéressé ou décliné avec un motif\u202f: l’entreprise est prévenue de votre réponse.'],
+      cta: 'Répondre au pitch',
+    },
+    charterDue: {
+      subject: 'Réponse attendue aujourd’hui\u202f: {{pitchTitle}}',
+      body: ['Le pitch «\u00a0{{pitchTitle}}\u00a0» de {{otherName}} attend votre réponse aujourd’hui, dernier jour du délai de la charte.'],
+      cta: 'Répondre au pitch',
+    },
     submitted: {
       subject: 'Pitch à relire\u202f: {{pitchTitle}}',
       body: ['{{otherName}} propose une idée à un partenaire\u202f: «\u00a0{{pitchTitle}}\u00a0».', 'Relisez-la\u202f: envoyez-la au partenaire, demandez des modifications ou refusez-la avec un motif.'],
