@@ -80,6 +80,20 @@ export function ScorecardFigures({ scorecard, locale }: { scorecard: ScorecardFi
         detail={t('scorecards.pair', { label: t('scorecards.short.hubFirmShare'), value: f.share(scorecard.hubFirmShare) })}
         definition={t('scorecards.legend.shares')}
       />
+      {/* Issue 14: pitches without a need (decision 0028). */}
+      <Figure
+        term={t('pitches.scorecard.pitchesReceived')}
+        value={f.count(scorecard.pitchesReceived)}
+        detail={t('scorecards.pair', { label: t('pitches.scorecard.pitchesAnswered'), value: f.count(scorecard.pitchesAnswered) })}
+        definition={t('pitches.scorecard.legendReceived')}
+      />
+      <Figure
+        term={t('pitches.scorecard.pitchesShare')}
+        value={f.share(scorecard.pitchesShare)}
+        detail={of(scorecard.pitchesOnTime, scorecard.pitchesCharterCounted)}
+        definition={t('pitches.scorecard.legendShare')}
+      />
+      <Figure term={t('pitches.scorecard.pitchesLateNow')} value={f.count(scorecard.pitchesLateNow)} definition={t('pitches.scorecard.legendLateNow')} />
     </dl>
   )
 }
@@ -108,6 +122,17 @@ export function ScorecardLegend({ from, to, id }: { from: string; to: string; id
         {items.map(([column, legend]) => (
           <div key={column}>
             <dt className="inline font-medium">{t('scorecards.pair', { label: t(`scorecards.columns.${column}`), value: '' })}</dt> <dd className="inline">{t(`scorecards.legend.${legend}`)}</dd>
+          </div>
+        ))}
+        {(
+          [
+            ['pitchesReceived', 'legendReceived'],
+            ['pitchesShare', 'legendShare'],
+            ['pitchesLateNow', 'legendLateNow'],
+          ] as const
+        ).map(([column, legend]) => (
+          <div key={column}>
+            <dt className="inline font-medium">{t('scorecards.pair', { label: t(`pitches.scorecard.${column}`), value: '' })}</dt> <dd className="inline">{t(`pitches.scorecard.${legend}`)}</dd>
           </div>
         ))}
       </dl>

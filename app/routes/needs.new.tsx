@@ -9,6 +9,7 @@ import { needAudienceOptions } from '#app/modules/groups/service.server'
 import { needFormSchema, needIntentSchema } from '#app/modules/needs/schema'
 import { canPostNeeds, saveNeed } from '#app/modules/needs/service.server'
 import { listHubs } from '#app/modules/organisations/service.server'
+import { linkNeedToPitch, needPrefillFromPitch } from '#app/modules/pitches/service.server'
 import { verifiedOrganisations } from '#app/modules/policy/policy'
 import { AppError } from '#app/modules/shared/app-error'
 import { getRequestT } from '#app/utils/i18n.server'
@@ -25,11 +26,19 @@ export async function loader(args: LoaderFunctionArgs) {
     const actor = await requireActor(request)
     if (!canPostNeeds(actor)) throw AppError.forbidden('errors.onlyVerifiedPartners')
     const homeHubId = verifiedOrganisations(actor, 'PARTNER')[0]!.organisation.homeHubId
-    const [hubs, audience, t] = await Promise.all([listHubs(), needAudienceOptions({ homeHubId }), getRequestT(request)])
+    // Issue 14: `?fromPitch=<id>` prefills the need from a pitch the partner is interested in.
+    const fromPitch = new URL(request.url).searchParams.get('fromPitch')
+    const [hubs, audience, t, pitch] = await Promise.all([
+      listHubs(),
+      needAudienceOptions({ homeHubId }),
+      getRequestT(request),
+      fromPitch ? needPrefillFromPitch(actor, fromPitch) : null,
+    ])
     return json({
       title: t('needForm.newTitle'),
       audience,
       otherHubs: hubs.filter((hub) => hub.id !== homeHubId).map((hub) => ({ id: hub.id, name: hub.name })),
+      fromPitch: pitch ? { title: pitch.title, summary: pitch.summary, description: pitch.description } : null,
     })
   })
 }
@@ -46,7 +55,11 @@ export async function action(args: ActionFunctionArgs) {
     }
     try {
       const submit = intent.data === 'submit'
-      const need = await saveNeed(actor, null, submission.value, { submit, requestId: context.requestId })
+      // Issue 14: a need made from a pitch (the form posts to `?fromPitch=<id>`) is its partner's and is linked to it.
+      const fromPitch = new URL(request.url).searchParams.get('fromPitch')
+      const pitch = fromPitch ? await needPrefillFromPitch(actor, fromPitch) : null
+      const need = await saveNeed(actor, null, submission.value, { submit, requestId: context.requestId, ...(pitch ? { partnerId: pitch.partnerId } : {}) })
+      if (pitch) await linkNeedToPitch(actor, pitch.pitchId, need.id, context.requestId)
       return redirectWithToast(`/needs/${need.id}`, { messageKey: submit ? 'needs.submittedToast' : 'needs.savedToast' })
     } catch (error) {
       return replyWithAppError(request, submission, error)
@@ -55,7 +68,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewNeedPage() {
-  const { otherHubs, audience } = useLoaderData<typeof loader>()
+  const { otherHubs, audience, fromPitch } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
@@ -64,7 +77,7 @@ export default function NewNeedPage() {
       <NeedForm
         id="need-new"
         lastResult={actionData?.result}
-        defaultValue={{ visibility: 'PUBLIC', matchingMode: 'OPEN', radiusKm: '50' }}
+        defaultValue={{ visibility: 'PUBLIC', matchingMode: 'OPEN', radiusKm: '50', ...fromPitch }}
         otherHubs={otherHubs}
         audience={audience}
       />

@@ -22,6 +22,7 @@ import { readFormData } from '#app/utils/form.server'
 import { getRequestLocale } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
 import { handle, replyWithAppError, requireParam } from '#app/utils/route.server'
+import { verifiedOrganisations } from '#app/modules/policy/policy'
 import { requireActor } from '#app/utils/session.server'
 import { toastHeaders } from '#app/utils/toast.server'
 
@@ -35,7 +36,9 @@ export async function loader(args: LoaderFunctionArgs) {
     const compliance = await getCharterCompliance(actor, { id: page.organisation.id, kind: page.organisation.kind, homeHubId: page.organisation.hub.id })
     // The firm's accelerator cohorts, for its own members only (empty for anyone else).
     const cohorts = await listOwnCohortsOf(actor, page.organisation.id)
-    return json({ title: page.organisation.name, locale: await getRequestLocale(request), ...page, compliance, cohorts })
+    // Issue 14: a verified firm's member may propose an idea to a verified partner (decision 0028).
+    const canPitch = page.organisation.kind === 'PARTNER' && page.organisation.status === 'VERIFIED' && verifiedOrganisations(actor, 'FIRM').length > 0
+    return json({ title: page.organisation.name, locale: await getRequestLocale(request), ...page, compliance, cohorts, canPitch })
   })
 }
 
@@ -84,7 +87,7 @@ function TagList({ title, tags }: { title: string; tags: string[] }) {
 }
 
 export default function OrganisationPage() {
-  const { organisation, members, invitations, references, charter, compliance, canManage, canEdit, isMember, locale, cohorts } = useLoaderData<typeof loader>()
+  const { organisation, members, invitations, references, charter, compliance, canManage, canEdit, isMember, locale, cohorts, canPitch } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const clientLabel = (type: string | null) =>
     type && (clientTypes as readonly string[]).includes(type) ? t(`profile.clientType.${type as (typeof clientTypes)[number]}`) : null
@@ -96,6 +99,11 @@ export default function OrganisationPage() {
         actions={
           <>
             <OrgStatusBadge status={organisation.status} />
+            {canPitch ? (
+              <LinkButton to={`/pitches/new?partner=${organisation.id}`} size="sm" variant="secondary">
+                {t('pitches.proposeToPartner')}
+              </LinkButton>
+            ) : null}
             {canEdit ? (
               <LinkButton to={`/orgs/${organisation.slug}/edit`} size="sm">
                 {t('profile.page.editProfile')}

@@ -41,6 +41,18 @@ const CSV_FIELDS = [
   'hubFirmShare',
 ] as const satisfies ReadonlyArray<keyof Scorecard>
 
+/** Issue 14: the pitch figures (labels in the pitches locale pair), in the CSV and the table. */
+const PITCH_CSV_FIELDS = ['pitchesReceived', 'pitchesAnswered', 'pitchesCharterCounted', 'pitchesOnTime', 'pitchesShare', 'pitchesLateNow'] as const satisfies ReadonlyArray<keyof Scorecard>
+const PITCH_LABELS = {
+  pitchesReceived: 'pitches.scorecard.pitchesReceived',
+  pitchesAnswered: 'pitches.scorecard.pitchesAnswered',
+  pitchesCharterCounted: 'pitches.scorecard.csvCharterCounted',
+  pitchesOnTime: 'pitches.scorecard.csvOnTime',
+  pitchesShare: 'pitches.scorecard.pitchesShare',
+  pitchesLateNow: 'pitches.scorecard.pitchesLateNow',
+} as const
+const isPitchColumn = (key: SortKey): key is 'pitchesReceived' | 'pitchesShare' | 'pitchesLateNow' => key in PITCH_LABELS
+
 /** /staff/partners: the scorecards of every partner of the actor's hubs over a period, sortable; CSV at `?format=csv`. */
 export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request, context }) => {
@@ -61,6 +73,7 @@ export async function loader(args: LoaderFunctionArgs) {
         { header: t('scorecards.columns.hub'), value: (row) => row.hubName },
         { header: t('scorecards.columns.charterDays'), value: (row) => row.charterDays },
         ...CSV_FIELDS.map((field): CsvColumn<Scorecard> => ({ header: t(`scorecards.columns.${field}`), value: (row) => row[field] })),
+        ...PITCH_CSV_FIELDS.map((field): CsvColumn<Scorecard> => ({ header: t(PITCH_LABELS[field]), value: (row) => row[field] })),
       ]
       return csvResponse({ request, actor, table: 'partners', columns, rows: result.rows, separator: csv.separator, hubId: result.hubId ?? (result.hubs.length === 1 ? result.hubs[0].id : null), requestId: context.requestId })
     }
@@ -97,6 +110,9 @@ const COLUMNS: Array<{ key: SortKey; kind: 'count' | 'days' | 'share' | 'eur' }>
   { key: 'contractValueEur', kind: 'eur' },
   { key: 'smallFirmShare', kind: 'share' },
   { key: 'hubFirmShare', kind: 'share' },
+  { key: 'pitchesReceived', kind: 'count' },
+  { key: 'pitchesShare', kind: 'share' },
+  { key: 'pitchesLateNow', kind: 'count' },
 ]
 
 function SortHeader({ column, label, current }: { column: SortKey; label: string; current: { sort: SortKey; dir: 'asc' | 'desc' } }) {
@@ -156,7 +172,7 @@ export default function StaffPartners() {
                 <tr>
                   <SortHeader column="name" label={t('scorecards.columns.name')} current={current} />
                   {COLUMNS.map((column) => (
-                    <SortHeader key={column.key} column={column.key} label={t(`scorecards.short.${column.key as Exclude<SortKey, 'name'>}`)} current={current} />
+                    <SortHeader key={column.key} column={column.key} label={isPitchColumn(column.key) ? t(PITCH_LABELS[column.key]) : t(`scorecards.short.${column.key as Exclude<SortKey, 'name' | keyof typeof PITCH_LABELS>}`)} current={current} />
                   ))}
                 </tr>
               </thead>
@@ -170,7 +186,7 @@ export default function StaffPartners() {
                       {hubs.length > 1 ? <span className="block text-xs font-normal text-stone-700">{row.hubName}</span> : null}
                     </th>
                     {COLUMNS.map((column) => (
-                      <td key={column.key} className={`whitespace-nowrap px-3 py-2 text-right tabular-nums${column.key === 'lateNow' && row.lateNow > 0 ? ' font-semibold text-red-800' : ''}`}>
+                      <td key={column.key} className={`whitespace-nowrap px-3 py-2 text-right tabular-nums${(column.key === 'lateNow' && row.lateNow > 0) || (column.key === 'pitchesLateNow' && row.pitchesLateNow > 0) ? ' font-semibold text-red-800' : ''}`}>
                         {cell(row, column.key, column.kind)}
                       </td>
                     ))}

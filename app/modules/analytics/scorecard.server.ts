@@ -20,6 +20,7 @@ import {
   type DealFact,
   type PartnerFacts,
   type Period,
+  type PitchFact,
   type Scorecard,
   type SortDir,
   type SortKey,
@@ -121,16 +122,31 @@ async function loadLateNow(filter: PartnerFilter, now: Date) {
   return counts
 }
 
+/**
+ * Issue 14: pitches sent to the partners in the period, and those sent earlier still unanswered
+ * (late now), with the partner's charter delay (its own, else its home hub's).
+ */
+async function loadPitches(filter: PartnerFilter, period: Period) {
+  return prisma.$queryRaw<PitchFact[]>`
+    SELECT pt."partnerId", pt.status::text AS status, pt."sentAt", pt."answeredAt", COALESCE(p."charterResponseDays", h."charterResponseDays")::int AS "charterDays"
+    FROM "Pitch" pt
+    JOIN "Organisation" p ON p.id = pt."partnerId"
+    JOIN "Hub" h ON h.id = p."homeHubId"
+    WHERE ${partnerWhere(filter)} AND pt."sentAt" IS NOT NULL
+      AND ((pt."sentAt" >= ${period.start} AND pt."sentAt" < ${period.end}) OR pt.status = 'SENT')`
+}
+
 async function computeScorecards(filter: PartnerFilter, period: Period, now: Date) {
   if (filter.hubIds.length === 0) return { scorecards: [] as Scorecard[], applications: [] as ApplicationFact[], deals: [] as DealFact[] }
-  const [partners, applications, deals, late] = await Promise.all([
+  const [partners, applications, deals, late, pitches] = await Promise.all([
     loadPartners(filter, period),
     loadApplications(filter, period),
     loadDeals(filter, period),
     loadLateNow(filter, now),
+    loadPitches(filter, period),
   ])
   const facts = partners.map((partner) => ({ ...partner, lateNow: late.get(partner.id) ?? 0 }))
-  return { scorecards: buildScorecards(facts, applications, deals, period, now), applications, deals }
+  return { scorecards: buildScorecards(facts, applications, deals, period, now, pitches), applications, deals }
 }
 
 // ───────── the staff console ─────────

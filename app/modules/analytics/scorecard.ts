@@ -190,6 +190,61 @@ export function summariseDeals(deals: readonly DealFact[], period: Period, partn
   }
 }
 
+// ───────── issue 14: pitches (decision 0028) ─────────
+
+/** A pitch staff sent to one of the partners: sent in the period, or still unanswered (for `pitchesLateNow`). */
+export interface PitchFact {
+  partnerId: string
+  status: string
+  sentAt: Date
+  answeredAt: Date | null
+  /** The partner's own delay, else its home hub's. */
+  charterDays: number
+}
+
+export interface PitchSummary {
+  /** Pitches sent to the partner in the period. */
+  pitchesReceived: number
+  /** Of those, answered (interested or declined). */
+  pitchesAnswered: number
+  /** Of those, the ones whose answer was due by `now` or given (the share's denominator). */
+  pitchesCharterCounted: number
+  pitchesOnTime: number
+  pitchesShare: number | null
+  /** Sent, unanswered and past their due day at `now`, whatever the period. */
+  pitchesLateNow: number
+}
+
+/**
+ * Where a sent pitch stands against the charter at `now`, as `charterOutcome` does for
+ * applications: answered on or before its due day (`onTime`), after it or unanswered past it
+ * (`late`), not yet due (`notDue`), withdrawn by the firm before an answer (`withdrawn`).
+ */
+export function pitchOutcome(pitch: Pick<PitchFact, 'status' | 'sentAt' | 'answeredAt' | 'charterDays'>, now: Date): CharterOutcome {
+  const due = charterDueDay(pitch.sentAt, pitch.charterDays)
+  if (pitch.answeredAt) return dayIn(pitch.answeredAt) <= due ? 'onTime' : 'late'
+  if (pitch.status === 'WITHDRAWN') return 'withdrawn'
+  return daysLate(pitch.sentAt, pitch.charterDays, now) > 0 ? 'late' : 'notDue'
+}
+
+export function summarisePitches(pitches: readonly PitchFact[], period: Period, now: Date): PitchSummary {
+  let pitchesReceived = 0
+  let pitchesAnswered = 0
+  let pitchesCharterCounted = 0
+  let pitchesOnTime = 0
+  let pitchesLateNow = 0
+  for (const pitch of pitches) {
+    if (pitch.status === 'SENT' && daysLate(pitch.sentAt, pitch.charterDays, now) > 0) pitchesLateNow++
+    if (!inPeriod(pitch.sentAt, period)) continue
+    pitchesReceived++
+    if (pitch.answeredAt) pitchesAnswered++
+    const outcome = pitchOutcome(pitch, now)
+    if (outcome === 'onTime' || outcome === 'late') pitchesCharterCounted++
+    if (outcome === 'onTime') pitchesOnTime++
+  }
+  return { pitchesReceived, pitchesAnswered, pitchesCharterCounted, pitchesOnTime, pitchesShare: share(pitchesOnTime, pitchesCharterCounted), pitchesLateNow }
+}
+
 export interface PartnerFacts {
   id: string
   name: string
@@ -203,7 +258,7 @@ export interface PartnerFacts {
   lateNow: number
 }
 
-export type Scorecard = PartnerFacts & ApplicationSummary & DealSummary
+export type Scorecard = PartnerFacts & ApplicationSummary & DealSummary & PitchSummary
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string) {
   const groups = new Map<string, T[]>()
@@ -223,13 +278,16 @@ export function buildScorecards(
   deals: readonly DealFact[],
   period: Period,
   now: Date,
+  pitches: readonly PitchFact[] = [],
 ): Scorecard[] {
   const applicationsOf = groupBy(applications, (application) => application.partnerId)
   const dealsOf = groupBy(deals, (deal) => deal.partnerId)
+  const pitchesOf = groupBy(pitches, (pitch) => pitch.partnerId)
   return partners.map((partner) => ({
     ...partner,
     ...summariseApplications(applicationsOf.get(partner.id) ?? [], now),
     ...summariseDeals(dealsOf.get(partner.id) ?? [], period, partner.homeHubId),
+    ...summarisePitches(pitchesOf.get(partner.id) ?? [], period, now),
   }))
 }
 
@@ -249,6 +307,9 @@ export const SORT_KEYS = [
   'contractValueEur',
   'smallFirmShare',
   'hubFirmShare',
+  'pitchesReceived',
+  'pitchesShare',
+  'pitchesLateNow',
 ] as const
 export type SortKey = (typeof SORT_KEYS)[number]
 export type SortDir = 'asc' | 'desc'
@@ -281,5 +342,5 @@ export function sortScorecards<Row extends Pick<Scorecard, SortKey>>(rows: reado
 /** The next `dir` of a column header's link: the other way when it is the current sort. */
 export function nextDir(current: { sort: SortKey; dir: SortDir }, column: SortKey): SortDir {
   if (current.sort === column) return current.dir === 'asc' ? 'desc' : 'asc'
-  return column === 'name' || column === 'responseMedianDays' || column === 'responseP90Days' || column === 'lateNow' ? 'asc' : 'desc'
+  return column === 'name' || column === 'responseMedianDays' || column === 'responseP90Days' || column === 'lateNow' || column === 'pitchesLateNow' ? 'asc' : 'desc'
 }

@@ -1,3 +1,4 @@
+import { pitchNotificationsRefused } from '#app/modules/pitches/digest.server'
 import { Prisma } from '#app/generated/prisma/client'
 import { getT, translateKey } from '#app/i18n/translate'
 import { applicationVisibilitySql } from '#app/modules/applications/visibility.server'
@@ -189,6 +190,8 @@ async function updates(context: Context): Promise<Map<string, { items: DigestMod
         AND (nt."needId" IS NULL OR (n.id IS NOT NULL AND ${needRule.visible} AND (nt.category <> 'FOLLOWED_NEEDS' OR NOT ${needRule.teaser})))
         AND (nt."applicationId" IS NULL OR (a.id IS NOT NULL AND ${applicationVisibilitySql(actor, 'a', 'an')}))`
     const ok = new Set(allowed.map((row) => row.id))
+    // Issue 14: a notification about a pitch is kept only while the pitch page's rule lets the person in.
+    for (const id of await pitchNotificationsRefused(actor, [...ok])) ok.delete(id)
     const kept = candidates.filter((row) => ok.has(row.id))
     if (kept.length === 0) return
     const t = getT(actor.locale)

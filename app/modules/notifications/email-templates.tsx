@@ -44,6 +44,12 @@ export type EmailTemplate =
   // Working groups (texts in the groups locale pair, `groups.emails.*`; decision 0026).
   | { name: 'groups.needAddressed'; data: { name: string; needTitle: string; partnerName: string; groupName: string; link: string } }
   | { name: 'groups.announcement'; data: { name: string; groupName: string; title: string; link: string } }
+  // Pitches without a need (issue 14; texts in the pitches locale pair, `pitches.emails.*`).
+  | { [N in PitchEmailName]: { name: `pitches.${N}`; data: { name: string; pitchTitle: string; otherName: string; link: string } } }[PitchEmailName]
+  | { name: 'pitches.charterSoon'; data: { name: string; pitchTitle: string; otherName: string; dueOn: string; link: string } }
+
+/** The pitch e-mails: staff told of a submission, the partner of a pitch sent, the firm of each answer, both sides of messages. */
+export type PitchEmailName = 'submitted' | 'received' | 'approved' | 'changesRequested' | 'rejected' | 'interested' | 'declined' | 'message' | 'charterDue'
 
 /** Templates whose texts live in a locale file of their own (`account.emails.*`), not under `emails.*`. */
 const TEXT_KEYS: Partial<Record<EmailTemplate['name'], string>> = {

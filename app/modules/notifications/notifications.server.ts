@@ -69,7 +69,7 @@ export function unsubscribeLink(userId: string, scope: UnsubscribeScope) {
  * otherwise an in-app notification (gathered by the next digest when the channel is DIGEST), and
  * an e-mail at once when the channel is EMAIL and the event has one. The caller has already checked
  * that each recipient may open what the notification links to; the digest asks again at send time
- * (`needId`/`applicationId`). Returns the users e-mailed.
+ * (`needId`/`applicationId`/`pitchId`). Returns the users e-mailed.
  */
 export async function notify(
   tx: Tx,
@@ -81,6 +81,8 @@ export async function notify(
     link?: string
     needId?: string
     applicationId?: string
+    /** The pitch it is about (issue 14): the digest asks the pitch page's rule again. */
+    pitchId?: string
     email?: { about: EmailRecord; kind: string; template: (user: { id: string; name: string }) => EmailTemplate }
   },
 ) {
@@ -96,6 +98,7 @@ export async function notify(
       category: input.category,
       needId: input.needId ?? null,
       applicationId: input.applicationId ?? null,
+      pitchId: input.pitchId ?? null,
     })),
   })
   const email = input.email

@@ -1,3 +1,4 @@
+import { pitchEmailSamples } from '#app/modules/pitches/email-samples'
 import { reminderEmailSamples } from '#app/modules/reminders/email-samples'
 import type { EmailTemplate } from './email-templates'
 
@@ -53,6 +54,7 @@ export const TEMPLATE_SAMPLES: TemplateSamples = {
     link: link('/needs/exemple'),
   },
   'groups.announcement': { name: 'Karim Benali', groupName: 'Industrie du futur', title: 'Atelier jumeaux numériques le 12 janvier', link: link('/groups/industrie-du-futur') },
+  ...pitchEmailSamples,
 }
 
 /**

@@ -655,3 +655,58 @@ export function canViewOwnCohortProgress(actor: Actor | null, memberFirmIds: rea
     .filter((membership) => membership.organisation.kind === 'FIRM' && memberFirmIds.includes(membership.organisationId))
     .map((membership) => membership.organisationId)
 }
+
+// ───────── issue 14: pitches ─────────
+
+/** What the pitch page, its lists, attachments, notifications and e-mails know of a pitch. */
+export interface PitchAccessInfo {
+  firmId: string
+  partnerId: string
+  /** The firm's home hub at submission: its staff moderate the pitch. */
+  hubId: string
+  status: string
+  /** When staff sent it to the partner (null: never sent). */
+  sentAt: Date | string | null
+}
+
+export type PitchView = 'firm' | 'staff' | 'partner' | 'none'
+
+/** Statuses a partner may read a pitch in: once it was sent (a pitch withdrawn after sending stays readable). */
+const PITCH_PARTNER_STATUSES = ['SENT', 'INTERESTED', 'DECLINED', 'WITHDRAWN']
+
+/**
+ * How the actor sees a pitch (decision 0028): its firm's members always; the staff of its hub once
+ * submitted (a draft is the firm's alone), but never staff who are members of the partner
+ * (conflict of interest); the partner's members once it was sent (never a draft, a submitted
+ * pitch, one sent back or rejected, nor one withdrawn before sending). Everyone else: 404. Every
+ * list, page, attachment, notification and e-mail asks here.
+ */
+export function pitchViewFor(actor: Actor | null, pitch: PitchAccessInfo): PitchView {
+  if (!actor) return 'none'
+  if (isMemberOf(actor, pitch.firmId)) return 'firm'
+  const sent = pitch.sentAt !== null && PITCH_PARTNER_STATUSES.includes(pitch.status)
+  if (isMemberOf(actor, pitch.partnerId)) return sent ? 'partner' : 'none'
+  if (pitch.status !== 'DRAFT' && isStaffOf(actor, pitch.hubId)) return 'staff'
+  return 'none'
+}
+
+/** Pitching: a member (OWNER, ADMIN or MEMBER) of a verified firm. */
+export function canPitchAs(actor: Actor | null, firmId: string) {
+  const membership = membershipOf(actor, firmId)
+  return membership?.organisation.kind === 'FIRM' && membership.organisation.status === 'VERIFIED'
+}
+
+/** Moderating a pitch (approve, ask for changes, reject): the staff view only. */
+export function canModeratePitch(actor: Actor | null, pitch: PitchAccessInfo) {
+  return pitchViewFor(actor, pitch) === 'staff'
+}
+
+/** Answering a pitch (interested, declined), writing in its conversation, creating a need: the partner, while verified. */
+export function canAnswerPitch(actor: Actor | null, pitch: PitchAccessInfo) {
+  return pitchViewFor(actor, pitch) === 'partner' && actsForOrganisation(actor, pitch.partnerId)
+}
+
+/** Writing, submitting, withdrawing, attaching: the firm, while verified. */
+export function canWritePitch(actor: Actor | null, pitch: PitchAccessInfo) {
+  return pitchViewFor(actor, pitch) === 'firm' && actsForOrganisation(actor, pitch.firmId)
+}

@@ -1,3 +1,4 @@
+import { sendPitchCharterReminders } from '#app/modules/pitches/reminders.server'
 import { Prisma } from '#app/generated/prisma/client'
 import { onDay } from '#app/i18n/format'
 import { UNDECIDED } from '#app/modules/applications/service.server'
@@ -233,7 +234,9 @@ export async function sweepReminders(now = new Date()) {
   const charter = await sendCharterReminders(now)
   const drafts = await sendDraftDeadlineReminders(now)
   const pilots = await sendPilotEndReminders(now)
-  return { charter, drafts, pilots }
+  // Issue 14: the charter's reminders for pitches sent to partners (decision 0028).
+  const pitches = await sendPitchCharterReminders(now)
+  return { charter, drafts, pilots, pitches }
 }
 
 // ───────── staff: late answers ─────────

@@ -197,6 +197,17 @@ export const MARKER_RULES = {
   cohortArchivedDescription: STAFF_H,
   /** Hub H2's cohort (the H2 firm in it): H2's staff and that firm. */
   cohortH2Description: ['mod2', 'firmH2'],
+
+  // ── issue 14: pitches ──
+  /** Firm A's draft pitch to partner A (its text and its PDF): the firm alone. */
+  fpDraft: ['firmA'],
+  /** Firm A's pitch under review: the firm and hub H's staff, never the partner. */
+  fpSubmitted: ['firmA', ...STAFF_H],
+  /** Firm A's pitch sent to partner A, and its PDF: the firm, hub H's staff and partner A. */
+  fpSent: ['firmA', 'partnerA', ...STAFF_H],
+  fpSentAttach: ['firmA', 'partnerA', ...STAFF_H],
+  /** Firm A's pitch partner A declined. */
+  fpDeclined: ['firmA', 'partnerA', ...STAFF_H],
 } as const satisfies Record<string, readonly Persona[]>
 
 export type MarkerKey = keyof typeof MARKER_RULES

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto'
+import { Readable } from 'node:stream'
+import { looksLikePdf, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_APPLICATION, safePdfName } from '#app/modules/attachments/pdf'
+import { readFile, removeFile, storeFile } from '#app/modules/attachments/storage.server'
+import { writeAudit } from '#app/modules/audit/audit.server'
+import { assertActsFor } from '#app/modules/policy/acting'
+import type { Actor } from '#app/modules/policy/policy'
+import { AppError, assertFound } from '#app/modules/shared/app-error'
+import { prisma, transaction } from '#app/utils/db.server'
+import { pitchForAttachments } from './service.server'
+
+/**
+ * A pitch's PDF attachments, stored like an application's (app/modules/attachments: checked by
+ * their content, 10 MB at most, ten per pitch, on disk under a random key) and served only to
+ * those who may see the pitch (`pitchViewFor`; anyone else: 404).
+ */
+
+/** The firm attaches a PDF while it may still edit the pitch (a draft, or one sent back for changes). */
+export async function addPitchAttachment(actor: Actor, pitchId: string, file: { name: string; bytes: Uint8Array }, requestId?: string) {
+  const { pitch, view, mayUpload } = await pitchForAttachments(actor, pitchId)
+  if (view !== 'firm') throw AppError.forbidden('pitches.errors.notYourDecision')
+  assertActsFor(actor, pitch.firmId)
+  if (!mayUpload) throw AppError.conflict('invalid_transition', 'errors.attachmentClosed')
+  const count = await prisma.pitchAttachment.count({ where: { pitchId } })
+  if (count >= MAX_ATTACHMENTS_PER_APPLICATION) throw AppError.invalid({ file: ['validation.tooManyFiles'] })
+  if (file.bytes.length === 0) throw AppError.invalid({ file: ['validation.required'] })
+  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'file_too_large', 'validation.fileTooLarge', {}, { file: ['validation.fileTooLarge'] })
+  if (!looksLikePdf(file.bytes)) throw new AppError(415, 'not_a_pdf', 'validation.notPdf', {}, { file: ['validation.notPdf'] })
+  const storageKey = await storeFile(file.bytes)
+  try {
+    return await transaction(async ({ db }) => {
+      const attachment = await db.pitchAttachment.create({
+        data: {
+          pitchId,
+          uploadedById: actor.userId,
+          filename: safePdfName(file.name),
+          contentType: 'application/pdf',
+          sizeBytes: file.bytes.length,
+          sha256: createHash('sha256').update(file.bytes).digest('hex'),
+          storageKey,
+        },
+        select: { id: true, filename: true },
+      })
+      await writeAudit(db, {
+        actorId: actor.userId,
+        actorOrgId: pitch.firmId,
+        hubId: pitch.status === 'DRAFT' ? null : pitch.hubId,
+        action: 'pitch.attachment.add',
+        target: { type: 'PitchAttachment', id: attachment.id },
+        after: { pitchId, sizeBytes: file.bytes.length },
+        requestId,
+      })
+      return attachment
+    })
+  } catch (error) {
+    await removeFile(storageKey)
+    throw error
+  }
+}
+
+/** The firm removes an attachment while it may still edit the pitch. */
+export async function removePitchAttachment(actor: Actor, pitchId: string, attachmentId: string, requestId?: string) {
+  const { pitch, view, mayUpload } = await pitchForAttachments(actor, pitchId)
+  const attachment = await prisma.pitchAttachment.findFirst({ where: { id: attachmentId, pitchId }, select: { id: true, storageKey: true } })
+  assertFound(attachment)
+  if (view !== 'firm') throw AppError.forbidden('pitches.errors.notYourDecision')
+  assertActsFor(actor, pitch.firmId)
+  if (!mayUpload) throw AppError.conflict('invalid_transition', 'errors.attachmentClosed')
+  await transaction(async ({ db }) => {
+    await db.pitchAttachment.delete({ where: { id: attachment.id } })
+    await writeAudit(db, {
+      actorId: actor.userId,
+      actorOrgId: pitch.firmId,
+      hubId: pitch.status === 'DRAFT' ? null : pitch.hubId,
+      action: 'pitch.attachment.remove',
+      target: { type: 'PitchAttachment', id: attachment.id },
+      requestId,
+    })
+  })
+  await removeFile(attachment.storageKey)
+}
+
+/** The file, for those who may see the pitch (its firm, its hub's staff, the partner once sent). */
+export async function openPitchAttachment(actor: Actor, pitchId: string, attachmentId: string) {
+  await pitchForAttachments(actor, pitchId)
+  const attachment = await prisma.pitchAttachment.findFirst({ where: { id: attachmentId, pitchId }, select: { filename: true, sizeBytes: true, storageKey: true } })
+  assertFound(attachment)
+  return {
+    filename: attachment.filename,
+    sizeBytes: attachment.sizeBytes,
+    stream: Readable.toWeb(readFile(attachment.storageKey)) as ReadableStream<Uint8Array>,
+  }
+}
