@@ -1,5 +1,6 @@
 import type { Logger } from 'pino'
 import { alertNeedPublished, runDigestBatch, runDigestTick, tickInstant } from '#app/modules/digests/service.server'
+import { notifyGroupOfPublishedNeed } from '#app/modules/groups/service.server'
 import { createProcessor } from './run-job'
 
 /** The `digests` queue: the hourly pass (tick → batches) and the instant saved-search alerts. */
@@ -14,7 +15,9 @@ export function digestsProcessor(logger: Logger) {
         const { emailIds: _ids, ...counts } = await runDigestBatch({ at: new Date(at), userIds, force })
         return counts
       },
-      'digests.need-published': async ({ needId }) => alertNeedPublished(needId),
+      // A need published, or opened to all at the end of its cohort reservation: instant
+      // saved-search alerts, and its working group's members (each told once).
+      'digests.need-published': async ({ needId }) => ({ ...(await alertNeedPublished(needId)), group: (await notifyGroupOfPublishedNeed(needId)).told }),
     },
     logger,
   )

@@ -235,6 +235,35 @@ describe('working groups', () => {
     expect(nothing!.updates.items).toEqual([])
   })
 
+  test('a need reserved to a cohort tells the group members outside the cohort when it opens, each once', async () => {
+    const w = await world()
+    const { slug } = await createGroupAs(w.staff.email, { name: uniqueName('Industrie du futur'), theme: 'Industrie', hubId: w.hub.id, audience: 'all' })
+    const groupRow = await group(slug)
+    for (const member of [w.firm, w.outsider]) {
+      await prisma.workingGroupMember.create({ data: { workingGroupId: groupRow.id, organisationId: member.organisation.id } })
+    }
+    const cohort = await prisma.cohort.create({ data: { hubId: w.hub.id, name: uniqueName('Accélérateur'), year: 2026, targetEur: 100_000, members: { create: { organisationId: w.firm.organisation.id } } } })
+    const partner = await signedIn(w.partner.user.email)
+    const title = uniqueName('Jumeau numérique d’un atelier')
+    const fields = needFormFields({ title, workingGroupId: groupRow.id, reservedCohortId: cohort.id, reservedDays: '7', intent: 'submit' })
+    expect((await partner.post('/needs/new', fields)).status).toBe(302)
+    const need = await prisma.need.findFirstOrThrow({ where: { partnerId: w.partner.organisation.id, title } })
+    const moderator = await signedIn(w.staff.email)
+    expect((await moderator.post(`/needs/${need.id}`, { intent: 'publish' })).status).toBeLessThan(400)
+    const published = await prisma.need.findUniqueOrThrow({ where: { id: need.id } })
+    expect(published.reservedUntil!.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000)
+
+    const toldIds = async () => (await prisma.notification.findMany({ where: { needId: need.id, kind: 'groups:need-addressed' }, select: { userId: true } })).map((row) => row.userId).sort()
+    // While reserved: the cohort's firm only.
+    expect(await toldIds()).toEqual([w.firm.user.id])
+    // The job run at the end of the reservation tells the others, and nobody twice (run it twice).
+    await prisma.need.update({ where: { id: need.id }, data: { reservedUntil: new Date(Date.now() - 1000) } })
+    const { notifyGroupOfPublishedNeed } = await import('#app/modules/groups/service.server')
+    expect((await notifyGroupOfPublishedNeed(need.id)).told).toBe(1)
+    expect((await notifyGroupOfPublishedNeed(need.id)).told).toBe(0)
+    expect(await toldIds()).toEqual([w.firm.user.id, w.outsider.user.id].sort())
+  })
+
   test('the need form checks group, cohort and days, with French messages, and writes nothing when refused', async () => {
     const w = await world()
     const { slug: ownSlug } = await createGroupAs(w.otherStaff.email, { name: uniqueName('Club voisin'), theme: 'Réseau', hubId: w.otherHub.id, audience: 'hub' })

@@ -380,10 +380,19 @@ export async function notifyGroupOfPublishedNeed(needId: string) {
   const readers = await whoMayOpenNeed(candidates, need.id, 'visible')
   if (readers.length === 0) return { told: 0 }
   const link = `/needs/${need.id}`
-  await transaction(async (tx) => {
+  const told = await transaction(async (tx) => {
+    // Told once per person, need and group: this runs at publication, again from the published-need
+    // job (a retry if the first pass failed) and when a cohort reservation ends (the members who
+    // could not open it before hear of it then).
+    const keys = readers.map((userId) => `group-need:${need.id}:${group.id}:${userId}`)
+    const claimed = await tx.db.$queryRaw<Array<{ key: string }>>`
+      INSERT INTO "ReminderSent" (key) SELECT unnest(${keys}::text[]) ON CONFLICT (key) DO NOTHING RETURNING key`
+    const claimedKeys = new Set(claimed.map((row) => row.key))
+    const newReaders = readers.filter((_, index) => claimedKeys.has(keys[index]!))
+    if (newReaders.length === 0) return 0
     await notify(tx, {
       category: 'GROUP_NEEDS',
-      userIds: readers,
+      userIds: newReaders,
       kind: 'groups:need-addressed',
       payload: { needId: need.id, title: need.title, group: group.name },
       link,
@@ -397,8 +406,9 @@ export async function notifyGroupOfPublishedNeed(needId: string) {
         }),
       },
     })
+    return newReaders.length
   })
-  return { told: readers.length }
+  return { told }
 }
 
 /** The need form's choices of group and cohort for a partner of that home hub. */

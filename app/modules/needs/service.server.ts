@@ -392,6 +392,12 @@ export async function moderateNeed(
     if (publishing) tx.afterCommit(() => enqueueJob('matching.score-need', { needId: need.id }))
     // A first publication: the saved-search alerts of people who asked for them at once.
     if (action === 'publish') tx.afterCommit(() => enqueueJob('digests.need-published', { needId: need.id }))
+    // Reserved to a cohort: the others hear of it (saved-search alerts, its working group) when it
+    // opens to them, by the same job run again at the end of the reservation.
+    const opensAt = action === 'publish' && data.reservedUntil instanceof Date ? data.reservedUntil : null
+    if (opensAt && opensAt.getTime() > now.getTime()) {
+      tx.afterCommit(() => enqueueJob('digests.need-published', { needId: need.id }, { jobId: `need-opened-${need.id}`, delay: opensAt.getTime() - now.getTime() + 1_000 }))
+    }
     // Its working group's members hear of it: at the first publication, or when an approved edit addresses it to a new group.
     const newGroup = action === 'publish' ? need.workingGroupId : action === 'approveRevision' ? (revision!.data.workingGroupId as string | null | undefined) : null
     if (newGroup && (action === 'publish' || newGroup !== need.workingGroupId)) tx.afterCommit(() => notifyGroupOfPublishedNeed(need.id))
