@@ -12,13 +12,12 @@ import { FormErrors } from '#app/components/ui/field'
 import { filterFieldClass } from '#app/components/ui/filter'
 import { formatDate, formatEur } from '#app/i18n/format'
 import { revenueBands } from '#app/modules/organisations/schema'
-import { archiveCohortSchema, cohortFirmSchema, parsePickerBand, updateCohortSchema } from '#app/modules/cohorts/schema'
+import { archiveCohortSchema, cohortFirmSchema, parsePickerBand, PICKER_LIMIT, updateCohortSchema } from '#app/modules/cohorts/schema'
 import {
   addFirmToCohort,
   archiveCohort,
   getCohortForStaff,
   listPickableFirms,
-  PICKER_LIMIT,
   removeFirmFromCohort,
   requireCohortAsStaff,
   updateCohort,

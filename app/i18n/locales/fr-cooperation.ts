@@ -11,7 +11,7 @@ const frCooperation = {
   },
   shared: {
     title: 'Besoins partagés',
-    intro: 'Les besoins que les autres associations partagent avec la vôtre : recommandez-leur des entreprises de votre association. Et ceux que votre association partage.',
+    intro: 'Les besoins que les autres associations partagent avec la vôtre : recommandez-leur des entreprises de votre association. Et ceux que votre association partage.',
     filterLabel: 'Sens du partage',
     received: 'Partagés avec mon association',
     sent: 'Partagés par mon association',
@@ -20,7 +20,7 @@ const frCooperation = {
     emptyReceived: 'Aucun besoin publié n’est partagé avec votre association pour l’instant.',
     emptyReceivedHint: 'Quand une autre association partagera un besoin avec la vôtre, il apparaîtra ici.',
     emptySent: 'Votre association ne partage aucun besoin publié pour l’instant.',
-    emptySentHint: 'Un partenaire partage son besoin depuis son formulaire (« Partager avec d’autres associations »).',
+    emptySentHint: 'Un partenaire partage son besoin depuis son formulaire (« Partager avec d’autres associations »).',
     columns: {
       need: 'Besoin',
       partner: 'Partenaire',
@@ -38,7 +38,7 @@ const frCooperation = {
     ourRecommendations_many: 'dont {{count}} de votre association',
     ourRecommendations_other: 'dont {{count}} de votre association',
     recommend: 'Recommander des entreprises de mon association',
-    recommendLabel: 'Recommander des entreprises de mon association pour « {{title}} »',
+    recommendLabel: 'Recommander des entreprises de mon association pour « {{title}} »',
     csvColumns: {
       direction: 'Sens',
       need: 'Besoin',

@@ -2,6 +2,9 @@ import { z } from '../shared/zod'
 import { recordId, requiredInt } from '../shared/fields'
 import { revenueBands } from '../organisations/schema'
 
+/** The staff's firm picker shows at most this many firms (the page says so, hence here: the browser needs it). */
+export const PICKER_LIMIT = 200
+
 /** A calendar date from a date input (YYYY-MM-DD), kept as midnight UTC; "" means none. */
 const optionalDay = z
   .string({ error: 'validation.date' })

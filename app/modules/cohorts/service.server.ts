@@ -14,7 +14,7 @@ import { AppError, assertFound, isUniqueViolation } from '#app/modules/shared/ap
 import { prisma, transaction } from '#app/utils/db.server'
 import { firmPipelines, type FirmPipeline } from './pipeline.server'
 import { ACCELERATOR_BANDS, cohortPhase, cohortTarget, progressOf } from './progress'
-import type { CohortFields, PickerBand } from './schema'
+import { PICKER_LIMIT, type CohortFields, type PickerBand } from './schema'
 
 /**
  * Accelerator cohorts (issue 14): hub staff build them and follow each firm's pipeline against
@@ -204,8 +204,6 @@ export async function listPickableFirms(actor: Actor, cohortId: string, filter: 
     more: firms.length > PICKER_LIMIT,
   }
 }
-
-export const PICKER_LIMIT = 200
 
 // ───────── staff: writes ─────────
 

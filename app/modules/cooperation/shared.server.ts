@@ -1,18 +1,9 @@
 import { Prisma } from '#app/generated/prisma/client'
+import { type SharedDirection } from '#app/modules/cooperation/schema'
 import { needVisibilitySql } from '#app/modules/needs/visibility.server'
 import { canViewSharedNeeds, staffHubIds, type Actor } from '#app/modules/policy/policy'
 import { AppError } from '#app/modules/shared/app-error'
 import { prisma } from '#app/utils/db.server'
-
-/**
- * The needs shared between hubs, for a hub's staff (/staff/shared, decision 0029):
- * - `received`: published needs of other hubs shared with one of the actor's hubs, where the staff
- *   recommend firms of their own hub to the partner (/firms?for=<needId>);
- * - `sent`: published needs of the actor's hubs shared with other hubs, and with which.
- * Only needs whose page the actor opens (`needVisibilitySql`, the page's own rule).
- */
-export const SHARED_DIRECTIONS = ['received', 'sent'] as const
-export type SharedDirection = (typeof SHARED_DIRECTIONS)[number]
 
 /** Enough for a console table: the hubs share a few dozen needs at a time. */
 const LIMIT = 500
@@ -33,10 +24,14 @@ export interface SharedNeedRow {
   ourRecommendations: number
 }
 
-export function parseSharedDirection(value: string | null): SharedDirection {
-  return (SHARED_DIRECTIONS as readonly string[]).includes(value ?? '') ? (value as SharedDirection) : 'received'
-}
-
+/**
+ * The needs shared between hubs, for a hub's staff (/staff/shared, decision 0029):
+ * - `received`: published needs of other hubs shared with one of the actor's hubs, where the staff
+ *   recommend firms of their own hub to the partner (/firms?for=<needId>);
+ * - `sent`: published needs of the actor's hubs shared with other hubs, and with which.
+ * Only needs whose page the actor opens (`needVisibilitySql`, the page's own rule).
+ * The directions live in ./schema.ts (the page's filter uses them in the browser).
+ */
 export async function listSharedNeeds(actor: Actor, direction: SharedDirection): Promise<SharedNeedRow[]> {
   if (!canViewSharedNeeds(actor)) throw AppError.forbidden()
   const hubIds = staffHubIds(actor)
