@@ -188,8 +188,9 @@ describe('working groups', () => {
     const { slug } = await createGroupAs(w.staff.email, { name: uniqueName('Confiance numérique'), theme: 'Cybersécurité', hubId: w.hub.id, audience: 'all' })
     const groupRow = await group(slug)
     const colleague = await createMember(w.hub.id, 'FIRM')
-    // Members: firm (invited to the need), firm of the other hub (not invited), a colleague firm (invited, e-mail at once).
-    for (const member of [w.firm, w.firmElsewhere, colleague]) {
+    // Members: firm (invited to the need), firm of the other hub (not invited), a colleague firm (invited, e-mail at once),
+    // and the outsider (invited, but has not accepted the NDA: the teaser only, which does not name the group).
+    for (const member of [w.firm, w.firmElsewhere, colleague, w.outsider]) {
       await prisma.workingGroupMember.create({ data: { workingGroupId: groupRow.id, organisationId: member.organisation.id } })
     }
     await prisma.notificationSetting.create({ data: { userId: colleague.user.id, category: 'GROUP_NEEDS', channel: 'EMAIL' } })
@@ -200,8 +201,11 @@ describe('working groups', () => {
     expect(created.status).toBe(302)
     const need = await prisma.need.findFirstOrThrow({ where: { partnerId: w.partner.organisation.id, title: 'Audit de sécurité des automates' } })
     expect(need.workingGroupId).toBe(groupRow.id)
-    for (const invited of [w.firm, colleague]) {
+    for (const invited of [w.firm, colleague, w.outsider]) {
       await prisma.match.create({ data: { needId: need.id, firmId: invited.organisation.id, score: 80, breakdown: {}, algorithmVersion: ALGORITHM_VERSION, status: 'INVITED', invitedAt: new Date() } })
+    }
+    for (const reader of [w.firm, colleague]) {
+      await prisma.ndaAcceptance.create({ data: { needId: need.id, userId: reader.user.id, organisationId: reader.organisation.id, textVersion: 'test' } })
     }
 
     const moderator = await signedIn(w.staff.email)

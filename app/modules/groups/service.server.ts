@@ -357,7 +357,8 @@ export async function groupsForFilter(actor: Actor) {
 
 /**
  * A need addressed to a group was published: the users of the group's member organisations who
- * may open the need (the need page's own rule, asked for each), its partner's aside, are told
+ * may read the whole need (the need page's own rule, asked for each: the full page, the one that
+ * names the group, not a teaser), its partner's aside, are told
  * under GROUP_NEEDS (in the app; by e-mail at once or in the digest per their preferences).
  * Called once the publication has committed.
  */
@@ -377,7 +378,9 @@ export async function notifyGroupOfPublishedNeed(needId: string) {
   const group = need.workingGroup
   const partnerUsers = new Set((await prisma.membership.findMany({ where: { organisationId: need.partnerId }, select: { userId: true } })).map((row) => row.userId))
   const candidates = (await memberUserIds(group.id)).filter((userId) => !partnerUsers.has(userId))
-  const readers = await whoMayOpenNeed(candidates, need.id, 'visible')
+  // 'full': the notification names the group, which the teaser of an INVITE_ONLY need (NDA not yet
+  // accepted) does not; such a member is told by the invitation, not here.
+  const readers = await whoMayOpenNeed(candidates, need.id, 'full')
   if (readers.length === 0) return { told: 0 }
   const link = `/needs/${need.id}`
   const told = await transaction(async (tx) => {
