@@ -8,7 +8,7 @@ import { Pagination } from '#app/components/pagination'
 import { Alert, Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { FormErrors } from '#app/components/ui/field'
 import { communeLabel } from '#app/modules/geo/communes'
-import { assertMayUseFirmDirectory, directoryModeFor, firmDirectoryChoices, matchesOfNeed, searchFirmDirectory } from '#app/modules/firms/directory.server'
+import { assertMayUseFirmDirectory, directoryModeFor, firmDirectoryChoices, matchesOfNeed, refuseUnseenGroupFilter, searchFirmDirectory } from '#app/modules/firms/directory.server'
 import { directoryActionSchema, parseFirmDirectoryFilters } from '#app/modules/firms/schema'
 import { applyDirectoryAction } from '#app/modules/firms/service.server'
 import { revenueBands } from '#app/modules/organisations/schema'
@@ -34,9 +34,10 @@ export async function loader(args: LoaderFunctionArgs) {
     // A malformed need id: no such need.
     if (errors.for) throw AppError.notFound()
     const mode = filters.forNeedId ? await directoryModeFor(actor, filters.forNeedId) : null
+    await refuseUnseenGroupFilter(actor, filters, errors)
     const [result, choices, t, locale] = await Promise.all([
       searchFirmDirectory(actor, filters, mode?.kind === 'recommend' ? mode.hubIds : undefined),
-      firmDirectoryChoices(),
+      firmDirectoryChoices(actor),
       getRequestT(request),
       getRequestLocale(request),
     ])

@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { assertMayUseFirmDirectory, directoryModeFor, getDirectoryProfile, searchFirmDirectory } from '#app/modules/firms/directory.server'
+import {
+  assertMayUseFirmDirectory,
+  directoryModeFor,
+  firmDirectoryChoices,
+  getDirectoryProfile,
+  refuseUnseenGroupFilter,
+  searchFirmDirectory,
+} from '#app/modules/firms/directory.server'
 import { parseFirmDirectoryFilters } from '#app/modules/firms/schema'
 import { inviteFromDirectory, recommendFirm, setDirectoryHidden } from '#app/modules/firms/service.server'
 import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
@@ -379,5 +386,66 @@ describe('the matching refresh keeps what people chose', () => {
     const after = await prisma.match.findUniqueOrThrow({ where: { needId_firmId: { needId, firmId: meylan.organisation.id } } })
     expect(after).toMatchObject({ source: 'STAFF', recommendedById: before.recommendedById, recommendationNote: before.recommendationNote, recommendedAt: before.recommendedAt, status: before.status })
     expect(await prisma.match.findUniqueOrThrow({ where: { needId_firmId: { needId, firmId: annecy.organisation.id } } })).toMatchObject({ source: 'DIRECTORY', status: 'INVITED' })
+  })
+})
+
+describe('hub-only working groups stay with their hub', () => {
+  test('another hub’s partners and staff find them nowhere: not in the filter, not searched, not on a profile, not on a need page', async () => {
+    const circle = await prisma.workingGroup.create({
+      data: { hubId: hubB.id, slug: 'cercle-annecien', name: 'Cercle annécien', openToAllHubs: false, members: { create: [{ organisationId: annecy2.organisation.id }] } },
+    })
+    const groupLabels = async (actor: Actor) => (await firmDirectoryChoices(actor)).groups.map((group) => group.label)
+    // Hub B's partner and staff see it; hub A's do not (the open group stays for all).
+    expect(await groupLabels(partnerB)).toEqual(expect.arrayContaining(['Cercle annécien (Annecy)', 'Vision industrielle (Annecy)']))
+    expect(await groupLabels(staffB)).toContain('Cercle annécien (Annecy)')
+    for (const reader of [partner, staffA]) {
+      const labels = await groupLabels(reader)
+      expect(labels).toContain('Vision industrielle (Annecy)')
+      expect(labels.join(' ')).not.toContain('Cercle annécien')
+    }
+    // Open cohorts stay in every directory reader's filter (decision 0027).
+    expect((await firmDirectoryChoices(partnerB)).cohorts.map((cohort) => cohort.id)).toContain(cohortId)
+
+    // `?group=` with it: refused next to the filter for hub A, and not searched.
+    const asked = (actor: Actor) => {
+      const parsed = parseFirmDirectoryFilters(new URLSearchParams(`group=${circle.id}`))
+      return refuseUnseenGroupFilter(actor, parsed.filters, parsed.errors).then(() => parsed)
+    }
+    const refused = await asked(partner)
+    expect(refused.errors.group).toEqual(['validation.invalidChoice'])
+    expect(refused.filters.groupId).toBeUndefined()
+    const allowed = await asked(partnerB)
+    expect(allowed.errors.group).toBeUndefined()
+    expect(names(await searchFirmDirectory(partnerB, allowed.filters))).toEqual(['Echo Robotique'])
+    const page = await (await signedIn(partnerUser.email)).get(`/firms?group=${circle.id}`)
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).toContain('Choix invalide')
+    expect(html).not.toContain('Cercle annécien')
+
+    // The member firm's profile names the group to hub B's readers only.
+    expect((await getDirectoryProfile(partnerB, annecy2.organisation.slug)).groups.map((group) => group.name)).toEqual(['Cercle annécien'])
+    expect((await getDirectoryProfile(partner, annecy2.organisation.slug)).groups).toEqual([])
+    const profile = await (await signedIn(partnerUser.email)).get(`/firms/${annecy2.organisation.slug}`)
+    expect(profile.status).toBe(200)
+    expect(await profile.text()).not.toContain('Cercle annécien')
+
+    // A public need of hub B addressed to it: hub A's firm reads the need, not the group's name.
+    const addressed = await published(partnerB, staffB, { title: 'Contrôle qualité par caméra', workingGroupId: circle.id })
+    expect((await prisma.need.findUniqueOrThrow({ where: { id: addressed } })).workingGroupId).toBe(circle.id)
+    const outside = await getNeedForActor(firmActor, addressed)
+    expect(outside.visibility).toBe('full')
+    expect(outside.details!.cooperation.group).toBeNull()
+    const inside = await getNeedForActor(await actorFor(annecy2.user.id), addressed)
+    expect(inside.details!.cooperation.group).toEqual({ slug: 'cercle-annecien', name: 'Cercle annécien' })
+    const needPage = await (await signedIn(grenoble.user.email)).get(`/needs/${addressed}`)
+    expect(needPage.status).toBe(200)
+    const needHtml = await needPage.text()
+    expect(needHtml).toContain('Contrôle qualité par caméra')
+    expect(needHtml).not.toContain('Cercle annécien')
+    expect(needHtml).not.toContain('/groups/cercle-annecien')
+    // …which its own members read, with the link.
+    const memberPage = await (await signedIn(annecy2.user.email)).get(`/needs/${addressed}`)
+    expect(await memberPage.text()).toContain('/groups/cercle-annecien')
   })
 })

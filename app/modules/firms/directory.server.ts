@@ -1,4 +1,5 @@
 import type { Prisma } from '#app/generated/prisma/client'
+import { groupsSeenBy } from '#app/modules/groups/seen.server'
 import { communeByInsee, communeLabel, communes, distanceKm, type Commune } from '#app/modules/geo/communes'
 import { describeNafCodes } from '#app/modules/naf/naf'
 import {
@@ -107,18 +108,36 @@ export async function searchFirmDirectory(actor: Actor, filters: FirmDirectoryFi
   return { total, page, pageSize: take, sort, firms: rows.map((row) => ({ ...row, distanceKm: distanceFrom(filters.commune, row.communeInsee) })) }
 }
 
-/** The choices of the directory's filters: hubs, open cohorts and working groups. */
-export async function firmDirectoryChoices() {
+/**
+ * The choices of the directory's filters: hubs, open cohorts and the open working groups the
+ * reader may see (`canSeeGroup`: a hub-only group is not named to another hub's partners or staff).
+ * Cohorts are listed to every directory reader (partners and staff): their names are a programme's
+ * public face, not a secret (decision 0027).
+ */
+export async function firmDirectoryChoices(actor: Actor) {
   const [hubs, cohorts, groups] = await Promise.all([
     prisma.hub.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, shortName: true } }),
     prisma.cohort.findMany({ where: { archivedAt: null }, orderBy: [{ year: 'desc' }, { name: 'asc' }], select: { id: true, name: true, year: true, hub: { select: { shortName: true } } } }),
-    prisma.workingGroup.findMany({ where: { archivedAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true, hub: { select: { shortName: true } } } }),
+    groupsSeenBy(actor, { archivedAt: null }),
   ])
   return {
     hubs,
     cohorts: cohorts.map((cohort) => ({ id: cohort.id, label: `${cohort.name} (${cohort.year}, ${cohort.hub.shortName})` })),
-    groups: groups.map((group) => ({ id: group.id, label: `${group.name} (${group.hub.shortName})` })),
+    groups: groups.map((group) => ({ id: group.id, label: `${group.name} (${group.hubShortName})` })),
   }
+}
+
+/**
+ * `?group=` naming a group the reader may not see (another hub's hub-only group, an archived one):
+ * refused next to the filter with the message of an unknown choice, and not searched — the
+ * results would tell its members.
+ */
+export async function refuseUnseenGroupFilter(actor: Actor, filters: FirmDirectoryFilters, errors: Record<string, string[]>) {
+  if (!filters.groupId) return
+  const seen = await groupsSeenBy(actor, { id: filters.groupId, archivedAt: null })
+  if (seen.length > 0) return
+  errors.group = ['validation.invalidChoice']
+  delete filters.groupId
 }
 
 // ───────── choosing for a need (?for=) ─────────
@@ -193,13 +212,16 @@ export async function getDirectoryProfile(actor: Actor, slug: string) {
       homeHub: { select: { name: true, shortName: true } },
       references: { orderBy: [{ year: 'desc' }, { createdAt: 'asc' }], take: 20, select: { id: true, title: true, description: true, year: true } },
       cohorts: { where: { cohort: { archivedAt: null } }, select: { cohort: { select: { id: true, name: true, programme: true, year: true } } } },
-      workingGroups: { where: { workingGroup: { archivedAt: null } }, select: { workingGroup: { select: { id: true, name: true, hub: { select: { shortName: true } } } } } },
+      workingGroups: { where: { workingGroup: { archivedAt: null } }, select: { workingGroupId: true } },
     },
   })
   assertFound(firm && canSeeInFirmDirectory(actor, firm))
   const commune = communeByInsee(firm.communeInsee)
   // The partner's published needs, to invite the firm to (with where the firm already stands).
   const partnerIds = actor.memberships.filter((membership) => membership.organisation.kind === 'PARTNER' && membership.organisation.status === 'VERIFIED').map((membership) => membership.organisationId)
+  // Its groups the reader may see (a hub-only group of another hub is not named).
+  const groupIds = firm.workingGroups.map((entry) => entry.workingGroupId)
+  const groups = groupIds.length ? await groupsSeenBy(actor, { id: { in: groupIds }, archivedAt: null }) : []
   const needs = partnerIds.length
     ? await prisma.need.findMany({
         where: { partnerId: { in: partnerIds }, status: 'PUBLISHED' },
@@ -208,7 +230,7 @@ export async function getDirectoryProfile(actor: Actor, slug: string) {
         select: { id: true, title: true, matches: { where: { firmId: firm.id }, select: { status: true } } },
       })
     : []
-  const { references, cohorts, workingGroups, homeHub, kind: _kind, status: _status, directoryHidden: _hidden, ...fields } = firm
+  const { references, cohorts, workingGroups: _groups, homeHub, kind: _kind, status: _status, directoryHidden: _hidden, ...fields } = firm
   return {
     firm: {
       ...fields,
@@ -219,7 +241,7 @@ export async function getDirectoryProfile(actor: Actor, slug: string) {
     },
     references,
     cohorts: cohorts.map((entry) => entry.cohort),
-    groups: workingGroups.map((entry) => ({ id: entry.workingGroup.id, name: entry.workingGroup.name, hubShortName: entry.workingGroup.hub.shortName })),
+    groups: groups.map((group) => ({ id: group.id, name: group.name, hubShortName: group.hubShortName })),
     invitableNeeds: needs.map((need) => ({ id: need.id, title: need.title, matchStatus: need.matches[0]?.status ?? null })),
     /** A member of a verified partner: the invitation form (with its needs, or how to post one). */
     canInvite: partnerIds.length > 0,

@@ -5,6 +5,7 @@ import {
   actorAsMemberOf,
   applicationKeepsNeedOpen,
   canEditNeed,
+  canSeeGroup,
   canModerateNeed,
   isNeedPartner,
   firmThatMayApply,
@@ -65,7 +66,18 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
       partner: { select: { id: true, name: true, slug: true, charterResponseDays: true } },
       hub: { select: { id: true, shortName: true, name: true, charterResponseDays: true } },
       sharedWith: { select: { hubId: true, hub: { select: { shortName: true, name: true } } } },
-      workingGroup: { select: { id: true, slug: true, name: true } },
+      // What `canSeeGroup` asks: the page names the group only to who may open the group's page.
+      workingGroup: {
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          hubId: true,
+          openToAllHubs: true,
+          archivedAt: true,
+          members: { where: { organisationId: { in: actor.memberships.map((membership) => membership.organisationId) } }, select: { organisationId: true } },
+        },
+      },
       reservedCohort: { select: { id: true, name: true } },
     },
   })
@@ -190,17 +202,20 @@ export async function getNeedForActor(actor: Actor, needId: string, now = new Da
 
   /**
    * Issue 14, cooperation made visible (decision 0029): the hubs it is shared with (their names), the
-   * working group it is addressed to, the cohort it is reserved to. While the reservation runs,
+   * working group it is addressed to (only to readers who may see the group, `canSeeGroup`: a
+   * hub-only group is not named to another hub's readers), the cohort it is reserved to. While the reservation runs,
    * everyone who reads the need in full is told; once it ended, only its partner, the staff of the
    * hubs concerned and the cohort's own firms read that it "was reserved" (other firms, never told
    * of the cohort before, see nothing of it).
    */
+  const groupSeen = (group: { hubId: string; openToAllHubs: boolean; archivedAt: Date | null; members: Array<{ organisationId: string }> }) =>
+    canSeeGroup(actor, { hubId: group.hubId, openToAllHubs: group.openToAllHubs, archivedAt: group.archivedAt, memberOrgIds: group.members.map((member) => member.organisationId) })
   const cooperationOf = () => {
     const insider = isPartner || staffHubIds(actor).some((hubId) => hubId === need.hubId || need.sharedWith.some((share) => share.hubId === hubId))
     const cohort = need.reservedCohort && need.reservedUntil ? { name: need.reservedCohort.name, until: need.reservedUntil } : null
     return {
       sharedHubs: need.sharedWith.map((share) => share.hub.name),
-      group: need.workingGroup ? { slug: need.workingGroup.slug, name: need.workingGroup.name } : null,
+      group: need.workingGroup && groupSeen(need.workingGroup) ? { slug: need.workingGroup.slug, name: need.workingGroup.name } : null,
       reservation: cohort && (reserved || insider || cohortFirmIds.length > 0) ? { ...cohort, running: reserved } : null,
     }
   }
