@@ -228,6 +228,7 @@ describe('a pitch from draft to answer', () => {
     const needsBefore = await prisma.need.count({ where: { partnerId: partner.id } })
     const again = await visitors.partnerOwner.post(`/needs/new?fromPitch=${pitchId}`, { ...needFormFields({ title: `${TITLE} (bis)` }), intent: 'save' })
     expect(again.status).toBe(409)
+    expect(await again.text()).toContain('Un besoin a déjà été créé à partir de ce pitch')
     expect(await prisma.need.count({ where: { partnerId: partner.id } })).toBe(needsBefore)
     expect((await prisma.pitch.findUniqueOrThrow({ where: { id: pitchId } })).needId).toBe(needId)
   })
