@@ -9,7 +9,7 @@ import { needAudienceOptions } from '#app/modules/groups/service.server'
 import { needFormSchema, needIntentSchema } from '#app/modules/needs/schema'
 import { canPostNeeds, saveNeed } from '#app/modules/needs/service.server'
 import { listHubs } from '#app/modules/organisations/service.server'
-import { linkNeedToPitch, needPrefillFromPitch } from '#app/modules/pitches/service.server'
+import { createNeedFromPitch, needPrefillFromPitch } from '#app/modules/pitches/service.server'
 import { verifiedOrganisations } from '#app/modules/policy/policy'
 import { AppError } from '#app/modules/shared/app-error'
 import { getRequestT } from '#app/utils/i18n.server'
@@ -55,11 +55,11 @@ export async function action(args: ActionFunctionArgs) {
     }
     try {
       const submit = intent.data === 'submit'
-      // Issue 14: a need made from a pitch (the form posts to `?fromPitch=<id>`) is its partner's and is linked to it.
+      // Issue 14: a need made from a pitch (the form posts to `?fromPitch=<id>`) is its partner's and is
+      // linked to it in the same transaction (decision 0028).
       const fromPitch = new URL(request.url).searchParams.get('fromPitch')
-      const pitch = fromPitch ? await needPrefillFromPitch(actor, fromPitch) : null
-      const need = await saveNeed(actor, null, submission.value, { submit, requestId: context.requestId, ...(pitch ? { partnerId: pitch.partnerId } : {}) })
-      if (pitch) await linkNeedToPitch(actor, pitch.pitchId, need.id, context.requestId)
+      const options = { submit, requestId: context.requestId }
+      const need = fromPitch ? await createNeedFromPitch(actor, fromPitch, submission.value, options) : await saveNeed(actor, null, submission.value, options)
       return redirectWithToast(`/needs/${need.id}`, { messageKey: submit ? 'needs.submittedToast' : 'needs.savedToast' })
     } catch (error) {
       return replyWithAppError(request, submission, error)

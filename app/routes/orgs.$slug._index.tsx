@@ -22,7 +22,7 @@ import { readFormData } from '#app/utils/form.server'
 import { getRequestLocale } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
 import { handle, replyWithAppError, requireParam } from '#app/utils/route.server'
-import { verifiedOrganisations } from '#app/modules/policy/policy'
+import { mayPitchTo } from '#app/modules/policy/policy'
 import { requireActor } from '#app/utils/session.server'
 import { toastHeaders } from '#app/utils/toast.server'
 
@@ -37,7 +37,7 @@ export async function loader(args: LoaderFunctionArgs) {
     // The firm's accelerator cohorts, for its own members only (empty for anyone else).
     const cohorts = await listOwnCohortsOf(actor, page.organisation.id)
     // Issue 14: a verified firm's member may propose an idea to a verified partner (decision 0028).
-    const canPitch = page.organisation.kind === 'PARTNER' && page.organisation.status === 'VERIFIED' && verifiedOrganisations(actor, 'FIRM').length > 0
+    const canPitch = mayPitchTo(actor, page.organisation)
     return json({ title: page.organisation.name, locale: await getRequestLocale(request), ...page, compliance, cohorts, canPitch })
   })
 }

@@ -1,8 +1,9 @@
 import { json, type LoaderFunctionArgs, type TypedResponse } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsvLinks } from '#app/components/console'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { Pagination } from '#app/components/pagination'
 import { PitchStatusBadge } from '#app/components/pitches'
 import { Button } from '#app/components/ui/button'
 import { Card, EmptyState, PageHeader } from '#app/components/ui/card'
@@ -21,14 +22,21 @@ import { requireActor } from '#app/utils/session.server'
 
 export const meta = titleMeta
 
-/** Staff: the pitches of their hubs' firms (those under review first), filterable by status; CSV at `?format=csv`. */
+/** Staff: the pitches of their hubs' firms (all those under review first, the others by pages), filterable by status; CSV at `?format=csv` (every pitch of the filter). */
 export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request, context }) => {
     const actor = await requireActor(request)
     const url = new URL(request.url)
     const status = url.searchParams.get('status')
-    const [rows, t, locale] = await Promise.all([listPitchesForStaff(actor, { status }), getRequestT(request), getRequestLocale(request)])
     const csv = csvRequest(url)
+    // A bad page number is the first page, never an error page; the CSV holds every pitch of the filter.
+    const page = Number.parseInt(url.searchParams.get('page') ?? '1', 10)
+    const [list, t, locale] = await Promise.all([
+      listPitchesForStaff(actor, { status, page: Number.isFinite(page) && page >= 1 ? Math.min(page, 10_000) : 1, all: Boolean(csv) }),
+      getRequestT(request),
+      getRequestLocale(request),
+    ])
+    const { rows } = list
     if (csv) {
       type Row = (typeof rows)[number]
       const hubIds = staffHubIds(actor)
@@ -59,12 +67,16 @@ export async function loader(args: LoaderFunctionArgs) {
       locale,
       timeZone: actor.timeZone,
       rows: rows.map((row) => ({ ...row, dueOn: row.dueDay ? onDay(middayOf(row.dueDay), locale, actor.timeZone) : null })),
+      page: list.page,
+      pageSize: list.pageSize,
+      total: list.total,
     })
   })
 }
 
 export default function StaffPitches() {
-  const { rows, locale, timeZone } = useLoaderData<typeof loader>()
+  const { rows, locale, timeZone, page, pageSize, total } = useLoaderData<typeof loader>()
+  const [searchParams] = useSearchParams()
   const { t } = useTranslation()
   return (
     <div>
@@ -121,6 +133,8 @@ export default function StaffPitches() {
           </table>
         </Card>
       )}
+      {total > pageSize ? <p className="mt-4 text-sm text-stone-600">{t('pitches.staff.paged', { count: total })}</p> : null}
+      <Pagination page={page} pageSize={pageSize} total={total} searchParams={searchParams} />
     </div>
   )
 }

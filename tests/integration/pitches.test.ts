@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { getOwnScorecard, listPartnerScorecards } from '#app/modules/analytics/scorecard.server'
 import { loadActors } from '#app/modules/auth/actors.server'
 import { buildDigests } from '#app/modules/digests/build.server'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { needFormSchema } from '#app/modules/needs/schema'
 import { addPitchAttachment } from '#app/modules/pitches/attachments.server'
+import { createNeedFromPitch } from '#app/modules/pitches/service.server'
 import { sendPitchCharterReminders } from '#app/modules/pitches/reminders.server'
 import { prisma } from '#app/utils/db.server'
 import { createHub, createMember, createStaff, createUser, needFormFields } from '#tests/factories'
@@ -19,6 +22,7 @@ import { pdfWith } from '#tests/helpers/access/world'
 let hubH: { id: string }
 let partner: { id: string; slug: string }
 let firm: { id: string }
+let otherPartnerOrg: { id: string }
 const users = {} as Record<'firmOwner' | 'firmMember' | 'partnerOwner' | 'mod' | 'mod2' | 'staffInPartner' | 'otherFirm' | 'otherPartner', { id: string; email: string }>
 const visitors = {} as Record<keyof typeof users, Visitor>
 let pitchId: string
@@ -64,6 +68,7 @@ beforeAll(async () => {
   await prisma.membership.create({ data: { userId: staffInPartner.id, organisationId: partner.id, role: 'MEMBER' } })
   const otherFirm = await createMember(hubH.id, 'FIRM', { organisation: { name: 'Autre entreprise' } })
   const otherPartner = await createMember(hubH.id, 'PARTNER', { organisation: { name: 'Autre partenaire' } })
+  otherPartnerOrg = otherPartner.organisation
   Object.assign(users, {
     firmOwner: f.user,
     firmMember,
@@ -219,6 +224,13 @@ describe('a pitch from draft to answer', () => {
     expect(await prisma.need.findUniqueOrThrow({ where: { id: needId! } })).toMatchObject({ partnerId: partner.id, title: TITLE })
     // Once linked, the link is offered no more.
     expect((await visitors.partnerOwner.get(`/needs/new?fromPitch=${pitchId}`)).status).toBe(409)
+    // A second save from the same pitch (another tab) is refused and writes no second need.
+    const needsBefore = await prisma.need.count({ where: { partnerId: partner.id } })
+    const again = await visitors.partnerOwner.post(`/needs/new?fromPitch=${pitchId}`, { ...needFormFields({ title: `${TITLE} (bis)` }), intent: 'save' })
+    expect(again.status).toBe(409)
+    expect(await again.text()).toContain('Un besoin a déjà été créé à partir de ce pitch')
+    expect(await prisma.need.count({ where: { partnerId: partner.id } })).toBe(needsBefore)
+    expect((await prisma.pitch.findUniqueOrThrow({ where: { id: pitchId } })).needId).toBe(needId)
   })
 })
 
@@ -299,5 +311,79 @@ describe('the digest asks the pitch page’s rule again', () => {
     await prisma.membership.deleteMany({ where: { userId, organisationId: firm.id } })
     expect((await visitors.firmMember.get(`/pitches/${pitchId}`)).status).toBe(404)
     expect(await digestOf()).not.toContain(notification.id)
+  })
+})
+
+describe('the staff queue never drops a pitch waiting for review', () => {
+  test('a pitch under review is on top of the first page however many others there are; the others are paged; the CSV has them all', async () => {
+    const created = await visitors.firmOwner.post('/pitches/new', { intent: 'submit', firmId: firm.id, partnerId: otherPartnerOrg.id, title: 'Le plus ancien pitch à relire', problem: PROBLEM, offer: OFFER })
+    const waiting = idFrom(created.headers.get('Location'))
+    // Changed long ago: the oldest row of the hub's queue.
+    await prisma.pitch.update({ where: { id: waiting }, data: { updatedAt: new Date('2020-01-01T10:00:00Z') } })
+    const sentAt = new Date()
+    await prisma.pitch.createMany({
+      data: Array.from({ length: 60 }, (_, index) => ({
+        firmId: firm.id,
+        partnerId: otherPartnerOrg.id,
+        hubId: hubH.id,
+        createdById: users.firmOwner.id,
+        status: 'SENT' as const,
+        title: `Pitch envoyé numéro ${String(index).padStart(2, '0')}`,
+        problem: PROBLEM,
+        offer: OFFER,
+        submittedAt: sentAt,
+        sentAt,
+      })),
+    })
+    const first = await (await visitors.mod.get('/staff/pitches')).text()
+    expect(first).toContain('Le plus ancien pitch à relire')
+    expect(first).toContain('page=2')
+    expect(first).toContain('autres suivent, page par page')
+    const titles = (html: string) => [...html.matchAll(/Pitch envoyé numéro (\d\d)/g)].map((match) => match[1])
+    const second = await (await visitors.mod.get('/staff/pitches?page=2')).text()
+    expect(second).not.toContain('Le plus ancien pitch à relire')
+    const shown = new Set([...titles(first), ...titles(second), ...titles(await (await visitors.mod.get('/staff/pitches?page=3')).text())])
+    expect(shown.size).toBe(60)
+    const csv = await (await visitors.mod.get('/staff/pitches?format=csv')).text()
+    expect(new Set(titles(csv)).size).toBe(60)
+    expect(csv).toContain('Le plus ancien pitch à relire')
+    // Filtered on review: only those, all of them.
+    const review = await (await visitors.mod.get('/staff/pitches?status=SUBMITTED')).text()
+    expect(review).toContain('Le plus ancien pitch à relire')
+    expect(titles(review)).toHaveLength(0)
+  })
+})
+
+describe('a need from a pitch, saved twice at once', () => {
+  test('two tabs save at the same moment: one need is saved and linked, the other refused with nothing written', async () => {
+    const created = await visitors.firmOwner.post('/pitches/new', { intent: 'submit', firmId: firm.id, partnerId: partner.id, title: 'Un pitch pour deux onglets', problem: PROBLEM, offer: OFFER })
+    const id = idFrom(created.headers.get('Location'))
+    expect((await visitors.mod.post(`/pitches/${id}`, { intent: 'approve' })).status).toBe(302)
+    expect((await visitors.partnerOwner.post(`/pitches/${id}`, { intent: 'interested' })).status).toBe(302)
+    const submission = parseWithZod(new URLSearchParams(Object.entries(needFormFields({ title: 'Besoin né de deux onglets' })).flatMap(([key, value]) => (Array.isArray(value) ? value.map((v) => [key, v]) : [[key, value]]))), { schema: needFormSchema })
+    if (submission.status !== 'success') throw new Error('the need form fields do not parse')
+    const actor = await actorFor(users.partnerOwner.id)
+    const results = await Promise.allSettled([createNeedFromPitch(actor, id, submission.value, { submit: false }), createNeedFromPitch(actor, id, submission.value, { submit: false })])
+    const saved = results.filter((result) => result.status === 'fulfilled')
+    const refused = results.filter((result) => result.status === 'rejected')
+    expect(saved).toHaveLength(1)
+    expect(refused).toHaveLength(1)
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ status: 409 })
+    const needs = await prisma.need.findMany({ where: { partnerId: partner.id, title: 'Besoin né de deux onglets' }, select: { id: true } })
+    expect(needs).toHaveLength(1)
+    expect((await prisma.pitch.findUniqueOrThrow({ where: { id } })).needId).toBe(needs[0]!.id)
+    expect(await prisma.auditLog.count({ where: { action: 'pitch.need', targetId: id } })).toBe(1)
+  })
+})
+
+describe('attachments uploaded at once', () => {
+  test('twelve uploads in parallel leave ten attachments, the others refused', async () => {
+    const created = await visitors.firmOwner.post('/pitches/new', { intent: 'save', firmId: firm.id, partnerId: partner.id, title: 'Un pitch aux nombreuses pièces', problem: PROBLEM, offer: OFFER })
+    const id = idFrom(created.headers.get('Location'))
+    const actor = await actorFor(users.firmOwner.id)
+    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, index) => addPitchAttachment(actor, id, { name: `piece-${index}.pdf`, bytes: pdfWith(`pièce ${index}`) })))
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(10)
+    expect(results.filter((result) => result.status === 'rejected')).toHaveLength(2)
+    expect(await prisma.pitchAttachment.count({ where: { pitchId: id } })).toBe(10)
   })
 })

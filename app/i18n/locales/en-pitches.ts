@@ -131,6 +131,9 @@ const enPitches = {
     anyStatus: 'All (but drafts)',
     filter: 'Filter',
     empty: 'No pitch to show.',
+    paged_one: 'Every pitch under review is at the top of the first page. One other pitch follows, page by page (most recently changed first); the CSV export holds them all.',
+    paged_many: 'Every pitch under review is at the top of the first page. The {{count}} others follow, page by page (most recently changed first); the CSV export holds them all.',
+    paged_other: 'Every pitch under review is at the top of the first page. The {{count}} others follow, page by page (most recently changed first); the CSV export holds them all.',
     caption: 'Pitches of your associations’ firms',
     columns: {
       title: 'Pitch',
@@ -177,6 +180,7 @@ const enPitches = {
     conversationClosed: 'The conversation is open only once the partner is interested.',
     needNeedsInterest: 'A need is created from a pitch you are interested in.',
     needAlreadyCreated: 'A need was already created from this pitch.',
+    needLinkConflict: 'A need was already created from this pitch (in another tab?): this one was not saved. Find it from the pitch page.',
   },
   notifications: {
     charter_soon_one: 'The pitch “{{title}}” of {{other}} awaits your answer: {{count}} day left',

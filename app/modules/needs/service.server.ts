@@ -224,7 +224,17 @@ export async function saveNeed(
   actor: Actor,
   needId: string | null,
   input: NeedFormInput,
-  options: { submit: boolean; partnerId?: string; requestId?: string; now?: Date },
+  options: {
+    submit: boolean
+    partnerId?: string
+    requestId?: string
+    now?: Date
+    /**
+     * More writes in the draft's transaction, right after it is written (a new need made from a
+     * pitch links the pitch, decision 0028): if they throw, nothing is saved. Not for revisions.
+     */
+    alsoInTransaction?: (tx: Tx, need: { id: string; partnerId: string; hubId: string }) => Promise<void>
+  },
 ) {
   const now = options.now ?? new Date()
   const need = needId ? await loadNeedForPartner(actor, needId) : null
@@ -257,10 +267,14 @@ export async function saveNeed(
       reservedCohortId: revising || (need && input.reservedCohortId === need.reservedCohortId) ? undefined : input.reservedCohortId,
     },
   )
-  if (need && revising) return submitRevision(actor, need, input, options.requestId)
+  if (need && revising) {
+    if (options.alsoInTransaction) throw AppError.conflict('not_editable', 'errors.needNotEditable', { status: need.status })
+    return submitRevision(actor, need, input, options.requestId)
+  }
   // One transaction: a submission refused (e.g. a concurrent change) leaves nothing half-saved.
   return transaction(async (tx) => {
     const saved = await writeDraft(tx, actor, target, input, options.requestId)
+    if (options.alsoInTransaction) await options.alsoInTransaction(tx, saved)
     if (options.submit) await applySubmit(tx, actor, { ...saved, title: input.title }, now, options.requestId)
     return { id: saved.id }
   })

@@ -7,6 +7,7 @@ import { assertActsFor } from '#app/modules/policy/acting'
 import type { Actor } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
 import { prisma, transaction } from '#app/utils/db.server'
+import { firmMayEdit, type PitchStatus } from './pitch-state'
 import { pitchForAttachments } from './service.server'
 
 /**
@@ -21,14 +22,21 @@ export async function addPitchAttachment(actor: Actor, pitchId: string, file: { 
   if (view !== 'firm') throw AppError.forbidden('pitches.errors.notYourDecision')
   assertActsFor(actor, pitch.firmId)
   if (!mayUpload) throw AppError.conflict('invalid_transition', 'errors.attachmentClosed')
-  const count = await prisma.pitchAttachment.count({ where: { pitchId } })
-  if (count >= MAX_ATTACHMENTS_PER_APPLICATION) throw AppError.invalid({ file: ['validation.tooManyFiles'] })
+  // Counted first without a lock to refuse early (before the file is stored); counted again below under the lock.
+  if ((await prisma.pitchAttachment.count({ where: { pitchId } })) >= MAX_ATTACHMENTS_PER_APPLICATION) throw AppError.invalid({ file: ['validation.tooManyFiles'] })
   if (file.bytes.length === 0) throw AppError.invalid({ file: ['validation.required'] })
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'file_too_large', 'validation.fileTooLarge', {}, { file: ['validation.fileTooLarge'] })
   if (!looksLikePdf(file.bytes)) throw new AppError(415, 'not_a_pdf', 'validation.notPdf', {}, { file: ['validation.notPdf'] })
   const storageKey = await storeFile(file.bytes)
   try {
     return await transaction(async ({ db }) => {
+      // The pitch row is locked while its attachments are counted and the new one inserted: two
+      // uploads at once are serialised, so a pitch never holds more than ten, and a pitch submitted
+      // meanwhile (no longer editable) takes no more files.
+      const [locked] = await db.$queryRaw<Array<{ status: string }>>`SELECT status::text AS status FROM "Pitch" WHERE id = ${pitchId} FOR UPDATE`
+      if (!locked || !firmMayEdit(locked.status as PitchStatus)) throw AppError.conflict('invalid_transition', 'errors.attachmentClosed')
+      const count = await db.pitchAttachment.count({ where: { pitchId } })
+      if (count >= MAX_ATTACHMENTS_PER_APPLICATION) throw AppError.invalid({ file: ['validation.tooManyFiles'] })
       const attachment = await db.pitchAttachment.create({
         data: {
           pitchId,

@@ -15,6 +15,8 @@ import {
   type PitchAccessInfo,
   type PitchView,
 } from '#app/modules/policy/policy'
+import { saveNeed } from '#app/modules/needs/service.server'
+import type { NeedFormInput } from '#app/modules/needs/schema'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
 import { prisma, transaction, type Tx } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
@@ -195,7 +197,9 @@ function toRows(actor: Actor, pitches: Array<Awaited<ReturnType<typeof findCandi
   })
 }
 
-function findCandidates(where: NonNullable<Parameters<typeof prisma.pitch.findMany>[0]>['where']) {
+type PitchWhere = NonNullable<Parameters<typeof prisma.pitch.findMany>[0]>['where']
+
+function findCandidates(where: PitchWhere) {
   return prisma.pitch.findMany({ where, select: listSelect, orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }], take: 500 })
 }
 
@@ -219,15 +223,42 @@ export async function listPitchesForActor(actor: Actor, now = new Date()) {
   }
 }
 
-/** /staff/pitches: the pitches of the actor's hubs, those to moderate (SUBMITTED) first. Non-staff: 403. */
-export async function listPitchesForStaff(actor: Actor, options: { status?: string | null } = {}, now = new Date()) {
+/** Rows per page of /staff/pitches (the pitches under review come on top of the first page, all of them). */
+export const STAFF_PITCHES_PAGE_SIZE = 50
+
+/**
+ * /staff/pitches: the pitches of the actor's hubs. Those to moderate (SUBMITTED) come first, ALL of
+ * them, oldest submission first; the others follow, most recently changed first, a page at a time
+ * (`all`: every one, for the CSV). The SQL leaves out what `pitchViewFor` refuses staff (drafts, and
+ * the pitches of their own firms or partners), so counts and pages are honest; the predicate still
+ * decides each row. Non-staff: 403.
+ */
+export async function listPitchesForStaff(actor: Actor, options: { status?: string | null; page?: number; all?: boolean } = {}, now = new Date()) {
   if (!isStaff(actor)) throw AppError.forbidden()
   const hubIds = staffHubIds(actor)
+  const orgIds = actor.memberships.map((membership) => membership.organisationId)
   const status = options.status && (PITCH_FILTER_STATUSES as readonly string[]).includes(options.status) ? (options.status as PitchStatus) : null
-  const candidates = await findCandidates({ hubId: { in: hubIds }, status: status ? status : { not: 'DRAFT' } })
-  const rows = toRows(actor, candidates, now).filter((row) => row.view === 'staff')
-  const order = (row: PitchRow) => (row.status === 'SUBMITTED' ? 0 : 1)
-  return rows.sort((a, b) => order(a) - order(b) || (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0))
+  const page = options.all ? 1 : Math.max(1, Math.floor(options.page ?? 1))
+  const base: PitchWhere = { hubId: { in: hubIds }, firmId: { notIn: orgIds }, partnerId: { notIn: orgIds } }
+  const wantSubmitted = !status || status === 'SUBMITTED'
+  const restWhere: PitchWhere | null = status === 'SUBMITTED' ? null : { ...base, status: status ?? { notIn: ['DRAFT', 'SUBMITTED'] } }
+  const [submitted, rest, restTotal] = await Promise.all([
+    wantSubmitted && (options.all || page === 1 || status === 'SUBMITTED')
+      ? prisma.pitch.findMany({ where: { ...base, status: 'SUBMITTED' }, select: listSelect, orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }] })
+      : [],
+    restWhere
+      ? prisma.pitch.findMany({
+          where: restWhere,
+          select: listSelect,
+          orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+          ...(options.all ? {} : { skip: (page - 1) * STAFF_PITCHES_PAGE_SIZE, take: STAFF_PITCHES_PAGE_SIZE }),
+        })
+      : [],
+    restWhere ? prisma.pitch.count({ where: restWhere }) : 0,
+  ])
+  const rows = toRows(actor, [...submitted, ...rest], now).filter((row) => row.view === 'staff')
+  // The pages run over the pitches not under review; those under review are all on the first page.
+  return { rows, page, pageSize: STAFF_PITCHES_PAGE_SIZE, total: restTotal, submittedCount: submitted.length }
 }
 
 // ───────── the editor ─────────
@@ -525,16 +556,46 @@ export async function needPrefillFromPitch(actor: Actor, pitchId: string) {
   }
 }
 
-/** Links the need just saved to the pitch it came from (the partner's own need only). */
-export async function linkNeedToPitch(actor: Actor, pitchId: string, needId: string, requestId?: string) {
+/**
+ * A need made from a pitch (`/needs/new?fromPitch=`): the partner's draft (submitted when asked)
+ * and the pitch's link to it are written in ONE transaction (decision 0028). The link is a
+ * compare-and-set — the pitch still INTERESTED, still without a need, addressed to the need's
+ * partner — so of two tabs only one need is saved; the other is refused (409) and writes nothing.
+ */
+export async function createNeedFromPitch(
+  actor: Actor,
+  pitchId: string,
+  input: NeedFormInput,
+  options: { submit: boolean; requestId?: string; now?: Date },
+) {
+  // 404 to those who may not see the pitch, 403 to those who may not answer it, 409 once linked.
   const prefill = await needPrefillFromPitch(actor, pitchId)
-  const need = await prisma.need.findUnique({ where: { id: needId }, select: { partnerId: true } })
-  if (!need || need.partnerId !== prefill.partnerId) throw AppError.notFound()
-  await transaction(async (tx) => {
-    const updated = await tx.db.pitch.updateMany({ where: { id: pitchId, needId: null }, data: { needId } })
-    if (updated.count !== 1) throw AppError.conflict('already_linked', 'pitches.errors.needAlreadyCreated')
-    const pitch = await loadPitch(pitchId, tx.db)
-    await writeAudit(tx.db, { actorId: actor.userId, actorOrgId: prefill.partnerId, hubId: pitch!.hubId, action: 'pitch.need', target: { type: 'Pitch', id: pitchId }, after: { needId }, requestId })
+  return saveNeed(actor, null, input, {
+    submit: options.submit,
+    partnerId: prefill.partnerId,
+    requestId: options.requestId,
+    now: options.now,
+    alsoInTransaction: async (tx, need) => {
+      const linked = await tx.db.pitch.updateMany({
+        where: { id: pitchId, needId: null, status: 'INTERESTED', partnerId: need.partnerId },
+        data: { needId: need.id },
+      })
+      if (linked.count !== 1) {
+        const now = await tx.db.pitch.findUnique({ where: { id: pitchId }, select: { needId: true } })
+        if (now?.needId) throw AppError.conflict('already_linked', 'pitches.errors.needLinkConflict')
+        throw AppError.conflict('invalid_transition', 'pitches.errors.needNeedsInterest')
+      }
+      const pitch = await loadPitch(pitchId, tx.db)
+      await writeAudit(tx.db, {
+        actorId: actor.userId,
+        actorOrgId: prefill.partnerId,
+        hubId: pitch!.hubId,
+        action: 'pitch.need',
+        target: { type: 'Pitch', id: pitchId },
+        after: { needId: need.id },
+        requestId: options.requestId,
+      })
+    },
   })
 }
 

@@ -710,3 +710,8 @@ export function canAnswerPitch(actor: Actor | null, pitch: PitchAccessInfo) {
 export function canWritePitch(actor: Actor | null, pitch: PitchAccessInfo) {
   return pitchViewFor(actor, pitch) === 'firm' && actsForOrganisation(actor, pitch.firmId)
 }
+
+/** Proposing an idea to an organisation (its profile's button, decision 0028): it is a verified partner, and the actor a member of a verified firm. */
+export function mayPitchTo(actor: Actor | null, organisation: { kind: string; status: string }) {
+  return organisation.kind === 'PARTNER' && organisation.status === 'VERIFIED' && verifiedOrganisations(actor, 'FIRM').length > 0
+}
