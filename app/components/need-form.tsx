@@ -38,10 +38,13 @@ export interface NeedFormDefaults {
   reservedDays?: string
 }
 
-/** What the partner may address its need to (decision 0026): groups, and its home hub's cohorts. */
+/**
+ * What the partner may address its need to (decision 0026): groups, and its home hub's cohorts.
+ * Editing, the need's own group and cohort are among them, marked archived (or ended) since.
+ */
 export interface NeedAudienceOptions {
-  groups: Array<{ id: string; name: string; hubShortName: string }>
-  cohorts: Array<{ id: string; name: string; year: number }>
+  groups: Array<{ id: string; name: string; hubShortName: string; archived?: boolean }>
+  cohorts: Array<{ id: string; name: string; year: number; archived?: boolean; ended?: boolean }>
 }
 
 /** The need editor, shared by "new need" and "edit draft". */
@@ -262,7 +265,10 @@ export function NeedForm({
           errors={fields.workingGroupId.errors}
           selectProps={getSelectProps(fields.workingGroupId)}
           placeholder={t('groups.needForm.none')}
-          options={audience.groups.map((group) => ({ value: group.id, label: `${group.name} (${group.hubShortName})` }))}
+          options={audience.groups.map((group) => ({
+            value: group.id,
+            label: `${group.name} (${group.hubShortName})${group.archived ? ` — ${t('groups.needForm.groupArchived')}` : ''}`,
+          }))}
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
@@ -271,13 +277,17 @@ export function NeedForm({
             errors={fields.reservedCohortId.errors}
             selectProps={getSelectProps(fields.reservedCohortId)}
             placeholder={t('groups.needForm.none')}
-            options={audience.cohorts.map((cohort) => ({ value: cohort.id, label: `${cohort.name} (${cohort.year})` }))}
+            // A published need's reservation is fixed (decision 0026): only the one it has is offered.
+            options={(mode === 'revision' ? audience.cohorts.filter((cohort) => cohort.id === defaultValue?.reservedCohortId) : audience.cohorts).map((cohort) => ({
+              value: cohort.id,
+              label: `${cohort.name} (${cohort.year})${cohort.archived ? ` — ${t('groups.needForm.cohortArchived')}` : cohort.ended ? ` — ${t('groups.needForm.cohortEnded')}` : ''}`,
+            }))}
           />
           <Field
             label={t('groups.needForm.days')}
             hint={t('groups.needForm.daysHint')}
             errors={fields.reservedDays.errors}
-            inputProps={{ ...getInputProps(fields.reservedDays, { type: 'number' }), min: 1, max: 30 }}
+            inputProps={{ ...getInputProps(fields.reservedDays, { type: 'number' }), min: 1, max: 30, readOnly: mode === 'revision' }}
           />
         </div>
       </Card>

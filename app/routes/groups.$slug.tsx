@@ -8,10 +8,10 @@ import { GroupSettingsFields } from '#app/components/group-settings'
 import { Button } from '#app/components/ui/button'
 import { Alert, Badge, Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { Field, FormErrors, TextareaField } from '#app/components/ui/field'
-import { formatDate } from '#app/i18n/format'
+import { formatDate, formatList } from '#app/i18n/format'
 import { translateKey } from '#app/i18n/translate'
 import { groupActionSchema } from '#app/modules/groups/schema'
-import { archiveGroup, getGroupPage, joinGroup, leaveGroup, postAnnouncement, updateGroup } from '#app/modules/groups/service.server'
+import { archiveGroup, getGroupPage, joinGroup, leaveGroup, postAnnouncement, requireGroupVisible, updateGroup } from '#app/modules/groups/service.server'
 import { readFormData, singleValue } from '#app/utils/form.server'
 import { getRequestLocale } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
@@ -48,6 +48,8 @@ export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, params, context }) => {
     const actor = await requireActor(request)
     const slug = slugOf(params)
+    // Who may not see the group learns nothing of it, whatever was posted: 404 (403) before the input is read.
+    await requireGroupVisible(actor, slug)
     const formData = await readFormData(request)
     const intent = singleValue(formData, 'intent')
     if (intent !== 'join' && intent !== 'leave' && intent !== 'announce' && intent !== 'update' && intent !== 'archive') {
@@ -125,7 +127,7 @@ export default function GroupPage() {
             </Button>
           </Form>
         ))}
-        {refused.length > 0 ? <p className="text-sm text-stone-700">{t('groups.membership.otherHub', { names: refused.join(', ') })}</p> : null}
+        {refused.length > 0 ? <p className="text-sm text-stone-700">{t('groups.membership.otherHub', { count: refused.length, names: formatList(refused, locale) })}</p> : null}
         {mayJoin.length === 0 && mayLeave.length === 0 && refused.length === 0 && !group.archived ? (
           <p className="text-sm text-stone-700">{t('groups.membership.nothing')}</p>
         ) : null}

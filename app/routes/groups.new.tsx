@@ -9,7 +9,7 @@ import { Button } from '#app/components/ui/button'
 import { Card, PageHeader } from '#app/components/ui/card'
 import { FormErrors, SelectField } from '#app/components/ui/field'
 import { groupFormSchema } from '#app/modules/groups/schema'
-import { createGroup, hubsForNewGroup } from '#app/modules/groups/service.server'
+import { createGroup, hubsForNewGroup, requireGroupCreator } from '#app/modules/groups/service.server'
 import { AppError } from '#app/modules/shared/app-error'
 import { readFormData } from '#app/utils/form.server'
 import { getRequestT } from '#app/utils/i18n.server'
@@ -33,6 +33,8 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return handle(args, async ({ request, context }) => {
     const actor = await requireActor(request)
+    // Only staff create groups: 403 before the form is read.
+    requireGroupCreator(actor)
     const formData = await readFormData(request)
     const submission = parseWithZod(formData, { schema: groupFormSchema })
     if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })

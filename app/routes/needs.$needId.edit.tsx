@@ -23,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request, params }) => {
     const actor = await requireActor(request)
     const need = await getNeedForEditing(actor, requireParam(params, 'needId'))
-    const [hubs, audience, t] = await Promise.all([listHubs(), needAudienceOptions({ homeHubId: need.hubId }), getRequestT(request)])
+    const [hubs, audience, t] = await Promise.all([listHubs(), needAudienceOptions({ homeHubId: need.hubId }, need), getRequestT(request)])
     // Sent back here because a submission was incomplete: show what to complete, field by field.
     const check = new URL(request.url).searchParams.get('check') === '1'
     const missing = check ? completenessErrors(need, new Date()) : {}

@@ -41,6 +41,16 @@ async function createGroupAs(email: string, fields: Record<string, string>) {
   return { visitor, slug: location.slice('/groups/'.length) }
 }
 
+/** What a browser posts for a select of the page: its selected option's value ("" when none is). */
+function selectedValue(html: string, name: string) {
+  const select = new RegExp(`<select[^>]*name="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(html)
+  expect(select, `select ${name}`).not.toBeNull()
+  const option = /<option[^>]*selected[^>]*>/.exec(select![1]!)
+  return option ? (/value="([^"]*)"/.exec(option[0])?.[1] ?? '') : ''
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 async function group(slug: string) {
   return prisma.workingGroup.findUniqueOrThrow({ where: { slug }, include: { members: true } })
 }
@@ -327,5 +337,107 @@ describe('working groups', () => {
     expect(revision.status).toBe(422)
     expect(await revision.text()).toContain('ne peut plus changer une fois le besoin publié')
     expect((await prisma.need.findUniqueOrThrow({ where: { id: need.id } })).pendingRevision).toBeNull()
+  })
+
+  test('editing keeps a group and a cohort archived since: the form offers them (marked), a revision and a draft save keep them', async () => {
+    const w = await world()
+    const { slug } = await createGroupAs(w.staff.email, { name: uniqueName('Filière bois'), theme: 'Bois', hubId: w.hub.id, audience: 'all' })
+    const groupRow = await group(slug)
+    const cohort = await prisma.cohort.create({ data: { hubId: w.hub.id, name: uniqueName('Accélérateur'), year: 2026, targetEur: 100_000 } })
+    const partner = await signedIn(w.partner.user.email)
+
+    // A published need reserved to the cohort; the cohort is archived afterwards.
+    const title = uniqueName('Scierie connectée')
+    expect((await partner.post('/needs/new', needFormFields({ title, reservedCohortId: cohort.id, reservedDays: '7', intent: 'submit' }))).status).toBe(302)
+    const need = await prisma.need.findFirstOrThrow({ where: { partnerId: w.partner.organisation.id, title } })
+    expect((await (await signedIn(w.staff.email)).post(`/needs/${need.id}`, { intent: 'publish' })).status).toBeLessThan(400)
+    await prisma.cohort.update({ where: { id: cohort.id }, data: { archivedAt: new Date() } })
+    // Not offered to new needs any more…
+    expect(await (await partner.get('/needs/new')).text()).not.toContain(cohort.name)
+    // …but the need's editor shows it chosen, marked archived, and its edit goes to moderation.
+    const edit = await (await partner.get(`/needs/${need.id}/edit`)).text()
+    expect(edit).toContain(`${cohort.name} (2026) — archivée`)
+    expect(selectedValue(edit, 'reservedCohortId')).toBe(cohort.id)
+    const revision = await partner.post(
+      `/needs/${need.id}/edit`,
+      needFormFields({ title: `${title} (révisé)`, reservedCohortId: selectedValue(edit, 'reservedCohortId'), reservedDays: '7', workingGroupId: selectedValue(edit, 'workingGroupId'), intent: 'submit' }),
+    )
+    expect(revision.status).toBe(302)
+    expect((await prisma.need.findUniqueOrThrow({ where: { id: need.id } })).pendingRevision).not.toBeNull()
+
+    // A draft addressed to the group; the group is archived afterwards: the draft's editor still has it
+    // (marked), and saving the form as the browser posts it keeps it.
+    const draftTitle = uniqueName('Séchoir solaire')
+    expect((await partner.post('/needs/new', needFormFields({ title: draftTitle, workingGroupId: groupRow.id, intent: 'save' }))).status).toBe(302)
+    const draft = await prisma.need.findFirstOrThrow({ where: { partnerId: w.partner.organisation.id, title: draftTitle } })
+    expect((await (await signedIn(w.staff.email)).post(`/groups/${slug}`, { intent: 'archive' })).status).toBe(302)
+    const draftEdit = await (await partner.get(`/needs/${draft.id}/edit`)).text()
+    expect(draftEdit).toContain(`${groupRow.name} (`)
+    expect(draftEdit).toContain('— archivé')
+    expect(selectedValue(draftEdit, 'workingGroupId')).toBe(groupRow.id)
+    const saved = await partner.post(`/needs/${draft.id}/edit`, needFormFields({ title: `${draftTitle} (v2)`, workingGroupId: selectedValue(draftEdit, 'workingGroupId'), intent: 'save' }))
+    expect(saved.status).toBe(302)
+    expect(await prisma.need.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ title: `${draftTitle} (v2)`, workingGroupId: groupRow.id })
+    // Another draft may not pick the archived group.
+    const refused = await partner.post('/needs/new', needFormFields({ title: uniqueName('Refusé'), workingGroupId: groupRow.id, intent: 'save' }))
+    expect(refused.status).toBe(422)
+  })
+
+  test('a cohort whose last day has passed is not offered to a need, and is refused', async () => {
+    const w = await world()
+    const running = await prisma.cohort.create({ data: { hubId: w.hub.id, name: uniqueName('En cours'), year: 2026, targetEur: 100_000, endsOn: new Date(Date.now() + 30 * 86_400_000) } })
+    const ended = await prisma.cohort.create({ data: { hubId: w.hub.id, name: uniqueName('Terminée'), year: 2025, targetEur: 100_000, endsOn: new Date(Date.now() - 3 * 86_400_000) } })
+    const partner = await signedIn(w.partner.user.email)
+    const form = await (await partner.get('/needs/new')).text()
+    expect(form).toContain(running.name)
+    expect(form).not.toContain(ended.name)
+    const before = await prisma.need.count({ where: { partnerId: w.partner.organisation.id } })
+    const response = await partner.post('/needs/new', needFormFields({ reservedCohortId: ended.id, reservedDays: '5', intent: 'save' }))
+    expect(response.status).toBe(422)
+    expect(await response.text()).toContain('Choisissez l’une des cohortes proposées')
+    expect(await prisma.need.count({ where: { partnerId: w.partner.organisation.id } })).toBe(before)
+  })
+
+  test('access is checked before the input: a hidden group is a 404 and a non-staff creator a 403, whatever is posted', async () => {
+    const w = await world()
+    const own = await createGroupAs(w.staff.email, { name: uniqueName('Club local'), theme: 'Réseau', hubId: w.hub.id, audience: 'hub' })
+    const elsewhere = await signedIn(w.firmElsewhere.user.email)
+    const bodies: Array<Record<string, string>> = [{ intent: 'nonsense' }, { intent: 'join' }, { intent: 'announce', title: '' }]
+    for (const body of bodies) {
+      expect((await elsewhere.post(`/groups/${own.slug}`, body)).status, JSON.stringify(body)).toBe(404)
+    }
+    expect((await elsewhere.post('/groups/no-such-group', { intent: 'nonsense' })).status).toBe(404)
+    // Who sees it is told the input is invalid.
+    expect((await (await signedIn(w.firm.user.email)).post(`/groups/${own.slug}`, { intent: 'nonsense' })).status).toBe(400)
+    const firm = await signedIn(w.firm.user.email)
+    expect((await firm.post('/groups/new', { name: '', theme: '', hubId: '', audience: '' })).status).toBe(403)
+    expect((await firm.post('/groups/new', { name: uniqueName('Intrus'), theme: 'Réseau', hubId: w.hub.id, audience: 'all' })).status).toBe(403)
+    expect(await prisma.workingGroup.count({ where: { hubId: w.hub.id } })).toBe(1)
+  })
+
+  test('two groups of one name created at once get two slugs, no error', async () => {
+    const w = await world()
+    const staff = await signedIn(w.staff.email)
+    const name = uniqueName('Hydrogène vert')
+    const fields = { name, theme: 'Énergie', hubId: w.hub.id, audience: 'all' }
+    const responses = await Promise.all([1, 2, 3, 4].map(() => staff.post('/groups/new', fields)))
+    expect(responses.map((response) => response.status)).toEqual([302, 302, 302, 302])
+    const slugs = responses.map((response) => response.headers.get('Location')!.slice('/groups/'.length))
+    expect(new Set(slugs).size).toBe(4)
+    expect(await prisma.workingGroup.count({ where: { name } })).toBe(4)
+  })
+
+  test('the organisations a hub-only group refuses are named in one French sentence, plural-aware', async () => {
+    const w = await world()
+    const own = await createGroupAs(w.staff.email, { name: uniqueName('Club local'), theme: 'Réseau', hubId: w.hub.id, audience: 'hub' })
+    // The firm of the other hub's user also belongs to the home hub's firm (to see the group).
+    await prisma.membership.create({ data: { userId: w.firmElsewhere.user.id, organisationId: w.firm.organisation.id, role: 'MEMBER' } })
+    const one = await (await (await signedIn(w.firmElsewhere.user.email)).get(`/groups/${own.slug}`)).text()
+    expect(one).toContain(`${w.firmElsewhere.organisation.name} ne peut pas le rejoindre`)
+    const second = await createMember(w.otherHub.id, 'FIRM')
+    await prisma.membership.create({ data: { userId: w.firmElsewhere.user.id, organisationId: second.organisation.id, role: 'MEMBER' } })
+    const two = await (await (await signedIn(w.firmElsewhere.user.email)).get(`/groups/${own.slug}`)).text()
+    const names = [w.firmElsewhere.organisation.name, second.organisation.name].sort((a, b) => a.localeCompare(b, 'fr'))
+    expect(two).toMatch(new RegExp(`(${escape(names[0]!)} et ${escape(names[1]!)}|${escape(names[1]!)} et ${escape(names[0]!)}) ne peuvent pas le rejoindre`))
   })
 })

@@ -45,7 +45,9 @@ const enGroups = {
     archived: 'This group is archived: it can no longer be joined.',
     joinAs: 'Join the group as {{name}}',
     memberAs: '{{name}} is a member of the group.',
-    otherHub: 'This group is for its association’s members: {{names}} may not join it.',
+    otherHub_one: 'This group is for its association’s members: {{names}} may not join it.',
+    otherHub_many: 'This group is for its association’s members: {{names}} may not join it.',
+    otherHub_other: 'This group is for its association’s members: {{names}} may not join it.',
     nothing: 'Only verified organisations join working groups, through one of their members.',
   },
   needs: {
@@ -112,6 +114,9 @@ const enGroups = {
     noCohort: 'No accelerator cohort running in your association.',
     days: 'For how many days?',
     daysHint: 'From 1 to 30 days after publication.',
+    groupArchived: 'archived',
+    cohortArchived: 'archived',
+    cohortEnded: 'ended',
   },
   validation: {
     daysRequired: 'Say for how many days (1 to 30) the need is reserved to the cohort.',

@@ -1,7 +1,7 @@
 /** Working groups (French): the /groups pages, the need form's group and cohort, their notifications and e-mails. Keys mirror en-groups.ts. */
 const frGroups = {
   title: 'Groupes de travail',
-  intro: 'Les groupes de travail réunissent les membres des associations du sillon alpin autour d’un thème. Les grands comptes peuvent y adresser leurs besoins ; l’association y publie ses annonces.',
+  intro: 'Les groupes de travail réunissent les membres des associations du sillon alpin autour d’un thème. Les grands comptes peuvent y adresser leurs besoins ; l’association y publie ses annonces.',
   listLabel: 'Groupes de travail ouverts',
   archivedTitle: 'Groupes archivés',
   memberCount_one: '{{count}} organisation membre',
@@ -17,7 +17,7 @@ const frGroups = {
   empty: {
     title: 'Aucun groupe de travail pour l’instant',
     member: 'Votre association n’a pas encore ouvert de groupe de travail. Vous serez prévenu dès qu’un besoin sera adressé à un groupe dont votre organisation est membre.',
-    staff: 'Créez le premier groupe de travail de votre association : un thème, une description, et qui peut le rejoindre.',
+    staff: 'Créez le premier groupe de travail de votre association : un thème, une description, et qui peut le rejoindre.',
   },
   new: {
     cta: 'Créer un groupe',
@@ -29,9 +29,9 @@ const frGroups = {
   form: {
     name: 'Nom du groupe',
     theme: 'Thème',
-    themeHint: 'En quelques mots, par exemple « Industrie du futur » ou « Mobilités de montagne ».',
+    themeHint: 'En quelques mots, par exemple « Industrie du futur » ou « Mobilités de montagne ».',
     description: 'Description',
-    audience: 'Qui peut le rejoindre ?',
+    audience: 'Qui peut le rejoindre ?',
     audiences: {
       all: 'Les organisations vérifiées de toutes les associations',
       hub: 'Les organisations vérifiées de cette association seulement',
@@ -42,10 +42,12 @@ const frGroups = {
   },
   membership: {
     title: 'Participer',
-    archived: 'Ce groupe est archivé : on ne peut plus le rejoindre.',
+    archived: 'Ce groupe est archivé : on ne peut plus le rejoindre.',
     joinAs: 'Rejoindre le groupe au nom de {{name}}',
     memberAs: '{{name}} est membre du groupe.',
-    otherHub: 'Ce groupe est réservé aux membres de son association : {{names}} ne peut pas le rejoindre.',
+    otherHub_one: 'Ce groupe est réservé aux membres de son association : {{names}} ne peut pas le rejoindre.',
+    otherHub_many: 'Ce groupe est réservé aux membres de son association : {{names}} ne peuvent pas le rejoindre.',
+    otherHub_other: 'Ce groupe est réservé aux membres de son association : {{names}} ne peuvent pas le rejoindre.',
     nothing: 'Seules les organisations vérifiées rejoignent les groupes de travail, par l’un de leurs membres.',
   },
   needs: {
@@ -69,7 +71,7 @@ const frGroups = {
   staff: {
     title: 'Animer le groupe',
     announce: 'Publier une annonce',
-    announceHint: 'Les membres du groupe sont prévenus selon leurs préférences (catégorie « Mes groupes de travail »).',
+    announceHint: 'Les membres du groupe sont prévenus selon leurs préférences (catégorie « Mes groupes de travail »).',
     announceTitle: 'Titre',
     announceBody: 'Message',
     announceSubmit: 'Publier l’annonce',
@@ -92,7 +94,7 @@ const frGroups = {
     onlyHubStaff: 'Seule l’équipe de l’association du groupe peut l’animer.',
     archived: 'Ce groupe est archivé.',
     notYourOrganisation: 'Vous ne pouvez agir que pour une organisation vérifiée dont vous êtes membre.',
-    otherHub: 'Ce groupe est réservé aux organisations de son association : la vôtre est rattachée à une autre association.',
+    otherHub: 'Ce groupe est réservé aux organisations de son association : la vôtre est rattachée à une autre association.',
     alreadyMember: 'Votre organisation est déjà membre de ce groupe.',
     notMember: 'Votre organisation n’est pas membre de ce groupe.',
   },
@@ -108,10 +110,13 @@ const frGroups = {
     none: 'Aucun',
     cohort: 'Réserver à une cohorte d’accélération',
     cohortHint: 'Pendant les premiers jours après la publication, seules les entreprises de la cohorte (et celles que vous invitez) voient le besoin.',
-    cohortFixed: 'La réservation se choisit avant la publication : elle ne change plus ensuite.',
+    cohortFixed: 'La réservation se choisit avant la publication : elle ne change plus ensuite.',
     noCohort: 'Aucune cohorte d’accélération en cours dans votre association.',
-    days: 'Pendant combien de jours ?',
+    days: 'Pendant combien de jours ?',
     daysHint: 'De 1 à 30 jours après la publication.',
+    groupArchived: 'archivé',
+    cohortArchived: 'archivée',
+    cohortEnded: 'terminée',
   },
   validation: {
     daysRequired: 'Indiquez pendant combien de jours (de 1 à 30) le besoin est réservé à la cohorte.',
@@ -121,18 +126,18 @@ const frGroups = {
     reservationFixed: 'La réservation à une cohorte ne peut plus changer une fois le besoin publié.',
   },
   notifications: {
-    need_addressed: 'Nouveau besoin « {{title}} » adressé au groupe {{group}}',
-    announcement: 'Annonce au groupe {{group}} : {{title}}',
+    need_addressed: 'Nouveau besoin « {{title}} » adressé au groupe {{group}}',
+    announcement: 'Annonce au groupe {{group}} : {{title}}',
   },
   emails: {
     needAddressed: {
-      subject: 'Nouveau besoin pour le groupe {{groupName}} : {{needTitle}}',
-      body: ['{{partnerName}} a adressé le besoin « {{needTitle}} » au groupe de travail {{groupName}}, dont votre organisation est membre.'],
+      subject: 'Nouveau besoin pour le groupe {{groupName}} : {{needTitle}}',
+      body: ['{{partnerName}} a adressé le besoin « {{needTitle}} » au groupe de travail {{groupName}}, dont votre organisation est membre.'],
       cta: 'Voir le besoin',
     },
     announcement: {
-      subject: 'Annonce au groupe {{groupName}} : {{title}}',
-      body: ['L’association a publié une annonce au groupe de travail {{groupName}} : « {{title}} ».'],
+      subject: 'Annonce au groupe {{groupName}} : {{title}}',
+      body: ['L’association a publié une annonce au groupe de travail {{groupName}} : « {{title}} ».'],
       cta: 'Lire l’annonce',
     },
   },

@@ -106,4 +106,11 @@ describe('the need form’s choices', () => {
     expect(canReserveNeedToCohort({ homeHubId: 'H' }, { hubId: 'H2', archivedAt: null })).toBe(false)
     expect(canReserveNeedToCohort({ homeHubId: 'H' }, { hubId: 'H', archivedAt: new Date() })).toBe(false)
   })
+
+  test('a cohort whose last day has passed is not offered; its last day still is', () => {
+    const now = new Date('2026-12-07T19:00:00Z')
+    expect(canReserveNeedToCohort({ homeHubId: 'H' }, { hubId: 'H', archivedAt: null, endsOn: new Date('2026-12-06T00:00:00Z') }, now)).toBe(false)
+    expect(canReserveNeedToCohort({ homeHubId: 'H' }, { hubId: 'H', archivedAt: null, endsOn: new Date('2026-12-07T00:00:00Z') }, now)).toBe(true)
+    expect(canReserveNeedToCohort({ homeHubId: 'H' }, { hubId: 'H', archivedAt: null, endsOn: null }, now)).toBe(true)
+  })
 })

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Prisma } from '#app/generated/prisma/client'
 import { writeAudit } from '#app/modules/audit/audit.server'
+import { listReservableCohorts } from '#app/modules/cohorts/service.server'
 import { needVisibilitySql } from '#app/modules/needs/visibility.server'
 import { notify } from '#app/modules/notifications/notifications.server'
 import { slugify } from '#app/modules/organisations/service.server'
@@ -11,6 +12,7 @@ import {
   canReserveNeedToCohort,
   canSeeGroup,
   canUseGroups,
+  cohortEnded,
   groupJoinRefusal,
   groupLeaveRefusal,
   organisationsThatMayJoin,
@@ -21,7 +23,7 @@ import {
   type GroupJoinRefusal,
 } from '#app/modules/policy/policy'
 import { whoMayOpenNeed } from '#app/modules/reminders/recipients.server'
-import { AppError, assertFound } from '#app/modules/shared/app-error'
+import { AppError, assertFound, isUniqueViolation } from '#app/modules/shared/app-error'
 import { prisma, transaction } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
 import type { GroupFormInput } from './schema'
@@ -90,6 +92,20 @@ async function loadGroup(actor: Actor, slug: string) {
   return group
 }
 
+/**
+ * The group exists for the actor (404 otherwise) and the actor uses groups (403): checked by the
+ * group page's action before it reads what was posted, so a refused reader learns nothing of the input.
+ */
+export async function requireGroupVisible(actor: Actor, slug: string) {
+  assertUsesGroups(actor)
+  await loadGroup(actor, slug)
+}
+
+/** The actor may create groups in some hub (staff): 403 otherwise, before the form is read. */
+export function requireGroupCreator(actor: Actor) {
+  if (staffHubIds(actor).length === 0) throw AppError.forbidden('groups.errors.onlyStaff')
+}
+
 /** A group's page: its members, the needs addressed to it the actor may open, its announcements. */
 export async function getGroupPage(actor: Actor, slug: string) {
   assertUsesGroups(actor)
@@ -145,16 +161,17 @@ export async function getGroupPage(actor: Actor, slug: string) {
   }
 }
 
-async function uniqueSlug(name: string) {
+/** The slugs to try for a name, in order: the name's, then numbered `-2`, `-3` …, then a random tail. */
+async function* slugCandidates(name: string) {
   // slugify's fallback is "organisation"; "/groups/new" is the creation form.
   const slug = slugify(name).replace(/^organisation$/, 'groupe')
   const base = slug === 'new' ? 'new-groupe' : slug
   for (let attempt = 0; attempt < 50; attempt++) {
     const candidate = attempt === 0 ? base : `${base}-${attempt + 1}`
     const taken = await prisma.workingGroup.findUnique({ where: { slug: candidate }, select: { id: true } })
-    if (!taken) return candidate
+    if (!taken) yield candidate
   }
-  return `${base}-${randomBytes(3).toString('hex')}`
+  for (let attempt = 0; attempt < 5; attempt++) yield `${base}-${randomBytes(3).toString('hex')}`
 }
 
 export async function createGroup(actor: Actor, input: GroupFormInput, requestId?: string) {
@@ -162,7 +179,19 @@ export async function createGroup(actor: Actor, input: GroupFormInput, requestId
     if (staffHubIds(actor).length === 0) throw AppError.forbidden('groups.errors.onlyStaff')
     throw AppError.invalid({ hubId: ['validation.invalidChoice'] })
   }
-  const slug = await uniqueSlug(input.name)
+  // Two groups of one name created at once both find the same slug free: the second insert hits the
+  // unique index, and is retried with the next free slug (never a 500).
+  for await (const slug of slugCandidates(input.name)) {
+    try {
+      return await insertGroup(actor, input, slug, requestId)
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error
+    }
+  }
+  throw AppError.conflict('concurrent_change', 'errors.concurrentChange')
+}
+
+async function insertGroup(actor: Actor, input: GroupFormInput, slug: string, requestId?: string) {
   return transaction(async ({ db }) => {
     const group = await db.workingGroup.create({
       data: {
@@ -313,14 +342,13 @@ export async function addressableGroups(partner: { homeHubId: string }) {
   return groups.filter((group) => canAddressNeedToGroup(partner, group)).map((group) => ({ id: group.id, name: group.name, hubShortName: group.hub.shortName }))
 }
 
-/** The cohorts a partner may reserve a need to: its home hub's, not archived. */
-export async function reservableCohorts(partner: { homeHubId: string }) {
-  const cohorts = await prisma.cohort.findMany({
-    where: { archivedAt: null, hubId: partner.homeHubId },
-    orderBy: [{ year: 'desc' }, { name: 'asc' }],
-    select: { id: true, name: true, hubId: true, archivedAt: true, year: true },
-  })
-  return cohorts.filter((cohort) => canReserveNeedToCohort(partner, cohort)).map((cohort) => ({ id: cohort.id, name: cohort.name, year: cohort.year }))
+/**
+ * The cohorts a partner may reserve a need to: its home hub's, neither archived nor ended — the
+ * cohorts module's `listReservableCohorts` (decision 0025), the same rule as `canReserveNeedToCohort`.
+ */
+export async function reservableCohorts(partner: { homeHubId: string }, now = new Date()) {
+  const cohorts = await listReservableCohorts(partner.homeHubId, now)
+  return cohorts.map((cohort) => ({ id: cohort.id, name: cohort.name, year: cohort.year }))
 }
 
 /**
@@ -338,7 +366,7 @@ export async function assertNeedAudience(
     if (!group || !canAddressNeedToGroup(partner, group)) errors.workingGroupId = ['groups.validation.groupNotAllowed']
   }
   if (input.reservedCohortId) {
-    const cohort = await db.cohort.findUnique({ where: { id: input.reservedCohortId }, select: { hubId: true, archivedAt: true } })
+    const cohort = await db.cohort.findUnique({ where: { id: input.reservedCohortId }, select: { hubId: true, archivedAt: true, endsOn: true } })
     if (!cohort || !canReserveNeedToCohort(partner, cohort)) errors.reservedCohortId = ['groups.validation.cohortNotAllowed']
   }
   if (Object.keys(errors).length > 0) throw AppError.invalid(errors)
@@ -414,8 +442,29 @@ export async function notifyGroupOfPublishedNeed(needId: string) {
   return { told }
 }
 
-/** The need form's choices of group and cohort for a partner of that home hub. */
-export async function needAudienceOptions(partner: { homeHubId: string }) {
-  const [groups, cohorts] = await Promise.all([addressableGroups(partner), reservableCohorts(partner)])
+/**
+ * The need form's choices of group and cohort for a partner of that home hub. Editing a need, its
+ * own group and cohort are always among them, marked when archived (or ended) since: the form
+ * posts them back unchanged, which the save accepts (a published need's reservation is fixed, a
+ * draft keeps its group unless the partner picks another).
+ */
+export async function needAudienceOptions(
+  partner: { homeHubId: string },
+  current: { workingGroupId?: string | null; reservedCohortId?: string | null } = {},
+  now = new Date(),
+) {
+  const [offeredGroups, offeredCohorts] = await Promise.all([addressableGroups(partner), reservableCohorts(partner, now)])
+  const groups: Array<{ id: string; name: string; hubShortName: string; archived?: boolean }> = offeredGroups
+  const cohorts: Array<{ id: string; name: string; year: number; archived?: boolean; ended?: boolean }> = offeredCohorts
+  const groupId = current.workingGroupId
+  if (groupId && !groups.some((group) => group.id === groupId)) {
+    const group = await prisma.workingGroup.findUnique({ where: { id: groupId }, select: { id: true, name: true, archivedAt: true, hub: { select: { shortName: true } } } })
+    if (group) groups.push({ id: group.id, name: group.name, hubShortName: group.hub.shortName, archived: group.archivedAt !== null })
+  }
+  const cohortId = current.reservedCohortId
+  if (cohortId && !cohorts.some((cohort) => cohort.id === cohortId)) {
+    const cohort = await prisma.cohort.findUnique({ where: { id: cohortId }, select: { id: true, name: true, year: true, archivedAt: true, endsOn: true } })
+    if (cohort) cohorts.push({ id: cohort.id, name: cohort.name, year: cohort.year, archived: cohort.archivedAt !== null, ended: cohortEnded(cohort, now) })
+  }
   return { groups, cohorts }
 }

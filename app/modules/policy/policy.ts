@@ -536,9 +536,23 @@ export function canAddressNeedToGroup(partner: { homeHubId: string }, group: Pic
   return !group.archivedAt && (group.openToAllHubs || group.hubId === partner.homeHubId)
 }
 
-/** A partner reserves a need to a cohort: a cohort of its home hub, not archived (decision 0026). */
-export function canReserveNeedToCohort(partner: { homeHubId: string }, cohort: { hubId: string; archivedAt: Date | string | null }) {
-  return !cohort.archivedAt && cohort.hubId === partner.homeHubId
+/**
+ * A partner reserves a need to a cohort: a cohort of its home hub, neither archived nor ended on
+ * `now` (its `endsOn` day not past, UTC, as `listReservableCohorts`: decisions 0025 and 0026).
+ */
+export function canReserveNeedToCohort(
+  partner: { homeHubId: string },
+  cohort: { hubId: string; archivedAt: Date | string | null; endsOn?: Date | string | null },
+  now = new Date(),
+) {
+  return !cohort.archivedAt && !cohortEnded(cohort, now) && cohort.hubId === partner.homeHubId
+}
+
+/** A cohort's last day (`endsOn`, a date) is before `now`'s UTC day. */
+export function cohortEnded(cohort: { endsOn?: Date | string | null }, now = new Date()) {
+  if (!cohort.endsOn) return false
+  const today = now.toISOString().slice(0, 10)
+  return new Date(cohort.endsOn).toISOString().slice(0, 10) < today
 }
 
 // ───────── issue 14: firms ─────────

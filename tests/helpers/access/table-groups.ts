@@ -25,6 +25,15 @@ export const groupsRows: Row[] = [
     expect: page({ staff: 422, signedIn: 403 }),
   },
 
+  // Access before input: a non-staff user posting an invalid form is refused (403), not told what is invalid.
+  {
+    route: 'routes/groups.new',
+    method: 'POST',
+    label: 'an empty form',
+    body: form(() => ({ name: '', theme: '', hubId: '', audience: '' })),
+    expect: page({ staff: 400, signedIn: 403 }),
+  },
+
   // Open to every hub: every verified organisation's members and all staff.
   // Its needs: each reader sees those whose page opens for them (firm A: the confidential one's teaser).
   {
@@ -60,6 +69,24 @@ export const groupsRows: Row[] = [
     body: form((w) => ({ intent: 'join', organisationId: w.orgs.fh.id })),
     expect: page({ signedIn: 403, firmH2: 404, mod2: 404 }),
   },
+  // Access before input: a bad body to hub H's own group is a 400 for who may see it, a 404 for hub H2
+  // (the slug's existence is not revealed), a 403 for who uses no groups.
+  {
+    route: 'routes/groups.$slug',
+    method: 'POST',
+    label: 'a bad body to hub H’s own group',
+    params: slug('hubOnlySlug'),
+    body: form(() => ({ intent: 'nonsense' })),
+    expect: page({ signedIn: 400, firmH2: 404, mod2: 404, ...NO_GROUPS }),
+  },
+  {
+    route: 'routes/groups.$slug',
+    method: 'POST',
+    label: 'a join without organisation to hub H’s own group',
+    params: slug('hubOnlySlug'),
+    body: form(() => ({ intent: 'join' })),
+    expect: page({ signedIn: 400, firmH2: 404, mod2: 404, ...NO_GROUPS }),
+  },
   // Firm A is no member of the open group: nothing to leave (409).
   {
     route: 'routes/groups.$slug',
@@ -69,14 +96,15 @@ export const groupsRows: Row[] = [
     body: form((w) => ({ intent: 'leave', organisationId: w.orgs.fa.id })),
     expect: page({ signedIn: 403, firmA: 409, ...NO_GROUPS }),
   },
-  // Staff of the group's hub run it; an archived group takes nothing more (409).
+  // Staff of the group's hub run it; an archived group takes nothing more (409). Who uses no groups: 403
+  // (checked before the input, as the page).
   {
     route: 'routes/groups.$slug',
     method: 'POST',
     label: 'announce on the archived group',
     params: slug('archivedSlug'),
     body: form(() => ({ intent: 'announce', title: 'Annonce de contrôle', body: 'Une annonce qui ne doit pas partir.' })),
-    expect: page({ signedIn: 404, firmA: 403, staffH: 409 }),
+    expect: page({ signedIn: 404, firmA: 403, staffH: 409, ...NO_GROUPS }),
   },
   {
     route: 'routes/groups.$slug',
@@ -84,7 +112,7 @@ export const groupsRows: Row[] = [
     label: 'edit the archived group',
     params: slug('archivedSlug'),
     body: form(() => ({ intent: 'update', name: 'Groupe renommé', theme: 'Industrie', description: '', audience: 'hub' })),
-    expect: page({ signedIn: 404, firmA: 403, staffH: 409 }),
+    expect: page({ signedIn: 404, firmA: 403, staffH: 409, ...NO_GROUPS }),
   },
   {
     route: 'routes/groups.$slug',
@@ -92,7 +120,7 @@ export const groupsRows: Row[] = [
     label: 'archive the archived group',
     params: slug('archivedSlug'),
     body: form(() => ({ intent: 'archive' })),
-    expect: page({ signedIn: 404, firmA: 403, staffH: 409 }),
+    expect: page({ signedIn: 404, firmA: 403, staffH: 409, ...NO_GROUPS }),
   },
 
   // The need form: a group of another hub reserved to its own is no choice for partners of H.
