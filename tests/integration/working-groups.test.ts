@@ -191,6 +191,12 @@ describe('working groups', () => {
     expect(filtered).not.toContain('Besoin confidentiel du groupe')
     const bad = await (await firm.get('/needs?group=Pas%20un%20slug')).text()
     expect(bad).toContain('Besoin hors groupe')
+    // Another hub's own group, its slug guessed: the filter tells nothing of the needs addressed to it.
+    const hidden = await prisma.workingGroup.create({ data: { hubId: w.otherHub.id, slug: `prive-${Date.now().toString(36)}`, name: uniqueName('Cercle privé'), openToAllHubs: false } })
+    await createNeed(w.partner.organisation.id, w.hub.id, w.partner.user.id, { ...published, workingGroupId: hidden.id, title: 'Besoin du cercle privé' })
+    const guessed = await (await firm.get(`/needs?group=${hidden.slug}`)).text()
+    expect(guessed).not.toContain('Besoin du cercle privé')
+    expect(await (await firm.get('/needs')).text()).toContain('Besoin du cercle privé')
   })
 
   test('publishing a need addressed to a group tells the members who may see it, and no one else; e-mail or digest per preferences', async () => {

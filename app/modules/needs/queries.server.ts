@@ -17,6 +17,7 @@ import {
   type NeedAccessInfo,
 } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
+import { groupsSeenBy } from '#app/modules/groups/seen.server'
 import { currentNdaFor } from '#app/modules/hubs/nda.server'
 import { PLATFORM_NDA_VERSION, type CurrentNda } from '#app/modules/hubs/nda'
 import { prisma } from '#app/utils/db.server'
@@ -433,7 +434,12 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {},
   // A teaser shows the home hub only: where a confidential need is shared is not searchable before the NDA.
   if (filters.hub) where.push(Prisma.sql`(n."hubId" = ${filters.hub} OR (NOT ${teaser} AND EXISTS (SELECT 1 FROM "NeedShare" s2 WHERE s2."needId" = n.id AND s2."hubId" = ${filters.hub})))`)
   // The group a need is addressed to is not shown on a teaser: not searchable before the NDA either.
-  if (filters.group) where.push(Prisma.sql`(NOT ${teaser} AND EXISTS (SELECT 1 FROM "WorkingGroup" wg WHERE wg.id = n."workingGroupId" AND wg.slug = ${filters.group}))`)
+  // Only a group the reader may see (`canSeeGroup`): a guessed slug of another hub's own group
+  // tells nothing of which needs are addressed to it.
+  if (filters.group) {
+    const [seen] = await groupsSeenBy(actor, { slug: filters.group })
+    where.push(seen ? Prisma.sql`(NOT ${teaser} AND n."workingGroupId" = ${seen.id})` : Prisma.sql`false`)
+  }
   // Internal narrowing for the saved-search alerts (never from the query string).
   if (restrict.needIds) where.push(Prisma.sql`n.id = ANY(${restrict.needIds})`)
   // A need reserved to a cohort opens to the others at `reservedUntil`: announced from then on
