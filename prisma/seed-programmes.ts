@@ -30,7 +30,7 @@ interface CohortSpec {
   name: (year: number) => string
   programme: string
   description: string
-  /** Months from the start to the end of the programme. */
+  /** Days since its first day, and its length in days (its firms' pilots and contracts count in between). */
   startsDaysAgo: number
   lengthDays: number
   targetEur: number
@@ -45,9 +45,9 @@ export const COHORTS: CohortSpec[] = [
     name: (year) => `Accélérateur Croissance Alpes ${year}`,
     programme: 'Accélérateur Croissance Alpes',
     description:
-      'Neuf mois pour décrocher des ventes stratégiques auprès des grands comptes du sillon alpin : un binôme avec un acheteur partenaire, deux ateliers par mois (pitch, réponse aux consultations, passage du pilote au contrat) et un point d’étape trimestriel avec l’équipe de Digital Grenoble.',
-    startsDaysAgo: 120,
-    lengthDays: 270,
+      'Un an pour décrocher des ventes stratégiques auprès des grands comptes du sillon alpin : un binôme avec un acheteur partenaire, deux ateliers par mois (pitch, réponse aux consultations, passage du pilote au contrat) et un point d’étape trimestriel avec l’équipe de Digital Grenoble.',
+    startsDaysAgo: 300,
+    lengthDays: 365,
     targetEur: 300_000,
     targetPilots: 2,
     withDemoFirm: true,
@@ -58,8 +58,8 @@ export const COHORTS: CohortSpec[] = [
     programme: 'Cap Grands Comptes',
     description:
       'Le programme d’accélération du Collectif numérique d’Annecy pour les entreprises de 1 à 10 M€ de chiffre d’affaires : mises en relation ciblées avec les partenaires de Haute-Savoie (santé, tourisme, banque), besoins réservés quelques jours à la promotion et accompagnement jusqu’à la signature.',
-    startsDaysAgo: 60,
-    lengthDays: 240,
+    startsDaysAgo: 240,
+    lengthDays: 300,
     targetEur: 200_000,
     targetPilots: 1,
   },
@@ -230,7 +230,6 @@ export interface ProgrammesContext {
 }
 
 export async function seedProgrammes({ clock, ids, firms, partnerByKey, log }: ProgrammesContext): Promise<{ counts: Record<string, number> }> {
-  const year = new Date(clock.base).getUTCFullYear()
   const orgId = (slug: string) => ids.orgId.get(slug)!
   const userId = (email: string) => ids.userId.get(email)!
   const hubId = (hub: HubSlug) => ids.hubId.get(hub)!
@@ -240,17 +239,28 @@ export async function seedProgrammes({ clock, ids, firms, partnerByKey, log }: P
   const bySlug = new Map(firms.map((firm) => [firm.slug, firm]))
   const byName = (a: OrgDraft, b: OrgDraft) => a.name.localeCompare(b.name, 'fr')
 
-  // The firms that won something: contracts first, then pilots (running or succeeded).
-  const rank: Partial<Record<DealStatus, number>> = { CONTRACT: 0, PILOT_SUCCEEDED: 1, PILOT: 2 }
-  const deals = await prisma.deal.findMany({ where: { status: { in: ['CONTRACT', 'PILOT_SUCCEEDED', 'PILOT'] } }, select: { status: true, application: { select: { firmId: true } } } })
-  const bestDeal = new Map<string, number>()
-  for (const deal of deals) bestDeal.set(deal.application.firmId, Math.min(bestDeal.get(deal.application.firmId) ?? 9, rank[deal.status] ?? 9))
+  // What each firm won, and when: a cohort counts the pilots started and contracts signed between its dates.
+  const deals = await prisma.deal.findMany({
+    where: { status: { in: ['CONTRACT', 'PILOT_SUCCEEDED', 'PILOT'] } },
+    select: { status: true, createdAt: true, contractSignedAt: true, application: { select: { firmId: true } } },
+  })
+  /** 0: a contract signed since `start`; 1: a pilot since then that succeeded; 2: one running. */
+  const wonSince = (firmId: string, start: Date) => {
+    let best: number | undefined
+    for (const deal of deals) {
+      if (deal.application.firmId !== firmId) continue
+      const rank: Partial<Record<DealStatus, number>> = { CONTRACT: 0, PILOT_SUCCEEDED: 1, PILOT: 2 }
+      const at = deal.status === 'CONTRACT' ? deal.contractSignedAt : deal.createdAt
+      if (at && at.getTime() >= start.getTime()) best = Math.min(best ?? 9, rank[deal.status]!)
+    }
+    return best
+  }
 
   // ── cohorts: three winners of the hub (contracts and a pilot) and one firm still to win, 1–10 M€.
   const taken = new Set<string>([DEMO_FIRM_SLUG])
   const cohorts = COHORTS.map((spec) => {
     const growth = verified.filter((firm) => firm.hub === spec.hub && GROWTH_BANDS.includes(firm.revenueBand) && firm.slug !== DEMO_FIRM_SLUG)
-    const won = (firm: OrgDraft) => bestDeal.get(orgId(firm.slug))
+    const won = (firm: OrgDraft) => wonSince(orgId(firm.slug), day(-spec.startsDaysAgo))
     const contracts = growth.filter((firm) => won(firm) === 0).sort(byName)
     const pilots = growth.filter((firm) => won(firm) !== undefined && won(firm)! > 0).sort((a, b) => won(a)! - won(b)! || byName(a, b))
     // Two contracts and a pilot when the hub has them (else more of the other kind).
@@ -322,6 +332,8 @@ export async function seedProgrammes({ clock, ids, firms, partnerByKey, log }: P
   await prisma.$transaction(
     async (db) => {
       for (const { spec, members } of cohorts) {
+        // Named after the year it started.
+        const year = day(-spec.startsDaysAgo).getUTCFullYear()
         const cohort = await db.cohort.create({
           data: {
             hubId: hubId(spec.hub),
