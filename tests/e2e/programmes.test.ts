@@ -131,8 +131,20 @@ describe('programmes and the network, in French', () => {
     // The cohort's page: the firm's value won moves to the contract, against its target.
     await staff.goto(cohortUrl)
     const after = await textOf(staff.getByRole('row').filter({ hasText: firm.name }))
-    expect(after).toMatch(new RegExp(`80[\\s\\u202f]000[\\s\\u202f]€ sur 500[\\s\\u202f]000[\\s\\u202f]€ \\(16[\\s\\u202f]%\\)`))
+    const progress = new RegExp(`80[\\s\\u202f]000[\\s\\u202f]€ sur 500[\\s\\u202f]000[\\s\\u202f]€ \\(16[\\s\\u202f]%\\)`)
+    expect(after).toMatch(progress)
     await checkAccessible(staff)
+
+    // The firm sees its cohort and its own progress.
+    const member = await as(await ownerOf(firm.id))
+    await member.goto(`${product.baseUrl}/cohorts`)
+    await member.getByRole('heading', { level: 1, name: 'Mes cohortes' }).waitFor()
+    await checkAccessible(member)
+    await member.getByRole('link', { name }).click()
+    await member.waitForURL((url) => /^\/cohorts\/[^/]+$/.test(url.pathname))
+    await member.getByRole('heading', { level: 2, name: `La progression de ${firm.name}` }).waitFor()
+    expect(await textOf(member.locator('main'))).toMatch(progress)
+    await checkAccessible(member)
   })
 
   test('a firm of Annecy joins a Grenoble working group and is told of a need addressed to it', async () => {
@@ -189,6 +201,17 @@ describe('programmes and the network, in French', () => {
     await firm.getByRole('heading', { level: 1, name: title }).waitFor()
     expect(await textOf(firm.locator('main'))).toMatch(/IA industrielle/)
     await firm.getByRole('link', { name: 'Candidater' }).waitFor()
+    await checkAccessible(firm)
+
+    // In the needs list, the firm keeps to its group's needs.
+    await firm.goto(`${product.baseUrl}/needs`)
+    await firm.getByText('Plus de filtres').click()
+    await firm.getByLabel('Groupe de travail').selectOption({ label: 'IA industrielle' })
+    await firm.getByRole('button', { name: 'Appliquer les filtres' }).click()
+    await firm.waitForURL((url) => url.searchParams.get('group') === 'ia-industrielle')
+    await firm.getByRole('link', { name: title }).waitFor()
+    // The seed's need addressed to the same group is there too.
+    await firm.getByRole('link', { name: 'Prévision de production photovoltaïque à l’heure près' }).waitFor()
     await checkAccessible(firm)
   })
 
