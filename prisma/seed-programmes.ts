@@ -4,7 +4,8 @@
  * pilots or contracts first; three working groups across the hubs, with members from neighbouring
  * hubs; a published need addressed to a group and one reserved to a cohort; a firm hidden from the
  * directory; a staff recommendation on a need shared with another hub; and pitches in every answer
- * state (waiting for the hub, sent to the partner, a conversation, declined with a reason).
+ * state (waiting for the hub, sent to the partner, a conversation, declined with a reason), and
+ * what the people concerned were told in the app.
  *
  * - Relative to the run: every date is an offset from today (`Clock`), so reservations and charter
  *   delays are always current.
@@ -14,7 +15,7 @@
  *
  * Only module-level types and functions here: seed-data.ts imports this file and this file imports it.
  */
-import type { DealStatus, DeclineReason, PitchStatus, RevenueBand } from '#app/generated/prisma/client'
+import type { DealStatus, DeclineReason, PitchStatus, Prisma, RevenueBand } from '#app/generated/prisma/client'
 import { prisma } from '#app/utils/db.server'
 import { DEMO_EMAILS } from './demo-logins'
 import { type Clock, DAY_MS, DEMO_FIRM_SLUG, STAFF, type HubSlug, type OrgDraft, type PartnerKey } from './seed-data'
@@ -230,6 +231,7 @@ export interface ProgrammesContext {
 }
 
 export async function seedProgrammes({ clock, ids, firms, partnerByKey, log }: ProgrammesContext): Promise<{ counts: Record<string, number> }> {
+  const started = performance.now()
   const orgId = (slug: string) => ids.orgId.get(slug)!
   const userId = (email: string) => ids.userId.get(email)!
   const hubId = (hub: HubSlug) => ids.hubId.get(hub)!
@@ -293,7 +295,7 @@ export async function seedProgrammes({ clock, ids, firms, partnerByKey, log }: P
 
   // ── the needs addressed to a group, reserved to a cohort and recommended by staff.
   const needOf = async (title: string) => {
-    const need = await prisma.need.findFirst({ where: { title, status: 'PUBLISHED' }, select: { id: true, publishedAt: true, hubId: true } })
+    const need = await prisma.need.findFirst({ where: { title, status: 'PUBLISHED' }, select: { id: true, publishedAt: true, hubId: true, partnerId: true } })
     if (!need) throw new Error(`the published need "${title}" is missing from the demo data`)
     return need
   }
@@ -311,6 +313,8 @@ export async function seedProgrammes({ clock, ids, firms, partnerByKey, log }: P
   })
   const recommended = engineMatches[1] ?? engineMatches[0]
   if (!recommended) throw new Error(`no Grenoble firm to recommend for "${RECOMMENDED_NEED.title}"`)
+  const recommendedFirm = candidates.find((firm) => orgId(firm.slug) === recommended.firmId)!
+  const recommendedPartner = [...partnerByKey.values()].find((partner) => orgId(partner.slug) === recommendedNeed.partnerId)!
 
   // ── pitches: the firms named, or the cohorts' winners in order.
   const cohortOf = (hub: HubSlug) => cohorts.find((cohort) => cohort.spec.hub === hub)!
@@ -328,7 +332,19 @@ export async function seedProgrammes({ clock, ids, firms, partnerByKey, log }: P
     return { spec, firm, partner }
   })
 
-  log(`Programmes : ${cohorts.length} promotions, ${groupMembers.length} groupes de travail, ${pitches.length} propositions…`)
+  // What the people were told in the app, as the services word it (kinds and payloads of
+  // app/modules/{groups,pitches,firms}); older ones already read.
+  const notifications: Prisma.NotificationCreateManyInput[] = []
+  const tell = (emails: string[], row: Omit<Prisma.NotificationCreateManyInput, 'userId'>, readAfterHours?: number) => {
+    for (const email of emails) {
+      const createdAt = row.createdAt as Date
+      notifications.push({ ...row, userId: userId(email), readAt: readAfterHours === undefined ? null : clock.plusHours(createdAt, readAfterHours) })
+    }
+  }
+  const usersOf = (org: OrgDraft) => org.users.map((user) => user.email)
+  const staffEmails = (hub: HubSlug) => STAFF.filter((staff) => staff.hub === hub).map((staff) => staff.email)
+
+  log(`Programmes : ${cohorts.length} cohortes, ${groupMembers.length} groupes de travail, ${pitches.length} pitchs…`)
   await prisma.$transaction(
     async (db) => {
       for (const { spec, members } of cohorts) {
@@ -388,20 +404,45 @@ export async function seedProgrammes({ clock, ids, firms, partnerByKey, log }: P
             joinedAt: clock.at(-180 + index * 9, 14),
           })),
         })
+        const announcedAt = clock.at(-spec.announcement.daysAgo, 10)
         await db.workingGroupAnnouncement.create({
           data: {
             workingGroupId: group.id,
             authorId: staffOf(spec.hub, 'MODERATOR'),
             title: spec.announcement.title,
             body: spec.announcement.body,
-            createdAt: clock.at(-spec.announcement.daysAgo, 10),
+            createdAt: announcedAt,
           },
         })
-        if (spec.slug === GROUP_NEED.group) await db.need.update({ where: { id: groupNeed.id }, data: { workingGroupId: group.id } })
+        const memberEmails = members.flatMap(usersOf)
+        tell(
+          memberEmails,
+          { kind: 'groups:announcement', category: 'GROUP_NEEDS', payload: { group: spec.name, title: spec.announcement.title }, link: `/groups/${spec.slug}`, createdAt: announcedAt },
+          spec.announcement.daysAgo > 4 ? 20 : undefined,
+        )
+        if (spec.slug === GROUP_NEED.group) {
+          await db.need.update({ where: { id: groupNeed.id }, data: { workingGroupId: group.id } })
+          tell(memberEmails, {
+            kind: 'groups:need-addressed',
+            category: 'GROUP_NEEDS',
+            payload: { needId: groupNeed.id, title: GROUP_NEED.title, group: spec.name },
+            link: `/needs/${groupNeed.id}`,
+            needId: groupNeed.id,
+            createdAt: clock.plusHours(groupNeed.publishedAt!, 1),
+          })
+        }
       }
 
       if (hidden) await db.organisation.update({ where: { id: orgId(hidden.slug) }, data: { directoryHidden: true } })
 
+      tell(usersOf(recommendedPartner), {
+        kind: 'firms:recommended',
+        category: 'MY_NEEDS',
+        payload: { needId: recommendedNeed.id, title: RECOMMENDED_NEED.title, firm: recommendedFirm.name, hub: 'Grenoble' },
+        link: `/needs/${recommendedNeed.id}/recommendations`,
+        needId: recommendedNeed.id,
+        createdAt: clock.at(-1, 15),
+      })
       await db.match.update({
         where: { id: recommended.id },
         data: {
@@ -438,6 +479,21 @@ export async function seedProgrammes({ clock, ids, firms, partnerByKey, log }: P
           },
           select: { id: true },
         })
+        const about = (kind: string, other: string, at: Date) => ({ kind: `pitches:${kind}`, payload: { pitchId: pitch.id, title: spec.title, other }, link: `/pitches/${pitch.id}`, pitchId: pitch.id, createdAt: at })
+        if (spec.status === 'SUBMITTED') tell(staffEmails(firm.hub), { ...about('submitted', firm.name, clock.at(-spec.submittedDaysAgo, 9, 30)), category: 'STAFF_QUEUES' })
+        if (spec.sentDaysAgo !== undefined) {
+          const sentAt = clock.at(-spec.sentDaysAgo, 11)
+          tell(usersOf(firm), { ...about('approved', partner.name, sentAt), category: 'MY_APPLICATIONS' }, 3)
+          tell(usersOf(partner), { ...about('received', firm.name, sentAt), category: 'MY_NEEDS' }, spec.status === 'SENT' ? undefined : 4)
+        }
+        if (spec.answeredDaysAgo !== undefined) {
+          const kind = spec.status === 'DECLINED' ? 'declined' : 'interested'
+          tell(usersOf(firm), { ...about(kind, partner.name, clock.at(-spec.answeredDaysAgo, 15)), category: 'MY_APPLICATIONS' }, 2)
+        }
+        // The firm's reply to the partner's first message: the partner has not read it yet.
+        if (spec.messages && spec.messages.length > 1) {
+          tell(usersOf(partner), { ...about('message', firm.name, clock.at(-(spec.answeredDaysAgo ?? 0) + 1, 15, 5)), category: 'MY_NEEDS' })
+        }
         if (spec.messages) {
           await db.pitchMessage.createMany({
             data: spec.messages.map((body, index) => {
@@ -453,9 +509,12 @@ export async function seedProgrammes({ clock, ids, firms, partnerByKey, log }: P
           })
         }
       }
+
+      await db.notification.createMany({ data: notifications })
     },
     { timeout: 30_000, maxWait: 10_000 },
   )
+  log(`Programmes écrits en ${((performance.now() - started) / 1000).toFixed(1)} s.`)
 
   return {
     counts: {
@@ -466,6 +525,7 @@ export async function seedProgrammes({ clock, ids, firms, partnerByKey, log }: P
       'programmes.pitches': pitches.length,
       'programmes.directoryHidden': hidden ? 1 : 0,
       'programmes.staffRecommendations': 1,
+      'programmes.notifications': notifications.length,
     },
   }
 }
