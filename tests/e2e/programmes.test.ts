@@ -17,7 +17,8 @@ import { startProduct } from '#tests/helpers/server'
  * - a partner finds a firm in the directory (not the one hidden from it) and invites it to a need;
  *   the firm is told and sees the need;
  * - a firm pitches an idea to a partner, its hub's staff approve it, the partner answers (interested,
- *   with a message) and the firm reads the answer.
+ *   with a message) and the firm reads the answer;
+ * - the demo logins find what the seed planted (a cohort, a group's need, pitches, a recommendation).
  * axe (WCAG 2.1 A/AA) runs on every new page visited.
  *
  * Each journey is its own test; personas' pages are kept from one step to the next.
@@ -341,6 +342,48 @@ describe('programmes and the network, in French', () => {
     expect(pitch).toMatchObject({ status: 'INTERESTED', _count: { messages: 2 } })
     expect(pitch.sentAt).not.toBeNull()
     expect(pitch.answeredAt).not.toBeNull()
+  })
+
+  test('the demo logins find the seeded programmes', async () => {
+    // The demo firm: its cohort and its progress, the need addressed to its group, its pitch's conversation.
+    const firm = await as(DEMO_EMAILS.firm)
+    await firm.goto(`${product.baseUrl}/cohorts`)
+    await firm.getByRole('link', { name: /^Accélérateur Croissance Alpes 20\d\d$/ }).click()
+    await firm.getByRole('heading', { level: 2, name: 'La progression de Belledonne Vision' }).waitFor()
+    await checkAccessible(firm)
+    await firm.goto(`${product.baseUrl}/notifications`)
+    await firm
+      .getByRole('listitem')
+      .filter({ hasText: /Nouveau besoin «[\s\u202f]Prévision de production photovoltaïque à l’heure près[\s\u202f]» adressé au groupe IA industrielle/ })
+      .waitFor()
+    await checkAccessible(firm)
+    await firm.goto(`${product.baseUrl}/groups/ia-industrielle`)
+    await firm.getByText('Belledonne Vision est membre du groupe.').waitFor()
+    await firm.getByRole('link', { name: 'Prévision de production photovoltaïque à l’heure près' }).waitFor()
+    await firm.getByText('Atelier « Du pilote au contrat » le 15 janvier').waitFor()
+    await checkAccessible(firm)
+
+    // The demo partner: a pitch to answer and a conversation going on.
+    const partner = await as(DEMO_EMAILS.partner)
+    await partner.goto(`${product.baseUrl}/pitches`)
+    await partner.getByRole('link', { name: 'Pilotage des flexibilités électriques de vos bâtiments tertiaires' }).waitFor()
+    await checkAccessible(partner)
+    await partner.getByRole('link', { name: 'Inspection des grilles de prise d’eau par caméra embarquée' }).click()
+    await partner.getByText('Nous pouvons venir le 12 janvier').waitFor()
+    await checkAccessible(partner)
+
+    // Grenoble's moderator: a pitch waiting for the hub.
+    const staff = await as(DEMO_EMAILS.moderator)
+    await staff.goto(`${product.baseUrl}/staff/pitches`)
+    await staff.getByRole('link', { name: 'Réglage automatique des thermoscelleuses par apprentissage' }).waitFor()
+
+    // The Annecy bank sees Grenoble's recommendation on its shared need, with the staff's note.
+    const need = await prisma.need.findFirstOrThrow({ where: { title: 'Détection de fraude sur les virements instantanés' }, select: { id: true, partnerId: true } })
+    const bank = await as(await ownerOf(need.partnerId))
+    await bank.goto(`${product.baseUrl}/needs/${need.id}/recommendations`)
+    await bank.getByText('Recommandée par Grenoble').waitFor()
+    await bank.getByText(/détection d’anomalies des paiements d’une mutuelle grenobloise/).waitFor()
+    await checkAccessible(bank)
   })
 
   test('no page reported an error', () => {
