@@ -377,6 +377,26 @@ describe('programmes and the network, in French', () => {
     await staff.goto(`${product.baseUrl}/staff/pitches`)
     await staff.getByRole('link', { name: 'Réglage automatique des thermoscelleuses par apprentissage' }).waitFor()
 
+    // The need reserved to Annecy's cohort: its firms see it, another Annecy firm does not (yet).
+    const reserved = await prisma.need.findFirstOrThrow({
+      where: { title: 'Maintenance prédictive des télésièges du domaine', reservedCohortId: { not: null } },
+      select: { id: true, reservedCohortId: true },
+    })
+    const cohortFirm = await prisma.cohortMember.findFirstOrThrow({ where: { cohortId: reserved.reservedCohortId! }, orderBy: { organisation: { name: 'asc' } }, select: { organisationId: true } })
+    const insider = await as(await ownerOf(cohortFirm.organisationId))
+    await insider.goto(`${product.baseUrl}/needs/${reserved.id}`)
+    await insider.getByText(/Réservé à la cohorte Cap Grands Comptes Annecy 20\d\d jusqu’au/).waitFor()
+    await checkAccessible(insider)
+    const outsider = await prisma.organisation.findFirstOrThrow({
+      where: { kind: 'FIRM', status: 'VERIFIED', homeHub: { slug: 'collectif-annecy' }, cohorts: { none: {} }, matches: { none: { needId: reserved.id, invitedAt: { not: null } } } },
+      orderBy: { name: 'asc' },
+      select: { id: true },
+    })
+    const other = await as(await ownerOf(outsider.id))
+    errors.expectedHttpErrors.push(/404/)
+    expect((await other.goto(`${product.baseUrl}/needs/${reserved.id}`))?.status()).toBe(404)
+    errors.expectedHttpErrors.length = 0
+
     // The Annecy bank sees Grenoble's recommendation on its shared need, with the staff's note.
     const need = await prisma.need.findFirstOrThrow({ where: { title: 'Détection de fraude sur les virements instantanés' }, select: { id: true, partnerId: true } })
     const bank = await as(await ownerOf(need.partnerId))
