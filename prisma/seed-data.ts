@@ -1,6 +1,7 @@
 /**
  * The demo data set of Sillon: 4 hubs, their staff, 10 corporate partners, 200 digital firms,
- * 40 needs in every status, the matches the workers would compute, applications and two deals.
+ * 40 needs in every status, the matches the workers would compute, applications and two deals,
+ * then twelve months of history (seed-history.ts) and the programmes and network (seed-programmes.ts).
  *
  * Deterministic: every choice comes from a seeded PRNG (one stream per section), so two runs on
  * empty databases give the same rows (ids apart). Dates are fixed offsets in days from today at
@@ -31,6 +32,7 @@ import { needSearchText } from '#app/modules/needs/search-text'
 import { prisma, type Prisma } from '#app/utils/db.server'
 import { DEMO_EMAILS, DEMO_PASSWORD, demoAccounts } from './demo-logins'
 import { HISTORY_PARTNERS, seedHistory } from './seed-history'
+import { seedProgrammes } from './seed-programmes'
 
 // ───────────────────────────── deterministic randomness and dates ─────────────────────────────
 
@@ -2488,6 +2490,8 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
 
   // Twelve months of history across the four hubs, for the console's scorecards, charts and audit trail.
   const history = await seedHistory({ clock, ids, partnerByKey, firms, log })
+  // Cohorts, working groups, the directory, staff recommendations and pitches (issue 14).
+  const programmes = await seedProgrammes({ clock, ids, firms, partnerByKey, log })
 
   const [hubCount, userCount, matchCount, needGroups, appGroups, dealCount, referenceCount, firmGroups] = await Promise.all([
     prisma.hub.count(),
@@ -2517,6 +2521,7 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
   for (const group of appGroups.sort((a, b) => a.status.localeCompare(b.status))) counts[`applications.${group.status}`] = group._count._all
   counts.deals = dealCount
   for (const [key, value] of Object.entries(history.counts)) counts[key] = value
+  for (const [key, value] of Object.entries(programmes.counts)) counts[key] = value
   return { counts }
 }
 

@@ -2,7 +2,8 @@
  * Twelve months of history for the demo (prisma/seed-data.ts calls it last): for each hub, needs
  * published month by month and what followed — matches (top firms, invitations), applications and
  * their first answers (most within the charter's delay, some late, a few still unanswered), decisions
- * with their reasons, pilots and contracts, the audit trail of every transition, and two cohorts.
+ * with their reasons, pilots and contracts, and the audit trail of every transition (the cohorts
+ * that follow the winners are in seed-programmes.ts).
  * So that the console's scorecards, charts, queues and audit viewer say something on the demo.
  *
  * - Relative to the run: every date is an offset from today (`Clock`), so the charts are always recent.
@@ -175,7 +176,6 @@ export async function seedHistory(context: HistoryContext) {
   const changes: Prisma.StatusChangeCreateManyInput[] = []
   const deals: Prisma.DealCreateManyInput[] = []
   const audit: AuditRow[] = []
-  const dealFirms = new Map<HubSlug, string[]>()
   const screenedHubs = new Set<HubSlug>()
   const titles = new Set(NEEDS.map((spec) => spec.title))
 
@@ -509,7 +509,6 @@ export async function seedHistory(context: HistoryContext) {
               createdAt: event.at,
             })
           }
-          dealFirms.set(hub, [...(dealFirms.get(hub) ?? []), firmId])
         }
       })
 
@@ -520,20 +519,6 @@ export async function seedHistory(context: HistoryContext) {
     }
   }
 
-  // Two cohorts: the firms the hub follows this year (its winners first).
-  const year = now.getUTCFullYear()
-  const cohorts = [
-    { id: randomUUID(), hub: 'digital-grenoble' as HubSlug, name: `Promotion Industrie du futur ${year}`, targetEur: 1_500_000 },
-    { id: randomUUID(), hub: 'collectif-annecy' as HubSlug, name: `Cohorte Santé et Tourisme ${year}`, targetEur: 600_000 },
-  ]
-  const cohortMembers = cohorts.flatMap((cohort) => {
-    const winners = [...new Set(dealFirms.get(cohort.hub) ?? [])].slice(0, 5)
-    const others = firms
-      .filter((firm) => firm.hub === cohort.hub && firm.status === 'VERIFIED' && firm.slug !== DEMO_FIRM_SLUG)
-      .map((firm) => ids.orgId.get(firm.slug)!)
-      .filter((firmId) => !winners.includes(firmId))
-    return [...winners, ...new Rng(`cohort:${cohort.hub}`).sample(others, 10 - winners.length)].map((organisationId) => ({ cohortId: cohort.id, organisationId }))
-  })
   // A hub admin once set the charter's delay (the audit viewer's first hub row).
   for (const hub of ['digital-grenoble', 'collectif-annecy'] as HubSlug[]) {
     audit.push({
@@ -559,8 +544,6 @@ export async function seedHistory(context: HistoryContext) {
       await insertRows(db, 'Application', applications)
       await insertRows(db, 'StatusChange', changes.map((change) => ({ id: randomUUID(), ...change })))
       await insertRows(db, 'Deal', deals)
-      await insertRows(db, 'Cohort', cohorts.map((cohort) => ({ id: cohort.id, hubId: hubId(cohort.hub), name: cohort.name, year, targetEur: cohort.targetEur, createdAt: clock.at(-300, 10) })))
-      await insertRows(db, 'CohortMember', cohortMembers)
       await insertRows(db, 'AuditLog', audit)
     },
     { timeout: 60_000, maxWait: 10_000 },
@@ -581,8 +564,6 @@ export async function seedHistory(context: HistoryContext) {
     'history.statusChanges': changes.length,
   }
   for (const status of ['PILOT', 'PILOT_SUCCEEDED', 'PILOT_FAILED', 'CONTRACT', 'CANCELLED'] as DealStatus[]) counts[`history.deals.${status}`] = dealStatuses.get(status) ?? 0
-  counts['history.cohorts'] = cohorts.length
-  counts['history.cohortMembers'] = cohortMembers.length
   counts['history.auditLogs'] = audit.length
   return { needs: needs.length, applications: applications.length, counts }
 }
