@@ -36,8 +36,8 @@ function ChartFrame({ id, title, description, height, children }: ChartText & { 
       aria-labelledby={`${id}-title ${id}-desc`}
       viewBox={`0 0 ${WIDTH} ${height}`}
       width="100%"
-      style={{ maxWidth: WIDTH, height: 'auto' }}
-      className="block"
+      // Classes, not an inline style: the content security policy allows no style attribute.
+      className="block h-auto max-w-[720px]"
       fontFamily="inherit"
     >
       <title id={`${id}-title`}>{title}</title>
