@@ -93,8 +93,8 @@ export const GROUPS: GroupSpec[] = [
     members: { 'digital-grenoble': 3, 'collectif-annecy': 1, 'collectif-digital-savoie': 1 },
     withDemoFirm: true,
     announcement: {
-      title: 'Atelier « Du pilote au contrat » le 15 janvier',
-      body: 'Prochaine rencontre du groupe le 15 janvier à 9 h 30 chez Digital Grenoble (Minatec) : trois entreprises racontent comment leur pilote est devenu un contrat, puis les acheteurs d’Alpiva Énergie et de Chartreuse Industries répondent à vos questions. Inscription auprès de l’équipe de l’association.',
+      title: 'Atelier « Du pilote au contrat » : inscriptions ouvertes',
+      body: 'Prochaine rencontre du groupe un matin à 9 h 30 chez Digital Grenoble (Minatec) : trois entreprises racontent comment leur pilote est devenu un contrat, puis les acheteurs d’Alpiva Énergie et de Chartreuse Industries répondent à vos questions. Inscription auprès de l’équipe de l’association.',
       daysAgo: 6,
     },
   },
@@ -110,7 +110,7 @@ export const GROUPS: GroupSpec[] = [
     members: { 'collectif-digital-savoie': 2, 'digital-grenoble': 1, 'valence-numerique': 1 },
     announcement: {
       title: 'Exercice de crise « rançongiciel » en février',
-      body: 'Le Collectif Digital Savoie organise un exercice de crise sur table le 6 février à Chambéry : scénario de rançongiciel dans une PME industrielle, avec un juriste et un assureur. Places limitées à douze entreprises ; les membres des autres associations sont les bienvenus.',
+      body: 'Le Collectif Digital Savoie organise un exercice de crise sur table à Chambéry dans les prochaines semaines : scénario de rançongiciel dans une PME industrielle, avec un juriste et un assureur. Places limitées à douze entreprises ; les membres des autres associations sont les bienvenus.',
       daysAgo: 12,
     },
   },
@@ -126,7 +126,7 @@ export const GROUPS: GroupSpec[] = [
     members: { 'collectif-annecy': 3 },
     announcement: {
       title: 'Bilan de la saison d’hiver avec les Remontées du Grand Massif',
-      body: 'Les Remontées du Grand Massif présenteront au groupe, le 22 janvier à Annecy, le bilan de leur billetterie mobile et leurs projets pour l’été : une bonne occasion de préparer les prochaines consultations.',
+      body: 'Les Remontées du Grand Massif présenteront au groupe, à sa prochaine rencontre à Annecy, le bilan de leur billetterie mobile et leurs projets pour l’été : une bonne occasion de préparer les prochaines consultations.',
       daysAgo: 3,
     },
   },
@@ -177,7 +177,7 @@ export const PITCHES: PitchSpec[] = [
     answeredDaysAgo: 9,
     messages: [
       'Bonjour, votre proposition nous intéresse : nos équipes de Livet-et-Gavet ont eu trois nettoyages d’urgence cet automne. Pourriez-vous nous dire quelles données il vous faudrait pour chiffrer un pilote sur deux prises d’eau ?',
-      'Merci pour votre retour ! Il nous faudrait l’historique des débits sur deux saisons et un accès au site pour poser les caméras. Nous pouvons venir le 12 janvier si cela vous convient.',
+      'Merci pour votre retour ! Il nous faudrait l’historique des débits sur deux saisons et un accès au site pour poser les caméras. Nous pouvons venir sur place la semaine prochaine si cela vous convient.',
     ],
   },
   {
@@ -218,7 +218,7 @@ export const PITCHES: PitchSpec[] = [
     answeredDaysAgo: 20,
     declineReason: 'TIMING',
     declineComment:
-      'Merci pour cette proposition claire. Nous venons de renouveler notre contrat de mesure d’enneigement pour trois saisons ; revenez vers nous au printemps 2028.',
+      'Merci pour cette proposition claire. Nous venons de renouveler notre contrat de mesure d’enneigement pour trois saisons ; revenez vers nous dans deux ans.',
   },
 ]
 
@@ -422,6 +422,11 @@ export async function seedProgrammes({ clock, ids, firms, partnerByKey, log }: P
         )
         if (spec.slug === GROUP_NEED.group) {
           await db.need.update({ where: { id: groupNeed.id }, data: { workingGroupId: group.id } })
+          // Told once (the key `notifyGroupOfPublishedNeed` claims): the published-need job tells nobody twice.
+          await db.reminderSent.createMany({
+            data: memberEmails.map((email) => ({ key: `group-need:${groupNeed.id}:${group.id}:${userId(email)}` })),
+            skipDuplicates: true,
+          })
           tell(memberEmails, {
             kind: 'groups:need-addressed',
             category: 'GROUP_NEEDS',
@@ -443,14 +448,27 @@ export async function seedProgrammes({ clock, ids, firms, partnerByKey, log }: P
         needId: recommendedNeed.id,
         createdAt: clock.at(-1, 15),
       })
+      // As `recommendFirm` does: an engine match keeps its source and gains the recommendation,
+      // with its audit row.
       await db.match.update({
         where: { id: recommended.id },
         data: {
-          source: 'STAFF',
           recommendedById: userId(RECOMMENDED_NEED.staffEmail),
           recommendedHubId: hubId(recommendedHub),
           recommendationNote: RECOMMENDED_NEED.note,
           recommendedAt: clock.at(-1, 15),
+        },
+      })
+      await db.auditLog.create({
+        data: {
+          actorId: userId(RECOMMENDED_NEED.staffEmail),
+          hubId: hubId(recommendedHub),
+          action: 'match.recommend',
+          targetType: 'Match',
+          targetId: recommended.id,
+          before: { status: 'SUGGESTED', source: 'ENGINE' },
+          after: { status: 'SUGGESTED', needId: recommendedNeed.id, firmId: recommended.firmId, source: 'ENGINE', note: RECOMMENDED_NEED.note },
+          createdAt: clock.at(-1, 15),
         },
       })
 

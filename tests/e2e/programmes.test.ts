@@ -360,7 +360,7 @@ describe('programmes and the network, in French', () => {
     await firm.goto(`${product.baseUrl}/groups/ia-industrielle`)
     await firm.getByText('Belledonne Vision est membre du groupe.').waitFor()
     await firm.getByRole('link', { name: 'Prévision de production photovoltaïque à l’heure près' }).waitFor()
-    await firm.getByText('Atelier « Du pilote au contrat » le 15 janvier').waitFor()
+    await firm.getByText('Atelier « Du pilote au contrat » : inscriptions ouvertes').waitFor()
     await checkAccessible(firm)
 
     // The demo partner: a pitch to answer and a conversation going on.
@@ -369,7 +369,7 @@ describe('programmes and the network, in French', () => {
     await partner.getByRole('link', { name: 'Pilotage des flexibilités électriques de vos bâtiments tertiaires' }).waitFor()
     await checkAccessible(partner)
     await partner.getByRole('link', { name: 'Inspection des grilles de prise d’eau par caméra embarquée' }).click()
-    await partner.getByText('Nous pouvons venir le 12 janvier').waitFor()
+    await partner.getByText('Nous pouvons venir sur place la semaine prochaine').waitFor()
     await checkAccessible(partner)
 
     // Grenoble's moderator: a pitch waiting for the hub.

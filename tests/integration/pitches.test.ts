@@ -224,7 +224,8 @@ describe('a pitch from draft to answer', () => {
     expect(await prisma.need.findUniqueOrThrow({ where: { id: needId! } })).toMatchObject({ partnerId: partner.id, title: TITLE })
     // Once linked, the link is offered no more.
     expect((await visitors.partnerOwner.get(`/needs/new?fromPitch=${pitchId}`)).status).toBe(409)
-    // A second save from the same pitch (another tab) is refused and writes no second need.
+    // A second save from the same pitch, once the first is linked, is refused before anything is
+    // written (the concurrent case, two saves at once, is the transaction's: see below).
     const needsBefore = await prisma.need.count({ where: { partnerId: partner.id } })
     const again = await visitors.partnerOwner.post(`/needs/new?fromPitch=${pitchId}`, { ...needFormFields({ title: `${TITLE} (bis)` }), intent: 'save' })
     expect(again.status).toBe(409)
@@ -314,8 +315,8 @@ describe('the digest asks the pitch page’s rule again', () => {
   })
 })
 
-describe('the staff queue never drops a pitch waiting for review', () => {
-  test('a pitch under review is on top of the first page however many others there are; the others are paged; the CSV has them all', async () => {
+describe('the staff queue puts the pitches waiting for review first, and pages the others', () => {
+  test('a pitch under review, changed long before sixty others, is on top of the first page; the others are paged; the CSV has them all', async () => {
     const created = await visitors.firmOwner.post('/pitches/new', { intent: 'submit', firmId: firm.id, partnerId: otherPartnerOrg.id, title: 'Le plus ancien pitch à relire', problem: PROBLEM, offer: OFFER })
     const waiting = idFrom(created.headers.get('Location'))
     // Changed long ago: the oldest row of the hub's queue.
@@ -368,7 +369,8 @@ describe('a need from a pitch, saved twice at once', () => {
     const refused = results.filter((result) => result.status === 'rejected')
     expect(saved).toHaveLength(1)
     expect(refused).toHaveLength(1)
-    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ status: 409 })
+    // Refused by the link's compare-and-set in the need's transaction, not by the check before it.
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ status: 409, messageKey: 'pitches.errors.needLinkConflict' })
     const needs = await prisma.need.findMany({ where: { partnerId: partner.id, title: 'Besoin né de deux onglets' }, select: { id: true } })
     expect(needs).toHaveLength(1)
     expect((await prisma.pitch.findUniqueOrThrow({ where: { id } })).needId).toBe(needs[0]!.id)

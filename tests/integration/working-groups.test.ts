@@ -384,6 +384,12 @@ describe('working groups', () => {
     const saved = await partner.post(`/needs/${draft.id}/edit`, needFormFields({ title: `${draftTitle} (v2)`, workingGroupId: selectedValue(draftEdit, 'workingGroupId'), intent: 'save' }))
     expect(saved.status).toBe(302)
     expect(await prisma.need.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ title: `${draftTitle} (v2)`, workingGroupId: groupRow.id })
+    // Kept while a draft, but not sent to moderation addressed to a group archived since: the message
+    // says so next to the field, and the draft stays a draft.
+    const submitted = await partner.post(`/needs/${draft.id}/edit`, needFormFields({ title: `${draftTitle} (v2)`, workingGroupId: groupRow.id, intent: 'submit' }))
+    expect(submitted.status).toBe(422)
+    expect(await submitted.text()).toContain('groupe')
+    expect((await prisma.need.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe('DRAFT')
     // Another draft may not pick the archived group.
     const refused = await partner.post('/needs/new', needFormFields({ title: uniqueName('Refusé'), workingGroupId: groupRow.id, intent: 'save' }))
     expect(refused.status).toBe(422)

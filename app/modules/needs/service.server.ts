@@ -257,14 +257,17 @@ export async function saveNeed(
   }
   const target = need ? { need } : { partner: partnerFor(actor, options.partnerId) }
   // The group and the cohort must be ones the form offers this partner: refused before anything is written.
-  // What the need has already is kept without a new check (an API PATCH resends it, the group may
-  // have been archived since); a published need's reservation is fixed (submitRevision refuses any change).
+  // What a draft has already is kept without a new check when it is only saved (an API PATCH resends
+  // it, the group may have been archived since), but checked again when it is submitted: an archived
+  // group receives no need, an archived or ended cohort no reservation. A published need's
+  // reservation is fixed (submitRevision refuses any change).
+  const recheck = Boolean(options.submit) && !revising
   await assertNeedAudience(
     prisma,
     { homeHubId: need ? need.hubId : partnerFor(actor, options.partnerId).homeHubId },
     {
-      workingGroupId: need && input.workingGroupId === need.workingGroupId ? undefined : input.workingGroupId,
-      reservedCohortId: revising || (need && input.reservedCohortId === need.reservedCohortId) ? undefined : input.reservedCohortId,
+      workingGroupId: need && !recheck && input.workingGroupId === need.workingGroupId ? undefined : input.workingGroupId,
+      reservedCohortId: revising || (need && !recheck && input.reservedCohortId === need.reservedCohortId) ? undefined : input.reservedCohortId,
     },
   )
   if (need && revising) {
@@ -286,6 +289,8 @@ export async function submitNeed(actor: Actor, needId: string, requestId?: strin
   if (!needMachine.transition(need.status, 'submit').ok) refuseTransition('submit', need.status)
   const errors = completenessErrors(need, now)
   if (Object.keys(errors).length > 0) throw AppError.invalid(errors, 'errors.needIncomplete')
+  // Its group and cohort still open to it (neither archived nor ended since the draft chose them).
+  await assertNeedAudience(prisma, { homeHubId: need.hubId }, { workingGroupId: need.workingGroupId ?? undefined, reservedCohortId: need.reservedCohortId ?? undefined })
   const status = await transaction((tx) => applySubmit(tx, actor, need, now, requestId))
   return { status }
 }
