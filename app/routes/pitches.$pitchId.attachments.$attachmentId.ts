@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { openPitchAttachment } from '#app/modules/pitches/attachments.server'
+import { pdfDownloadResponse } from '#app/utils/pdf-download.server'
 import { handle, requireParam } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 
@@ -8,14 +9,6 @@ export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request, params }) => {
     const actor = await requireActor(request)
     const file = await openPitchAttachment(actor, requireParam(params, 'pitchId'), requireParam(params, 'attachmentId'))
-    return new Response(file.stream, {
-      headers: {
-        'Content-Type': 'application/pdf',
-        'Content-Length': String(file.sizeBytes),
-        'Content-Disposition': `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-        'Cache-Control': 'private, no-store',
-        'X-Content-Type-Options': 'nosniff',
-      },
-    })
+    return pdfDownloadResponse(file)
   })
 }

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto'
-import { Readable } from 'node:stream'
 import { writeAudit } from '#app/modules/audit/audit.server'
 import { assertActsFor } from '#app/modules/policy/acting'
 import { applicationViewFor, isMemberOf, type Actor } from '#app/modules/policy/policy'
 import { AppError, assertFound } from '#app/modules/shared/app-error'
 import { prisma, transaction } from '#app/utils/db.server'
-import { looksLikePdf, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_APPLICATION, safePdfName } from './pdf'
-import { readFile, removeFile, storeFile } from './storage.server'
+import { MAX_ATTACHMENTS_PER_APPLICATION } from './pdf'
+import { removeFile } from './storage.server'
+import { assertPdfUpload, openStoredPdf, pdfRowFields, withStoredPdf } from './upload.server'
 
 const UPLOADABLE = ['DRAFT', 'SUBMITTED', 'SHORTLISTED', 'INFO_REQUESTED']
 
@@ -46,22 +45,12 @@ export async function addAttachment(actor: Actor, applicationId: string, file: {
   assertActsFor(actor, application.firmId)
   if (!UPLOADABLE.includes(application.status)) throw AppError.conflict('invalid_transition', 'errors.attachmentClosed')
   if (application._count.attachments >= MAX_ATTACHMENTS_PER_APPLICATION) throw AppError.invalid({ file: ['validation.tooManyFiles'] })
-  if (file.bytes.length === 0) throw AppError.invalid({ file: ['validation.required'] })
-  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'file_too_large', 'validation.fileTooLarge', {}, { file: ['validation.fileTooLarge'] })
-  if (!looksLikePdf(file.bytes)) throw new AppError(415, 'not_a_pdf', 'validation.notPdf', {}, { file: ['validation.notPdf'] })
-  const storageKey = await storeFile(file.bytes)
-  try {
-    return await transaction(async ({ db }) => {
+  assertPdfUpload(file.bytes)
+  // Nothing is left behind when the database refuses the row.
+  return withStoredPdf(file.bytes, (storageKey) =>
+    transaction(async ({ db }) => {
       const attachment = await db.attachment.create({
-        data: {
-          applicationId,
-          uploadedById: actor.userId,
-          filename: safePdfName(file.name),
-          contentType: 'application/pdf',
-          sizeBytes: file.bytes.length,
-          sha256: createHash('sha256').update(file.bytes).digest('hex'),
-          storageKey,
-        },
+        data: { applicationId, ...pdfRowFields(file, actor.userId, storageKey) },
         select: { id: true, filename: true },
       })
       await writeAudit(db, {
@@ -74,12 +63,8 @@ export async function addAttachment(actor: Actor, applicationId: string, file: {
         requestId,
       })
       return attachment
-    })
-  } catch (error) {
-    // Nothing is left behind when the database refuses the row.
-    await removeFile(storageKey)
-    throw error
-  }
+    }),
+  )
 }
 
 /** The lead firm removes an attachment while the application is still a draft. */
@@ -102,9 +87,5 @@ export async function openAttachment(actor: Actor, applicationId: string, attach
   const application = await loadApplication(applicationId)
   assertFound(attachment && application)
   assertFound(viewOf(actor, application) !== 'none')
-  return {
-    filename: attachment.filename,
-    sizeBytes: attachment.sizeBytes,
-    stream: Readable.toWeb(readFile(attachment.storageKey)) as ReadableStream<Uint8Array>,
-  }
+  return openStoredPdf(attachment)
 }

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
-import { Readable } from 'node:stream'
-import { looksLikePdf, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_APPLICATION, safePdfName } from '#app/modules/attachments/pdf'
-import { readFile, removeFile, storeFile } from '#app/modules/attachments/storage.server'
+import { MAX_ATTACHMENTS_PER_APPLICATION } from '#app/modules/attachments/pdf'
+import { removeFile } from '#app/modules/attachments/storage.server'
+import { assertPdfUpload, openStoredPdf, pdfRowFields, withStoredPdf } from '#app/modules/attachments/upload.server'
 import { writeAudit } from '#app/modules/audit/audit.server'
 import { assertActsFor } from '#app/modules/policy/acting'
 import type { Actor } from '#app/modules/policy/policy'
@@ -24,12 +23,9 @@ export async function addPitchAttachment(actor: Actor, pitchId: string, file: { 
   if (!mayUpload) throw AppError.conflict('invalid_transition', 'errors.attachmentClosed')
   // Counted first without a lock to refuse early (before the file is stored); counted again below under the lock.
   if ((await prisma.pitchAttachment.count({ where: { pitchId } })) >= MAX_ATTACHMENTS_PER_APPLICATION) throw AppError.invalid({ file: ['validation.tooManyFiles'] })
-  if (file.bytes.length === 0) throw AppError.invalid({ file: ['validation.required'] })
-  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'file_too_large', 'validation.fileTooLarge', {}, { file: ['validation.fileTooLarge'] })
-  if (!looksLikePdf(file.bytes)) throw new AppError(415, 'not_a_pdf', 'validation.notPdf', {}, { file: ['validation.notPdf'] })
-  const storageKey = await storeFile(file.bytes)
-  try {
-    return await transaction(async ({ db }) => {
+  assertPdfUpload(file.bytes)
+  return withStoredPdf(file.bytes, (storageKey) =>
+    transaction(async ({ db }) => {
       // The pitch row is locked while its attachments are counted and the new one inserted: two
       // uploads at once are serialised, so a pitch never holds more than ten, and a pitch submitted
       // meanwhile (no longer editable) takes no more files.
@@ -38,15 +34,7 @@ export async function addPitchAttachment(actor: Actor, pitchId: string, file: { 
       const count = await db.pitchAttachment.count({ where: { pitchId } })
       if (count >= MAX_ATTACHMENTS_PER_APPLICATION) throw AppError.invalid({ file: ['validation.tooManyFiles'] })
       const attachment = await db.pitchAttachment.create({
-        data: {
-          pitchId,
-          uploadedById: actor.userId,
-          filename: safePdfName(file.name),
-          contentType: 'application/pdf',
-          sizeBytes: file.bytes.length,
-          sha256: createHash('sha256').update(file.bytes).digest('hex'),
-          storageKey,
-        },
+        data: { pitchId, ...pdfRowFields(file, actor.userId, storageKey) },
         select: { id: true, filename: true },
       })
       await writeAudit(db, {
@@ -59,11 +47,8 @@ export async function addPitchAttachment(actor: Actor, pitchId: string, file: { 
         requestId,
       })
       return attachment
-    })
-  } catch (error) {
-    await removeFile(storageKey)
-    throw error
-  }
+    }),
+  )
 }
 
 /** The firm removes an attachment while it may still edit the pitch. */
@@ -93,9 +78,5 @@ export async function openPitchAttachment(actor: Actor, pitchId: string, attachm
   await pitchForAttachments(actor, pitchId)
   const attachment = await prisma.pitchAttachment.findFirst({ where: { id: attachmentId, pitchId }, select: { filename: true, sizeBytes: true, storageKey: true } })
   assertFound(attachment)
-  return {
-    filename: attachment.filename,
-    sizeBytes: attachment.sizeBytes,
-    stream: Readable.toWeb(readFile(attachment.storageKey)) as ReadableStream<Uint8Array>,
-  }
+  return openStoredPdf(attachment)
 }
