@@ -4,7 +4,7 @@ import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { formatDate, formatEur, formatPercent } from '#app/i18n/format'
 import type { CohortPhase, Progress } from '#app/modules/cohorts/progress'
-import { Badge, Card } from './ui/card'
+import { Badge, Card, PageHeader } from './ui/card'
 import { Field, TextareaField } from './ui/field'
 
 /** The cohort's dates as a phrase: « du 1er janvier 2027 au 30 juin 2027 », or what is known. */
@@ -19,6 +19,34 @@ export function cohortDates(t: TFunction, locale: string, cohort: { startsOn: st
 }
 
 const PHASE_TONES = { upcoming: 'info', running: 'success', ended: 'neutral', archived: 'warning' } as const
+
+/** The head of a cohort's page (the staff's and a firm's): back link, name, programme, dates, hub, phase, description. */
+export function CohortHeader({
+  cohort,
+  locale,
+  back,
+}: {
+  cohort: { name: string; programme: string; hubName: string; phase: CohortPhase; description: string; startsOn: string | Date | null; endsOn: string | Date | null }
+  locale: string
+  back: { to: string; label: string }
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <p className="text-sm">
+        <Link to={back.to} className="text-brand-700 underline">
+          ← {back.label}
+        </Link>
+      </p>
+      <PageHeader
+        title={cohort.name}
+        description={[cohort.programme, cohortDates(t, locale, cohort), cohort.hubName].filter(Boolean).join(' · ')}
+        actions={<CohortPhaseBadge phase={cohort.phase} />}
+      />
+      {cohort.description ? <p className="max-w-3xl whitespace-pre-line text-stone-800">{cohort.description}</p> : null}
+    </>
+  )
+}
 
 export function CohortPhaseBadge({ phase }: { phase: CohortPhase }) {
   const { t } = useTranslation()

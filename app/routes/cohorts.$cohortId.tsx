@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CohortPhaseBadge, cohortDates, pilotsText, ProgressBar, valueText } from '#app/components/cohorts'
+import { CohortHeader, pilotsText, ProgressBar, valueText } from '#app/components/cohorts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { Card, PageHeader } from '#app/components/ui/card'
+import { Card } from '#app/components/ui/card'
 import { formatDate, formatEur } from '#app/i18n/format'
 import { getOwnCohortView } from '#app/modules/cohorts/service.server'
 import { getRequestLocale } from '#app/utils/i18n.server'
@@ -31,17 +31,7 @@ export default function OwnCohortPage() {
   const { t } = useTranslation()
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to="/cohorts" className="text-brand-700 underline">
-          ← {t('cohorts.own.back')}
-        </Link>
-      </p>
-      <PageHeader
-        title={cohort.name}
-        description={[cohort.programme, cohortDates(t, locale, cohort), cohort.hubName].filter(Boolean).join(' · ')}
-        actions={<CohortPhaseBadge phase={cohort.phase} />}
-      />
-      {cohort.description ? <p className="max-w-3xl whitespace-pre-line text-stone-800">{cohort.description}</p> : null}
+      <CohortHeader cohort={cohort} locale={locale} back={{ to: '/cohorts', label: t('cohorts.own.back') }} />
       {own.map((firm) => (
         <Card key={firm.id} className="space-y-4">
           <div>

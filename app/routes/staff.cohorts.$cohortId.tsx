@@ -3,11 +3,11 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type TypedResponse } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CohortFields, CohortPhaseBadge, cohortDates, pilotsText, ProgressBar, valueText } from '#app/components/cohorts'
+import { CohortFields, CohortHeader, pilotsText, ProgressBar, valueText } from '#app/components/cohorts'
 import { CsvLinks } from '#app/components/console'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { Button } from '#app/components/ui/button'
-import { Alert, Card, EmptyState, PageHeader } from '#app/components/ui/card'
+import { Alert, Card, EmptyState } from '#app/components/ui/card'
 import { FormErrors } from '#app/components/ui/field'
 import { filterFieldClass } from '#app/components/ui/filter'
 import { formatDate, formatEur } from '#app/i18n/format'
@@ -248,17 +248,7 @@ export default function StaffCohortPage() {
   const generalErrors = result && intent !== 'update' && intent !== 'add' ? Object.values(result.error ?? {}).flat() : undefined
   return (
     <div className="space-y-6">
-      <p className="text-sm">
-        <Link to="/staff/cohorts" className="text-brand-700 underline">
-          ← {t('cohorts.detail.back')}
-        </Link>
-      </p>
-      <PageHeader
-        title={cohort.name}
-        description={[cohort.programme, cohortDates(t, locale, cohort), cohort.hubName].filter(Boolean).join(' · ')}
-        actions={<CohortPhaseBadge phase={cohort.phase} />}
-      />
-      {cohort.description ? <p className="max-w-3xl whitespace-pre-line text-stone-800">{cohort.description}</p> : null}
+      <CohortHeader cohort={cohort} locale={locale} back={{ to: '/staff/cohorts', label: t('cohorts.detail.back') }} />
       {cohort.archivedAt ? <Alert tone="warning">{t('cohorts.detail.archivedNotice')}</Alert> : null}
       <FormErrors errors={generalErrors} />
       <Card className="space-y-3">
