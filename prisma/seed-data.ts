@@ -2359,8 +2359,8 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
       const hubId = new Map(hubs.map((hub) => [hub.slug as HubSlug, hub.id]))
       await db.membershipPlan.createMany({
         data: HUBS.flatMap((hub) => [
-          { hubId: hubId.get(hub.slug)!, name: 'Adhésion grand compte partenaire', orgKind: 'PARTNER' as const, amountEur: hub.duesPartnerEur },
-          { hubId: hubId.get(hub.slug)!, name: 'Adhésion entreprise numérique', orgKind: 'FIRM' as const, amountEur: hub.duesFirmEur },
+          { hubId: hubId.get(hub.slug)!, name: 'Adhésion grand compte partenaire', orgKind: 'PARTNER' as const, amountCents: hub.duesPartnerEur * 100 },
+          { hubId: hubId.get(hub.slug)!, name: 'Adhésion entreprise numérique', orgKind: 'FIRM' as const, amountCents: hub.duesFirmEur * 100 },
         ]),
       })
 

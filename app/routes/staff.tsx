@@ -22,6 +22,7 @@ const TABS = [
   { to: '/staff/pitches', key: 'pitches' },
   { to: '/staff/shared', key: 'shared' },
   { to: '/staff/organisations', key: 'organisations' },
+  { to: '/staff/dues', key: 'dues' },
   { to: '/staff/users', key: 'users' },
   { to: '/staff/audit', key: 'audit' },
   { to: '/staff/outbox', key: 'outbox' },

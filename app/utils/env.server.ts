@@ -83,8 +83,9 @@ export const envSchema = z
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** Set to false to run the web process without scheduling (tests). */
     ENABLE_SCHEDULERS: booleanish.default(true),
-    STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
-    STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+    /** Stripe (membership dues): both keys, or neither (dues off). Test-mode keys (sk_test_…) for trials. */
+    STRIPE_SECRET_KEY: z.string().trim().transform((value) => (value === '' ? undefined : value)).pipe(z.string().startsWith('sk_', 'expected a Stripe secret key (sk_…)').optional()).optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().trim().transform((value) => (value === '' ? undefined : value)).pipe(z.string().startsWith('whsec_', 'expected a Stripe webhook signing secret (whsec_…)').optional()).optional(),
     /** Which proxies in front of the web may tell the client's address (X-Forwarded-For); none by default. */
     TRUST_PROXY: trustProxy,
     /** Public company directory (recherche-entreprises) base URL; empty disables online lookups. */
@@ -93,6 +94,10 @@ export const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'missing (required in production: 32+ random characters)' })
+    }
+    if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+      const missing = env.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY'
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'missing (membership dues need both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or neither)' })
     }
     if (env.NODE_ENV === 'production' && !env.APP_URL) {
       ctx.addIssue({ code: 'custom', path: ['APP_URL'], message: 'missing (required in production: the public URL used in e-mail links)' })
@@ -103,6 +108,8 @@ export const envSchema = z
     SESSION_SECRET: env.SESSION_SECRET ?? 'development-only-secret-do-not-use-in-production',
     APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
     QUEUE_BACKEND: env.REDIS_URL ? ('redis' as const) : ('postgres' as const),
+    /** Membership dues through Stripe: on only with both keys (the embedded default has none). */
+    DUES_ENABLED: Boolean(env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET),
     WEB_CONCURRENCY: env.WEB_CONCURRENCY ?? (env.NODE_ENV === 'production' ? Math.min(availableParallelism(), 4) : 1),
   }))
 

@@ -13,6 +13,7 @@ const enConsole: Shape<typeof frConsole> = {
     pitches: 'Pitches',
     shared: 'Shared needs',
     organisations: 'Organisations',
+    dues: 'Membership dues',
     users: 'Users',
     audit: 'Audit log',
     outbox: 'Outbox',

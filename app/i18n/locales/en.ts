@@ -19,6 +19,10 @@ import groups from './en-groups'
 import firms from './en-firms'
 import pitches from './en-pitches'
 import cooperation from './en-cooperation'
+import billing from './en-billing'
+import dues from './en-dues'
+import payments from './en-payments'
+import companies from './en-companies'
 import type fr from './fr'
 
 type Shape<T> = T extends string ? string : T extends readonly string[] ? string[] : { [K in keyof T]: Shape<T[K]> }
@@ -46,6 +50,10 @@ const en: Shape<typeof fr> = {
   firms,
   pitches,
   cooperation,
+  billing,
+  dues,
+  payments,
+  companies,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Skip to content',

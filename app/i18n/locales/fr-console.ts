@@ -9,6 +9,7 @@ const frConsole = {
     pitches: 'Pitchs',
     shared: 'Besoins partagés',
     organisations: 'Organisations',
+    dues: 'Cotisations',
     users: 'Utilisateurs',
     audit: 'Journal',
     outbox: 'Boîte d’envoi',

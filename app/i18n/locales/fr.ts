@@ -23,6 +23,10 @@ import groups from './fr-groups'
 import firms from './fr-firms'
 import pitches from './fr-pitches'
 import cooperation from './fr-cooperation'
+import billing from './fr-billing'
+import dues from './fr-dues'
+import payments from './fr-payments'
+import companies from './fr-companies'
 
 const fr = {
   account,
@@ -46,6 +50,10 @@ const fr = {
   firms,
   pitches,
   cooperation,
+  billing,
+  dues,
+  payments,
+  companies,
   languages: { fr: 'Français', en: 'English' },
   nav: {
     skip: 'Aller au contenu',

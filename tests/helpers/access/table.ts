@@ -10,6 +10,10 @@ import { cooperationRows } from './table-cooperation'
 import { firmsRows } from './table-firms'
 import { groupsRows } from './table-groups'
 import { pitchesRows } from './table-pitches'
+import { billingRows } from './table-billing'
+import { duesRows } from './table-dues'
+import { paymentsRows } from './table-payments'
+import { companiesRows } from './table-companies'
 
 /**
  * The access-rule table: one row per route of the build (by its route id) and method, with
@@ -1145,6 +1149,11 @@ export const accessTable: Row[] = [
   ...firmsRows,
   ...pitchesRows,
   ...cooperationRows,
+  // issue 15: membership dues and the company directory
+  ...billingRows,
+  ...duesRows,
+  ...paymentsRows,
+  ...companiesRows,
   ...apiRows.map(readOnlyTokens),
 ].sort(
   (a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET'),

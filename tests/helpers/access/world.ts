@@ -20,6 +20,10 @@ import { plantCooperation } from './world-cooperation'
 import { plantFirms } from './world-firms'
 import { plantGroups } from './world-groups'
 import { plantPitches } from './world-pitches'
+import { plantBilling } from './world-billing'
+import { plantDues } from './world-dues'
+import { plantPayments } from './world-payments'
+import { plantCompanies } from './world-companies'
 
 /**
  * The world the access-rule table walks: hub H with its moderator and administrator, hub H2 with
@@ -69,6 +73,11 @@ export interface World {
   firmsDirectory: Record<string, string>
   pitches: Record<string, string>
   cooperation: Record<string, string>
+  /** Issue 15, planted after issue 14's: dues and the company directory. */
+  billing: Record<string, string>
+  dues: Record<string, string>
+  payments: Record<string, string>
+  companies: Record<string, string>
 }
 
 const day = 86_400_000
@@ -312,6 +321,10 @@ export async function buildWorld(): Promise<World> {
     firmsDirectory: {},
     pitches: {},
     cooperation: {},
+    billing: {},
+    dues: {},
+    payments: {},
+    companies: {},
   }
   // Issue 14's features, each in its own file (cohorts and groups first: the others may use them).
   world.cohorts = await plantCohorts(world)
@@ -319,5 +332,9 @@ export async function buildWorld(): Promise<World> {
   world.firmsDirectory = await plantFirms(world)
   world.pitches = await plantPitches(world)
   world.cooperation = await plantCooperation(world)
+  world.billing = await plantBilling(world)
+  world.dues = await plantDues(world)
+  world.payments = await plantPayments(world)
+  world.companies = await plantCompanies(world)
   return world
 }
