@@ -45,6 +45,10 @@ const enPrefs: Shape<typeof frPrefs> = {
       label: 'Association queues',
       description: 'Needs and revisions to moderate, organisations to verify, matches to approve in your hub.',
     },
+    BILLING: {
+      label: 'My organisation’s dues',
+      description: 'Payment received or refused, renewal coming, grace period ending: your organisation’s membership dues to the association (owners and admins of the organisation).',
+    },
   },
   channels: {
     APP: 'In the app only',
@@ -112,6 +116,7 @@ const enPrefs: Shape<typeof frPrefs> = {
       FOLLOWED_NEEDS: 'notifications about the needs you follow',
       GROUP_NEEDS: 'notifications from your working groups',
       STAFF_QUEUES: 'notifications about the association’s queues',
+      BILLING: 'notifications about your organisation’s dues',
     },
     scopesResumed: {
       DIGEST: 'the Sillon e-mail digest',
@@ -122,6 +127,7 @@ const enPrefs: Shape<typeof frPrefs> = {
       FOLLOWED_NEEDS: 'notifications about the needs you follow',
       GROUP_NEEDS: 'notifications from your working groups',
       STAFF_QUEUES: 'notifications about the association’s queues',
+      BILLING: 'notifications about your organisation’s dues',
     },
   },
   emailFooter: {

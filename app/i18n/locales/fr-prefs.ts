@@ -41,6 +41,10 @@ const frPrefs = {
       label: 'Files de l’association',
       description: 'Besoins et révisions à modérer, organisations à vérifier, mises en relation à valider dans votre hub.',
     },
+    BILLING: {
+      label: 'Cotisation de mon organisation',
+      description: 'Paiement reçu ou refusé, renouvellement à venir, fin du délai de grâce : la cotisation de votre organisation à l’association (propriétaires et administrateurs de l’organisation).',
+    },
   },
   channels: {
     APP: 'Dans l’application seulement',
@@ -109,6 +113,7 @@ const frPrefs = {
       FOLLOWED_NEEDS: 'de notifications sur les besoins que vous suivez',
       GROUP_NEEDS: 'de notifications de vos groupes de travail',
       STAFF_QUEUES: 'de notifications sur les files de l’association',
+      BILLING: 'de notifications sur la cotisation de votre organisation',
     },
     scopesResumed: {
       DIGEST: 'le résumé de Sillon par e-mail',
@@ -119,6 +124,7 @@ const frPrefs = {
       FOLLOWED_NEEDS: 'les notifications sur les besoins que vous suivez',
       GROUP_NEEDS: 'les notifications de vos groupes de travail',
       STAFF_QUEUES: 'les notifications sur les files de l’association',
+      BILLING: 'les notifications sur la cotisation de votre organisation',
     },
   },
   emailFooter: {

@@ -6,9 +6,9 @@ const valid = { minScore: 60, digestFrequency: 'DAILY', digestWeekday: 1, digest
 
 describe('the categories and channels a person may choose', () => {
   test('each persona is offered what can reach it', () => {
-    expect(categoriesFor({ firm: true, partner: false, staff: false })).toEqual(['RECOMMENDED', 'SAVED_SEARCH', 'MY_APPLICATIONS', 'FOLLOWED_NEEDS', 'GROUP_NEEDS'])
+    expect(categoriesFor({ firm: true, partner: false, staff: false })).toEqual(['RECOMMENDED', 'SAVED_SEARCH', 'MY_APPLICATIONS', 'FOLLOWED_NEEDS', 'GROUP_NEEDS', 'BILLING'])
     // A partner's members never follow their own needs, and see no one else's.
-    expect(categoriesFor({ firm: false, partner: true, staff: false })).toEqual(['MY_NEEDS', 'GROUP_NEEDS'])
+    expect(categoriesFor({ firm: false, partner: true, staff: false })).toEqual(['MY_NEEDS', 'GROUP_NEEDS', 'BILLING'])
     // Staff may follow the needs of their hubs.
     expect(categoriesFor({ firm: false, partner: false, staff: true })).toEqual(['FOLLOWED_NEEDS', 'STAFF_QUEUES'])
   })

@@ -4,7 +4,7 @@ import type { DigestFrequency, NotificationCategory, NotificationChannel } from 
  * The preference centre's rules, pure: the categories a person may choose a channel for, the
  * defaults, and what a category's channel means. No I/O (preferences.server.ts reads and writes).
  */
-export const CATEGORIES = ['RECOMMENDED', 'SAVED_SEARCH', 'MY_APPLICATIONS', 'MY_NEEDS', 'FOLLOWED_NEEDS', 'GROUP_NEEDS', 'STAFF_QUEUES'] as const satisfies readonly NotificationCategory[]
+export const CATEGORIES = ['RECOMMENDED', 'SAVED_SEARCH', 'MY_APPLICATIONS', 'MY_NEEDS', 'FOLLOWED_NEEDS', 'GROUP_NEEDS', 'STAFF_QUEUES', 'BILLING'] as const satisfies readonly NotificationCategory[]
 export const CHANNELS = ['APP', 'EMAIL', 'DIGEST', 'OFF'] as const satisfies readonly NotificationChannel[]
 export const FREQUENCIES = ['DAILY', 'WEEKLY', 'NEVER'] as const satisfies readonly DigestFrequency[]
 
@@ -31,6 +31,8 @@ export const DEFAULT_CHANNELS: Record<Category, Channel> = {
   // A working group's needs and announcements are a stream: the digest (decision 0026).
   GROUP_NEEDS: 'DIGEST',
   STAFF_QUEUES: 'DIGEST',
+  // The organisation's dues (issue 15): a payment received or failed, a renewal coming; at once by e-mail.
+  BILLING: 'EMAIL',
 }
 
 export const DEFAULT_DIGEST = { frequency: 'DAILY', weekday: 1, hour: 8, minScore: 60, timeZone: 'Europe/Paris' } as const
@@ -89,6 +91,9 @@ export function categoriesFor(persona: Persona): Category[] {
         return persona.firm || persona.partner
       case 'STAFF_QUEUES':
         return persona.staff
+      case 'BILLING':
+        // The dues of the person's organisation (sent to its owners and admins).
+        return persona.firm || persona.partner
     }
   })
 }
