@@ -8,6 +8,7 @@ import type { QueueName } from '#app/modules/jobs/jobs'
 import { disconnectPrisma } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
 import { getLogger, setLogService } from '#app/utils/logger.server'
+import { billingProcessor } from './billing'
 import { digestsProcessor } from './digests'
 import { emailsProcessor } from './emails'
 import { matchingProcessor } from './matching'
@@ -24,6 +25,7 @@ const processors: Record<QueueName, ReturnType<typeof matchingProcessor>> = {
   emails: emailsProcessor(logger),
   reminders: remindersProcessor(logger),
   digests: digestsProcessor(logger),
+  billing: billingProcessor(logger),
 }
 
 // The queue backend must be ready (on PostgreSQL: its schema migrated) before a worker polls it.

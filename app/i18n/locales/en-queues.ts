@@ -104,6 +104,7 @@ const enQueues: Shape<typeof frQueues> = {
       emails: 'E-mails',
       reminders: 'Reminders',
       digests: 'Digests and alerts',
+      billing: 'Membership dues (Stripe)',
     },
     states: {
       waiting: 'Waiting',

@@ -100,6 +100,7 @@ const frQueues = {
       emails: 'E-mails',
       reminders: 'Relances',
       digests: 'Résumés et alertes',
+      billing: 'Cotisations (Stripe)',
     },
     states: {
       waiting: 'En attente',

@@ -24,6 +24,11 @@ export const jobs = {
   'digests.batch': { queue: 'digests', payload: z.object({ at: z.iso.datetime(), userIds: z.array(id).min(1).max(500), force: z.boolean().optional() }) },
   /** A need was published: instant saved-search alerts (channel EMAIL). */
   'digests.need-published': { queue: 'digests', payload: z.object({ needId: id }) },
+  /**
+   * A verified Stripe webhook (issue 15): its job id is the event id (a repeat delivery runs once);
+   * the processor fetches the object again from Stripe before applying it.
+   */
+  'billing.stripe-event': { queue: 'billing', payload: z.object({ eventId: id, type: z.string().min(1).max(100), objectId: id.optional() }) },
 } as const
 
 export type JobName = keyof typeof jobs
@@ -43,6 +48,8 @@ export function jobIdFor<N extends JobName>(name: N, payload: JobPayload<N>): st
       return `email-${(payload as JobPayload<'emails.send'>).emailId}`
     case 'digests.need-published':
       return `need-published-${(payload as JobPayload<'digests.need-published'>).needId}`
+    case 'billing.stripe-event':
+      return (payload as JobPayload<'billing.stripe-event'>).eventId
     default:
       return undefined
   }
