@@ -46,6 +46,15 @@ describe('environment schema', () => {
     expect(parseEnv({ ...production, SESSION_SECRET: 'x'.repeat(32) }).SESSION_SECRET).toBe('x'.repeat(32))
   })
 
+  test('membership dues are on only with both Stripe keys; one alone is named as missing', () => {
+    expect(parseEnv(base).DUES_ENABLED).toBe(false)
+    expect(parseEnv({ ...base, STRIPE_SECRET_KEY: '', STRIPE_WEBHOOK_SECRET: '' }).DUES_ENABLED).toBe(false)
+    expect(parseEnv({ ...base, STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_y' }).DUES_ENABLED).toBe(true)
+    expect(() => parseEnv({ ...base, STRIPE_SECRET_KEY: 'sk_test_x' })).toThrow(/STRIPE_WEBHOOK_SECRET: missing/)
+    expect(() => parseEnv({ ...base, STRIPE_WEBHOOK_SECRET: 'whsec_y' })).toThrow(/STRIPE_SECRET_KEY: missing/)
+    expect(() => parseEnv({ ...base, STRIPE_SECRET_KEY: 'pk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_y' })).toThrow(/STRIPE_SECRET_KEY: expected a Stripe secret key/)
+  })
+
   test('a database URL must be PostgreSQL', () => {
     expect(() => parseEnv({ DATABASE_URL: 'mysql://root@localhost/sillon' })).toThrow(/DATABASE_URL/)
   })
