@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { processStripeEvent } from '#app/modules/billing/events.server'
 import { getStripe } from '#app/modules/billing/stripe.server'
+import { receiveStripeWebhook } from '#app/modules/billing/webhooks.server'
+import { createWorker, getQueue } from '#app/modules/jobs/queue.server'
+import { getLogger } from '#app/utils/logger.server'
+import { billingProcessor } from '#workers/billing'
 import { prisma } from '#app/utils/db.server'
 import { resetEnvForTests } from '#app/utils/env.server'
 import { createHub, createMember, createUser } from '#tests/factories'
-import { stripeEvent, stripeFake, TEST_STRIPE_ENV } from '#tests/mocks/stripe'
+import { http, HttpResponse } from 'msw'
+import { waitFor } from '#tests/helpers/wait'
+import { server as msw } from '#tests/mocks/server'
+import { signedWebhook, stripeEvent, stripeFake, TEST_STRIPE_ENV } from '#tests/mocks/stripe'
 
 /**
  * The `billing.stripe-event` job's work (decision 0031), run here as the worker runs it: the object
@@ -194,5 +201,33 @@ describe('processing a Stripe event', () => {
     await expect(processStripeEvent(jobOf(event))).rejects.toThrow(/No such object/)
     expect(await prisma.stripeEvent.count({ where: { id: event.id } })).toBe(0)
     expect((await membership(world.organisation.id)).status).toBe('NONE')
+  })
+})
+
+describe('through the billing worker', () => {
+  test('a delivery verified by the webhook service is applied by the worker’s job; one that failed for good is put back by Stripe’s next delivery', async () => {
+    const world = await payingOrganisation()
+    const { subscription } = stripeFake.createSubscription(world.customer.id, world.price.id, { organisationId: world.organisation.id })
+    const event = stripeEvent('customer.subscription.created', subscription)
+    const { payload, headers } = signedWebhook(event, TEST_STRIPE_ENV.STRIPE_WEBHOOK_SECRET)
+    // Stripe is down: the job of this event (given a single attempt here) fails for good.
+    msw.use(http.get(`https://api.stripe.com/v1/subscriptions/${subscription.id}`, () => HttpResponse.json({ error: { type: 'api_error', message: 'down' } }, { status: 503 })))
+    await getQueue('billing').add('billing.stripe-event', { eventId: event.id, type: event.type, objectId: subscription.id }, { jobId: event.id, attempts: 1 })
+    const worker = createWorker('billing', billingProcessor(getLogger()))
+    try {
+      await waitFor(async () => (await (await getQueue('billing').getJob(event.id))?.getState()) === 'failed', 'the job to fail')
+      expect((await membership(world.organisation.id)).status).toBe('NONE')
+      expect(await prisma.stripeEvent.count({ where: { id: event.id } })).toBe(0)
+
+      // Stripe is back and delivers the event again.
+      msw.resetHandlers()
+      const answer = await receiveStripeWebhook({ rawBody: Buffer.from(payload), signature: headers['stripe-signature'], requestId: 'test-request' })
+      expect(answer).toEqual({ status: 200, body: { received: true, eventId: event.id, queued: true } })
+      await waitFor(async () => (await membership(world.organisation.id)).status === 'ACTIVE', 'the membership to become ACTIVE')
+      expect(await prisma.stripeEvent.count({ where: { id: event.id } })).toBe(1)
+      expect(await emails(world.organisation.id, 'payments-activated')).toHaveLength(2)
+    } finally {
+      await worker.close()
+    }
   })
 })

@@ -1,5 +1,5 @@
 import Stripe from 'stripe'
-import { enqueueJob } from '#app/modules/jobs/queue.server'
+import { enqueueJob, getQueue } from '#app/modules/jobs/queue.server'
 import { getLogger } from '#app/utils/logger.server'
 import { isHandledEventType } from './events.server'
 import { duesEnabled, webhookSecret, WEBHOOK_TOLERANCE_SECONDS } from './stripe.server'
@@ -38,6 +38,24 @@ export async function receiveStripeWebhook(input: { rawBody: Buffer; signature: 
   }
   const objectId = (event.data.object as { id?: unknown }).id
   const job = await enqueueJob('billing.stripe-event', { eventId: event.id, type: event.type, ...(typeof objectId === 'string' ? { objectId } : {}) })
-  log.info({ eventId: event.id, type: event.type, objectId, jobId: job.id, kept: job.kept }, 'stripe webhook queued')
+  const retried = job.kept ? false : await retryIfFailed(event.id)
+  log.info({ eventId: event.id, type: event.type, objectId, jobId: job.id, kept: job.kept, retried }, 'stripe webhook queued')
   return { status: 200, body: { received: true, eventId: event.id, queued: true } }
+}
+
+/**
+ * A job that used up its attempts (Stripe unreachable for hours) is kept as failed under the event
+ * id, and BullMQ would take a new delivery of that event for the same job and do nothing: Stripe's
+ * own retry (it redelivers for three days) puts it back in the queue instead.
+ */
+async function retryIfFailed(eventId: string) {
+  const job = await getQueue('billing').getJob(eventId)
+  if (!job || (await job.getState()) !== 'failed') return false
+  try {
+    await job.retry('failed')
+    return true
+  } catch {
+    // Another delivery of the same event put it back first.
+    return false
+  }
 }
