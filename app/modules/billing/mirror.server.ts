@@ -52,7 +52,7 @@ interface LockedSubscription {
 /** The organisation's Subscription row, created if missing, locked until the transaction ends. */
 export async function lockSubscription(tx: Tx, organisationId: string): Promise<LockedSubscription> {
   await tx.db.$executeRaw`
-    INSERT INTO "Subscription" (id, "organisationId", "updatedAt") VALUES (${`sub_${randomUUID()}`}, ${organisationId}, now())
+    INSERT INTO "Subscription" (id, "organisationId", "updatedAt") VALUES (${randomUUID()}, ${organisationId}, now())
     ON CONFLICT ("organisationId") DO NOTHING`
   const [row] = await tx.db.$queryRaw<LockedSubscription[]>`
     SELECT id, status::text AS status, "pastDueSince", "stripeSubscriptionId", "stripeCustomerId", "planId"
