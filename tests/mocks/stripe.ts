@@ -7,7 +7,8 @@ import Stripe from 'stripe'
  * by MSW where api.stripe.com would answer. It keeps the objects the product creates (customers,
  * products, prices, Checkout and portal sessions) and those a test makes happen on Stripe's side
  * (`completeCheckout`, `failPayment`, …), in the shapes of the API version stripe-node pins
- * (a subscription's period on its items; an invoice's subscription under `parent`).
+ * (a subscription's period on its items; an invoice's subscription under `parent`; a charge
+ * names no invoice: its PaymentIntent does, through `GET /v1/invoice_payments?payment[…]`).
  *
  * Tests read `stripeFake.calls` to see what the product asked, and build signed webhooks with
  * `signedEvent`. With STRIPE_FAKE_STATE set (a file path), the state is kept in that file so that
@@ -98,7 +99,7 @@ export function createStripeFake(stateFile = process.env.STRIPE_FAKE_STATE) {
     const item = (subscription.items as { data: Array<{ price: StripeObject; current_period_start: number; current_period_end: number }> }).data[0]!
     const amount = Number(item.price.unit_amount ?? 0)
     const id = newId('in')
-    const charge = paid ? put({ id: newId('ch'), object: 'charge', customer: subscription.customer, amount, amount_refunded: 0, refunded: false, currency: 'eur', created: nowSeconds(), payment_intent: null }) : null
+    const charge = paid ? chargeFor(String(subscription.customer), amount) : null
     const invoice = put({
       id,
       object: 'invoice',
@@ -119,7 +120,32 @@ export function createStripeFake(stateFile = process.env.STRIPE_FAKE_STATE) {
       charge_id: charge?.id ?? null,
     })
     subscription.latest_invoice = id
+    if (charge) invoicePaymentFor(invoice, charge)
     return invoice
+  }
+
+  /** A successful charge and the PaymentIntent it belongs to (a charge names its invoice only through it). */
+  function chargeFor(customer: string, amount: number) {
+    const paymentIntent = newId('pi')
+    return put({ id: newId('ch'), object: 'charge', customer, amount, amount_refunded: 0, refunded: false, currency: 'eur', created: nowSeconds(), payment_intent: paymentIntent, metadata: {} })
+  }
+
+  /** The link Stripe keeps between an invoice and the payment that paid it (`GET /v1/invoice_payments`). */
+  function invoicePaymentFor(invoice: StripeObject, charge: StripeObject) {
+    return put({
+      id: newId('inpay'),
+      object: 'invoice_payment',
+      invoice: invoice.id,
+      amount_paid: charge.amount,
+      amount_requested: invoice.amount_due,
+      currency: 'eur',
+      is_default: true,
+      livemode: false,
+      created: nowSeconds(),
+      status: 'paid',
+      payment: { type: 'payment_intent', payment_intent: charge.payment_intent },
+      status_transitions: { canceled_at: null, paid_at: nowSeconds() },
+    })
   }
 
   const handlers: RequestHandler[] = [
@@ -210,6 +236,15 @@ export function createStripeFake(stateFile = process.env.STRIPE_FAKE_STATE) {
             .slice(0, Number(query.get('limit') ?? 10)),
           has_more: false,
         })
+      case 'GET invoice_payments':
+        return HttpResponse.json({
+          object: 'list',
+          data: all('invoice_payment')
+            .filter((item) => !query.get('invoice') || item.invoice === query.get('invoice'))
+            .filter((item) => !query.get('payment[payment_intent]') || (item.payment as { payment_intent?: string }).payment_intent === query.get('payment[payment_intent]'))
+            .slice(0, Number(query.get('limit') ?? 10)),
+          has_more: false,
+        })
       case 'GET charges':
         return id && get(id) ? HttpResponse.json(get(id)) : notFound(id ?? '')
       default:
@@ -275,8 +310,9 @@ export function createStripeFake(stateFile = process.env.STRIPE_FAKE_STATE) {
       load()
       const invoice = get(invoiceId)!
       const subscription = get(String((invoice.parent as { subscription_details: { subscription: string } }).subscription_details.subscription))!
-      const charge = put({ id: newId('ch'), object: 'charge', customer: invoice.customer, amount: invoice.amount_due, amount_refunded: 0, refunded: false, currency: 'eur', created: nowSeconds(), payment_intent: null })
+      const charge = chargeFor(String(invoice.customer), Number(invoice.amount_due))
       Object.assign(invoice, { status: 'paid', amount_paid: invoice.amount_due, amount_remaining: 0, charge_id: charge.id })
+      invoicePaymentFor(invoice, charge)
       const item = (subscription.items as { data: Array<{ current_period_start: number; current_period_end: number }> }).data[0]!
       if (item.current_period_end <= nowSeconds()) {
         const length = item.current_period_end - item.current_period_start

@@ -26,9 +26,10 @@ export const jobs = {
   'digests.need-published': { queue: 'digests', payload: z.object({ needId: id }) },
   /**
    * A verified Stripe webhook (issue 15): its job id is the event id (a repeat delivery runs once);
-   * the processor fetches the object again from Stripe before applying it.
+   * the processor fetches the object again from Stripe before applying it. (A Checkout session's
+   * id runs to 66 characters or more.)
    */
-  'billing.stripe-event': { queue: 'billing', payload: z.object({ eventId: id, type: z.string().min(1).max(100), objectId: id.optional() }) },
+  'billing.stripe-event': { queue: 'billing', payload: z.object({ eventId: id, type: z.string().min(1).max(100), objectId: z.string().min(1).max(255).optional() }) },
 } as const
 
 export type JobName = keyof typeof jobs
@@ -73,6 +74,10 @@ export function jobOptionsFor<N extends JobName>(name: N, payload: JobPayload<N>
     // repeat harmless).
     case 'digests.batch':
       return { attempts: 8, backoff: { type: 'exponential', delay: 5_000 } }
+    // A Stripe webhook whose fetch failed (Stripe down, rate-limited) is tried again for about
+    // eleven hours (10 s doubling, 12 attempts); the event row makes a repeat harmless.
+    case 'billing.stripe-event':
+      return { attempts: 12, backoff: { type: 'exponential', delay: 10_000 } }
     default:
       return {}
   }

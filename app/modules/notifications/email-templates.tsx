@@ -47,6 +47,11 @@ export type EmailTemplate =
   // Pitches without a need (issue 14; texts in the pitches locale pair, `pitches.emails.*`).
   | { [N in PitchEmailName]: { name: `pitches.${N}`; data: { name: string; pitchTitle: string; otherName: string; link: string } } }[PitchEmailName]
   | { name: 'pitches.charterSoon'; data: { name: string; pitchTitle: string; otherName: string; dueOn: string; link: string } }
+  // Membership dues, from Stripe's webhooks (issue 15; texts in the payments locale pair, `payments.emails.*`).
+  | { name: 'payments.activated'; data: { name: string; organisationName: string; link: string } }
+  | { name: 'payments.canceled'; data: { name: string; organisationName: string; link: string } }
+  | { name: 'payments.paymentFailed'; data: { name: string; organisationName: string; graceEndsOn: string; link: string } }
+  | { name: 'payments.refunded'; data: { name: string; organisationName: string; amount: string; link: string } }
 
 /** The pitch e-mails: staff told of a submission, the partner of a pitch sent, the firm of each answer, both sides of messages. */
 export type PitchEmailName = 'submitted' | 'received' | 'approved' | 'changesRequested' | 'rejected' | 'interested' | 'declined' | 'message' | 'charterDue'
