@@ -19,7 +19,9 @@ import { getStripe } from './stripe.server'
  * 1. The object is fetched again from Stripe, never taken from the event: events arrive late, out
  *    of order and more than once, and the latest state is what the membership must mirror.
  * 2. One transaction stores the event id (`INSERT … ON CONFLICT DO NOTHING`: a second run finds
- *    it and does nothing), locks the organisation's Subscription row and applies the state; the
+ *    it and does nothing), locks the organisation's Subscription row, reads the subscription from
+ *    Stripe once more under that lock (events of one organisation apply in the order they read
+ *    Stripe) and applies the state; the
  *    audit rows, notifications and e-mails are written in the same transaction.
  *
  * A Stripe error (network, 5xx, rate limit) throws before anything is written: the job fails and
@@ -142,9 +144,13 @@ export async function processStripeEvent(job: StripeEventJob, now = new Date()):
 
     // Every event of one organisation waits for the one in hand: their states are applied one at a time.
     await lockSubscription(tx, organisationId)
+    // The subscription is read once more under the lock: of two events of one organisation processed
+    // at the same time (two workers), the one applied last has read Stripe last, so the older state
+    // never overwrites the newer one. A Stripe error here rolls everything back (the job is retried).
+    const subscription = fetched.subscription ? await getStripe().subscriptions.retrieve(fetched.subscription.id) : null
     const processed: ProcessedEvent & { outcome: 'processed' } = { outcome: 'processed', organisationId }
-    if (fetched.subscription) {
-      const applied = await applyStripeSubscription(tx, fetched.subscription, now)
+    if (subscription) {
+      const applied = await applyStripeSubscription(tx, subscription, now)
       if (applied.outcome === 'applied') processed.status = { from: applied.from, to: applied.to, changed: applied.changed }
     }
     if (fetched.invoice) {
