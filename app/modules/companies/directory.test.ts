@@ -13,7 +13,7 @@ import {
 const ACTIVE = {
   results: [
     {
-      siren: '418215440',
+      siren: '418215448',
       nom_complet: 'NEVE ROBOTIQUE (NEVE)',
       nom_raison_sociale: 'NEVE ROBOTIQUE',
       sigle: 'NEVE',
@@ -27,7 +27,7 @@ const ACTIVE = {
         libelle_commune: 'MEYLAN',
         date_creation: '2015-03-01',
         etat_administratif: 'A',
-        siret: '41821544000017',
+        siret: '41821544800017',
         latitude: '45.2102',
         longitude: '5.7801',
       },
@@ -69,10 +69,10 @@ const CEASED = {
 
 describe('parseDirectoryAnswer', () => {
   test('an active company: our shape (name, NAF, head office, band, creation date, status)', () => {
-    expect(parseDirectoryAnswer(ACTIVE, '418215440')).toEqual({
+    expect(parseDirectoryAnswer(ACTIVE, '418215448')).toEqual({
       kind: 'found',
       company: {
-        siren: '418215440',
+        siren: '418215448',
         name: 'NEVE ROBOTIQUE',
         nafCode: '62.01Z',
         address: '12 CHEMIN DU VIEUX CHENE 38240 MEYLAN',
@@ -94,31 +94,31 @@ describe('parseDirectoryAnswer', () => {
 
   test('a search that finds other companies but not this SIREN, or nothing, is not found', () => {
     expect(parseDirectoryAnswer(ACTIVE, '552100554')).toEqual({ kind: 'not-found' })
-    expect(parseDirectoryAnswer({ results: [], total_results: 0 }, '418215440')).toEqual({ kind: 'not-found' })
+    expect(parseDirectoryAnswer({ results: [], total_results: 0 }, '418215448')).toEqual({ kind: 'not-found' })
   })
 
   test.each([
     ['not an object', 'Service Unavailable'],
     ['no results list', { erreur: 'Veuillez indiquer au moins un paramètre de recherche.' }],
-    ['no name', { results: [{ siren: '418215440', etat_administratif: 'A' }] }],
-    ['an unknown state', { results: [{ siren: '418215440', nom_complet: 'X', etat_administratif: 'F' }] }],
+    ['no name', { results: [{ siren: '418215448', etat_administratif: 'A' }] }],
+    ['an unknown state', { results: [{ siren: '418215448', nom_complet: 'X', etat_administratif: 'F' }] }],
   ])('%s is malformed', (_label, body) => {
-    expect(parseDirectoryAnswer(body, '418215440').kind).toBe('malformed')
+    expect(parseDirectoryAnswer(body, '418215448').kind).toBe('malformed')
   })
 
   test('odd fields are dropped, not trusted: a NAF code of another level, a bad date, an unknown band, a non-INSEE commune', () => {
     const body = {
-      results: [{ siren: '418215440', nom_complet: 'X  Y', etat_administratif: 'A', activite_principale: '62.0', date_creation: '2015', tranche_effectif_salarie: 'ZZ', siege: { commune: 'Meylan' } }],
+      results: [{ siren: '418215448', nom_complet: 'X  Y', etat_administratif: 'A', activite_principale: '62.0', date_creation: '2015', tranche_effectif_salarie: 'ZZ', siege: { commune: 'Meylan' } }],
     }
-    expect(parseDirectoryAnswer(body, '418215440')).toMatchObject({
+    expect(parseDirectoryAnswer(body, '418215448')).toMatchObject({
       kind: 'found',
       company: { name: 'X Y', nafCode: null, createdOn: null, foundedYear: null, headcountBand: null, communeInsee: null },
     })
   })
 
   test('a NAF code written without its dot is put in our format', () => {
-    const body = { results: [{ siren: '418215440', nom_complet: 'X', etat_administratif: 'A', activite_principale: '6201Z' }] }
-    expect(parseDirectoryAnswer(body, '418215440')).toMatchObject({ company: { nafCode: '62.01Z' } })
+    const body = { results: [{ siren: '418215448', nom_complet: 'X', etat_administratif: 'A', activite_principale: '6201Z' }] }
+    expect(parseDirectoryAnswer(body, '418215448')).toMatchObject({ company: { nafCode: '62.01Z' } })
   })
 })
 
@@ -146,7 +146,7 @@ describe('headcount bands', () => {
 })
 
 const company = (change: Partial<DirectoryCompany> = {}): DirectoryCompany => ({
-  siren: '418215440',
+  siren: '418215448',
   name: 'NEVE ROBOTIQUE',
   nafCode: '62.01Z',
   address: null,
@@ -193,7 +193,7 @@ describe('readStoredDirectory', () => {
   test('reads back what was stored, refuses another shape', () => {
     expect(readStoredDirectory({ found: true, company: company() })).toEqual({ found: true, company: company() })
     expect(readStoredDirectory({ found: false })).toEqual({ found: false })
-    expect(readStoredDirectory({ siren: '418215440' })).toBeNull()
+    expect(readStoredDirectory({ siren: '418215448' })).toBeNull()
     expect(readStoredDirectory(null)).toBeNull()
   })
 })

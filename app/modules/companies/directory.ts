@@ -136,6 +136,29 @@ export function prefillFromDirectory(company: DirectoryCompany): DirectoryPrefil
   }
 }
 
+/** What the creation form shows after "Rechercher": the directory's answer, in the page's terms. */
+export type CreationLookup =
+  | {
+      status: 'found'
+      company: { name: string; address: string | null; communeName: string | null; nafCode: string | null; active: boolean }
+      /** The head office is not a commune of the sillon: the user picks theirs. */
+      communeOutside: boolean
+    }
+  | { status: 'not-found' }
+  | { status: 'unavailable' }
+
+/** The staff page's comparison (serialisable). */
+export interface CompanyCheckView {
+  organisationId: string
+  declared: DeclaredCompany
+  /** Null: never looked up (or the directory did not answer). */
+  stored: StoredDirectory | null
+  /** ISO date of the lookup kept. */
+  checkedAt: string | null
+  comparison: Comparison[]
+  canRefresh: boolean
+}
+
 /** What staff compare: the organisation as declared on Sillon. */
 export interface DeclaredCompany {
   name: string
