@@ -81,10 +81,19 @@ function defaultCompanies(): Record<string, Record<string, unknown>> {
   }
 }
 
-function createCompanyDirectory() {
-  const fake = {
-    mode: 'up' as Mode,
-    requests: [] as string[],
+export interface CompanyDirectoryFake {
+  mode: Mode
+  /** The SIRENs asked (`q`), in order. */
+  requests: string[]
+  companies: Record<string, Record<string, unknown>>
+  reset(): void
+  handlers: RequestHandler[]
+}
+
+function createCompanyDirectory(): CompanyDirectoryFake {
+  const fake: CompanyDirectoryFake = {
+    mode: 'up',
+    requests: [],
     companies: defaultCompanies(),
     reset() {
       fake.mode = 'up'
@@ -103,7 +112,7 @@ function createCompanyDirectory() {
         const results = company ? [company] : []
         return HttpResponse.json({ results, total_results: results.length, page: 1, per_page: 10, total_pages: results.length ? 1 : 0 })
       }),
-    ] as RequestHandler[],
+    ],
   }
   return fake
 }

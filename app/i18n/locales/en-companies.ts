@@ -12,7 +12,7 @@ const enCompanies = {
   },
   ceasedRefused: 'According to the company directory, this company has ceased trading: it cannot be registered on Sillon.',
   check: {
-    title: 'Company directory',
+    title: 'Public company directory (French State)',
     notLookedUp: 'Not looked up: the directory was not asked (or did not answer) about this SIREN.',
     notFound: 'This SIREN is not in the company directory.',
     checkedAt: 'Looked up on {{date}}',

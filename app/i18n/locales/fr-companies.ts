@@ -12,7 +12,7 @@ const frCompanies = {
   },
   ceasedRefused: 'Selon l’annuaire des entreprises, cette entreprise est cessée : elle ne peut pas être inscrite sur Sillon.',
   check: {
-    title: 'Annuaire des entreprises',
+    title: 'Annuaire public des entreprises (État)',
     notLookedUp: 'Non consulté : l’annuaire n’a pas été interrogé (ou n’a pas répondu) pour ce SIREN.',
     notFound: 'Ce SIREN n’est pas dans l’annuaire des entreprises.',
     checkedAt: 'Consulté le {{date}}',
