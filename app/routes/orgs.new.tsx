@@ -1,17 +1,23 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { type SubmissionResult, getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { randomUUID } from 'node:crypto'
 import { CommuneField } from '#app/components/commune-field'
+import { CompanyLookupNote } from '#app/components/company-lookup'
 import { Button } from '#app/components/ui/button'
 import { Card, PageHeader } from '#app/components/ui/card'
 import { Field, FormErrors, SelectField, TextareaField } from '#app/components/ui/field'
+import { directoryEnabled } from '#app/modules/companies/lookup.server'
+import { prefillFormData } from '#app/modules/companies/form'
+import { sirenLookupSchema } from '#app/modules/companies/schema'
+import { lookupForCreation } from '#app/modules/companies/service.server'
 import { createOrganisationSchema, orgKinds, revenueBands } from '#app/modules/organisations/schema'
 import { createOrganisation, listHubs } from '#app/modules/organisations/service.server'
 import { getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
-import { replyWithAppError } from '#app/utils/route.server'
+import { appErrorReply } from '#app/utils/route.server'
 import { requireActor } from '#app/utils/session.server'
 import { redirectWithToast } from '#app/utils/toast.server'
 import { readFormData } from '#app/utils/form.server'
@@ -24,38 +30,73 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     title: t('orgForm.title'),
     hubs,
+    directory: directoryEnabled(),
   })
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request)
-  const submission = parseWithZod(await readFormData(request), { schema: createOrganisationSchema })
-  if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
+  const formData = await readFormData(request)
+  if (formData.get('intent') === 'lookup') {
+    // "Rechercher": the SIREN in the public company directory; the form comes back filled in.
+    const lookup = parseWithZod(formData, { schema: sirenLookupSchema })
+    if (lookup.status !== 'success') return json({ result: lookup.reply() as SubmissionResult<string[]>, lookup: null, lookupKey: null }, { status: 400 })
+    const { view, prefill } = await lookupForCreation(lookup.value.siren)
+    const filled = parseWithZod(prefill ? prefillFormData(formData, prefill) : formData, { schema: sirenLookupSchema })
+    const ceased = view?.status === 'found' && !view.company.active
+    const result = filled.reply(ceased ? { fieldErrors: { siren: ['companies.ceasedRefused'] } } : {}) as SubmissionResult<string[]>
+    return json({ result, lookup: view, lookupKey: randomUUID() })
+  }
+  const submission = parseWithZod(formData, { schema: createOrganisationSchema })
+  if (submission.status !== 'success') return json({ result: submission.reply() as SubmissionResult<string[]>, lookup: null, lookupKey: null }, { status: 400 })
   try {
     const organisation = await createOrganisation(actor, submission.value, context.requestId)
     return redirectWithToast(`/orgs/${organisation.slug}`, { messageKey: 'orgForm.created' })
   } catch (error) {
-    return replyWithAppError(request, submission, error)
+    const { result, status } = await appErrorReply(request, submission, error)
+    return json({ result: result as SubmissionResult<string[]>, lookup: null, lookupKey: null }, { status })
   }
 }
 
 export default function NewOrganisationPage() {
-  const { hubs } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  // A lookup's answer mounts the form anew, so that its fields show the directory's values.
+  const lookupKey = actionData?.lookupKey ?? null
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader title={t('orgForm.title')} description={t('orgForm.intro')} />
+      <OrganisationForm key={lookupKey ?? 'form'} />
+    </div>
+  )
+}
+
+const validateCreation = (formData: FormData) => parseWithZod(formData, { schema: createOrganisationSchema })
+
+function OrganisationForm() {
+  const { hubs, directory } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation()
+  const lookup = actionData?.lookup ?? null
   const [form, fields] = useForm({
     id: 'new-organisation',
     lastResult: actionData?.result,
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: createOrganisationSchema }),
+    // "Rechercher" needs only the SIREN; creating needs the whole form.
+    onValidate: ({ formData }) =>
+      formData.get('intent') === 'lookup'
+        ? (parseWithZod(formData, { schema: sirenLookupSchema }) as unknown as ReturnType<typeof validateCreation>)
+        : validateCreation(formData),
   })
+  const submitting = navigation.state === 'submitting'
   return (
-    <div className="mx-auto max-w-3xl">
-      <PageHeader title={t('orgForm.title')} description={t('orgForm.intro')} />
       <Form method="post" className="space-y-6" {...getFormProps(form)}>
+        {/* Enter in a field creates the organisation (the first submit button of a form is its default). */}
+        <button type="submit" name="intent" value="create" className="sr-only" tabIndex={-1} aria-hidden="true" />
         <FormErrors id={form.errorId} errors={form.errors} />
+        {lookup ? <CompanyLookupNote lookup={lookup} /> : null}
         <Card className="space-y-4">
           <fieldset>
             <legend className="text-sm font-medium text-stone-800">{t('orgForm.kind')}</legend>
@@ -79,13 +120,21 @@ export default function NewOrganisationPage() {
             </div>
             <FormErrors id={`${fields.kind.id}-error`} errors={fields.kind.errors} />
           </fieldset>
+          <div className="flex flex-wrap items-end gap-3">
+            <Field
+              className="min-w-56 flex-1"
+              label={t('orgForm.siren')}
+              hint={directory ? t('companies.lookup.hint') : t('orgForm.sirenHint')}
+              errors={fields.siren.errors}
+              inputProps={{ ...getInputProps(fields.siren, { type: 'text' }), inputMode: 'numeric', autoComplete: 'off' }}
+            />
+            {directory ? (
+              <Button type="submit" name="intent" value="lookup" variant="secondary" formNoValidate pending={submitting && navigation.formData?.get('intent') === 'lookup'}>
+                {t('companies.lookup.button')}
+              </Button>
+            ) : null}
+          </div>
           <Field label={t('orgForm.name')} errors={fields.name.errors} inputProps={getInputProps(fields.name, { type: 'text' })} />
-          <Field
-            label={t('orgForm.siren')}
-            hint={t('orgForm.sirenHint')}
-            errors={fields.siren.errors}
-            inputProps={{ ...getInputProps(fields.siren, { type: 'text' }), inputMode: 'numeric', autoComplete: 'off' }}
-          />
           <SelectField
             label={t('orgForm.hub')}
             hint={t('orgForm.hubHint')}
@@ -142,11 +191,10 @@ export default function NewOrganisationPage() {
           />
         </Card>
         <div className="flex justify-end">
-          <Button type="submit" pending={navigation.state === 'submitting'}>
+          <Button type="submit" name="intent" value="create" pending={submitting && navigation.formData?.get('intent') !== 'lookup'}>
             {t('orgForm.submit')}
           </Button>
         </div>
       </Form>
-    </div>
   )
 }

@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type TypedResponse } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { CompanyCheck } from '#app/components/company-check'
 import { CsvLinks } from '#app/components/console'
 import { Cell, DirectoryTable, Section } from '#app/components/directory'
 import { ModerationButtons } from '#app/components/organisation-moderation'
@@ -14,6 +15,7 @@ import { filterFieldClass } from '#app/components/ui/filter'
 import { formatDate, formatEur } from '#app/i18n/format'
 import { defaultRange } from '#app/modules/analytics/range'
 import { getOwnScorecard } from '#app/modules/analytics/scorecard.server'
+import { getCompanyCheck } from '#app/modules/companies/service.server'
 import { moderateOrganisationSchema } from '#app/modules/organisations/schema'
 import { moderateOrganisation } from '#app/modules/organisations/service.server'
 import { getOrganisationForStaff } from '#app/modules/staff/directory.server'
@@ -35,7 +37,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request, params, context }) => {
     const actor = await requireActor(request)
     const orgId = requireParam(params, 'orgId')
-    const [page, t, locale] = await Promise.all([getOrganisationForStaff(actor, orgId), getRequestT(request), getRequestLocale(request)])
+    const [page, t, locale, companyCheck] = await Promise.all([getOrganisationForStaff(actor, orgId), getRequestT(request), getRequestLocale(request), getCompanyCheck(actor, orgId)])
     const csv = csvRequest(new URL(request.url))
     if (csv) {
       type Row = (typeof page.members)[number]
@@ -59,7 +61,7 @@ export async function loader(args: LoaderFunctionArgs) {
     }
     // A partner's page carries its scorecard over the last twelve months (the same figures as /staff/partners).
     const scorecard = page.organisation.kind === 'PARTNER' ? await getOwnScorecard(actor, page.organisation.id, defaultRange(new Date())) : null
-    return json({ title: page.organisation.name, locale, ...page, scorecard })
+    return json({ title: page.organisation.name, locale, ...page, scorecard, companyCheck })
   })
 }
 
@@ -82,7 +84,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function StaffOrganisationPage() {
-  const { organisation, members, needs, applications, deals, audit, locale, scorecard } = useLoaderData<typeof loader>()
+  const { organisation, members, needs, applications, deals, audit, locale, scorecard, companyCheck } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation()
@@ -163,6 +165,9 @@ export default function StaffOrganisationPage() {
         </Card>
       </Section>
 
+      <Section id="org-company" title={t('companies.check.title')}>
+        <CompanyCheck check={companyCheck} locale={locale} pending={navigation.formAction?.endsWith('/directory')} />
+      </Section>
       {scorecard ? (
         <Section id="org-scorecard" title={t('scorecards.own.staffTitle')}>
           <ScorecardFigures scorecard={scorecard} locale={locale} />

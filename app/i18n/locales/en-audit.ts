@@ -84,6 +84,7 @@ const enAudit: Shape<typeof frAudit> = {
     'match.feedback': 'Feedback on a recommendation',
     'match.recommend': 'Firm recommended by the association',
     'organisation.directory.update': 'Listing in the firm directory changed',
+    'organisation.directory-refresh': 'Public company directory consulted again',
     'cohort.create': 'Cohort created',
     'cohort.update': 'Cohort edited',
     'cohort.archive': 'Cohort archived',

@@ -80,6 +80,7 @@ const frAudit = {
     'match.feedback': 'Avis sur une recommandation',
     'match.recommend': 'Entreprise recommandée par l’association',
     'organisation.directory.update': 'Présence dans l’annuaire des entreprises modifiée',
+    'organisation.directory-refresh': 'Annuaire public des entreprises consulté à nouveau',
     'cohort.create': 'Cohorte créée',
     'cohort.update': 'Cohorte modifiée',
     'cohort.archive': 'Cohorte archivée',

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { writeAudit } from '#app/modules/audit/audit.server'
+import { checkSirenForCreation } from '#app/modules/companies/service.server'
 import { enqueueJob } from '#app/modules/jobs/queue.server'
 import { resolveCommune } from '#app/modules/geo/communes'
 import { assertKnownNafCodes } from '#app/modules/naf/naf'
@@ -56,6 +57,8 @@ export async function createOrganisation(actor: Actor, input: CreateOrganisation
   if (!hub) throw AppError.invalid({ homeHubId: ['validation.invalidChoice'] })
   const sirenTaken = await prisma.organisation.findUnique({ where: { siren: input.siren }, select: { id: true } })
   if (sirenTaken) throw AppError.invalid({ siren: ['validation.sirenTaken'] })
+  // The public company directory: a ceased company is refused; its answer is kept for staff.
+  const directory = await checkSirenForCreation(input.siren)
   const commune = resolveCommune(input.communeInsee)
   if (!commune) throw AppError.invalid({ communeInsee: ['validation.communeUnknown'] })
   assertKnownNafCodes(input.nafCodes)
@@ -79,6 +82,7 @@ export async function createOrganisation(actor: Actor, input: CreateOrganisation
         skills: input.skills,
         nafCodes: input.nafCodes,
         memberships: { create: { userId: actor.userId, role: 'OWNER' } },
+        ...directory,
       },
       select: { id: true, slug: true, status: true, kind: true, name: true },
       })
