@@ -116,9 +116,7 @@ function PayForm() {
           {offers.map((offer) => (
             <label key={offer.id} className="flex items-center gap-2 text-sm">
               <input type="radio" name={fields.interval.name} value={offer.interval} defaultChecked={offer.interval === offers[0]!.interval} className="size-4 text-brand-700" />
-              <span>
-                {offer.name} — {t(`billing.perInterval.${offer.interval}`, { amount: formatCents(offer.amountCents, locale) })}
-              </span>
+              <span>{`${offer.name} — ${t(`billing.perInterval.${offer.interval}`, { amount: formatCents(offer.amountCents, locale) })}`}</span>
             </label>
           ))}
         </fieldset>
@@ -211,8 +209,8 @@ export default function OrganisationBillingPage() {
         {currentPlan ? (
           <div className="text-sm">
             <p>
-              <span className="font-medium">{t('billing.page.planTitle')} :</span> {currentPlan.name} —{' '}
-              {t(`billing.perInterval.${currentPlan.interval}`, { amount: formatCents(currentPlan.amountCents, locale) })}
+              <span className="font-medium">{t('billing.page.planTitle')}</span>{' '}
+              {`${currentPlan.name} — ${t(`billing.perInterval.${currentPlan.interval}`, { amount: formatCents(currentPlan.amountCents, locale) })}`}
             </p>
             {status.kind === 'active' && status.until ? <p>{t('billing.page.renewal', { date: formatDate(status.until, locale) })}</p> : null}
           </div>
@@ -229,9 +227,7 @@ export default function OrganisationBillingPage() {
             <>
               <ul className="text-sm">
                 {offers.map((offer) => (
-                  <li key={offer.id}>
-                    {offer.name} — {t(`billing.perInterval.${offer.interval}`, { amount: formatCents(offer.amountCents, locale) })}
-                  </li>
+                  <li key={offer.id}>{`${offer.name} — ${t(`billing.perInterval.${offer.interval}`, { amount: formatCents(offer.amountCents, locale) })}`}</li>
                 ))}
               </ul>
               {canPay ? <PayForm /> : view === 'manager' && organisation.status !== 'VERIFIED' ? <p className="text-sm text-stone-700">{t('billing.pay.notVerified')}</p> : null}
