@@ -42,8 +42,6 @@ beforeEach(async () => {
   await prisma.auditLog.deleteMany({ where: { action: { startsWith: 'billing.' } } })
 })
 
-const stripePosts = (path: string) => stripeFake.calls.filter((call) => call.method === 'POST' && call.path.startsWith(path))
-
 async function createThroughPage(fields: Record<string, string> = {}) {
   const response = await admin.post('/staff/dues/plans', { ...PLAN, hubId, ...fields })
   return { response, plan: await prisma.membershipPlan.findFirst({ where: { hubId, name: fields.name ?? PLAN.name }, orderBy: { createdAt: 'desc' } }) }

@@ -65,7 +65,8 @@ export async function loadBillingPage(actor: Actor, slug: string, now = new Date
       },
     }),
   ])
-  const choice = choosePlan(plans, organisation)
+  // Dues off: nothing to pay, so no plan is offered (nor sent to the page).
+  const choice = enabled ? choosePlan(plans, organisation) : null
   const offers = planTier(plans, organisation)
     .filter((plan) => choice?.intervals.includes(plan.interval))
     .sort((a, b) => (a.interval === b.interval ? 0 : a.interval === 'YEAR' ? -1 : 1))
