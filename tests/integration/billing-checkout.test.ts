@@ -100,6 +100,19 @@ describe('paying through Checkout', () => {
     expect(stripeFake.list('price')).toHaveLength(1)
   })
 
+  test('two first Checkouts at once: one customer and one price kept, both sessions use them', async () => {
+    const yearly = await plan()
+    const { user, organisation } = await createMember(hubId, 'FIRM')
+    const owner = await signedIn(user.email)
+    const answers = await Promise.all([0, 1].map(() => owner.post(`/orgs/${organisation.slug}/billing`, { intent: 'checkout', billingEmail: user.email })))
+    expect(answers.map((answer) => answer.status)).toEqual([303, 303])
+    const stored = await prisma.subscription.findUniqueOrThrow({ where: { organisationId: organisation.id } })
+    const price = (await prisma.membershipPlan.findUniqueOrThrow({ where: { id: yearly.id } })).stripePriceId
+    expect(stripeFake.list('customer').map((customer) => customer.id)).toEqual([stored.stripeCustomerId])
+    expect(stripeFake.list('price').filter((item) => item.active).map((item) => item.id)).toEqual([price])
+    for (const session of checkoutSessions()) expect(session.body).toMatchObject({ customer: stored.stripeCustomerId, line_items: [{ price }] })
+  })
+
   test('an administrator in English pays the monthly plan in English; a firm of a band with its own plan pays that one', async () => {
     await plan()
     const monthly = await plan({ interval: 'MONTH', amountCents: 4_500, name: 'Adhésion mensuelle' })
