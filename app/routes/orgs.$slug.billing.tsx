@@ -101,7 +101,7 @@ function PayForm() {
   const [form, fields] = useForm({
     id: 'billing-checkout',
     lastResult: actionData?.intent === 'checkout' ? actionData.result : undefined,
-    defaultValue: { billingEmail, interval: offers[0]?.interval },
+    defaultValue: { billingEmail: billingEmail ?? '', interval: offers[0]?.interval },
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: checkoutSchema }),

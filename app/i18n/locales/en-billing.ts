@@ -88,7 +88,7 @@ const enBilling = {
       graceOver: 'The grace period ended on {{date}}: your association requires paid-up dues to post needs and apply.',
       canceled: 'Your membership is cancelled: your association requires membership dues to post needs and apply.',
     },
-    planTitle: 'Plan',
+    planTitle: 'Plan:',
     renewal: 'Next renewal: {{date}}.',
     noPlan: 'Your association has not published a membership price for your organisation yet.',
     offerTitle: 'Your organisation’s plan',

@@ -88,7 +88,7 @@ const frBilling = {
       graceOver: 'Le délai de grâce a pris fin le {{date}} : votre association demande une cotisation à jour pour publier des besoins et candidater.',
       canceled: 'Votre adhésion est résiliée : votre association demande une cotisation pour publier des besoins et candidater.',
     },
-    planTitle: 'Formule',
+    planTitle: 'Formule :',
     renewal: 'Prochain renouvellement : {{date}}.',
     noPlan: 'Votre association n’a pas encore publié de tarif de cotisation pour votre organisation.',
     offerTitle: 'La formule de votre organisation',

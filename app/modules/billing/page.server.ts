@@ -86,7 +86,8 @@ export async function loadBillingPage(actor: Actor, slug: string, now = new Date
     currentPlan: running && subscription.plan ? subscription.plan : null,
     offers,
     invoices: invoices.map((invoice) => ({ ...invoice, refunded: invoice.amountRefundedCents > 0 })),
-    billingEmail: subscription?.billingEmail ?? actor.email,
+    /** The pay form's default: the address kept for the organisation, else the payer's own (managers only). */
+    billingEmail: isManager ? (subscription?.billingEmail ?? actor.email) : null,
     canPay: isManager && enabled && organisation.status === 'VERIFIED' && !running && offers.length > 0,
     canOpenPortal: isManager && enabled && Boolean(subscription?.stripeCustomerId),
   }
