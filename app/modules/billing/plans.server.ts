@@ -152,7 +152,7 @@ export async function createPlan(actor: Actor, input: CreatePlanInput, requestId
   try {
     return await transaction(async ({ db }) => {
       await lockHubAndCheckSlot(db, plan)
-      const created = await db.membershipPlan.create({ data: { ...plan, revenueBand: plan.revenueBand as never, ...stripeIds }, select: PLAN_SELECT })
+      const created = await db.membershipPlan.create({ data: { ...plan, ...stripeIds }, select: PLAN_SELECT })
       await writeAudit(db, { actorId: actor.userId, hubId: plan.hubId, action: 'billing.plan-create', target: { type: 'MembershipPlan', id: created.id }, after: auditView(created), requestId })
       return created
     })
