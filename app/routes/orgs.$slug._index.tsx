@@ -114,6 +114,7 @@ export default function OrganisationPage() {
                 {t('profile.page.settings')}
               </LinkButton>
             ) : null}
+            {canManage ? <LinkButton to={`/orgs/${organisation.slug}/billing`} size="sm" variant="secondary">{t('billing.link')}</LinkButton> : null}
           </>
         }
       />

@@ -154,6 +154,7 @@ export default function OrganisationApiSettings() {
           </Link>
         }
       />
+      <p><Link to={`/orgs/${organisation.slug}/billing`} className="font-semibold text-brand-700 underline">{t('billing.link')}</Link></p>
       <TeamSection slug={organisation.slug} members={members} invitations={invitations} locale={locale} errors={teamErrors} />
 
       <Card className="space-y-2">

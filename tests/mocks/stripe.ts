@@ -173,6 +173,12 @@ export function createStripeFake(stateFile = process.env.STRIPE_FAKE_STATE) {
           return customer ? HttpResponse.json(Object.assign(customer, body)) : notFound(id)
         }
         return HttpResponse.json(put({ id: newId('cus'), object: 'customer', created: nowSeconds(), invoice_settings: {}, preferred_locales: [], metadata: {}, ...body }))
+      case 'DELETE customers':
+        if (id && get(id)) {
+          delete state.objects[id]
+          return HttpResponse.json({ id, object: 'customer', deleted: true })
+        }
+        return notFound(id ?? '')
       case 'GET customers':
         return id ? (get(id) ? HttpResponse.json(get(id)) : notFound(id)) : HttpResponse.json({ object: 'list', data: all('customer'), has_more: false })
       case 'POST products':

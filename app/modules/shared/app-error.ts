@@ -2,7 +2,7 @@
  * The one typed error of the application. Services throw it; routes and the API turn it into a
  * 4xx response whose message is translated from `messageKey` (keys of the i18n files).
  */
-export type AppErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429
+export type AppErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503
 
 export class AppError extends Error {
   constructor(

@@ -208,6 +208,14 @@ export const MARKER_RULES = {
   fpSentAttach: ['firmA', 'partnerA', ...STAFF_H],
   /** Firm A's pitch partner A declined. */
   fpDeclined: ['firmA', 'partnerA', ...STAFF_H],
+
+  // ── issue 15: billing ──
+  /** Hub H's firms' membership plan (its name): hub H's staff (with dues off, no organisation is offered a plan). */
+  planH: STAFF_H,
+  /** Hub H2's plan: H2's staff. */
+  planH2: ['mod2'],
+  /** Firm A's dues invoice (its number): its owners and administrators, and hub H's staff. */
+  faInvoice: ['firmA', ...STAFF_H],
 } as const satisfies Record<string, readonly Persona[]>
 
 export type MarkerKey = keyof typeof MARKER_RULES
