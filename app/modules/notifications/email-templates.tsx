@@ -47,6 +47,10 @@ export type EmailTemplate =
   // Pitches without a need (issue 14; texts in the pitches locale pair, `pitches.emails.*`).
   | { [N in PitchEmailName]: { name: `pitches.${N}`; data: { name: string; pitchTitle: string; otherName: string; link: string } } }[PitchEmailName]
   | { name: 'pitches.charterSoon'; data: { name: string; pitchTitle: string; otherName: string; dueOn: string; link: string } }
+  // Dues reminders (issue 15; texts in the dues locale pair, `dues.emails.*`; decision 0032).
+  | { name: 'dues.renewalSoon'; data: { name: string; organisationName: string; hubName: string; renewsOn: string; link: string } }
+  | { name: 'dues.graceEnding'; data: { name: string; organisationName: string; hubName: string; endsOn: string; link: string } }
+  | { name: 'dues.graceEnded'; data: { name: string; organisationName: string; hubName: string; endedOn: string; link: string } }
 
 /** The pitch e-mails: staff told of a submission, the partner of a pitch sent, the firm of each answer, both sides of messages. */
 export type PitchEmailName = 'submitted' | 'received' | 'approved' | 'changesRequested' | 'rejected' | 'interested' | 'declined' | 'message' | 'charterDue'

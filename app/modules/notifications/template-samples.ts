@@ -1,4 +1,5 @@
 import { pitchEmailSamples } from '#app/modules/pitches/email-samples'
+import { duesEmailSamples } from '#app/modules/billing/dues-email-samples'
 import { reminderEmailSamples } from '#app/modules/reminders/email-samples'
 import type { EmailTemplate } from './email-templates'
 
@@ -55,6 +56,7 @@ export const TEMPLATE_SAMPLES: TemplateSamples = {
   },
   'groups.announcement': { name: 'Karim Benali', groupName: 'Industrie du futur', title: 'Atelier jumeaux numériques le 12 janvier', link: link('/groups/industrie-du-futur') },
   ...pitchEmailSamples,
+  ...duesEmailSamples,
 }
 
 /**
