@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Prisma } from '#app/generated/prisma/client'
 import { onDay } from '#app/i18n/format'
 import { sendDuesReminders } from '#app/modules/billing/reminders.server'
+import { runDigestBatch } from '#app/modules/digests/service.server'
 import { createApiToken } from '#app/modules/organisations/api-tokens.server'
 import { sweepReminders } from '#app/modules/reminders/service.server'
 import { prisma } from '#app/utils/db.server'
@@ -322,5 +323,15 @@ describe('dues reminders', () => {
     // The in-app notice reads in words.
     const asOwner = await signedIn(renewing.user.email)
     expect(await (await asOwner.get('/notifications')).text()).toContain(`La cotisation de Renouvelle Bientôt à ${hub.name} se renouvelle dans 10\u00a0jours`)
+
+    // The admin who chose the digest finds it there; the one who turned BILLING off gets nothing.
+    await runDigestBatch({ at: new Date(), userIds: [admin.id, muted.id], force: true })
+    const digest = await prisma.emailMessage.findFirstOrThrow({ where: { userId: admin.id, kind: 'digest' } })
+    expect(digest.textBody).toContain(`La cotisation de Renouvelle Bientôt à ${hub.name} se renouvelle dans 10`)
+    expect(await prisma.emailMessage.count({ where: { userId: muted.id } })).toBe(0)
+
+    // The preference centre offers the category with its default, and saves a choice.
+    const page = await (await asOwner.get('/settings/notifications')).text()
+    expect(page).toMatch(/<input[^>]*name="channels\.BILLING"[^>]*checked=""[^>]*value="EMAIL"/)
   })
 })
