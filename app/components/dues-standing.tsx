@@ -48,15 +48,17 @@ export function DuesWaiverCard({ dues, returnTo, lastResult, showManageLink }: {
   const locale = i18n.language
   const action = `/staff/dues/organisations/${dues.organisation.id}`
   const day = (value: string | null) => (value ? formatDate(value, locale) : '—')
+  // Which of the two forms the action's answer is about (its posted intent).
+  const answered = lastResult?.initialValue?.intent
   const [form, fields] = useForm({
     id: `dues-waive-${dues.organisation.id}`,
-    lastResult: lastResult?.initialValue?.intent === 'waive' ? lastResult : undefined,
+    lastResult: answered === 'waive' ? lastResult : undefined,
     defaultValue: { reason: dues.waiver?.running ? dues.waiver.reason : '', until: dues.waiver?.until ? dues.waiver.until.slice(0, 10) : '' },
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: waiveSchema }),
   })
-  const unwaiveErrors = lastResult?.initialValue?.intent === 'unwaive' ? (lastResult.error?.[''] ?? []) : []
+  const unwaiveErrors = answered === 'unwaive' ? (lastResult?.error?.[''] ?? []) : []
   const pending = (intent: string) => navigation.state === 'submitting' && navigation.formAction === action && navigation.formData?.get('intent') === intent
   return (
     <Card className="space-y-4" id="dues">
@@ -108,7 +110,7 @@ export function DuesWaiverCard({ dues, returnTo, lastResult, showManageLink }: {
             <span className="font-medium">{t('dues.waiver.reason')}&nbsp;: </span>
             {dues.waiver.reason}
           </p>
-          <Form method="post" action={action}>
+          <Form method="post" action={`/staff/dues/organisations/${dues.organisation.id}`}>
             <input type="hidden" name="intent" value="unwaive" />
             <input type="hidden" name="returnTo" value={returnTo} />
             <FormErrors errors={unwaiveErrors} />
@@ -118,7 +120,7 @@ export function DuesWaiverCard({ dues, returnTo, lastResult, showManageLink }: {
           </Form>
         </div>
       ) : null}
-      <Form method="post" action={action} className="space-y-3" {...getFormProps(form)}>
+      <Form method="post" action={`/staff/dues/organisations/${dues.organisation.id}`} className="space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="waive" />
         <input type="hidden" name="returnTo" value={returnTo} />
         <FormErrors id={form.errorId} errors={form.errors} />
