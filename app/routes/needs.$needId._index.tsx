@@ -82,6 +82,8 @@ export async function action(args: ActionFunctionArgs) {
             if (isAppError(error) && error.status === 422) {
               return redirectWithToast(`/needs/${needId}/edit?check=1`, { type: 'error', messageKey: 'errors.needIncomplete' })
             }
+            // The dues gate (decision 0032): back to the editor, which says why and links the billing page.
+            if (isAppError(error) && error.code === 'dues_required') return redirectWithToast(`/needs/${needId}/edit`, { type: 'error', messageKey: error.messageKey, values: error.params })
             throw error
           }
           return back('needs.submittedToast')

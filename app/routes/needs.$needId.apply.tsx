@@ -5,6 +5,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { FirmPickerField } from '#app/components/pickers/firm-picker-field'
+import { DuesNotice } from '#app/components/dues-notice'
+import { duesNoticeFor } from '#app/modules/billing/gate.server'
 import { Button } from '#app/components/ui/button'
 import { Card, PageHeader } from '#app/components/ui/card'
 import { ErrorList, Field, FormErrors, TextareaField } from '#app/components/ui/field'
@@ -29,7 +31,10 @@ export async function loader(args: LoaderFunctionArgs) {
     const draft = await getDraftApplication(actor, needId)
     if (!view.actions.apply && !view.actions.continueDraft) throw AppError.conflict('cannot_apply', view.application ? 'errors.alreadyApplied' : 'errors.cannotApply')
     const t = await getRequestT(request)
+    // The dues gate of the applying firm (decision 0032): told before the proposal is written.
+    const dues = await duesNoticeFor(actor, view.applyingFirmId)
     return json({
+      dues,
       title: t('applications.applyTitle', { title: view.need.title }),
       need: { id: view.need.id, title: view.need.title, partner: view.need.partner.name },
       applicantSlug: actor.memberships.find((membership) => membership.organisationId === view.applyingFirmId)?.organisation.slug ?? '',
@@ -56,7 +61,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ApplyPage() {
-  const { need, draft, applicantSlug } = useLoaderData<typeof loader>()
+  const { need, draft, applicantSlug, dues } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation()
@@ -81,6 +86,7 @@ export default function ApplyPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t('applications.applyHeading')} description={`${need.title} · ${need.partner}`} />
+      <DuesNotice notice={dues} />
       <Form method="post" className="space-y-6" {...getFormProps(form)}>
         {/* The intent is the button pressed: its error is the form's. */}
         <FormErrors id={form.errorId} errors={[...(form.errors ?? []), ...(fields.intent.errors ?? [])]} />

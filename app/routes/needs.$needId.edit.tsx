@@ -4,6 +4,8 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { NeedForm, needFormDefaults } from '#app/components/need-form'
+import { DuesNotice } from '#app/components/dues-notice'
+import { duesNoticeFor } from '#app/modules/billing/gate.server'
 import { Alert, PageHeader } from '#app/components/ui/card'
 import { needAudienceOptions } from '#app/modules/groups/service.server'
 import { needFormSchema, needIntentSchema } from '#app/modules/needs/schema'
@@ -23,13 +25,14 @@ export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request, params }) => {
     const actor = await requireActor(request)
     const need = await getNeedForEditing(actor, requireParam(params, 'needId'))
-    const [hubs, audience, t] = await Promise.all([listHubs(), needAudienceOptions({ homeHubId: need.hubId }, need), getRequestT(request)])
+    const [hubs, audience, t, dues] = await Promise.all([listHubs(), needAudienceOptions({ homeHubId: need.hubId }, need), getRequestT(request), duesNoticeFor(actor, need.partnerId)])
     // Sent back here because a submission was incomplete: show what to complete, field by field.
     const check = new URL(request.url).searchParams.get('check') === '1'
     const missing = check ? completenessErrors(need, new Date()) : {}
     return json({
       title: t('needForm.editTitle'),
       needId: need.id,
+      dues,
       mode: need.status === 'PUBLISHED' ? ('revision' as const) : ('draft' as const),
       moderationComment: need.status === 'CHANGES_REQUESTED' || need.revisionState === 'CHANGES_REQUESTED' ? need.moderationComment : null,
       checkResult: Object.keys(missing).length > 0 ? { status: 'error' as const, error: { '': [t('errors.needIncomplete')], ...missing } } : null,
@@ -63,12 +66,13 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EditNeedPage() {
-  const { defaults, otherHubs, audience, moderationComment, needId, mode, checkResult } = useLoaderData<typeof loader>()
+  const { defaults, otherHubs, audience, moderationComment, needId, mode, checkResult, dues } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader title={t('needForm.editTitle')} description={mode === 'revision' ? t('needForm.revisionIntro') : undefined} />
+      <DuesNotice notice={dues} />
       {moderationComment ? (
         <Alert tone="warning" title={t('needs.changesRequested')}>
           <p className="whitespace-pre-line">{moderationComment}</p>

@@ -4,6 +4,8 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { NeedForm } from '#app/components/need-form'
+import { DuesNotice } from '#app/components/dues-notice'
+import { duesNoticeFor } from '#app/modules/billing/gate.server'
 import { PageHeader } from '#app/components/ui/card'
 import { needAudienceOptions } from '#app/modules/groups/service.server'
 import { needFormSchema, needIntentSchema } from '#app/modules/needs/schema'
@@ -25,20 +27,24 @@ export async function loader(args: LoaderFunctionArgs) {
   return handle(args, async ({ request }) => {
     const actor = await requireActor(request)
     if (!canPostNeeds(actor)) throw AppError.forbidden('errors.onlyVerifiedPartners')
-    const homeHubId = verifiedOrganisations(actor, 'PARTNER')[0]!.organisation.homeHubId
+    const partner = verifiedOrganisations(actor, 'PARTNER')[0]!.organisation
+    const homeHubId = partner.homeHubId
     // Issue 14: `?fromPitch=<id>` prefills the need from a pitch the partner is interested in.
     const fromPitch = new URL(request.url).searchParams.get('fromPitch')
-    const [hubs, audience, t, pitch] = await Promise.all([
+    const [hubs, audience, t, pitch, dues] = await Promise.all([
       listHubs(),
       needAudienceOptions({ homeHubId }),
       getRequestT(request),
       fromPitch ? needPrefillFromPitch(actor, fromPitch) : null,
+      // The dues gate (decision 0032): told before the form is filled, not after.
+      duesNoticeFor(actor, partner.id),
     ])
     return json({
       title: t('needForm.newTitle'),
       audience,
       otherHubs: hubs.filter((hub) => hub.id !== homeHubId).map((hub) => ({ id: hub.id, name: hub.name })),
       fromPitch: pitch ? { title: pitch.title, summary: pitch.summary, description: pitch.description } : null,
+      dues,
     })
   })
 }
@@ -68,12 +74,13 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewNeedPage() {
-  const { otherHubs, audience, fromPitch } = useLoaderData<typeof loader>()
+  const { otherHubs, audience, fromPitch, dues } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title={t('needForm.newTitle')} description={t('needForm.intro')} />
+      <DuesNotice notice={dues} />
       <NeedForm
         id="need-new"
         lastResult={actionData?.result}

@@ -6,6 +6,8 @@ import { CompanyCheck } from '#app/components/company-check'
 import { CsvLinks } from '#app/components/console'
 import { Cell, DirectoryTable, Section } from '#app/components/directory'
 import { ModerationButtons } from '#app/components/organisation-moderation'
+import { DuesWaiverCard } from '#app/components/dues-standing'
+import { getDuesForStaff } from '#app/modules/billing/waivers.server'
 import { ScorecardFigures } from '#app/components/scorecard'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
 import { ApplicationStatusBadge, NeedStatusBadge, OrgStatusBadge } from '#app/components/status-badges'
@@ -61,7 +63,7 @@ export async function loader(args: LoaderFunctionArgs) {
     }
     // A partner's page carries its scorecard over the last twelve months (the same figures as /staff/partners).
     const scorecard = page.organisation.kind === 'PARTNER' ? await getOwnScorecard(actor, page.organisation.id, defaultRange(new Date())) : null
-    return json({ title: page.organisation.name, locale, ...page, scorecard, companyCheck })
+    return json({ title: page.organisation.name, locale, ...page, scorecard, companyCheck, dues: await getDuesForStaff(actor, orgId) })
   })
 }
 
@@ -84,7 +86,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function StaffOrganisationPage() {
-  const { organisation, members, needs, applications, deals, audit, locale, scorecard, companyCheck } = useLoaderData<typeof loader>()
+  const { organisation, members, needs, applications, deals, audit, locale, scorecard, companyCheck, dues } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t } = useTranslation()
@@ -173,6 +175,7 @@ export default function StaffOrganisationPage() {
           <ScorecardFigures scorecard={scorecard} locale={locale} />
         </Section>
       ) : null}
+      <DuesWaiverCard dues={dues} returnTo="organisation" showManageLink />
       <Section id="org-members" title={t('directory.org.members')} actions={<CsvLinks />}>
         {members.length === 0 ? (
           <p className="text-sm">{t('directory.org.membersEmpty')}</p>

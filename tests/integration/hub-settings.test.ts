@@ -21,8 +21,8 @@ describe('hub settings', () => {
     const asAdmin = await signedIn(admin.email)
     const page = await asAdmin.get('/staff/hub')
     expect(page.status).toBe(200)
-    // Dues: stored, and the page says truthfully that nothing else happens yet.
-    expect(await page.text()).toContain('n’a encore aucun effet')
+    // Dues: the page says what the setting does and where the rest of it lives (decision 0032).
+    expect(await page.text()).toContain('onglet Cotisations')
     expect((await asAdmin.get(`/staff/hub?hub=${other.id}`)).status).toBe(404)
     expect((await (await signedIn(mod.email)).get('/staff/hub')).status).toBe(403)
     expect((await (await signedIn(mod.email)).post('/staff/hub', { ...SETTINGS, hubId: hub.id, charterResponseDays: '20' })).status).toBe(403)

@@ -99,7 +99,7 @@ export const apiOperations: ApiOperation[] = [
     audience: 'partner',
     summary: 'Create a need (draft), or create and submit it',
     description:
-      'Creates a draft with the need editor’s rules (types and sizes). With `submit: true` (in the body or as `?submit=true`) the need is also sent to the hub’s moderators, which requires a complete need (summary, description, skills, deadline in the future, place or remote, maximum budget): an incomplete one answers 422 with the fields to complete and nothing is created.',
+      'Creates a draft with the need editor’s rules (types and sizes). With `submit: true` (in the body or as `?submit=true`) the need is also sent to the hub’s moderators, which requires a complete need (summary, description, skills, deadline in the future, place or remote, maximum budget): an incomplete one answers 422 with the fields to complete and nothing is created. Where the organisation’s hub requires dues, a submission answers 403 `dues_required` (with `reason` and `billingUrl`) unless the dues are paid, waived or in their grace period; a draft is always saved.',
     query: 'submit',
     body: {
       input: needBody,
@@ -132,7 +132,7 @@ export const apiOperations: ApiOperation[] = [
     audience: 'partner',
     summary: 'Edit a need',
     description:
-      'Merge patch: the fields given replace the current ones, `null` clears an optional field, the others stay. A draft (or a need whose changes were requested) is saved, and submitted with `submit: true`. A published need’s edit becomes a revision that moderators approve before firms see it (it must then be complete). Other statuses answer 409.',
+      'Merge patch: the fields given replace the current ones, `null` clears an optional field, the others stay. A draft (or a need whose changes were requested) is saved, and submitted with `submit: true`. A published need’s edit becomes a revision that moderators approve before firms see it (it must then be complete). Other statuses answer 409. Where the organisation’s hub requires dues, a submission answers 403 `dues_required` (with `reason` and `billingUrl`) unless the dues are paid, waived or in their grace period; a draft is always saved.',
     body: {
       input: needBody,
       required: true,
@@ -143,7 +143,7 @@ export const apiOperations: ApiOperation[] = [
       },
     },
     response: { status: 200, schema: needResponseSchema, description: 'The need after the edit.' },
-    errors: [400, 404, 409, 413, 415, 422],
+    errors: [400, 403, 404, 409, 413, 415, 422],
   },
   {
     operationId: 'submitNeed',
@@ -152,10 +152,10 @@ export const apiOperations: ApiOperation[] = [
     tag: 'Needs',
     audience: 'partner',
     summary: 'Submit a draft to moderation',
-    description: 'DRAFT or CHANGES_REQUESTED → SUBMITTED. An incomplete need answers 422 with the fields to complete; another status answers 409. No body (or `{}`).',
+    description: 'DRAFT or CHANGES_REQUESTED → SUBMITTED. An incomplete need answers 422 with the fields to complete; another status answers 409. No body (or `{}`). Where the organisation’s hub requires dues, 403 `dues_required` (with `reason` and `billingUrl`) unless the dues are paid, waived or in their grace period.',
     body: { input: emptyBody, required: false, examples: {} },
     response: { status: 200, schema: needResponseSchema, description: 'The need, now SUBMITTED.' },
-    errors: [400, 404, 409, 413, 415, 422],
+    errors: [400, 403, 404, 409, 413, 415, 422],
   },
   {
     operationId: 'changeNeedLifecycle',
@@ -200,7 +200,7 @@ export const apiOperations: ApiOperation[] = [
     audience: 'firm',
     summary: 'Apply to a need',
     description:
-      'The firm’s proposal. `intent` is `submit` by default (the approach must then be at least 30 characters) or `save` for a draft; `consortium` lists up to three partner firms by their Sillon slug, who must confirm in the web app before the application can be submitted. One application per firm and need: a second answers 409.',
+      'The firm’s proposal. `intent` is `submit` by default (the approach must then be at least 30 characters) or `save` for a draft; `consortium` lists up to three partner firms by their Sillon slug, who must confirm in the web app before the application can be submitted. One application per firm and need: a second answers 409. Where the firm’s hub requires dues, submitting answers 403 `dues_required` (with `reason` and `billingUrl`) unless the dues are paid, waived or in their grace period; a draft is always saved.',
     body: {
       input: applicationBody,
       required: true,

@@ -1,4 +1,5 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
+import { assertDuesAllowAct } from '#app/modules/billing/gate.server'
 import { getNeedForActor } from '#app/modules/needs/queries.server'
 import { queueEmail } from '#app/modules/notifications/email.server'
 import type { EmailTemplate } from '#app/modules/notifications/email.server'
@@ -171,6 +172,8 @@ export async function applyToNeed(actor: Actor, needId: string, input: Applicati
   if (submitting && consortium.some((member) => previous.get(member.id) !== 'CONFIRMED')) {
     throw AppError.conflict('consortium_pending', 'errors.consortiumPending')
   }
+  // The dues gate (decision 0032): the lead firm's, on submission only (a draft is always saved).
+  if (submitting) await assertDuesAllowAct(actor, firm.organisationId)
 
   const now = new Date()
   const data = { approach: input.approach, timeline: input.timeline, priceEur: input.priceEur ?? null, referencesText: input.referencesText }

@@ -23,7 +23,13 @@ import { safeTimeZone } from './period'
 /** Recommended needs kept per person and digest (shown: the first five; the rest counted and announced). */
 const MAX_RECOMMENDED = 100
 const DEADLINE_WINDOW_MS = 3 * 24 * 3600 * 1000
-const UPDATE_CATEGORIES = ['MY_APPLICATIONS', 'MY_NEEDS', 'FOLLOWED_NEEDS', 'GROUP_NEEDS'] as const satisfies readonly Category[]
+const UPDATE_CATEGORIES = ['MY_APPLICATIONS', 'MY_NEEDS', 'FOLLOWED_NEEDS', 'GROUP_NEEDS', 'BILLING'] as const satisfies readonly Category[]
+
+/** A dues notice (BILLING, decision 0032) is kept while the person still manages its organisation's dues (owner or admin). */
+function managesDuesOf(actor: Actor, payload: unknown) {
+  const organisationId = typeof payload === 'object' && payload !== null ? (payload as { organisationId?: unknown }).organisationId : undefined
+  return actor.memberships.some((membership) => membership.organisationId === organisationId && (membership.role === 'OWNER' || membership.role === 'ADMIN'))
+}
 
 interface Context {
   at: Date
@@ -192,7 +198,7 @@ async function updates(context: Context): Promise<Map<string, { items: DigestMod
     const ok = new Set(allowed.map((row) => row.id))
     // Issue 14: a notification about a pitch is kept only while the pitch page's rule lets the person in.
     for (const id of await pitchNotificationsRefused(actor, [...ok])) ok.delete(id)
-    const kept = candidates.filter((row) => ok.has(row.id))
+    const kept = candidates.filter((row) => ok.has(row.id) && (row.category !== 'BILLING' || managesDuesOf(actor, row.payload)))
     if (kept.length === 0) return
     const t = getT(actor.locale)
     result.set(userId, {

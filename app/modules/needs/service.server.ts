@@ -4,6 +4,7 @@ import { resolveCommune } from '#app/modules/geo/communes'
 import { enqueueJob } from '#app/modules/jobs/queue.server'
 import { assertKnownNafCodes } from '#app/modules/naf/naf'
 import { assertNeedAudience, notifyGroupOfPublishedNeed } from '#app/modules/groups/service.server'
+import { assertDuesAllowAct } from '#app/modules/billing/gate.server'
 import { queueEmail } from '#app/modules/notifications/email.server'
 import { notifyUsers } from '#app/modules/notifications/notifications.server'
 import { declineOpenApplications, UNDECIDED } from '#app/modules/applications/service.server'
@@ -256,6 +257,8 @@ export async function saveNeed(
     if (Object.keys(errors).length > 0) throw AppError.invalid(errors, 'errors.needIncomplete')
   }
   const target = need ? { need } : { partner: partnerFor(actor, options.partnerId) }
+  // The dues gate (decision 0032): a submission or a published need's edit, never a draft.
+  if (options.submit || revising) await assertDuesAllowAct(actor, need ? need.partnerId : partnerFor(actor, options.partnerId).id, now)
   // The group and the cohort must be ones the form offers this partner: refused before anything is written.
   // What a draft has already is kept without a new check when it is only saved (an API PATCH resends
   // it, the group may have been archived since), but checked again when it is submitted: an archived
@@ -289,6 +292,7 @@ export async function submitNeed(actor: Actor, needId: string, requestId?: strin
   if (!needMachine.transition(need.status, 'submit').ok) refuseTransition('submit', need.status)
   const errors = completenessErrors(need, now)
   if (Object.keys(errors).length > 0) throw AppError.invalid(errors, 'errors.needIncomplete')
+  await assertDuesAllowAct(actor, need.partnerId, now)
   // Its group and cohort still open to it (neither archived nor ended since the draft chose them).
   await assertNeedAudience(prisma, { homeHubId: need.hubId }, { workingGroupId: need.workingGroupId ?? undefined, reservedCohortId: need.reservedCohortId ?? undefined })
   const status = await transaction((tx) => applySubmit(tx, actor, need, now, requestId))

@@ -52,6 +52,10 @@ export type EmailTemplate =
   | { name: 'payments.canceled'; data: { name: string; organisationName: string; link: string } }
   | { name: 'payments.paymentFailed'; data: { name: string; organisationName: string; graceEndsOn: string; link: string } }
   | { name: 'payments.refunded'; data: { name: string; organisationName: string; amount: string; link: string } }
+  // Dues reminders (issue 15; texts in the dues locale pair, `dues.emails.*`; decision 0032).
+  | { name: 'dues.renewalSoon'; data: { name: string; organisationName: string; hubName: string; renewsOn: string; link: string } }
+  | { name: 'dues.graceEnding'; data: { name: string; organisationName: string; hubName: string; endsOn: string; link: string } }
+  | { name: 'dues.graceEnded'; data: { name: string; organisationName: string; hubName: string; endedOn: string; link: string } }
 
 /** The pitch e-mails: staff told of a submission, the partner of a pitch sent, the firm of each answer, both sides of messages. */
 export type PitchEmailName = 'submitted' | 'received' | 'approved' | 'changesRequested' | 'rejected' | 'interested' | 'declined' | 'message' | 'charterDue'

@@ -1,5 +1,6 @@
 import { paymentEmailSamples } from '#app/modules/billing/email-samples'
 import { pitchEmailSamples } from '#app/modules/pitches/email-samples'
+import { duesEmailSamples } from '#app/modules/billing/dues-email-samples'
 import { reminderEmailSamples } from '#app/modules/reminders/email-samples'
 import type { EmailTemplate } from './email-templates'
 
@@ -57,6 +58,7 @@ export const TEMPLATE_SAMPLES: TemplateSamples = {
   'groups.announcement': { name: 'Karim Benali', groupName: 'Industrie du futur', title: 'Atelier jumeaux numériques le 12 janvier', link: link('/groups/industrie-du-futur') },
   ...pitchEmailSamples,
   ...paymentEmailSamples,
+  ...duesEmailSamples,
 }
 
 /**

@@ -1,4 +1,5 @@
 import { sendPitchCharterReminders } from '#app/modules/pitches/reminders.server'
+import { sendDuesReminders } from '#app/modules/billing/reminders.server'
 import { Prisma } from '#app/generated/prisma/client'
 import { onDay } from '#app/i18n/format'
 import { UNDECIDED } from '#app/modules/applications/service.server'
@@ -29,7 +30,7 @@ import {
  * second pass, a retried job or a concurrent worker finds the key and sends nothing. The key names
  * the date reminded of (the delay, the deadline's day, the pilot's end): once moved, it is reminded again.
  */
-async function sendOnce(key: string, work: (tx: Tx) => Promise<unknown>) {
+export async function sendOnce(key: string, work: (tx: Tx) => Promise<unknown>) {
   return transaction(async (tx) => {
     const claimed = await tx.db.$executeRaw`INSERT INTO "ReminderSent" (key) VALUES (${key}) ON CONFLICT (key) DO NOTHING`
     if (claimed === 0) return false
@@ -236,7 +237,9 @@ export async function sweepReminders(now = new Date()) {
   const pilots = await sendPilotEndReminders(now)
   // Issue 14: the charter's reminders for pitches sent to partners (decision 0028).
   const pitches = await sendPitchCharterReminders(now)
-  return { charter, drafts, pilots, pitches }
+  // Issue 15: dues renewal and grace reminders (decision 0032).
+  const dues = await sendDuesReminders(now)
+  return { charter, drafts, pilots, pitches, dues }
 }
 
 // ───────── staff: late answers ─────────

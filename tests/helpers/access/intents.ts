@@ -30,8 +30,9 @@ function literals(text: string) {
 }
 
 function scan(text: string, intents: Set<string>, unresolved: Set<string>) {
-  // A form that posts to another route (`action="/verify-email"`) carries that route's intents.
-  const source = text.replace(/<Form\b[^>]*\baction="\/[^"]*"[^>]*>[\s\S]*?<\/Form>/g, '')
+  // A form that posts to another route (`action="/verify-email"`, or a path written as a template
+  // literal, `action={`/staff/dues/organisations/${id}`}`) carries that route's intents.
+  const source = text.replace(/<Form\b[^>]*\baction=(?:"\/[^"]*"|\{`\/[^`]*`\})[^>]*>[\s\S]*?<\/Form>/g, '')
   for (const match of source.matchAll(new RegExp(`name="${INTENT_FIELDS}"\\s+value="([\\w-]+)"`, 'g'))) intents.add(match[1]!)
   for (const match of source.matchAll(/\bintent="([\w-]+)"/g)) intents.add(match[1]!)
   for (const match of source.matchAll(/\b(?:intent|get\('intent'\))\s*[!=]==\s*'([\w-]+)'/g)) intents.add(match[1]!)
