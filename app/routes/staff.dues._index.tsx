@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { CsvLinks } from '#app/components/console'
 import { DuesStandingBadge, DuesStatusBadge } from '#app/components/dues-standing'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { Button } from '#app/components/ui/button'
+import { Button, LinkButton } from '#app/components/ui/button'
 import { Alert, Card, EmptyState, PageHeader } from '#app/components/ui/card'
 import { CheckboxField, Field, FormErrors } from '#app/components/ui/field'
 import { FilterSelect } from '#app/components/ui/filter'
@@ -152,7 +152,15 @@ export default function StaffDuesPage() {
   }
   return (
     <div className="space-y-6">
-      <PageHeader title={t('dues.staff.title')} description={t('dues.staff.intro')} />
+      <PageHeader
+        title={t('dues.staff.title')}
+        description={t('dues.staff.intro')}
+        actions={
+          <LinkButton to={`/staff/dues/plans?hub=${encodeURIComponent(hub.id)}`} size="sm" variant="secondary">
+            {t('dues.staff.plansLink')}
+          </LinkButton>
+        }
+      />
       {!duesEnabled ? <Alert tone="info">{t('dues.staff.disabled')}</Alert> : !hub.requiresDues ? <Alert tone="info">{t('dues.staff.notRequired')}</Alert> : null}
       <Card className="space-y-3">
         <div>

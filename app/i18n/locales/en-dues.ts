@@ -23,6 +23,7 @@ const enDues = {
     'grace-over': 'Blocked: grace period over',
   },
   staff: {
+    plansLink: 'Membership plans',
     title: 'Dues',
     intro: 'The dues of your hub’s members: who is up to date, in grace, waived or blocked from posting needs and applying.',
     disabled: 'Online dues are not enabled on this installation (no Stripe keys configured): nobody is blocked or charged, whatever the settings below.',

@@ -23,6 +23,7 @@ const frDues = {
     'grace-over': 'Bloquée\u00a0: délai de grâce terminé',
   },
   staff: {
+    plansLink: 'Formules de cotisation',
     title: 'Cotisations',
     intro: 'Les cotisations des membres de votre hub\u00a0: qui est à jour, en délai de grâce, exonéré ou bloqué pour publier des besoins et candidater.',
     disabled: 'Les cotisations en ligne ne sont pas activées sur cette installation (aucune clé Stripe configurée)\u00a0: personne n’est bloqué ni facturé, quels que soient les réglages ci-dessous.',
