@@ -165,8 +165,8 @@ interface HubSpec {
   dept: string
   /** "en Isère": where the hub's firms work. */
   regionIn: string
-  duesPartnerEur: number
-  duesFirmEur: number
+  /** Yearly dues, euros taxes included: a corporate partner, and firms by revenue band. */
+  dues: { partnerEur: number; firmEur: Record<FirmDuesTier, number> }
   /** Share of the 200 firms. */
   firmCount: number
   /** Communes where digital firms cluster (technology parks), favoured in the draw. */
@@ -177,6 +177,28 @@ interface HubSpec {
   showCharterCompliance?: boolean
 }
 
+type FirmDuesTier = 'small' | 'growth' | 'large'
+
+/**
+ * The firms' dues tiers: one plan per revenue band (a plan has one band), the bands of a tier at
+ * the same price: under 1 M€, 1 to 10 M€ (the Small Business Act's growth firms), over 10 M€.
+ */
+const FIRM_DUES_TIERS: Array<{ tier: FirmDuesTier; name: string; bands: RevenueBand[] }> = [
+  { tier: 'small', name: 'Adhésion entreprise — moins de 1 M€', bands: ['LT_1M'] },
+  { tier: 'growth', name: 'Adhésion entreprise — 1 à 10 M€', bands: ['M1_2M', 'M2_5M', 'M5_10M'] },
+  { tier: 'large', name: 'Adhésion entreprise — plus de 10 M€', bands: ['M10_50M', 'GT_50M'] },
+]
+
+/** Every hub's yearly plans: the partners' (any size) and the firms' per band. */
+function membershipPlans(hub: HubSpec, hubId: string) {
+  return [
+    { hubId, name: 'Adhésion partenaire grand compte', orgKind: 'PARTNER' as const, revenueBand: null, interval: 'YEAR' as const, amountCents: hub.dues.partnerEur * 100 },
+    ...FIRM_DUES_TIERS.flatMap(({ tier, name, bands }) =>
+      bands.map((revenueBand) => ({ hubId, name, orgKind: 'FIRM' as const, revenueBand, interval: 'YEAR' as const, amountCents: hub.dues.firmEur[tier] * 100 })),
+    ),
+  ]
+}
+
 const HUBS: HubSpec[] = [
   {
     slug: 'digital-grenoble',
@@ -185,8 +207,7 @@ const HUBS: HubSpec[] = [
     city: 'Grenoble',
     dept: '38',
     regionIn: 'en Isère',
-    duesPartnerEur: 2400,
-    duesFirmEur: 360,
+    dues: { partnerEur: 2400, firmEur: { small: 360, growth: 960, large: 1800 } },
     firmCount: 80,
     techPoles: ['38185', '38229', '38249', '38421', '38151', '38140', '38382'],
     shareAnalytics: true,
@@ -199,8 +220,7 @@ const HUBS: HubSpec[] = [
     city: 'Annecy',
     dept: '74',
     regionIn: 'en Haute-Savoie',
-    duesPartnerEur: 2000,
-    duesFirmEur: 300,
+    dues: { partnerEur: 2000, firmEur: { small: 300, growth: 780, large: 1500 } },
     firmCount: 50,
     techPoles: ['74010', '74112', '74012', '74213'],
     shareAnalytics: true,
@@ -212,8 +232,7 @@ const HUBS: HubSpec[] = [
     city: 'Chambéry',
     dept: '73',
     regionIn: 'en Savoie',
-    duesPartnerEur: 1800,
-    duesFirmEur: 300,
+    dues: { partnerEur: 1800, firmEur: { small: 300, growth: 720, large: 1440 } },
     firmCount: 40,
     techPoles: ['73065', '73051', '73008', '73179'],
   },
@@ -224,8 +243,7 @@ const HUBS: HubSpec[] = [
     city: 'Valence',
     dept: '26',
     regionIn: 'dans la Drôme',
-    duesPartnerEur: 1500,
-    duesFirmEur: 240,
+    dues: { partnerEur: 1500, firmEur: { small: 240, growth: 600, large: 1200 } },
     firmCount: 30,
     techPoles: ['26362', '26281', '26058'],
   },
@@ -2350,6 +2368,9 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
           shortName: hub.shortName,
           city: hub.city,
           charterResponseDays: 15,
+          requiresDues: false,
+          duesGraceDays: 15,
+          duesReminderDays: 14,
           shareAnalytics: hub.shareAnalytics ?? false,
           showCharterCompliance: hub.showCharterCompliance ?? false,
           createdAt: clock.at(-1000),
@@ -2357,12 +2378,9 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
         select: { id: true, slug: true },
       })
       const hubId = new Map(hubs.map((hub) => [hub.slug as HubSlug, hub.id]))
-      await db.membershipPlan.createMany({
-        data: HUBS.flatMap((hub) => [
-          { hubId: hubId.get(hub.slug)!, name: 'Adhésion grand compte partenaire', orgKind: 'PARTNER' as const, amountCents: hub.duesPartnerEur * 100 },
-          { hubId: hubId.get(hub.slug)!, name: 'Adhésion entreprise numérique', orgKind: 'FIRM' as const, amountCents: hub.duesFirmEur * 100 },
-        ]),
-      })
+      // Kept here only (no Stripe ids): with Stripe keys set, a plan's Stripe product and price are
+      // created at its first edit or first Checkout. No hub requires dues: the demo runs offline.
+      await db.membershipPlan.createMany({ data: HUBS.flatMap((hub) => membershipPlans(hub, hubId.get(hub.slug)!)) })
 
       // Users: staff first, then the people of each organisation.
       const userRows = [
@@ -2493,8 +2511,9 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
   // Cohorts, working groups, the directory, staff recommendations and pitches (issue 14).
   const programmes = await seedProgrammes({ clock, ids, firms, partnerByKey, log })
 
-  const [hubCount, userCount, matchCount, needGroups, appGroups, dealCount, referenceCount, firmGroups] = await Promise.all([
+  const [hubCount, planCount, userCount, matchCount, needGroups, appGroups, dealCount, referenceCount, firmGroups] = await Promise.all([
     prisma.hub.count(),
+    prisma.membershipPlan.count(),
     prisma.user.count(),
     prisma.match.count(),
     prisma.need.groupBy({ by: ['status'], _count: { _all: true } }),
@@ -2505,6 +2524,7 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
   ])
   const counts: Record<string, number> = {
     hubs: hubCount,
+    'membership plans': planCount,
     staff: STAFF.length,
     partners: partners.length + historyPartners.length,
     'partners.PENDING': historyPartners.filter((partner) => partner.status === 'PENDING').length,
