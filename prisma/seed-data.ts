@@ -2335,6 +2335,51 @@ const SUCCESS_CRITERIA: Record<'PILOT' | 'CONTRACT', string[]> = {
   ],
 }
 
+// ───────────────────────── the company directory ─────────────────────────
+
+/** INSEE's headcount band codes (tranche d'effectif salarié) by their first employee count. */
+const HEADCOUNT_BAND_CODES: Array<[min: number, code: string]> = [
+  [10_000, '53'], [5000, '52'], [2000, '51'], [1000, '42'], [500, '41'], [250, '32'], [200, '31'],
+  [100, '22'], [50, '21'], [20, '12'], [10, '11'], [6, '03'], [3, '02'], [1, '01'],
+]
+const headcountBandCode = (headcount: number) => HEADCOUNT_BAND_CODES.find(([min]) => headcount >= min)?.[1] ?? '00'
+
+/**
+ * What the public company directory answered when the hub's pending firms signed up (as it would
+ * with COMPANY_DIRECTORY_URL set), kept on the organisation for the staff who verify them to see
+ * side by side with the declaration: the first one's directory entry disagrees on its headcount and
+ * creation year, the second's SIREN is unknown to the directory, the others agree. Stored in the
+ * shape of app/modules/companies (`{ found, company }`), with the time of the lookup.
+ */
+function directoryAnswers(organisations: OrgDraft[]) {
+  const answers = new Map<string, { directoryData: Prisma.InputJsonValue; directoryCheckedAt: Date }>()
+  const pending = organisations.filter((org) => org.kind === 'FIRM' && org.status === 'PENDING' && org.hub === 'digital-grenoble')
+  pending.forEach((org, index) => {
+    if (index === 1) {
+      answers.set(org.slug, { directoryData: { found: false }, directoryCheckedAt: org.createdAt })
+      return
+    }
+    const differs = index === 0
+    const headcount = differs ? org.headcount * 4 + 20 : org.headcount
+    const foundedYear = differs ? org.foundedYear - 3 : org.foundedYear
+    const company = {
+      siren: org.siren,
+      name: org.name.toLocaleUpperCase('fr-FR'),
+      nafCode: org.nafCodes[0] ?? null,
+      address: null,
+      postalCode: org.commune.postalCodes[0] ?? null,
+      communeInsee: org.commune.insee,
+      communeName: org.commune.name.toLocaleUpperCase('fr-FR'),
+      headcountBand: headcountBandCode(headcount),
+      createdOn: `${foundedYear}-03-01`,
+      foundedYear,
+      active: true,
+    }
+    answers.set(org.slug, { directoryData: { found: true, company }, directoryCheckedAt: org.createdAt })
+  })
+  return answers
+}
+
 // ───────────────────────────── the seed ─────────────────────────────
 
 export interface SeedOptions {
@@ -2397,8 +2442,10 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
         data: STAFF.map((staff) => ({ userId: userId.get(staff.email)!, hubId: hubId.get(staff.hub)!, role: staff.role, createdAt: clock.at(-900, 11) })),
       })
 
+      const directory = directoryAnswers(organisations)
       const orgs = await db.organisation.createManyAndReturn({
         data: organisations.map((org) => ({
+          ...directory.get(org.slug),
           slug: org.slug,
           kind: org.kind,
           name: org.name,
