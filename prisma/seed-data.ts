@@ -1,7 +1,8 @@
 /**
  * The demo data set of Sillon: 4 hubs, their staff, 10 corporate partners, 200 digital firms,
  * 40 needs in every status, the matches the workers would compute, applications and two deals,
- * then twelve months of history (seed-history.ts) and the programmes and network (seed-programmes.ts).
+ * then twelve months of history (seed-history.ts), the programmes and network (seed-programmes.ts)
+ * and the membership dues (seed-dues.ts).
  *
  * Deterministic: every choice comes from a seeded PRNG (one stream per section), so two runs on
  * empty databases give the same rows (ids apart). Dates are fixed offsets in days from today at
@@ -32,6 +33,7 @@ import { needSearchText } from '#app/modules/needs/search-text'
 import { prisma, type Prisma } from '#app/utils/db.server'
 import { DEMO_EMAILS, DEMO_PASSWORD, demoAccounts } from './demo-logins'
 import { HISTORY_PARTNERS, seedHistory } from './seed-history'
+import { DUES_HUB, seedDues } from './seed-dues'
 import { seedProgrammes } from './seed-programmes'
 
 // ───────────────────────────── deterministic randomness and dates ─────────────────────────────
@@ -2413,7 +2415,7 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
           shortName: hub.shortName,
           city: hub.city,
           charterResponseDays: 15,
-          requiresDues: false,
+          requiresDues: hub.slug === DUES_HUB,
           duesGraceDays: 15,
           duesReminderDays: 14,
           shareAnalytics: hub.shareAnalytics ?? false,
@@ -2424,7 +2426,8 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
       })
       const hubId = new Map(hubs.map((hub) => [hub.slug as HubSlug, hub.id]))
       // Kept here only (no Stripe ids): with Stripe keys set, a plan's Stripe product and price are
-      // created at its first edit or first Checkout. No hub requires dues: the demo runs offline.
+      // created at its first edit or first Checkout. Grenoble requires dues (seed-dues.ts); without
+      // keys, the embedded default, dues are off: the demo refuses nothing and calls no one.
       await db.membershipPlan.createMany({ data: HUBS.flatMap((hub) => membershipPlans(hub, hubId.get(hub.slug)!)) })
 
       // Users: staff first, then the people of each organisation.
@@ -2557,6 +2560,8 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
   const history = await seedHistory({ clock, ids, partnerByKey, firms, log })
   // Cohorts, working groups, the directory, staff recommendations and pitches (issue 14).
   const programmes = await seedProgrammes({ clock, ids, firms, partnerByKey, log })
+  // Membership dues: Grenoble requires them, its members in every standing (issue 15).
+  const dues = await seedDues({ clock, ids, firms, partnerByKey, log })
 
   const [hubCount, planCount, userCount, matchCount, needGroups, appGroups, dealCount, referenceCount, firmGroups] = await Promise.all([
     prisma.hub.count(),
@@ -2589,6 +2594,7 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
   counts.deals = dealCount
   for (const [key, value] of Object.entries(history.counts)) counts[key] = value
   for (const [key, value] of Object.entries(programmes.counts)) counts[key] = value
+  for (const [key, value] of Object.entries(dues.counts)) counts[key] = value
   return { counts }
 }
 
