@@ -1,7 +1,8 @@
 /**
  * The demo data set of Sillon: 4 hubs, their staff, 10 corporate partners, 200 digital firms,
  * 40 needs in every status, the matches the workers would compute, applications and two deals,
- * then twelve months of history (seed-history.ts) and the programmes and network (seed-programmes.ts).
+ * then twelve months of history (seed-history.ts), the programmes and network (seed-programmes.ts)
+ * and the membership dues (seed-dues.ts).
  *
  * Deterministic: every choice comes from a seeded PRNG (one stream per section), so two runs on
  * empty databases give the same rows (ids apart). Dates are fixed offsets in days from today at
@@ -32,6 +33,7 @@ import { needSearchText } from '#app/modules/needs/search-text'
 import { prisma, type Prisma } from '#app/utils/db.server'
 import { DEMO_EMAILS, DEMO_PASSWORD, demoAccounts } from './demo-logins'
 import { HISTORY_PARTNERS, seedHistory } from './seed-history'
+import { DUES_HUB, seedDues } from './seed-dues'
 import { seedProgrammes } from './seed-programmes'
 
 // ───────────────────────────── deterministic randomness and dates ─────────────────────────────
@@ -165,8 +167,8 @@ interface HubSpec {
   dept: string
   /** "en Isère": where the hub's firms work. */
   regionIn: string
-  duesPartnerEur: number
-  duesFirmEur: number
+  /** Yearly dues, euros taxes included: a corporate partner, and firms by revenue band. */
+  dues: { partnerEur: number; firmEur: Record<FirmDuesTier, number> }
   /** Share of the 200 firms. */
   firmCount: number
   /** Communes where digital firms cluster (technology parks), favoured in the draw. */
@@ -177,6 +179,28 @@ interface HubSpec {
   showCharterCompliance?: boolean
 }
 
+type FirmDuesTier = 'small' | 'growth' | 'large'
+
+/**
+ * The firms' dues tiers: one plan per revenue band (a plan has one band), the bands of a tier at
+ * the same price: under 1 M€, 1 to 10 M€ (the Small Business Act's growth firms), over 10 M€.
+ */
+const FIRM_DUES_TIERS: Array<{ tier: FirmDuesTier; name: string; bands: RevenueBand[] }> = [
+  { tier: 'small', name: 'Adhésion entreprise — moins de 1 M€', bands: ['LT_1M'] },
+  { tier: 'growth', name: 'Adhésion entreprise — 1 à 10 M€', bands: ['M1_2M', 'M2_5M', 'M5_10M'] },
+  { tier: 'large', name: 'Adhésion entreprise — plus de 10 M€', bands: ['M10_50M', 'GT_50M'] },
+]
+
+/** Every hub's yearly plans: the partners' (any size) and the firms' per band. */
+function membershipPlans(hub: HubSpec, hubId: string) {
+  return [
+    { hubId, name: 'Adhésion partenaire grand compte', orgKind: 'PARTNER' as const, revenueBand: null, interval: 'YEAR' as const, amountCents: hub.dues.partnerEur * 100 },
+    ...FIRM_DUES_TIERS.flatMap(({ tier, name, bands }) =>
+      bands.map((revenueBand) => ({ hubId, name, orgKind: 'FIRM' as const, revenueBand, interval: 'YEAR' as const, amountCents: hub.dues.firmEur[tier] * 100 })),
+    ),
+  ]
+}
+
 const HUBS: HubSpec[] = [
   {
     slug: 'digital-grenoble',
@@ -185,8 +209,7 @@ const HUBS: HubSpec[] = [
     city: 'Grenoble',
     dept: '38',
     regionIn: 'en Isère',
-    duesPartnerEur: 2400,
-    duesFirmEur: 360,
+    dues: { partnerEur: 2400, firmEur: { small: 360, growth: 960, large: 1800 } },
     firmCount: 80,
     techPoles: ['38185', '38229', '38249', '38421', '38151', '38140', '38382'],
     shareAnalytics: true,
@@ -199,8 +222,7 @@ const HUBS: HubSpec[] = [
     city: 'Annecy',
     dept: '74',
     regionIn: 'en Haute-Savoie',
-    duesPartnerEur: 2000,
-    duesFirmEur: 300,
+    dues: { partnerEur: 2000, firmEur: { small: 300, growth: 780, large: 1500 } },
     firmCount: 50,
     techPoles: ['74010', '74112', '74012', '74213'],
     shareAnalytics: true,
@@ -212,8 +234,7 @@ const HUBS: HubSpec[] = [
     city: 'Chambéry',
     dept: '73',
     regionIn: 'en Savoie',
-    duesPartnerEur: 1800,
-    duesFirmEur: 300,
+    dues: { partnerEur: 1800, firmEur: { small: 300, growth: 720, large: 1440 } },
     firmCount: 40,
     techPoles: ['73065', '73051', '73008', '73179'],
   },
@@ -224,8 +245,7 @@ const HUBS: HubSpec[] = [
     city: 'Valence',
     dept: '26',
     regionIn: 'dans la Drôme',
-    duesPartnerEur: 1500,
-    duesFirmEur: 240,
+    dues: { partnerEur: 1500, firmEur: { small: 240, growth: 600, large: 1200 } },
     firmCount: 30,
     techPoles: ['26362', '26281', '26058'],
   },
@@ -2317,6 +2337,51 @@ const SUCCESS_CRITERIA: Record<'PILOT' | 'CONTRACT', string[]> = {
   ],
 }
 
+// ───────────────────────── the company directory ─────────────────────────
+
+/** INSEE's headcount band codes (tranche d'effectif salarié) by their first employee count. */
+const HEADCOUNT_BAND_CODES: Array<[min: number, code: string]> = [
+  [10_000, '53'], [5000, '52'], [2000, '51'], [1000, '42'], [500, '41'], [250, '32'], [200, '31'],
+  [100, '22'], [50, '21'], [20, '12'], [10, '11'], [6, '03'], [3, '02'], [1, '01'],
+]
+const headcountBandCode = (headcount: number) => HEADCOUNT_BAND_CODES.find(([min]) => headcount >= min)?.[1] ?? '00'
+
+/**
+ * What the public company directory answered when the hub's pending firms signed up (as it would
+ * with COMPANY_DIRECTORY_URL set), kept on the organisation for the staff who verify them to see
+ * side by side with the declaration: the first one's directory entry disagrees on its headcount and
+ * creation year, the second's SIREN is unknown to the directory, the others agree. Stored in the
+ * shape of app/modules/companies (`{ found, company }`), with the time of the lookup.
+ */
+function directoryAnswers(organisations: OrgDraft[]) {
+  const answers = new Map<string, { directoryData: Prisma.InputJsonValue; directoryCheckedAt: Date }>()
+  const pending = organisations.filter((org) => org.kind === 'FIRM' && org.status === 'PENDING' && org.hub === 'digital-grenoble')
+  pending.forEach((org, index) => {
+    if (index === 1) {
+      answers.set(org.slug, { directoryData: { found: false }, directoryCheckedAt: org.createdAt })
+      return
+    }
+    const differs = index === 0
+    const headcount = differs ? org.headcount * 4 + 20 : org.headcount
+    const foundedYear = differs ? org.foundedYear - 3 : org.foundedYear
+    const company = {
+      siren: org.siren,
+      name: org.name.toLocaleUpperCase('fr-FR'),
+      nafCode: org.nafCodes[0] ?? null,
+      address: null,
+      postalCode: org.commune.postalCodes[0] ?? null,
+      communeInsee: org.commune.insee,
+      communeName: org.commune.name.toLocaleUpperCase('fr-FR'),
+      headcountBand: headcountBandCode(headcount),
+      createdOn: `${foundedYear}-03-01`,
+      foundedYear,
+      active: true,
+    }
+    answers.set(org.slug, { directoryData: { found: true, company }, directoryCheckedAt: org.createdAt })
+  })
+  return answers
+}
+
 // ───────────────────────────── the seed ─────────────────────────────
 
 export interface SeedOptions {
@@ -2350,6 +2415,9 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
           shortName: hub.shortName,
           city: hub.city,
           charterResponseDays: 15,
+          requiresDues: hub.slug === DUES_HUB,
+          duesGraceDays: 15,
+          duesReminderDays: 14,
           shareAnalytics: hub.shareAnalytics ?? false,
           showCharterCompliance: hub.showCharterCompliance ?? false,
           createdAt: clock.at(-1000),
@@ -2357,12 +2425,10 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
         select: { id: true, slug: true },
       })
       const hubId = new Map(hubs.map((hub) => [hub.slug as HubSlug, hub.id]))
-      await db.membershipPlan.createMany({
-        data: HUBS.flatMap((hub) => [
-          { hubId: hubId.get(hub.slug)!, name: 'Adhésion grand compte partenaire', orgKind: 'PARTNER' as const, amountCents: hub.duesPartnerEur * 100 },
-          { hubId: hubId.get(hub.slug)!, name: 'Adhésion entreprise numérique', orgKind: 'FIRM' as const, amountCents: hub.duesFirmEur * 100 },
-        ]),
-      })
+      // Kept here only (no Stripe ids): with Stripe keys set, a plan's Stripe product and price are
+      // created at its first edit or first Checkout. Grenoble requires dues (seed-dues.ts); without
+      // keys, the embedded default, dues are off: the demo refuses nothing and calls no one.
+      await db.membershipPlan.createMany({ data: HUBS.flatMap((hub) => membershipPlans(hub, hubId.get(hub.slug)!)) })
 
       // Users: staff first, then the people of each organisation.
       const userRows = [
@@ -2379,8 +2445,10 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
         data: STAFF.map((staff) => ({ userId: userId.get(staff.email)!, hubId: hubId.get(staff.hub)!, role: staff.role, createdAt: clock.at(-900, 11) })),
       })
 
+      const directory = directoryAnswers(organisations)
       const orgs = await db.organisation.createManyAndReturn({
         data: organisations.map((org) => ({
+          ...directory.get(org.slug),
           slug: org.slug,
           kind: org.kind,
           name: org.name,
@@ -2492,9 +2560,12 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
   const history = await seedHistory({ clock, ids, partnerByKey, firms, log })
   // Cohorts, working groups, the directory, staff recommendations and pitches (issue 14).
   const programmes = await seedProgrammes({ clock, ids, firms, partnerByKey, log })
+  // Membership dues: Grenoble requires them, its members in every standing (issue 15).
+  const dues = await seedDues({ clock, ids, firms, partnerByKey, log })
 
-  const [hubCount, userCount, matchCount, needGroups, appGroups, dealCount, referenceCount, firmGroups] = await Promise.all([
+  const [hubCount, planCount, userCount, matchCount, needGroups, appGroups, dealCount, referenceCount, firmGroups] = await Promise.all([
     prisma.hub.count(),
+    prisma.membershipPlan.count(),
     prisma.user.count(),
     prisma.match.count(),
     prisma.need.groupBy({ by: ['status'], _count: { _all: true } }),
@@ -2505,6 +2576,7 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
   ])
   const counts: Record<string, number> = {
     hubs: hubCount,
+    'membership plans': planCount,
     staff: STAFF.length,
     partners: partners.length + historyPartners.length,
     'partners.PENDING': historyPartners.filter((partner) => partner.status === 'PENDING').length,
@@ -2522,6 +2594,7 @@ export async function seedDemoData(options: SeedOptions = {}): Promise<{ counts:
   counts.deals = dealCount
   for (const [key, value] of Object.entries(history.counts)) counts[key] = value
   for (const [key, value] of Object.entries(programmes.counts)) counts[key] = value
+  for (const [key, value] of Object.entries(dues.counts)) counts[key] = value
   return { counts }
 }
 

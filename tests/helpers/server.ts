@@ -2,13 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { inject } from 'vitest'
 import { productPidDir } from '#tests/setup/product-pids'
 
-/**
- * The product as it runs in production, for browser journeys: the web process and the worker
- * process, started from the sources against this test file's database.
- */
 async function freePort() {
   return new Promise<number>((resolve, reject) => {
     const server = createServer()
@@ -20,7 +17,35 @@ async function freePort() {
   })
 }
 
-export async function startProduct(env: Record<string, string | undefined> = {}) {
+/**
+ * The preload that puts the tests' third-party doubles (MSW with tests/mocks/handlers.ts: Stripe,
+ * the company directory) into the product's processes; it needs STRIPE_FAKE_STATE in their env.
+ */
+export const CHILD_MOCKS = path.join(import.meta.dirname, '../mocks/child-preload.ts')
+
+export interface ProductOptions {
+  /** Modules each child imports before its own code (`node --import tsx --import <module> …`). */
+  preload?: string[]
+}
+
+/** The command line of one of the product's processes: tsx, then the preloads, then the script. */
+export function productNodeArgs(script: string, preload: string[] = []) {
+  return ['--import', 'tsx', ...preload.flatMap((module) => ['--import', pathToFileURL(path.resolve(module)).href]), script]
+}
+
+/**
+ * The product as it runs in production, for browser journeys: the web process and the worker
+ * process, started from the sources against this test file's database.
+ *
+ * Third parties: a journey that needs Stripe or the company directory passes
+ * `{ preload: [CHILD_MOCKS] }` and, in `env`, the keys (`TEST_STRIPE_ENV`) and `STRIPE_FAKE_STATE`,
+ * a file of its own; both processes then answer their calls to api.stripe.com (and the directory)
+ * with the tests' MSW handlers, the Stripe double's state kept in that file, which the test drives
+ * through `createStripeFake(file)` (completing a Checkout on "Stripe's side", failing a payment).
+ * Local traffic is not mocked; any other unhandled host fails (tests/mocks/child-preload.ts).
+ * Without the option the children call no double: a real network call would fail in this sandbox.
+ */
+export async function startProduct(env: Record<string, string | undefined> = {}, options: ProductOptions = {}) {
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   const childEnv: NodeJS.ProcessEnv = {
@@ -36,7 +61,7 @@ export async function startProduct(env: Record<string, string | undefined> = {})
   }
   const output: string[] = []
   const children: ChildProcess[] = ['server/index.ts', 'workers/index.ts'].map((script) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, productNodeArgs(script, options.preload), { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
     child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
     child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
     return child

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { http, HttpResponse, type RequestHandler } from 'msw'
 import Stripe from 'stripe'
 
@@ -60,7 +60,11 @@ export function createStripeFake(stateFile = process.env.STRIPE_FAKE_STATE) {
     if (stateFile && existsSync(stateFile)) state = JSON.parse(readFileSync(stateFile, 'utf8')) as State
   }
   const save = () => {
-    if (stateFile) writeFileSync(stateFile, JSON.stringify(state))
+    if (!stateFile) return
+    // Written aside then renamed, so that a process reading the file never sees half of it.
+    const partial = `${stateFile}.${process.pid}.tmp`
+    writeFileSync(partial, JSON.stringify(state))
+    renameSync(partial, stateFile)
   }
   const nowSeconds = () => Math.floor((state.now ?? Date.now()) / 1000)
   const newId = (prefix: string) => `${prefix}_test_${String(++state.seq).padStart(6, '0')}`
@@ -150,11 +154,12 @@ export function createStripeFake(stateFile = process.env.STRIPE_FAKE_STATE) {
 
   const handlers: RequestHandler[] = [
     http.all(`${API}/v1/*`, async ({ request }) => {
-      load()
       const url = new URL(request.url)
       const method = request.method
       const path = url.pathname
       const body = method === 'GET' || method === 'DELETE' ? Object.fromEntries(url.searchParams) : parseStripeForm(await request.text())
+      // Read, answer and write with no await in between: another process may share the file.
+      load()
       calls.push({ method, path, body })
       const answer = route(method, path, body, url.searchParams)
       save()
