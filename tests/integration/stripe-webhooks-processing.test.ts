@@ -174,7 +174,7 @@ describe('processing a Stripe event', () => {
     const job = (await getQueue('billing').getJob(event.id))!
     expect(job.data).toMatchObject({ eventId: event.id, createdAt: failedAt.toISOString() })
     await job.remove()
-    await processStripeEvent(job.data)
+    await processStripeEvent(job.data as Parameters<typeof processStripeEvent>[0])
 
     const pastDue = await membership(world.organisation.id)
     expect(pastDue.status).toBe('PAST_DUE')
