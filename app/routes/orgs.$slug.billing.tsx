@@ -230,7 +230,14 @@ export default function OrganisationBillingPage() {
                   <li key={offer.id}>{`${offer.name} — ${t(`billing.perInterval.${offer.interval}`, { amount: formatCents(offer.amountCents, locale) })}`}</li>
                 ))}
               </ul>
-              {canPay ? <PayForm /> : view === 'manager' && organisation.status !== 'VERIFIED' ? <p className="text-sm text-stone-700">{t('billing.pay.notVerified')}</p> : null}
+              {canPay && checkout === 'success' ? (
+                // Back from paying, before the webhook is processed: no second payment offered.
+                <p className="text-sm font-medium text-stone-800">{t('billing.pay.pending')}</p>
+              ) : canPay ? (
+                <PayForm />
+              ) : view === 'manager' && organisation.status !== 'VERIFIED' ? (
+                <p className="text-sm text-stone-700">{t('billing.pay.notVerified')}</p>
+              ) : null}
             </>
           )}
         </Card>

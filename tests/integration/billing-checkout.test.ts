@@ -65,6 +65,8 @@ describe('paying through Checkout', () => {
       email: 'compta@startup.example',
       preferred_locales: ['fr'],
       metadata: { organisationId: organisation.id, siren: organisation.siren },
+      // French invoices show the SIREN.
+      invoice_settings: { custom_fields: [{ name: 'SIREN', value: organisation.siren }] },
     })
     // The plan got its Stripe price at this first Checkout.
     const mirrored = await prisma.membershipPlan.findUniqueOrThrow({ where: { id: yearly.id } })
@@ -88,19 +90,22 @@ describe('paying through Checkout', () => {
     })
     expect(await prisma.auditLog.count({ where: { action: { in: ['billing.customer-create', 'billing.checkout-start', 'billing.plan-mirror'] }, actorId: user.id } })).toBe(3)
 
-    // Back from Stripe without paying, then again: the same customer, its e-mail kept up to date.
+    // Back from Stripe without paying, then again: the same customer, its e-mail and SIREN kept up to
+    // date, and the session still open is the one offered again (never two payable ones).
     expect(await (await owner.get(`/orgs/${organisation.slug}/billing?checkout=canceled`)).text()).toContain('Vous avez quitté la page de paiement : rien n’a été payé.')
     const again = await owner.post(`/orgs/${organisation.slug}/billing`, { intent: 'checkout', billingEmail: 'factures@startup.example' })
     expect(again.status).toBe(303)
+    expect(again.headers.get('Location')).toBe(`https://checkout.stripe.com/c/pay/${session!.id}`)
     expect(stripeFake.list('customer')).toHaveLength(1)
     expect(stripeFake.get(customer!.id)).toMatchObject({ email: 'factures@startup.example' })
-    expect(checkoutSessions()).toHaveLength(2)
-    expect(checkoutSessions()[1]!.body).toMatchObject({ customer: customer!.id })
+    const update = stripeFake.calls.find((call) => call.method === 'POST' && call.path === `/v1/customers/${customer!.id}`)
+    expect(update?.body).toMatchObject({ invoice_settings: { custom_fields: [{ name: 'SIREN', value: organisation.siren }] } })
+    expect(checkoutSessions()).toHaveLength(1)
     // The price was made once.
     expect(stripeFake.list('price')).toHaveLength(1)
   })
 
-  test('two first Checkouts at once: one customer and one price kept, both sessions use them', async () => {
+  test('two first Checkouts at once: one customer, one price and one session, both sent to it', async () => {
     const yearly = await plan()
     const { user, organisation } = await createMember(hubId, 'FIRM')
     const owner = await signedIn(user.email)
@@ -110,7 +115,48 @@ describe('paying through Checkout', () => {
     const price = (await prisma.membershipPlan.findUniqueOrThrow({ where: { id: yearly.id } })).stripePriceId
     expect(stripeFake.list('customer').map((customer) => customer.id)).toEqual([stored.stripeCustomerId])
     expect(stripeFake.list('price').filter((item) => item.active).map((item) => item.id)).toEqual([price])
-    for (const session of checkoutSessions()) expect(session.body).toMatchObject({ customer: stored.stripeCustomerId, line_items: [{ price }] })
+    const sessions = stripeFake.list('checkout.session')
+    expect(sessions).toHaveLength(1)
+    expect(sessions[0]).toMatchObject({ customer: stored.stripeCustomerId, line_items: [{ price }], status: 'open' })
+    expect(answers.map((answer) => answer.headers.get('Location'))).toEqual([sessions[0]!.url, sessions[0]!.url])
+  })
+
+  test('paid at Stripe before the webhook is processed: no pay form after the return, a second Checkout refused, the portal instead', async () => {
+    await plan()
+    await plan({ interval: 'MONTH', amountCents: 4_500, name: 'Adhésion mensuelle' })
+    const { user, organisation } = await createMember(hubId, 'FIRM')
+    const owner = await signedIn(user.email)
+    expect((await owner.post(`/orgs/${organisation.slug}/billing`, { intent: 'checkout', billingEmail: user.email, interval: 'YEAR' })).status).toBe(303)
+    // Changing one's mind: the yearly session is expired, a monthly one opened; only one can be paid.
+    const monthly = await owner.post(`/orgs/${organisation.slug}/billing`, { intent: 'checkout', billingEmail: user.email, interval: 'MONTH' })
+    expect(monthly.status).toBe(303)
+    const [yearlySession, monthlySession] = [...stripeFake.list('checkout.session')].sort((a, b) => a.id.localeCompare(b.id))
+    expect(yearlySession).toMatchObject({ status: 'expired' })
+    expect(monthly.headers.get('Location')).toBe(monthlySession!.url)
+
+    // The first payment (a SEPA debit) is being confirmed; the membership still says NONE here.
+    stripeFake.completeCheckout(monthlySession!.id, { status: 'incomplete' })
+    const back = await (await owner.get(`/orgs/${organisation.slug}/billing?checkout=success`)).text()
+    expect(back).toContain('Paiement reçu')
+    expect(back).toContain('Votre paiement est en cours de confirmation : inutile de payer à nouveau.')
+    expect(back).not.toContain('Payer avec Stripe')
+    expect(back).toContain('Ouvrir le portail de facturation')
+    const pending = await owner.post(`/orgs/${organisation.slug}/billing`, { intent: 'checkout', billingEmail: user.email })
+    expect(pending.status).toBe(409)
+    expect(await pending.text()).toContain('Votre paiement est en cours de confirmation par Stripe : inutile de payer à nouveau.')
+
+    // Confirmed at Stripe, the webhook still on its way: refused as well, naming the organisation.
+    const subscription = stripeFake.list('subscription')[0]!
+    stripeFake.update(subscription.id, { status: 'active' })
+    const refused = await owner.post(`/orgs/${organisation.slug}/billing`, { intent: 'checkout', billingEmail: user.email, interval: 'YEAR' })
+    expect(refused.status).toBe(409)
+    expect(await refused.text()).toContain(`Un abonnement existe déjà pour ${organisation.name} : gérez-le depuis l’espace de facturation Stripe`)
+    expect(stripeFake.list('checkout.session')).toHaveLength(2)
+    expect(await prisma.auditLog.count({ where: { action: 'billing.checkout-start', actorOrgId: organisation.id } })).toBe(2)
+
+    // Once it has ended at Stripe, paying again is possible.
+    stripeFake.cancelSubscription(subscription.id)
+    expect((await owner.post(`/orgs/${organisation.slug}/billing`, { intent: 'checkout', billingEmail: user.email, interval: 'YEAR' })).status).toBe(303)
   })
 
   test('an administrator in English pays the monthly plan in English; a firm of a band with its own plan pays that one', async () => {

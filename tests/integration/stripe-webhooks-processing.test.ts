@@ -4,6 +4,7 @@ import { getStripe } from '#app/modules/billing/stripe.server'
 import { receiveStripeWebhook } from '#app/modules/billing/webhooks.server'
 import { createWorker, getQueue } from '#app/modules/jobs/queue.server'
 import { getLogger } from '#app/utils/logger.server'
+import { runDigestBatch } from '#app/modules/digests/service.server'
 import { billingProcessor } from '#workers/billing'
 import { prisma } from '#app/utils/db.server'
 import { resetEnvForTests } from '#app/utils/env.server'
@@ -57,8 +58,13 @@ const emails = (organisationId: string, kind: string) =>
 const audits = (organisationId: string) =>
   prisma.auditLog.findMany({ where: { targetType: 'Organisation', targetId: organisationId, action: 'billing.status-changed' }, orderBy: { id: 'asc' } })
 
-/** What the webhook route queues for an event (ids only). */
-const jobOf = (event: ReturnType<typeof stripeEvent>) => ({ eventId: event.id, type: event.type, objectId: (event.data.object as { id: string }).id })
+/** What the webhook route queues for an event (ids and its time). */
+const jobOf = (event: ReturnType<typeof stripeEvent>) => ({
+  eventId: event.id,
+  type: event.type,
+  objectId: (event.data.object as { id: string }).id,
+  createdAt: new Date(event.created * 1000).toISOString(),
+})
 
 describe('processing a Stripe event', () => {
   test('the same checkout.session.completed processed five times at once: one event row, one status change, one e-mail per owner and admin', async () => {
@@ -144,6 +150,45 @@ describe('processing a Stripe event', () => {
     expect(await prisma.billingInvoice.findUniqueOrThrow({ where: { id: failed.invoice.id } })).toMatchObject({ status: 'paid', amountPaidCents: 45_000 })
     expect(await emails(world.organisation.id, 'payments-activated')).toHaveLength(4)
     expect((await audits(world.organisation.id)).map((row) => (row.after as { status: string }).status)).toEqual(['ACTIVE', 'PAST_DUE', 'ACTIVE'])
+  })
+
+  test('a failed payment delivered two days late: the grace runs from Stripe’s failure; the notice reaches the digest of an admin who chose it, not of one who lost the role', async () => {
+    const world = await payingOrganisation()
+    const demoted = await createUser()
+    await prisma.membership.create({ data: { userId: demoted.id, organisationId: world.organisation.id, role: 'ADMIN' } })
+    await prisma.notificationSetting.createMany({
+      data: [
+        { userId: world.admin.id, category: 'BILLING', channel: 'DIGEST' },
+        { userId: demoted.id, category: 'BILLING', channel: 'DIGEST' },
+      ],
+    })
+    const { subscription } = stripeFake.createSubscription(world.customer.id, world.price.id, { organisationId: world.organisation.id })
+    await processStripeEvent(jobOf(stripeEvent('customer.subscription.created', subscription)))
+
+    const failedAt = new Date(Math.floor((Date.now() - 2 * 86_400_000) / 1000) * 1000)
+    const failed = stripeFake.failPayment(subscription.id)
+    const event = stripeEvent('invoice.payment_failed', failed.invoice, { created: failedAt })
+    // Delivered (and signed) now: the webhook service queues the event's time with its ids.
+    const { payload, headers } = signedWebhook(event, TEST_STRIPE_ENV.STRIPE_WEBHOOK_SECRET)
+    expect((await receiveStripeWebhook({ rawBody: Buffer.from(payload), signature: headers['stripe-signature'] })).status).toBe(200)
+    const job = (await getQueue('billing').getJob(event.id))!
+    expect(job.data).toMatchObject({ eventId: event.id, createdAt: failedAt.toISOString() })
+    await job.remove()
+    await processStripeEvent(job.data as Parameters<typeof processStripeEvent>[0])
+
+    const pastDue = await membership(world.organisation.id)
+    expect(pastDue.status).toBe('PAST_DUE')
+    expect(pastDue.pastDueSince).toEqual(failedAt)
+    // On EMAIL (the default) the owner was told at once; the admins chose the digest.
+    expect((await emails(world.organisation.id, 'payments-payment-failed')).map((mail) => mail.toAddress)).toEqual([world.owner.email])
+
+    await prisma.membership.update({ where: { userId_organisationId: { userId: demoted.id, organisationId: world.organisation.id } }, data: { role: 'MEMBER' } })
+    await runDigestBatch({ at: new Date(), userIds: [world.admin.id, demoted.id], force: true })
+    const digest = await prisma.emailMessage.findFirstOrThrow({ where: { userId: world.admin.id, kind: 'digest' } })
+    expect(digest.textBody).toContain(`Le paiement de la cotisation de ${world.organisation.name} a échoué`)
+    expect(digest.textBody).toContain(`/orgs/${world.organisation.slug}/billing`)
+    const other = await prisma.emailMessage.findMany({ where: { userId: demoted.id, kind: 'digest' }, select: { textBody: true } })
+    for (const mail of other) expect(mail.textBody).not.toContain('cotisation de')
   })
 
   test('customer.subscription.deleted: CANCELED, one e-mail each to the owner and the admin', async () => {

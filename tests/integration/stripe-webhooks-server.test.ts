@@ -89,7 +89,7 @@ describe('verified deliveries', () => {
     await nothingWritten()
   })
 
-  test('a handled event, from Stripe’s servers (another Origin, a stray session cookie): 200 and one job whose id is the event id, with ids only', async () => {
+  test('a handled event, from Stripe’s servers (another Origin, a stray session cookie): 200 and one job whose id is the event id, with ids and the event’s time only', async () => {
     const event = stripeEvent('invoice.payment_failed', { id: 'in_test_server', object: 'invoice', customer: 'cus_test_server', customer_email: 'compta@alpes.example' })
     const { payload, headers } = signedWebhook(event, SECRET)
     const answer = await post(payload, { ...headers, Origin: 'https://stripe.com', Cookie: 'sillon_session=whatever' })
@@ -97,7 +97,8 @@ describe('verified deliveries', () => {
     expect(JSON.parse(answer.text)).toEqual({ received: true, eventId: event.id, queued: true })
     const job = await getQueue('billing').getJob(event.id)
     expect(job?.name).toBe('billing.stripe-event')
-    expect(job?.data).toEqual({ eventId: event.id, type: 'invoice.payment_failed', objectId: 'in_test_server' })
+    // Ids and the event's time (the grace of a failed payment runs from it), nothing of the customer.
+    expect(job?.data).toEqual({ eventId: event.id, type: 'invoice.payment_failed', objectId: 'in_test_server', createdAt: new Date(event.created * 1000).toISOString() })
     // The route writes nothing: the job stores the event with its effect.
     expect(await prisma.stripeEvent.count()).toBe(0)
     await getQueue('billing').obliterate({ force: true })

@@ -10,6 +10,9 @@ import Stripe from 'stripe'
  * (a subscription's period on its items; an invoice's subscription under `parent`; a charge
  * names no invoice: its PaymentIntent does, through `GET /v1/invoice_payments?payment[…]`).
  *
+ * Lists: subscriptions by `customer` and `status` (`all`; canceled left out by default), Checkout
+ * sessions by `customer` and `status`; an open session can be expired (`POST …/expire`).
+ *
  * Tests read `stripeFake.calls` to see what the product asked, and build signed webhooks with
  * `signedEvent`. With STRIPE_FAKE_STATE set (a file path), the state is kept in that file so that
  * the product's own processes (browser journeys) and the test share one Stripe.
@@ -206,6 +209,12 @@ export function createStripeFake(stateFile = process.env.STRIPE_FAKE_STATE) {
       case 'GET prices':
         return id ? (get(id) ? HttpResponse.json(get(id)) : notFound(id)) : HttpResponse.json({ object: 'list', data: all(resource === 'products' ? 'product' : 'price'), has_more: false })
       case 'POST checkout/sessions': {
+        if (objectId && subId === 'expire') {
+          const session = get(objectId)
+          if (!session) return notFound(objectId)
+          if (session.status !== 'open') return HttpResponse.json({ error: { type: 'invalid_request_error', message: `Only open sessions can be expired (${session.status as string})` } }, { status: 400 })
+          return HttpResponse.json(Object.assign(session, { status: 'expired', url: null }))
+        }
         if (objectId) return notFound(objectId)
         const sessionId = newId('cs')
         return HttpResponse.json(
@@ -213,7 +222,19 @@ export function createStripeFake(stateFile = process.env.STRIPE_FAKE_STATE) {
         )
       }
       case 'GET checkout/sessions':
-        return objectId && get(objectId) ? HttpResponse.json(get(objectId)) : notFound(objectId ?? '')
+        if (!objectId) {
+          // Listing: by customer and status (`open`, `complete`, `expired`), newest first.
+          return HttpResponse.json({
+            object: 'list',
+            data: all('checkout.session')
+              .filter((item) => !query.get('customer') || item.customer === query.get('customer'))
+              .filter((item) => !query.get('status') || item.status === query.get('status'))
+              .sort((a, b) => Number(b.created) - Number(a.created))
+              .slice(0, Number(query.get('limit') ?? 10)),
+            has_more: false,
+          })
+        }
+        return get(objectId) ? HttpResponse.json(get(objectId)) : notFound(objectId)
       case 'POST billing_portal/sessions': {
         const portalId = newId('bps')
         return HttpResponse.json(put({ id: portalId, object: 'billing_portal.session', created: nowSeconds(), url: `https://billing.stripe.com/p/session/${portalId}`, ...body }))
@@ -224,7 +245,14 @@ export function createStripeFake(stateFile = process.env.STRIPE_FAKE_STATE) {
           if (!subscription) return notFound(id)
           return HttpResponse.json(query.getAll('expand[]').includes('latest_invoice') && subscription.latest_invoice ? { ...subscription, latest_invoice: get(String(subscription.latest_invoice)) } : subscription)
         }
-        return HttpResponse.json({ object: 'list', data: all('subscription').filter((item) => !query.get('customer') || item.customer === query.get('customer')), has_more: false })
+        // Listing: by customer and status; as at Stripe, without `status` the canceled ones are left out, `all` keeps them.
+        return HttpResponse.json({
+          object: 'list',
+          data: all('subscription')
+            .filter((item) => !query.get('customer') || item.customer === query.get('customer'))
+            .filter((item) => (query.get('status') === 'all' ? true : query.get('status') ? item.status === query.get('status') : item.status !== 'canceled')),
+          has_more: false,
+        })
       case 'POST subscriptions':
         if (id && get(id)) {
           const subscription = get(id)!

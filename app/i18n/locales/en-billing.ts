@@ -119,10 +119,13 @@ const enBilling = {
     interval: 'Billing',
     submit: 'Pay with Stripe',
     notVerified: 'Your organisation can pay its dues once the association’s team has verified it.',
+    pending: 'Your payment is being confirmed: no need to pay again. Reload the page in a moment to see your membership.',
     errors: {
       email: 'Give a valid e-mail address.',
       active: 'Your membership is already active: manage it (card, cancellation, invoices) in the billing portal.',
       late: 'A payment is late: settle it in the billing portal rather than paying for a second membership.',
+      existing: 'A subscription already exists for {{organisation}}: manage it in Stripe’s billing portal rather than paying for a second one.',
+      confirming: 'Your payment is being confirmed by Stripe: no need to pay again. The membership shows as soon as it is confirmed; otherwise, take it up in the billing portal.',
       noPlan: 'Your association has not published a membership price for your organisation yet.',
     },
   },

@@ -119,10 +119,13 @@ const frBilling = {
     interval: 'Périodicité',
     submit: 'Payer avec Stripe',
     notVerified: 'Votre organisation pourra payer sa cotisation une fois vérifiée par l’équipe de l’association.',
+    pending: 'Votre paiement est en cours de confirmation : inutile de payer à nouveau. Rechargez la page dans un instant pour voir votre adhésion.',
     errors: {
       email: 'Indiquez une adresse e-mail valide.',
       active: 'Votre adhésion est déjà active : gérez-la (carte, résiliation, factures) depuis le portail de facturation.',
       late: 'Un paiement est en retard : réglez-le depuis le portail de facturation plutôt que de payer une seconde adhésion.',
+      existing: 'Un abonnement existe déjà pour {{organisation}} : gérez-le depuis l’espace de facturation Stripe (portail de facturation) plutôt que d’en payer un second.',
+      confirming: 'Votre paiement est en cours de confirmation par Stripe : inutile de payer à nouveau. L’adhésion s’affiche dès qu’il est confirmé ; sinon, reprenez-le depuis le portail de facturation.',
       noPlan: 'Votre association n’a pas encore publié de tarif de cotisation pour votre organisation.',
     },
   },

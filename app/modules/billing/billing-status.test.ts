@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { billingStatus, mayStartCheckout, runningWaiver, type BillingStatusInput } from './billing-status'
+import { billingStatus, mayStartCheckout, runningAtStripe, runningWaiver, type BillingStatusInput } from './billing-status'
 
 const now = new Date('2026-12-07T12:00:00Z')
 const days = (n: number) => new Date(now.getTime() + n * 86_400_000)
@@ -36,5 +36,19 @@ describe('billingStatus', () => {
     expect(mayStartCheckout('CANCELED')).toBe(true)
     expect(mayStartCheckout('ACTIVE')).toBe(false)
     expect(mayStartCheckout('PAST_DUE')).toBe(false)
+  })
+})
+
+describe('runningAtStripe', () => {
+  test('ended subscriptions leave room for a new Checkout', () => {
+    expect(runningAtStripe([])).toBeNull()
+    expect(runningAtStripe([{ id: 'sub_1', status: 'canceled' }, { id: 'sub_2', status: 'incomplete_expired' }])).toBeNull()
+  })
+  test.each(['active', 'trialing', 'past_due', 'unpaid', 'paused'])('a %s subscription forbids a second one', (status) => {
+    expect(runningAtStripe([{ id: 'sub_1', status: 'canceled' }, { id: 'sub_2', status }])).toEqual({ id: 'sub_2', pending: false })
+  })
+  test('a first payment being confirmed is said as such, unless another one runs', () => {
+    expect(runningAtStripe([{ id: 'sub_1', status: 'incomplete' }])).toEqual({ id: 'sub_1', pending: true })
+    expect(runningAtStripe([{ id: 'sub_1', status: 'incomplete' }, { id: 'sub_2', status: 'active' }])).toEqual({ id: 'sub_2', pending: false })
   })
 })

@@ -45,3 +45,18 @@ export function runningWaiver(subscription: BillingStatusInput | null, now: Date
 export function mayStartCheckout(status: BillingStatusInput['status'] | undefined) {
   return status !== 'ACTIVE' && status !== 'PAST_DUE'
 }
+
+/**
+ * Stripe statuses of a subscription that runs or is on its way (the first payment being confirmed,
+ * a pause, an unpaid renewal): while the customer has one, a new Checkout would make a second paid
+ * subscription. Only `canceled` and `incomplete_expired` leave room for a new one.
+ */
+const RUNNING_AT_STRIPE = new Set(['active', 'trialing', 'past_due', 'unpaid', 'incomplete', 'paused'])
+
+/** The subscription at Stripe that forbids a new Checkout, if any: a pending first payment is named as such. */
+export function runningAtStripe(subscriptions: ReadonlyArray<{ id: string; status: string }>): { id: string; pending: boolean } | null {
+  const running = subscriptions.filter((subscription) => RUNNING_AT_STRIPE.has(subscription.status))
+  if (running.length === 0) return null
+  const settled = running.find((subscription) => subscription.status !== 'incomplete')
+  return settled ? { id: settled.id, pending: false } : { id: running[0]!.id, pending: true }
+}

@@ -6,7 +6,8 @@ import type { Actor } from '#app/modules/policy/policy'
 import { AppError, isUniqueViolation } from '#app/modules/shared/app-error'
 import { prisma, transaction } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
-import { mayStartCheckout } from './billing-status'
+import { mayStartCheckout, runningAtStripe } from './billing-status'
+import { lockSubscription } from './mirror.server'
 import { choosePlan } from './plan-choice'
 import { ensurePlanPrice, PLAN_SELECT } from './plans.server'
 import { billingViewFor } from './policy'
@@ -54,17 +55,27 @@ export function stripeLocale(actor: Actor): 'fr' | 'en' {
 
 type BillingOrganisation = Awaited<ReturnType<typeof billingOrganisation>>
 
+/** The SIREN printed on the organisation's invoices (a custom field of its customer), when it has one. */
+function invoiceSettings(organisation: BillingOrganisation): Stripe.CustomerCreateParams.InvoiceSettings | undefined {
+  return organisation.siren ? { custom_fields: [{ name: 'SIREN', value: organisation.siren }] } : undefined
+}
+
 /**
- * The organisation's Stripe customer: created once (name, billing e-mail, SIREN, French invoices),
- * its e-mail updated when the payer changes it. Two first Checkouts at once: the first stored wins,
- * the other customer is deleted at Stripe.
+ * The organisation's Stripe customer: created once (name, billing e-mail, SIREN in its metadata and
+ * on its invoices, French invoices), its name, e-mail and SIREN brought up to date at each Checkout.
+ * Two first Checkouts at once: the first stored wins, the other customer is deleted at Stripe.
  */
 async function ensureCustomer(stripe: Stripe, organisation: BillingOrganisation, billingEmail: string, context: { actorId: string; requestId?: string }) {
   const existing = organisation.subscription?.stripeCustomerId
+  const invoice_settings = invoiceSettings(organisation)
   if (existing) {
-    if (organisation.subscription?.billingEmail !== billingEmail) {
-      await callStripe('customers.update', () => stripe.customers.update(existing, { email: billingEmail, name: organisation.name }))
-    }
+    await callStripe('customers.update', () =>
+      stripe.customers.update(existing, {
+        email: billingEmail,
+        name: organisation.name,
+        ...(invoice_settings ? { invoice_settings, metadata: { siren: organisation.siren ?? '' } } : {}),
+      }),
+    )
     return existing
   }
   const customer = await callStripe('customers.create', () =>
@@ -73,6 +84,7 @@ async function ensureCustomer(stripe: Stripe, organisation: BillingOrganisation,
       email: billingEmail,
       preferred_locales: ['fr'],
       metadata: { organisationId: organisation.id, siren: organisation.siren ?? '' },
+      ...(invoice_settings ? { invoice_settings } : {}),
     }),
   )
   const stored = await transaction(async ({ db }) => {
@@ -116,35 +128,58 @@ export async function startCheckout(actor: Actor, slug: string, input: CheckoutI
   const priceId = await ensurePlanPrice(plan, context)
   const customerId = await ensureCustomer(stripe, organisation, input.billingEmail, context)
   const metadata = { organisationId: organisation.id, planId: plan.id }
-  const session = await callStripe('checkout.sessions.create', () =>
-    stripe.checkout.sessions.create({
-      mode: 'subscription',
-      customer: customerId,
-      line_items: [{ price: priceId, quantity: 1 }],
-      // API 2026-10-28: `payment_method_types` is gone from Checkout; this filter offers card and SEPA debit only.
-      allowed_payment_method_types: ['card', 'sepa_debit'],
-      locale: stripeLocale(actor),
-      client_reference_id: organisation.id,
-      metadata,
-      subscription_data: { metadata },
-      success_url: billingUrl(organisation.slug, '?checkout=success'),
-      cancel_url: billingUrl(organisation.slug, '?checkout=canceled'),
-    }),
+  const locale = stripeLocale(actor)
+
+  // One Checkout at a time per organisation: the Subscription row stays locked while Stripe is asked
+  // what the customer already has, so two clicks (or two managers) never open two payable sessions.
+  return transaction(
+    async (tx) => {
+      await lockSubscription(tx, organisation.id)
+      // The mirror may lag (the webhook not processed yet, a subscription still `incomplete`): Stripe says.
+      const subscriptions = await callStripe('subscriptions.list', () => stripe.subscriptions.list({ customer: customerId, status: 'all', limit: 100 }))
+      const running = runningAtStripe(subscriptions.data)
+      if (running) {
+        throw AppError.conflict('subscription_running', running.pending ? 'billing.pay.errors.confirming' : 'billing.pay.errors.existing', { organisation: organisation.name })
+      }
+      // A session still open for the same plan and language is reused; any other open one is expired,
+      // so only one can ever be paid.
+      const open = await callStripe('checkout.sessions.list', () => stripe.checkout.sessions.list({ customer: customerId, status: 'open', limit: 100 }))
+      const reusable = open.data.find((session) => session.url && session.metadata?.planId === plan.id && session.locale === locale)
+      for (const stale of open.data) {
+        if (stale.id !== reusable?.id) await callStripe('checkout.sessions.expire', () => stripe.checkout.sessions.expire(stale.id))
+      }
+      const session =
+        reusable ??
+        (await callStripe('checkout.sessions.create', () =>
+          stripe.checkout.sessions.create({
+            mode: 'subscription',
+            customer: customerId,
+            line_items: [{ price: priceId, quantity: 1 }],
+            // API 2026-10-28: `payment_method_types` is gone from Checkout; this filter offers card and SEPA debit only.
+            allowed_payment_method_types: ['card', 'sepa_debit'],
+            locale,
+            client_reference_id: organisation.id,
+            metadata,
+            subscription_data: { metadata },
+            success_url: billingUrl(organisation.slug, '?checkout=success'),
+            cancel_url: billingUrl(organisation.slug, '?checkout=canceled'),
+          }),
+        ))
+      if (!session.url) throw new AppError(502, 'stripe_refused', 'billing.errors.stripeRefused', { code: 'no_url' })
+      const before = await tx.db.subscription.findUniqueOrThrow({ where: { organisationId: organisation.id }, select: { planId: true, billingEmail: true } })
+      await tx.db.subscription.update({ where: { organisationId: organisation.id }, data: { planId: plan.id, billingEmail: input.billingEmail } })
+      await writeAudit(tx.db, {
+        actorId: actor.userId,
+        actorOrgId: organisation.id,
+        hubId: organisation.homeHubId,
+        action: 'billing.checkout-start',
+        target: { type: 'Organisation', id: organisation.id },
+        before,
+        after: { planId: plan.id, billingEmail: input.billingEmail, checkoutSessionId: session.id, reused: Boolean(reusable) },
+        requestId,
+      })
+      return { url: session.url, sessionId: session.id }
+    },
+    { timeoutMs: 30_000 },
   )
-  if (!session.url) throw new AppError(502, 'stripe_refused', 'billing.errors.stripeRefused', { code: 'no_url' })
-  await transaction(async ({ db }) => {
-    const before = await db.subscription.findUniqueOrThrow({ where: { organisationId: organisation.id }, select: { planId: true, billingEmail: true } })
-    await db.subscription.update({ where: { organisationId: organisation.id }, data: { planId: plan.id, billingEmail: input.billingEmail } })
-    await writeAudit(db, {
-      actorId: actor.userId,
-      actorOrgId: organisation.id,
-      hubId: organisation.homeHubId,
-      action: 'billing.checkout-start',
-      target: { type: 'Organisation', id: organisation.id },
-      before,
-      after: { planId: plan.id, billingEmail: input.billingEmail, checkoutSessionId: session.id },
-      requestId,
-    })
-  })
-  return { url: session.url, sessionId: session.id }
 }

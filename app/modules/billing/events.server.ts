@@ -11,6 +11,7 @@ import {
   subscriptionIdOfInvoice,
   upsertStripeInvoice,
 } from './mirror.server'
+import { stateEnteredAt } from './mirror'
 import { getStripe } from './stripe.server'
 
 /**
@@ -150,7 +151,7 @@ export async function processStripeEvent(job: StripeEventJob, now = new Date()):
     const subscription = fetched.subscription ? await getStripe().subscriptions.retrieve(fetched.subscription.id) : null
     const processed: ProcessedEvent & { outcome: 'processed' } = { outcome: 'processed', organisationId }
     if (subscription) {
-      const applied = await applyStripeSubscription(tx, subscription, now)
+      const applied = await applyStripeSubscription(tx, subscription, stateEnteredAt(job.createdAt, now))
       if (applied.outcome === 'applied') processed.status = { from: applied.from, to: applied.to, changed: applied.changed }
     }
     if (fetched.invoice) {

@@ -84,9 +84,11 @@ export type AppliedSubscription =
  * Applies a subscription as fetched from Stripe to its organisation's membership: status (mapped,
  * `mirror.ts`), Stripe's own status, pastDueSince, current period end, cancel-at-period-end, plan,
  * customer and subscription ids. Audited and notified only when the membership's status changes,
- * so the same state applied twice writes the same row and tells nobody again.
+ * so the same state applied twice writes the same row and tells nobody again. `enteredAt` is when
+ * Stripe's state was reached (the event's `created`, see events.server.ts), so a job processed late
+ * or retried does not move the start of the grace period; the processing time when unknown.
  */
-export async function applyStripeSubscription(tx: Tx, subscription: Stripe.Subscription, now = new Date()): Promise<AppliedSubscription> {
+export async function applyStripeSubscription(tx: Tx, subscription: Stripe.Subscription, enteredAt = new Date()): Promise<AppliedSubscription> {
   const customer = idOf(subscription.customer)
   const organisationId = await organisationOfStripeObject(tx, { metadata: subscription.metadata, customer })
   if (!organisationId) return { outcome: 'unknown-organisation' }
@@ -94,7 +96,7 @@ export async function applyStripeSubscription(tx: Tx, subscription: Stripe.Subsc
   if (!replacesMirrored({ mirroredId: row.stripeSubscriptionId, mirroredStatus: row.status, fetchedId: subscription.id, fetchedStatus: subscription.status })) {
     return { outcome: 'ignored', organisationId, reason: 'older-subscription' }
   }
-  const next = nextMembershipState({ status: row.status, pastDueSince: row.pastDueSince }, subscription.status, now)
+  const next = nextMembershipState({ status: row.status, pastDueSince: row.pastDueSince }, subscription.status, enteredAt)
   const planId = (await planOf(tx, subscription)) ?? row.planId
   // A customer id another organisation already holds is never taken over (the column is unique).
   const customerFree =
@@ -223,7 +225,8 @@ async function tellOwners(
   const link = new URL(path, getEnv().APP_URL).toString()
   const graceEnd = kind === 'payment-failed' && facts.pastDueSince ? graceEndsAt(facts.pastDueSince, organisation.homeHub.duesGraceDays) : null
   const byId = new Map(users.map((user) => [user.id, { locale: toLocale(user.locale), timeZone: user.timeZone || 'Europe/Paris' }]))
-  const payload: Record<string, string | number> = { organisation: organisation.name }
+  // organisationId: the digest keeps a BILLING notice only while its reader still manages that organisation.
+  const payload: Record<string, string | number> = { organisationId, organisation: organisation.name }
   if (graceEnd) payload.graceEndsAt = graceEnd.toISOString()
   if (facts.amountCents !== undefined) payload.amountCents = facts.amountCents
   if (facts.currency) payload.currency = facts.currency

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { changeKind, membershipStatusFor, nextMembershipState, replacesMirrored } from './mirror'
+import { changeKind, membershipStatusFor, nextMembershipState, replacesMirrored, stateEnteredAt } from './mirror'
 
 const now = new Date('2026-12-07T10:00:00Z')
 const earlier = new Date('2026-12-01T10:00:00Z')
@@ -15,6 +15,8 @@ describe('membershipStatusFor', () => {
     ['incomplete', 'NONE', 'NONE'],
     ['incomplete', 'ACTIVE', 'ACTIVE'],
     ['paused', 'PAST_DUE', 'PAST_DUE'],
+    ['paused', 'ACTIVE', 'PAST_DUE'],
+    ['paused', 'NONE', 'PAST_DUE'],
   ] as const)('%s (was %s) → %s', (stripe, previous, expected) => {
     expect(membershipStatusFor(stripe, previous)).toBe(expected)
   })
@@ -33,6 +35,28 @@ describe('nextMembershipState', () => {
   })
   test('a paused subscription leaves a PAST_DUE membership and its date alone', () => {
     expect(nextMembershipState({ status: 'PAST_DUE', pastDueSince: earlier }, 'paused', now)).toEqual({ status: 'PAST_DUE', pastDueSince: earlier })
+  })
+  test('pausing an active subscription starts the grace: Stripe no longer charges it', () => {
+    expect(nextMembershipState({ status: 'ACTIVE', pastDueSince: null }, 'paused', now)).toEqual({ status: 'PAST_DUE', pastDueSince: now })
+    expect(nextMembershipState({ status: 'PAST_DUE', pastDueSince: earlier }, 'active', now)).toEqual({ status: 'ACTIVE', pastDueSince: null })
+  })
+  test('the grace starts when Stripe’s state was reached, not when a late job applied it', () => {
+    const processedLate = new Date('2026-12-04T10:00:00Z')
+    expect(nextMembershipState({ status: 'ACTIVE', pastDueSince: null }, 'past_due', stateEnteredAt(earlier.toISOString(), processedLate))).toEqual({
+      status: 'PAST_DUE',
+      pastDueSince: earlier,
+    })
+  })
+})
+
+describe('stateEnteredAt', () => {
+  test('the event’s time when known', () => {
+    expect(stateEnteredAt('2026-12-01T10:00:00.000Z', now)).toEqual(earlier)
+  })
+  test('the processing time when unknown, unreadable or ahead of it', () => {
+    expect(stateEnteredAt(undefined, now)).toEqual(now)
+    expect(stateEnteredAt('not a date', now)).toEqual(now)
+    expect(stateEnteredAt('2026-12-09T10:00:00.000Z', now)).toEqual(now)
   })
 })
 

@@ -4,8 +4,10 @@ import type { SubscriptionStatus } from '#app/generated/prisma/enums'
  * How a Stripe subscription's status becomes the membership's (pure; decision 0031). Stripe's
  * `active` and `trialing` are a paid-up membership; `past_due` and `unpaid` a payment that failed
  * (the hub's grace period runs from `pastDueSince`); `canceled` and `incomplete_expired` an ended
- * one. `incomplete` (the first payment still pending, e.g. a SEPA debit being confirmed) and
- * `paused` change nothing: the membership keeps what it was (NONE for a new one).
+ * one; `paused` (Stripe stopped charging, e.g. a trial ended without a payment method) is not a
+ * paid-up membership either: PAST_DUE, so the hub's grace runs and then closes the gate until it
+ * is resumed. `incomplete` (the first payment still pending, e.g. a SEPA debit being confirmed)
+ * changes nothing: the membership keeps what it was (NONE for a new one).
  */
 export function membershipStatusFor(stripeStatus: string, previous: SubscriptionStatus): SubscriptionStatus {
   switch (stripeStatus) {
@@ -14,6 +16,7 @@ export function membershipStatusFor(stripeStatus: string, previous: Subscription
       return 'ACTIVE'
     case 'past_due':
     case 'unpaid':
+    case 'paused':
       return 'PAST_DUE'
     case 'canceled':
     case 'incomplete_expired':
@@ -30,13 +33,24 @@ export interface MembershipState {
 
 /**
  * The membership after applying a fetched Stripe status: `pastDueSince` is set when entering
- * PAST_DUE, kept while it stays there (a second failed attempt does not restart the grace), and
- * cleared on leaving it.
+ * PAST_DUE — to `enteredAt`, when Stripe's state was reached (the event's time), not when a job
+ * happened to process it — kept while it stays there (a second failed attempt does not restart
+ * the grace), and cleared on leaving it.
  */
-export function nextMembershipState(previous: MembershipState, stripeStatus: string, now: Date): MembershipState {
+export function nextMembershipState(previous: MembershipState, stripeStatus: string, enteredAt: Date): MembershipState {
   const status = membershipStatusFor(stripeStatus, previous.status)
   if (status !== 'PAST_DUE') return { status, pastDueSince: null }
-  return { status, pastDueSince: previous.status === 'PAST_DUE' && previous.pastDueSince ? previous.pastDueSince : now }
+  return { status, pastDueSince: previous.status === 'PAST_DUE' && previous.pastDueSince ? previous.pastDueSince : enteredAt }
+}
+
+/**
+ * When the state an event reports was reached: the event's `created` (ISO, from the webhook),
+ * never later than the processing time (a clock ahead); the processing time when unknown.
+ */
+export function stateEnteredAt(eventCreatedAt: string | undefined, now: Date): Date {
+  const created = eventCreatedAt ? new Date(eventCreatedAt) : null
+  if (!created || Number.isNaN(created.getTime()) || created > now) return now
+  return created
 }
 
 /** The e-mail (and in-app notification) a status change calls for, if any. */

@@ -8,7 +8,7 @@ import { duesEnabled, webhookSecret, WEBHOOK_TOLERANCE_SECONDS } from './stripe.
  * `POST /webhooks/stripe` (decision 0031): the signature of the body's exact bytes is checked
  * against STRIPE_WEBHOOK_SECRET with a 300 s tolerance; a verified event of a handled type becomes
  * one `billing.stripe-event` job whose id is the event id (a repeated delivery is the same job),
- * carrying ids only. Nothing is written here: the job fetches the object again and applies it.
+ * carrying ids and the event's time only. Nothing is written here: the job fetches the object again and applies it.
  */
 export interface WebhookAnswer {
   status: number
@@ -37,7 +37,13 @@ export async function receiveStripeWebhook(input: { rawBody: Buffer; signature: 
     return { status: 200, body: { received: true, eventId: event.id, queued: false } }
   }
   const objectId = (event.data.object as { id?: unknown }).id
-  const job = await enqueueJob('billing.stripe-event', { eventId: event.id, type: event.type, ...(typeof objectId === 'string' ? { objectId } : {}) })
+  // createdAt: when Stripe's state changed, so a late or retried job does not move the grace's start.
+  const job = await enqueueJob('billing.stripe-event', {
+    eventId: event.id,
+    type: event.type,
+    ...(typeof objectId === 'string' ? { objectId } : {}),
+    createdAt: new Date(event.created * 1000).toISOString(),
+  })
   const retried = job.kept ? false : await retryIfFailed(event.id)
   log.info({ eventId: event.id, type: event.type, objectId, jobId: job.id, kept: job.kept, retried }, 'stripe webhook queued')
   return { status: 200, body: { received: true, eventId: event.id, queued: true } }

@@ -29,7 +29,7 @@ export const jobs = {
    * the processor fetches the object again from Stripe before applying it. (A Checkout session's
    * id runs to 66 characters or more.)
    */
-  'billing.stripe-event': { queue: 'billing', payload: z.object({ eventId: id, type: z.string().min(1).max(100), objectId: z.string().min(1).max(255).optional() }) },
+  'billing.stripe-event': { queue: 'billing', payload: z.object({ eventId: id, type: z.string().min(1).max(100), objectId: z.string().min(1).max(255).optional(), createdAt: z.iso.datetime().optional() }) },
 } as const
 
 export type JobName = keyof typeof jobs
