@@ -151,7 +151,8 @@ export async function processStripeEvent(job: StripeEventJob, now = new Date()):
     const subscription = fetched.subscription ? await getStripe().subscriptions.retrieve(fetched.subscription.id) : null
     const processed: ProcessedEvent & { outcome: 'processed' } = { outcome: 'processed', organisationId }
     if (subscription) {
-      const applied = await applyStripeSubscription(tx, subscription, stateEnteredAt(job.createdAt, now))
+      const periodStart = subscription.items.data[0]?.current_period_start
+      const applied = await applyStripeSubscription(tx, subscription, stateEnteredAt(job.createdAt, now, periodStart ? new Date(periodStart * 1000) : null))
       if (applied.outcome === 'applied') processed.status = { from: applied.from, to: applied.to, changed: applied.changed }
     }
     if (fetched.invoice) {

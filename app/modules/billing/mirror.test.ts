@@ -58,6 +58,11 @@ describe('stateEnteredAt', () => {
     expect(stateEnteredAt('not a date', now)).toEqual(now)
     expect(stateEnteredAt('2026-12-09T10:00:00.000Z', now)).toEqual(now)
   })
+  test('never before the current period started: an old event processed late does not shorten the grace', () => {
+    const periodStart = new Date('2026-12-02T00:00:00.000Z')
+    expect(stateEnteredAt('2026-11-01T10:00:00.000Z', now, periodStart)).toEqual(periodStart)
+    expect(stateEnteredAt('2026-12-01T10:00:00.000Z', now, new Date('2026-11-01T00:00:00.000Z'))).toEqual(earlier)
+  })
 })
 
 describe('changeKind', () => {

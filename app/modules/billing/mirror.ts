@@ -45,12 +45,15 @@ export function nextMembershipState(previous: MembershipState, stripeStatus: str
 
 /**
  * When the state an event reports was reached: the event's `created` (ISO, from the webhook),
- * never later than the processing time (a clock ahead); the processing time when unknown.
+ * never later than the processing time (a clock ahead); the processing time when unknown. Never
+ * before `notBefore` either (the subscription's current period start): an old event processed
+ * late, after the state it reported has moved on, must not date a later payment failure back and
+ * end its grace period at once.
  */
-export function stateEnteredAt(eventCreatedAt: string | undefined, now: Date): Date {
+export function stateEnteredAt(eventCreatedAt: string | undefined, now: Date, notBefore?: Date | null): Date {
   const created = eventCreatedAt ? new Date(eventCreatedAt) : null
-  if (!created || Number.isNaN(created.getTime()) || created > now) return now
-  return created
+  const entered = !created || Number.isNaN(created.getTime()) || created > now ? now : created
+  return notBefore && notBefore > entered && notBefore <= now ? notBefore : entered
 }
 
 /** The e-mail (and in-app notification) a status change calls for, if any. */
