@@ -5,12 +5,13 @@ import { Alert } from '#app/components/ui/card'
 
 /** What `duesNoticeFor` (billing/gate.server.ts) tells a form's loader, as JSON. */
 export type DuesNoticeData =
-  | { state: 'closed'; messageKey: string; params: Record<string, string>; billingUrl: string }
-  | { state: 'grace'; until: string; billingUrl: string }
+  | { state: 'closed'; messageKey: string; params: Record<string, string>; billingUrl: string; canPay: boolean }
+  | { state: 'grace'; until: string; billingUrl: string; canPay: boolean; organisation: string }
 
 /**
  * Above a form that posts or applies (decision 0032): the refusal to come when the dues gate is
- * closed, with the link to pay, before anyone writes a long text for nothing; the grace banner
+ * closed, with the link to pay for the organisation's owners and admins (the billing page is
+ * theirs; other members read whom to ask), before anyone writes a long text for nothing; the grace banner
  * while the grace period runs.
  */
 export function DuesNotice({ notice }: { notice: DuesNoticeData | null | undefined }) {
@@ -21,9 +22,13 @@ export function DuesNotice({ notice }: { notice: DuesNoticeData | null | undefin
       <div className="mb-6">
       <Alert tone="warning">
         {t('dues.gate.grace', { day: notice.until })}{' '}
-        <Link to={notice.billingUrl} className="font-medium underline">
-          {t('dues.gate.graceLink')}
-        </Link>
+        {notice.canPay ? (
+          <Link to={notice.billingUrl} className="font-medium underline">
+            {t('dues.gate.graceLink')}
+          </Link>
+        ) : (
+          t('dues.gate.graceMember', { organisation: notice.organisation })
+        )}
       </Alert>
       </div>
     )
@@ -33,11 +38,13 @@ export function DuesNotice({ notice }: { notice: DuesNoticeData | null | undefin
     <Alert tone="danger" title={t('dues.gate.noticeTitle')}>
       <p>{translateKey(t, notice.messageKey, notice.params)}</p>
       <p className="mt-1">{t('dues.gate.noticeDrafts')}</p>
-      <p className="mt-2">
-        <Link to={notice.billingUrl} className="font-semibold underline">
-          {t('dues.gate.pay')}
-        </Link>
-      </p>
+      {notice.canPay ? (
+        <p className="mt-2">
+          <Link to={notice.billingUrl} className="font-semibold underline">
+            {t('dues.gate.pay')}
+          </Link>
+        </p>
+      ) : null}
     </Alert>
     </div>
   )

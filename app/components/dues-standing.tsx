@@ -18,6 +18,8 @@ export interface StaffDues {
   currentPeriodEnd: string | null
   cancelAtPeriodEnd: boolean
   graceEndsAt: string | null
+  /** False for staff who are members of the organisation: they read its dues, others decide its waiver. */
+  mayWaive: boolean
   waiver: { since: string; until: string | null; reason: string; by: string | null; running: boolean } | null
   standing: { gate: string; reason?: string }
 }
@@ -40,7 +42,7 @@ export function DuesStandingBadge({ standing }: { standing: { gate: string; reas
 /**
  * An organisation's dues on the staff's pages (its organisation page, its dues page): status,
  * dates, the waiver, and the forms to waive or lift it (posted to /staff/dues/organisations/:id,
- * which comes back to `returnTo`).
+ * which comes back to `returnTo`); to staff who are members of the organisation, why there are none.
  */
 export function DuesWaiverCard({ dues, returnTo, lastResult, showManageLink }: { dues: StaffDues; returnTo: 'organisation' | 'dues'; lastResult?: SubmissionResult<string[]> | null; showManageLink?: boolean }) {
   const { t, i18n } = useTranslation()
@@ -110,26 +112,32 @@ export function DuesWaiverCard({ dues, returnTo, lastResult, showManageLink }: {
             <span className="font-medium">{t('dues.waiver.reason')}&nbsp;: </span>
             {dues.waiver.reason}
           </p>
-          <Form method="post" action={`/staff/dues/organisations/${dues.organisation.id}`}>
-            <input type="hidden" name="intent" value="unwaive" />
-            <input type="hidden" name="returnTo" value={returnTo} />
-            <FormErrors errors={unwaiveErrors} />
-            <Button type="submit" variant="secondary" pending={pending('unwaive')}>
-              {t('dues.waiver.unwaive')}
-            </Button>
-          </Form>
+          {dues.mayWaive ? (
+            <Form method="post" action={`/staff/dues/organisations/${dues.organisation.id}`}>
+              <input type="hidden" name="intent" value="unwaive" />
+              <input type="hidden" name="returnTo" value={returnTo} />
+              <FormErrors errors={unwaiveErrors} />
+              <Button type="submit" variant="secondary" pending={pending('unwaive')}>
+                {t('dues.waiver.unwaive')}
+              </Button>
+            </Form>
+          ) : null}
         </div>
       ) : null}
-      <Form method="post" action={`/staff/dues/organisations/${dues.organisation.id}`} className="space-y-3" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="waive" />
-        <input type="hidden" name="returnTo" value={returnTo} />
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <TextareaField label={t('dues.waiver.reason')} hint={t('dues.waiver.reasonHint')} errors={fields.reason.errors} textareaProps={{ ...getTextareaProps(fields.reason), rows: 2 }} />
-        <Field label={t('dues.waiver.until')} hint={t('dues.waiver.untilHint')} errors={fields.until.errors} inputProps={{ ...getInputProps(fields.until, { type: 'date' }), className: 'max-w-48' }} />
-        <Button type="submit" pending={pending('waive')}>
-          {dues.waiver?.running ? t('dues.waiver.update') : t('dues.waiver.waive')}
-        </Button>
-      </Form>
+      {!dues.mayWaive ? (
+        <p className="text-sm text-stone-700">{t('dues.waiver.errors.ownOrganisation')}</p>
+      ) : (
+        <Form method="post" action={`/staff/dues/organisations/${dues.organisation.id}`} className="space-y-3" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="waive" />
+          <input type="hidden" name="returnTo" value={returnTo} />
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <TextareaField label={t('dues.waiver.reason')} hint={t('dues.waiver.reasonHint')} errors={fields.reason.errors} textareaProps={{ ...getTextareaProps(fields.reason), rows: 2 }} />
+          <Field label={t('dues.waiver.until')} hint={t('dues.waiver.untilHint')} errors={fields.until.errors} inputProps={{ ...getInputProps(fields.until, { type: 'date' }), className: 'max-w-48' }} />
+          <Button type="submit" pending={pending('waive')}>
+            {dues.waiver?.running ? t('dues.waiver.update') : t('dues.waiver.waive')}
+          </Button>
+        </Form>
+      )}
     </Card>
   )
 }

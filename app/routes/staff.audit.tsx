@@ -28,7 +28,12 @@ function present(row: AuditRow, t: TFunction, locale: string, timeZone: string) 
   const actions = t('audit.actions', { returnObjects: true }) as unknown as Record<string, string>
   const fields = t('audit.fields', { returnObjects: true }) as unknown as Record<string, string>
   const changes = changesOf(row).map((change) => {
-    const word = (value: string | null) => (value === null ? '—' : change.table ? t(`${change.table}.${value}`, { defaultValue: value }) : value)
+    const word = (value: string | null) => {
+      if (value === null) return '—'
+      // A day in a table's field (a waiver's last one) reads as a date; other values in words.
+      if (change.table && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, locale, { timeZone: 'UTC' })
+      return change.table ? t(`${change.table}.${value}`, { defaultValue: value }) : value
+    }
     const arrow = `${word(change.from)} → ${word(change.to)}`
     return change.field ? `${fields[change.field] ?? change.field}${locale === 'fr' ? '\u202f: ' : ': '}${arrow}` : arrow
   })

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { describe, expect, test } from 'vitest'
 import { writeAudit } from '#app/modules/audit/audit.server'
+import { formatDate } from '#app/i18n/format'
 import { prisma } from '#app/utils/db.server'
 import { createHub, createMember, createNeed, createStaff, createUser } from '#tests/factories'
 import { signedIn } from '#tests/helpers/app'
@@ -107,6 +108,52 @@ describe('the audit log viewer', () => {
     const exported = await prisma.auditLog.findFirstOrThrow({ where: { action: 'export.csv', actorId: w.mod.id } })
     expect(exported.after).toMatchObject({ path: '/staff/audit', rows: 1, filters: { action: 'need.' } })
     expect(await (await visitor.get('/staff/audit?action=export.csv')).text()).toContain('Export CSV')
+  })
+
+  test('dues rows read in words: the membership’s status (not the organisation’s), the waiver, the refund, the hub’s dues settings', async () => {
+    const w = await world()
+    const admin = await createStaff(w.hub.id, 'ADMIN')
+    const org = w.firm.organisation
+    const log = (entry: Parameters<typeof writeAudit>[1]) => writeAudit(prisma, entry)
+    // What billing/mirror.server.ts writes when Stripe's state changes and when a charge is refunded.
+    await log({ actorId: null, action: 'billing.status-changed', hubId: w.hub.id, target: { type: 'Organisation', id: org.id }, before: { status: 'NONE', pastDueSince: null }, after: { status: 'ACTIVE', pastDueSince: null, stripeStatus: 'active', stripeSubscriptionId: 'sub_1' }, requestId: 'req-dues-active' })
+    await log({ actorId: null, action: 'billing.status-changed', hubId: w.hub.id, target: { type: 'Organisation', id: org.id }, before: { status: 'ACTIVE', pastDueSince: null }, after: { status: 'PAST_DUE', pastDueSince: new Date().toISOString(), stripeStatus: 'past_due', stripeSubscriptionId: 'sub_1' }, requestId: 'req-dues-late' })
+    await log({ actorId: null, action: 'billing.refunded', hubId: w.hub.id, target: { type: 'Organisation', id: org.id }, before: { invoiceId: 'in_1', amountRefundedCents: 0 }, after: { invoiceId: 'in_1', amountRefundedCents: 4500 }, requestId: 'req-dues-refund' })
+    // A waiver given with a last day, then lifted; the hub's dues settings changed: through the pages.
+    const asAdmin = await signedIn(admin.email)
+    const until = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10)
+    const waiverPath = `/staff/dues/organisations/${org.id}`
+    expect((await asAdmin.post(waiverPath, { intent: 'waive', reason: 'Jeune pousse, première année offerte', until })).status).toBe(302)
+    expect((await asAdmin.post(waiverPath, { intent: 'unwaive' })).status).toBe(302)
+    expect((await asAdmin.post('/staff/dues', { intent: 'settings', hubId: w.hub.id, requiresDues: 'on', duesGraceDays: '30', duesReminderDays: '7' })).status).toBe(302)
+
+    const visitor = await signedIn(w.mod.email)
+    const csv = async (query: string) => {
+      const response = await visitor.get(`/staff/audit?${query}&format=csv&separator=semicolon`)
+      expect(response.status).toBe(200)
+      return parse(Buffer.from(new Uint8Array(await response.arrayBuffer())), { bom: true, delimiter: ';', columns: true }) as Array<Record<string, string>>
+    }
+    const rows = await csv(`organisation=${org.id}&action=billing.`)
+    const byRequest = (id: string) => rows.find((row) => row.Requête === id)
+    expect(byRequest('req-dues-active')).toMatchObject({ Action: 'Statut de la cotisation changé (Stripe)', De: 'Aucune adhésion', À: 'Active' })
+    expect(byRequest('req-dues-late')).toMatchObject({ De: 'Active', À: 'Paiement en retard' })
+    expect(byRequest('req-dues-refund')).toMatchObject({ Action: 'Paiement de la cotisation remboursé', De: 'montant remboursé (centimes)\u202f: 0', À: '4500' })
+
+    const waivers = await csv(`organisation=${org.id}&action=dues.`)
+    const waived = waivers.find((row) => row['Code de l’action'] === 'dues.waive')!
+    const lastDay = formatDate(until, 'fr', { timeZone: 'UTC' })
+    expect(waived).toMatchObject({ Action: 'Cotisation exonérée par l’association', De: 'exonération\u202f: aucune', À: lastDay, Pourquoi: 'Jeune pousse, première année offerte' })
+    expect(waivers.find((row) => row['Code de l’action'] === 'dues.unwaive')).toMatchObject({ Action: 'Exonération de cotisation levée', De: `exonération\u202f: ${lastDay}`, À: 'aucune' })
+
+    const [settings] = await csv('action=dues.settings')
+    expect(settings).toMatchObject({ Action: 'Réglages des cotisations du hub modifiés', À: 'cotisation requise\u202f: non → oui ; délai de grâce (jours)\u202f: 15 → 30 ; rappel avant renouvellement (jours)\u202f: 14 → 7' })
+
+    // The page says the same (the action's code under its words), no status code, no organisation status read into a dues row.
+    const html = await (await visitor.get(`/staff/audit?organisation=${org.id}`)).text()
+    expect(html).toContain('Aucune adhésion → Active')
+    expect(html).toContain('Active → Paiement en retard')
+    expect(html).toContain(`exonération\u202f: aucune → ${lastDay}`)
+    for (const raw of ['NONE →', '→ ACTIVE', '→ PAST_DUE', 'amountRefundedCents']) expect(html).not.toContain(raw)
   })
 
   test('members of organisations are refused', async () => {

@@ -138,7 +138,7 @@ describe('the gate where the hub requires dues', () => {
   })
 
   test('a failed payment: open with a banner during the grace period, closed once it is over, with the day it ended', async () => {
-    const { hub, partner, firm, need } = await market()
+    const { hub, firm, need } = await market()
     await setSubscription(firm.organisation.id, { status: 'PAST_DUE', pastDueSince: ago(5) })
     const asFirm = await signedIn(firm.user.email)
     const page = await (await asFirm.get(`/needs/${need.id}/apply`)).text()
@@ -155,7 +155,98 @@ describe('the gate where the hub requires dues', () => {
     // A longer grace set by the hub opens it again.
     await prisma.hub.update({ where: { id: hub.id }, data: { duesGraceDays: 30 } })
     expect((await asFirm.post(`/needs/${need.id}/apply`, proposal('submit'))).status).toBe(302)
-    expect(partner.organisation.id).toBeTruthy()
+    expect((await prisma.application.findFirstOrThrow({ where: { needId: need.id } })).status).toBe('SUBMITTED')
+  })
+
+  test('a plain member is told whom to ask, without the link to the billing page they cannot open; owners and admins get the link', async () => {
+    const { hub, partner } = await market()
+    const member = await createUser()
+    await prisma.membership.create({ data: { userId: member.id, organisationId: partner.organisation.id, role: 'MEMBER' } })
+    const billing = `/orgs/${partner.organisation.slug}/billing`
+    const asMember = await signedIn(member.email)
+    // The billing page is not theirs.
+    expect((await asMember.get(billing)).status).toBe(404)
+
+    const ask = `Pour publier des besoins et candidater, demandez à un propriétaire ou administrateur de ${partner.organisation.name} de la régler.`
+    const form = await (await asMember.get('/needs/new')).text()
+    expect(form).toContain(`Votre cotisation à ${hub.name} n’a pas encore été réglée.`)
+    expect(form).toContain(ask)
+    expect(form).not.toContain(`href="${billing}"`)
+    expect(form).not.toContain('Régler la cotisation')
+    const refused = await asMember.post('/needs/new', { ...needFormFields(), intent: 'submit' })
+    expect(refused.status).toBe(403)
+    const refusedText = await refused.text()
+    expect(refusedText).toContain(ask)
+    expect(refusedText).not.toContain(`href="${billing}"`)
+    expect(refusedText).not.toContain(`candidater\u00a0: ${billing}`)
+    // An admin of the organisation reads the link to pay.
+    const admin = await createUser()
+    await prisma.membership.create({ data: { userId: admin.id, organisationId: partner.organisation.id, role: 'ADMIN' } })
+    const asAdmin = await signedIn(admin.email)
+    const adminForm = await (await asAdmin.get('/needs/new')).text()
+    expect(adminForm).toContain(`href="${billing}"`)
+    expect(adminForm).toContain('Régler la cotisation')
+    expect(adminForm).not.toContain('demandez à un propriétaire')
+    expect(await (await asAdmin.post('/needs/new', { ...needFormFields(), intent: 'submit' })).text()).toContain(`Réglez-la pour publier des besoins et candidater\u00a0: ${billing}`)
+
+    // During a grace period: the member reads who can update the payment, not the link.
+    await setSubscription(partner.organisation.id, { status: 'PAST_DUE', pastDueSince: ago(2) })
+    const grace = await (await asMember.get('/needs/new')).text()
+    expect(grace).toContain(`Un propriétaire ou administrateur de ${partner.organisation.name} peut mettre à jour le paiement.`)
+    expect(grace).not.toContain(`href="${billing}"`)
+    expect(await (await asAdmin.get('/needs/new')).text()).toContain(`href="${billing}"`)
+  })
+
+  test('editing a published need (a revision for moderation) is refused until the dues are paid, and goes through once ACTIVE', async () => {
+    const { hub, partner, need } = await market()
+    const asPartner = await signedIn(partner.user.email)
+    const edit = { ...needFormFields({ title: 'Jumeau numérique des télécabines, trois stations' }), intent: 'submit' }
+
+    const refused = await asPartner.post(`/needs/${need.id}/edit`, edit)
+    expect(refused.status).toBe(403)
+    expect(await refused.text()).toContain(`Votre cotisation à ${hub.name} n’a pas encore été réglée.`)
+    const unchanged = await prisma.need.findUniqueOrThrow({ where: { id: need.id } })
+    expect(unchanged).toMatchObject({ status: 'PUBLISHED', title: 'Jumeau numérique des télécabines', pendingRevision: null })
+    expect(await prisma.auditLog.count({ where: { action: 'need.revision-submit', targetId: need.id } })).toBe(0)
+
+    await setSubscription(partner.organisation.id, { status: 'ACTIVE' })
+    expect((await asPartner.post(`/needs/${need.id}/edit`, edit)).status).toBe(302)
+    const revised = await prisma.need.findUniqueOrThrow({ where: { id: need.id } })
+    expect(revised.pendingRevision).toMatchObject({ state: 'SUBMITTED', data: { title: 'Jumeau numérique des télécabines, trois stations' } })
+    expect(await prisma.auditLog.count({ where: { action: 'need.revision-submit', targetId: need.id } })).toBe(1)
+  })
+
+  test('a need made from a pitch and submitted at once is refused until the dues are paid (the pitch stays unlinked), and goes through once ACTIVE', async () => {
+    const { hub, partner, firm } = await market()
+    const pitch = await prisma.pitch.create({
+      data: {
+        firmId: firm.organisation.id,
+        partnerId: partner.organisation.id,
+        hubId: hub.id,
+        createdById: firm.user.id,
+        status: 'INTERESTED',
+        title: 'Détection des pannes de télésièges',
+        problem: 'Les pannes de télésièges arrêtent les stations en pleine saison.',
+        offer: 'Capteurs vibratoires et modèle de détection d’anomalies.',
+        submittedAt: ago(5),
+        sentAt: ago(4),
+        answeredAt: ago(1),
+      },
+    })
+    const asPartner = await signedIn(partner.user.email)
+    const fields = { ...needFormFields({ title: 'Détection des pannes de télésièges' }), intent: 'submit' }
+
+    const refused = await asPartner.post(`/needs/new?fromPitch=${pitch.id}`, fields)
+    expect(refused.status).toBe(403)
+    expect(await refused.text()).toContain(`Votre cotisation à ${hub.name} n’a pas encore été réglée.`)
+    expect(await prisma.need.count({ where: { partnerId: partner.organisation.id, title: 'Détection des pannes de télésièges' } })).toBe(0)
+    expect((await prisma.pitch.findUniqueOrThrow({ where: { id: pitch.id } })).needId).toBeNull()
+
+    await setSubscription(partner.organisation.id, { status: 'ACTIVE' })
+    expect((await asPartner.post(`/needs/new?fromPitch=${pitch.id}`, fields)).status).toBe(302)
+    const made = await prisma.need.findFirstOrThrow({ where: { partnerId: partner.organisation.id, title: 'Détection des pannes de télésièges' } })
+    expect(made.status).not.toBe('DRAFT')
+    expect((await prisma.pitch.findUniqueOrThrow({ where: { id: pitch.id } })).needId).toBe(made.id)
   })
 
   test('a staff waiver opens the gate and is audited; lifting it closes the gate again; only staff of the hub', async () => {
@@ -192,6 +283,23 @@ describe('the gate where the hub requires dues', () => {
     expect((await (await signedIn(stranger.email)).post(path, { intent: 'unwaive' })).status).toBe(404)
     expect((await asPartner.post(path, { intent: 'unwaive' })).status).toBe(404)
     expect((await (await signedIn(stranger.email)).get(path)).status).toBe(404)
+
+    // Staff of the hub who are members of the organisation read its dues but do not decide its waiver.
+    const insider = await createStaff(hub.id, 'ADMIN')
+    await prisma.membership.create({ data: { userId: insider.id, organisationId: partner.organisation.id, role: 'MEMBER' } })
+    const asInsider = await signedIn(insider.email)
+    const insiderPage = await (await asInsider.get(path)).text()
+    expect(insiderPage).toContain('Vous êtes membre de cette organisation\u00a0: un autre membre de l’équipe du hub doit décider de son exonération.')
+    expect(insiderPage).toContain('Jeune pousse, première année offerte')
+    expect(insiderPage).not.toContain('name="reason"')
+    expect(insiderPage).not.toContain('value="unwaive"')
+    expect(await (await asInsider.get(`/staff/organisations/${partner.organisation.id}`)).text()).not.toContain('name="intent" value="waive"')
+    const ownUnwaive = await asInsider.post(path, { intent: 'unwaive' })
+    expect(ownUnwaive.status).toBe(403)
+    const ownWaive = await asInsider.post(path, { intent: 'waive', reason: 'Mon organisation, offerte par moi-même', until: '' })
+    expect(ownWaive.status).toBe(403)
+    expect(await prisma.subscription.findUniqueOrThrow({ where: { organisationId: partner.organisation.id } })).toMatchObject({ waiverReason: 'Jeune pousse, première année offerte', waivedById: moderator.id })
+    expect(await prisma.auditLog.count({ where: { action: { in: ['dues.waive', 'dues.unwaive'] }, targetId: partner.organisation.id, actorId: insider.id } })).toBe(0)
 
     const lifted = await asStaff.post(path, { intent: 'unwaive' })
     expect(lifted.status).toBe(302)

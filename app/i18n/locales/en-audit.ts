@@ -73,6 +73,8 @@ const enAudit: Shape<typeof frAudit> = {
     'billing.plan-mirror': 'Membership plan created in Stripe',
     'billing.customer-create': 'The organisation’s Stripe customer created',
     'billing.checkout-start': 'Dues payment started',
+    'billing.status-changed': 'Dues status changed (Stripe)',
+    'billing.refunded': 'Dues payment refunded',
     'consortium.confirm': 'Consortium membership confirmed',
     'consortium.decline': 'Consortium membership declined',
     'deal.start-pilot': 'Pilot started',
@@ -174,11 +176,21 @@ const enAudit: Shape<typeof frAudit> = {
   fields: {
     charterResponseDays: 'charter delay',
     requiresDues: 'dues required',
+    duesGraceDays: 'grace period (days)',
+    duesReminderDays: 'reminder before renewal (days)',
+    waiver: 'waiver',
+    amountRefundedCents: 'amount refunded (cents)',
     digestFrequencyDefault: 'digest frequency',
     digestHourDefault: 'digest hour',
     shareAnalytics: 'analytics shared',
     showCharterCompliance: 'charter compliance shown',
   },
+  /** The subscription's status in dues rows (billing.*, dues.*): the membership, not the organisation. */
+  membership: { NONE: 'No membership', ACTIVE: 'Active', PAST_DUE: 'Payment overdue', CANCELED: 'Cancelled' },
+  /** A waiver in dues rows: none, without end, or its last day (shown as a date). */
+  waiver: { none: 'none', forever: 'no end date' },
+  /** A yes/no setting's value. */
+  boolean: { true: 'yes', false: 'no' },
   hub: {
     title: 'Hub settings',
     intro: 'For the hub’s administrators only. Every change is recorded in the audit log.',

@@ -6,11 +6,18 @@ const enDues = {
       none: 'Your dues to {{hub}} have not been paid yet. Pay them to post needs and apply: {{billingUrl}}',
       canceled: 'Your dues to {{hub}} were cancelled. Renew them to post needs and apply: {{billingUrl}}',
     },
+    /** For members who are not its owner or admin: the billing page is not theirs. */
+    closedMember: {
+      'grace-over': 'Your dues to {{hub}} are not up to date: the grace period ended {{day}}. To post needs and apply, ask an owner or administrator of {{organisation}} to pay them.',
+      none: 'Your dues to {{hub}} have not been paid yet. To post needs and apply, ask an owner or administrator of {{organisation}} to pay them.',
+      canceled: 'Your dues to {{hub}} were cancelled. To post needs and apply, ask an owner or administrator of {{organisation}} to renew them.',
+    },
     noticeTitle: 'Dues to pay',
     noticeDrafts: 'You can save a draft; it can be sent as soon as the dues are paid.',
     pay: 'Pay the dues',
     grace: 'Payment pending: you can still post and apply until {{day}}.',
     graceLink: 'Update the payment',
+    graceMember: 'An owner or administrator of {{organisation}} can update the payment.',
   },
   status: { NONE: 'Not paid', ACTIVE: 'Up to date', PAST_DUE: 'Payment overdue', CANCELED: 'Cancelled' },
   standing: {
@@ -95,6 +102,7 @@ const enDues = {
       reason: 'Enter a reason of 10 to 500 characters.',
       until: 'Enter a future date, as YYYY-MM-DD.',
       notWaived: 'This organisation is not waived.',
+      ownOrganisation: 'You are a member of this organisation: another member of the hub’s team must decide on its waiver.',
     },
   },
   notifications: {

@@ -69,6 +69,8 @@ const frAudit = {
     'billing.plan-mirror': 'Formule de cotisation créée dans Stripe',
     'billing.customer-create': 'Client Stripe de l’organisation créé',
     'billing.checkout-start': 'Paiement de la cotisation commencé',
+    'billing.status-changed': 'Statut de la cotisation changé (Stripe)',
+    'billing.refunded': 'Paiement de la cotisation remboursé',
     'consortium.confirm': 'Participation au consortium confirmée',
     'consortium.decline': 'Participation au consortium refusée',
     'deal.start-pilot': 'Projet pilote démarré',
@@ -170,11 +172,21 @@ const frAudit = {
   fields: {
     charterResponseDays: 'délai de la charte',
     requiresDues: 'cotisation requise',
+    duesGraceDays: 'délai de grâce (jours)',
+    duesReminderDays: 'rappel avant renouvellement (jours)',
+    waiver: 'exonération',
+    amountRefundedCents: 'montant remboursé (centimes)',
     digestFrequencyDefault: 'fréquence du résumé',
     digestHourDefault: 'heure du résumé',
     shareAnalytics: 'partage des analyses',
     showCharterCompliance: 'respect de la charte visible',
   } as Record<string, string>,
+  /** The subscription's status in dues rows (billing.*, dues.*): the membership, not the organisation. */
+  membership: { NONE: 'Aucune adhésion', ACTIVE: 'Active', PAST_DUE: 'Paiement en retard', CANCELED: 'Résiliée' },
+  /** A waiver in dues rows: none, without end, or its last day (shown as a date). */
+  waiver: { none: 'aucune', forever: 'sans date de fin' },
+  /** A yes/no setting's value. */
+  boolean: { true: 'oui', false: 'non' },
   hub: {
     title: 'Réglages du hub',
     intro: 'Réservés aux administrateurs du hub. Chaque changement est inscrit au journal.',

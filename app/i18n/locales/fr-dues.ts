@@ -6,11 +6,18 @@ const frDues = {
       none: 'Votre cotisation à {{hub}} n’a pas encore été réglée. Réglez-la pour publier des besoins et candidater\u00a0: {{billingUrl}}',
       canceled: 'Votre cotisation à {{hub}} a été résiliée. Reprenez-la pour publier des besoins et candidater\u00a0: {{billingUrl}}',
     },
+    /** For members who are not its owner or admin: the billing page is not theirs. */
+    closedMember: {
+      'grace-over': 'Votre cotisation à {{hub}} n’est pas à jour\u00a0: le délai de grâce s’est terminé {{day}}. Pour publier des besoins et candidater, demandez à un propriétaire ou administrateur de {{organisation}} de la régler.',
+      none: 'Votre cotisation à {{hub}} n’a pas encore été réglée. Pour publier des besoins et candidater, demandez à un propriétaire ou administrateur de {{organisation}} de la régler.',
+      canceled: 'Votre cotisation à {{hub}} a été résiliée. Pour publier des besoins et candidater, demandez à un propriétaire ou administrateur de {{organisation}} de la reprendre.',
+    },
     noticeTitle: 'Cotisation à régler',
     noticeDrafts: 'Vous pouvez enregistrer un brouillon\u00a0; il pourra être envoyé dès la cotisation réglée.',
     pay: 'Régler la cotisation',
     grace: 'Paiement en attente\u00a0: vous pouvez encore publier et candidater jusqu’au {{day}}.',
     graceLink: 'Mettre à jour le paiement',
+    graceMember: 'Un propriétaire ou administrateur de {{organisation}} peut mettre à jour le paiement.',
   },
   status: { NONE: 'Non réglée', ACTIVE: 'À jour', PAST_DUE: 'Paiement en retard', CANCELED: 'Résiliée' },
   standing: {
@@ -95,6 +102,7 @@ const frDues = {
       reason: 'Indiquez un motif de 10 à 500 caractères.',
       until: 'Indiquez une date à venir, au format AAAA-MM-JJ.',
       notWaived: 'Cette organisation n’est pas exonérée.',
+      ownOrganisation: 'Vous êtes membre de cette organisation\u00a0: un autre membre de l’équipe du hub doit décider de son exonération.',
     },
   },
   notifications: {

@@ -13,6 +13,21 @@ describe('what the audit log viewer says of a row', () => {
     ])
   })
 
+  test('dues rows: the membership’s status through its own table, only when it changed; a waiver as its field; yes/no settings', () => {
+    expect(changesOf({ action: 'billing.status-changed', targetType: 'Organisation', before: { status: 'NONE', pastDueSince: null }, after: { status: 'ACTIVE', pastDueSince: null, stripeStatus: 'active' } })).toEqual([
+      { table: 'audit.membership', field: null, from: 'NONE', to: 'ACTIVE' },
+    ])
+    expect(changesOf({ action: 'dues.waive', targetType: 'Organisation', before: { membership: 'CANCELED', waiver: 'none', reason: null, until: null }, after: { membership: 'CANCELED', waiver: '2027-01-31', reason: 'Jeune pousse', until: '2027-01-31T23:59:59.999Z' } })).toEqual([
+      { table: 'audit.waiver', field: 'waiver', from: 'none', to: '2027-01-31' },
+    ])
+    expect(changesOf({ action: 'billing.refunded', targetType: 'Organisation', before: { invoiceId: 'in_1', amountRefundedCents: 0 }, after: { invoiceId: 'in_1', amountRefundedCents: 4500 } })).toEqual([
+      { table: null, field: 'amountRefundedCents', from: '0', to: '4500' },
+    ])
+    // Any other action on an organisation: its status is the organisation's.
+    expect(changesOf({ action: 'organisation.verify', targetType: 'Organisation', before: { status: 'PENDING' }, after: { status: 'VERIFIED' } })[0]!.table).toBe('orgStatus')
+    expect(changesOf({ action: 'dues.settings', targetType: 'Hub', before: { requiresDues: false }, after: { requiresDues: true } })).toEqual([{ table: 'audit.boolean', field: 'requiresDues', from: 'false', to: 'true' }])
+  })
+
   test('why: the reason and the comment given', () => {
     expect(whyOf({ before: { status: 'VERIFIED' }, after: { status: 'SUSPENDED', reason: 'Documents expirés' } })).toBe('Documents expirés')
     expect(whyOf({ before: null, after: { declineReason: 'BUDGET', comment: 'Budget insuffisant.' } })).toBe('BUDGET — Budget insuffisant.')

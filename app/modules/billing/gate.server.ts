@@ -1,5 +1,5 @@
 import { formatDate, onDay } from '#app/i18n/format'
-import type { Actor } from '#app/modules/policy/policy'
+import { canManageOrganisation, type Actor } from '#app/modules/policy/policy'
 import { AppError } from '#app/modules/shared/app-error'
 import { prisma } from '#app/utils/db.server'
 import { membershipStanding, mayAct, type Standing } from './standing'
@@ -33,29 +33,37 @@ export async function readStanding(organisationId: string, now = new Date()) {
 
 type Closed = Extract<Standing, { gate: 'closed' }>
 
-/** The refusal's sentence: an i18n key of the `dues` pair and its values, dated in the reader's language and zone. */
-function closedMessage(actor: Pick<Actor, 'locale' | 'timeZone'>, hubName: string, slug: string, standing: Closed, now: Date) {
-  const billingUrl = billingPath(slug)
+type Found = NonNullable<Awaited<ReturnType<typeof readStanding>>>
+
+/**
+ * The refusal's sentence: an i18n key of the `dues` pair and its values, dated in the reader's
+ * language and zone. The billing page is its OWNER and ADMIN members' (others get a 404 there):
+ * they read the link to pay; a plain member reads whom to ask instead.
+ */
+function closedMessage(actor: Actor, organisation: Found['organisation'], standing: Closed, now: Date) {
+  const billingUrl = billingPath(organisation.slug)
+  const canPay = canManageOrganisation(actor, organisation.id)
   const day = standing.graceEndedAt ? onDay(standing.graceEndedAt, actor.locale, actor.timeZone || 'Europe/Paris', now) : ''
-  return { messageKey: `dues.gate.closed.${standing.reason}`, params: { hub: hubName, day, billingUrl }, billingUrl }
+  const messageKey = `dues.gate.${canPay ? 'closed' : 'closedMember'}.${standing.reason}`
+  return { messageKey, params: { hub: organisation.hubName, organisation: organisation.name, day, billingUrl }, billingUrl, canPay }
 }
 
 /**
  * Refuses (403 `dues_required`) when the organisation may not post or apply because of its dues.
- * The message names the hub and the reason and gives the billing page; the API answer carries
- * `reason` and `billingUrl` too.
+ * The message names the hub and the reason and gives the billing page to its owners and admins
+ * (whom to ask to the other members); the API answer carries `reason` and `billingUrl` too.
  */
 export async function assertDuesAllowAct(actor: Actor, organisationId: string, now = new Date()) {
   const found = await readStanding(organisationId, now)
   if (!found || mayAct(found.standing)) return
   const standing = found.standing as Closed
-  const { messageKey, params, billingUrl } = closedMessage(actor, found.organisation.hubName, found.organisation.slug, standing, now)
+  const { messageKey, params, billingUrl } = closedMessage(actor, found.organisation, standing, now)
   throw new AppError(403, 'dues_required', messageKey, params, {}, { reason: standing.reason, billingUrl })
 }
 
 export type DuesNotice =
-  | { state: 'closed'; messageKey: string; params: Record<string, string>; billingUrl: string }
-  | { state: 'grace'; until: string; billingUrl: string }
+  | { state: 'closed'; messageKey: string; params: Record<string, string>; billingUrl: string; canPay: boolean }
+  | { state: 'grace'; until: string; billingUrl: string; canPay: boolean; organisation: string }
 
 /**
  * What a form shows before anyone fills it (/needs/new, the apply page): the refusal to come when
@@ -67,11 +75,17 @@ export async function duesNoticeFor(actor: Actor, organisationId: string | null 
   if (!found) return null
   const { standing, organisation } = found
   if (standing.gate === 'closed') {
-    const { messageKey, params, billingUrl } = closedMessage(actor, organisation.hubName, organisation.slug, standing, now)
-    return { state: 'closed', messageKey, params, billingUrl }
+    const { messageKey, params, billingUrl, canPay } = closedMessage(actor, organisation, standing, now)
+    return { state: 'closed', messageKey, params, billingUrl, canPay }
   }
   if (standing.gate === 'open' && standing.reason === 'grace') {
-    return { state: 'grace', until: formatDate(standing.graceEndsAt, actor.locale, { timeZone: actor.timeZone || 'Europe/Paris' }), billingUrl: billingPath(organisation.slug) }
+    return {
+      state: 'grace',
+      until: formatDate(standing.graceEndsAt, actor.locale, { timeZone: actor.timeZone || 'Europe/Paris' }),
+      billingUrl: billingPath(organisation.slug),
+      canPay: canManageOrganisation(actor, organisation.id),
+      organisation: organisation.name,
+    }
   }
   return null
 }
