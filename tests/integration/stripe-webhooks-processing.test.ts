@@ -162,7 +162,10 @@ describe('processing a Stripe event', () => {
         { userId: demoted.id, category: 'BILLING', channel: 'DIGEST' },
       ],
     })
+    // The subscription's current period began forty days ago; its payment failed two days ago.
+    stripeFake.setNow(new Date(Date.now() - 40 * 86_400_000))
     const { subscription } = stripeFake.createSubscription(world.customer.id, world.price.id, { organisationId: world.organisation.id })
+    stripeFake.setNow(null)
     await processStripeEvent(jobOf(stripeEvent('customer.subscription.created', subscription)))
 
     const failedAt = new Date(Math.floor((Date.now() - 2 * 86_400_000) / 1000) * 1000)
