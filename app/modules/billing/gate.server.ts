@@ -4,6 +4,7 @@ import { AppError } from '#app/modules/shared/app-error'
 import { prisma } from '#app/utils/db.server'
 import { membershipStanding, mayAct, type Standing } from './standing'
 import { duesEnabled } from './stripe.server'
+import { DUES_HUB_SELECT } from './membership-select'
 
 /**
  * The dues gate (decision 0032): where an organisation's home hub requires dues and dues are on
@@ -18,7 +19,7 @@ const STANDING_SELECT = {
   id: true,
   slug: true,
   name: true,
-  homeHub: { select: { name: true, requiresDues: true, duesGraceDays: true } },
+  homeHub: { select: DUES_HUB_SELECT },
   subscription: { select: { status: true, pastDueSince: true, waivedAt: true, waivedUntil: true } },
 } as const
 

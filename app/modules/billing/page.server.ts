@@ -7,6 +7,7 @@ import { PLAN_SELECT } from './plans.server'
 import { billingViewFor } from './policy'
 import { membershipStanding } from './standing'
 import { duesEnabled } from './stripe.server'
+import { DUES_HUB_SELECT, MEMBERSHIP_SELECT } from './membership-select'
 
 /**
  * The organisation's billing page (/orgs/:slug/billing; decision 0030): its membership in words,
@@ -24,16 +25,10 @@ export async function loadBillingPage(actor: Actor, slug: string, now = new Date
       status: true,
       revenueBand: true,
       homeHubId: true,
-      homeHub: { select: { name: true, requiresDues: true, duesGraceDays: true } },
+      homeHub: { select: DUES_HUB_SELECT },
       subscription: {
         select: {
-          status: true,
-          currentPeriodEnd: true,
-          cancelAtPeriodEnd: true,
-          pastDueSince: true,
-          waivedAt: true,
-          waivedUntil: true,
-          waiverReason: true,
+          ...MEMBERSHIP_SELECT,
           billingEmail: true,
           stripeCustomerId: true,
           plan: { select: { id: true, name: true, interval: true, amountCents: true } },

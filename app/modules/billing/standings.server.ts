@@ -6,6 +6,7 @@ import { prisma, transaction } from '#app/utils/db.server'
 import type { DuesFilter, DuesSettingsInput } from './dues-schema'
 import { graceEndsAt, membershipStanding } from './standing'
 import { duesEnabled } from './stripe.server'
+import { MEMBERSHIP_SELECT } from './membership-select'
 
 /**
  * The staff's dues page (/staff/dues, decision 0032): the members' standing list of a hub (every
@@ -65,18 +66,7 @@ export async function listDuesStandings(
         siren: true,
         kind: true,
         status: true,
-        subscription: {
-          select: {
-            status: true,
-            currentPeriodEnd: true,
-            cancelAtPeriodEnd: true,
-            pastDueSince: true,
-            waivedAt: true,
-            waivedUntil: true,
-            waiverReason: true,
-            plan: { select: { name: true } },
-          },
-        },
+        subscription: { select: MEMBERSHIP_SELECT },
       },
     }),
   ])

@@ -5,6 +5,7 @@ import { prisma, transaction } from '#app/utils/db.server'
 import { waiverEnd, type WaiveInput } from './dues-schema'
 import { graceEndsAt, membershipStanding } from './standing'
 import { duesEnabled } from './stripe.server'
+import { DUES_HUB_SELECT, MEMBERSHIP_SELECT } from './membership-select'
 
 /**
  * Staff waive an organisation's dues (decision 0032): with a reason, until a day or until lifted;
@@ -23,20 +24,8 @@ async function loadForStaff(actor: Actor, organisationId: string) {
       slug: true,
       kind: true,
       homeHubId: true,
-      homeHub: { select: { name: true, requiresDues: true, duesGraceDays: true } },
-      subscription: {
-        select: {
-          status: true,
-          currentPeriodEnd: true,
-          cancelAtPeriodEnd: true,
-          pastDueSince: true,
-          waivedAt: true,
-          waivedUntil: true,
-          waiverReason: true,
-          waivedById: true,
-          plan: { select: { name: true } },
-        },
-      },
+      homeHub: { select: DUES_HUB_SELECT },
+      subscription: { select: { ...MEMBERSHIP_SELECT, waivedById: true } },
     },
   })
   assertFound(organisation && isStaffOf(actor, organisation.homeHubId))
