@@ -289,6 +289,7 @@ const en: Shape<typeof fr> = {
     SKILLS_FIT: 'Skills',
     SCOPE_FIT: 'Scope',
     CAPACITY: 'Capacity',
+    DISTANCE: 'Distance (too far)',
     OTHER_CANDIDATE: 'Another candidate chosen',
     PROJECT_CANCELLED: 'Project cancelled',
     OTHER: 'Other',

@@ -289,6 +289,7 @@ const fr = {
     SKILLS_FIT: 'Compétences',
     SCOPE_FIT: 'Périmètre',
     CAPACITY: 'Capacité',
+    DISTANCE: 'Distance (trop loin)',
     OTHER_CANDIDATE: 'Autre candidat retenu',
     PROJECT_CANCELLED: 'Projet annulé',
     OTHER: 'Autre',

@@ -23,7 +23,7 @@ export type ApplicationFormInput = z.output<typeof applicationFormSchema>
 
 export const MIN_APPROACH_LENGTH = 30
 
-export const declineReasons = ['BUDGET', 'TIMING', 'SKILLS_FIT', 'SCOPE_FIT', 'CAPACITY', 'OTHER_CANDIDATE', 'PROJECT_CANCELLED', 'OTHER'] as const
+export const declineReasons = ['BUDGET', 'TIMING', 'SKILLS_FIT', 'SCOPE_FIT', 'CAPACITY', 'DISTANCE', 'OTHER_CANDIDATE', 'PROJECT_CANCELLED', 'OTHER'] as const
 
 const message = z.string({ error: 'validation.required' }).trim().min(2, 'validation.tooShort').max(5_000, 'validation.tooLong')
 const declineComment = z.string({ error: 'validation.required' }).trim().min(10, 'validation.declineCommentTooShort').max(2_000, 'validation.tooLong')
