@@ -1,6 +1,6 @@
 import { communes } from '#app/modules/geo/communes'
 import type { FirmDoc, NeedDoc, RevenueBand } from '#app/modules/matching/engine/engine'
-import { SPECIALITIES } from '../eval-set/specialities'
+import { SPECIALITIES } from './bench-vocabulary'
 
 /**
  * A seeded generator of a national-scale corpus for the benchmark: firms and needs whose words

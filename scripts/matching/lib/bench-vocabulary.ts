@@ -1,7 +1,7 @@
 /**
- * What the firms of the evaluation pool really do: one speciality each (some have a second one).
- * The texts are building blocks, combined by build.ts into varied profiles; the grades come from
- * the specialities (see tests/fixtures/matching/README.md), never from the words.
+ * Vocabulary of the synthetic corpus of `npm run bench:matching` (lib/synthetic.ts): specialities
+ * with sentences, skills and NAF codes. Formerly the building blocks of the old labelled set; the
+ * labelled set (scripts/matching/eval-set/) no longer uses them.
  */
 export type Family = 'industry' | 'electronics' | 'energy' | 'tourism' | 'health' | 'cyber' | 'logistics' | 'agrifood' | 'public' | 'digital' | 'other'
 
