@@ -1,29 +1,33 @@
 /**
- * Measures the matching engine on the labelled set (tests/fixtures/matching/eval-set.json):
- * NDCG@10, P@5 (relevant = grade ≥ 2) and Recall@50 for
- *   (a) the full engine (eligibility, BM25 and structured features, default weights),
- *   (b) BM25 alone, same tokenizer, no filter (and, for reference, BM25 after the hard filters),
- *   (c) PostgreSQL's full-text ranking (french configuration + unaccent, OR query, ts_rank_cd) in a
- *       scratch database;
- * plus leave-one-feature-out rows. The last line is one JSON object.
+ * Measures the matching engine on the labelled set (tests/fixtures/matching/eval-set.json, written
+ * by hand; see tests/fixtures/matching/README.md): NDCG@10 (gains 2^g − 1), P@5 and Recall@50
+ * (relevant = grade ≥ 2), and the share of top-10 entries that the set's own rules make ineligible,
+ * for the train and the held-out test split, over the subsets all / problem-worded / English /
+ * outside-Alps. Rows:
+ *   (a) the full engine (as configured: its own weights unless --weights);
+ *   (b) BM25 after the SAME hard filters (the engine with the text feature only): the baseline;
+ *       BM25 without any filter, for reference only;
+ *   (c) PostgreSQL's full-text ranking (french + unaccent, OR query, ts_rank_cd, no filter), in a
+ *       scratch database (--no-pg skips it);
+ *   leave-one-feature-out rows, and rows for the engine's optional switches when it has them
+ *   (hand vs learned weights, query expansion off).
+ * The last line is one JSON object.
  *
- *   npm run eval:matching [-- --input FILE] [--no-pg] [--k1 1.2 --b 0.75] [--weights '{"text":0.3}'] [--sweep]
+ *   npm run eval:matching [-- --split train|test|all] [--input FILE] [--no-pg] [--k1 1.2 --b 0.75]
+ *                           [--weights '{"text":0.3}'] [--sweep]   (--sweep: k1 × b grid on train)
  */
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { buildIndex, DEFAULT_WEIGHTS, rankNeed, type MatchingIndex, type NeedDoc, type Weights } from '#app/modules/matching/engine/engine'
-import { FEATURE_KEYS } from '#app/modules/matching/engine/config'
-import { parseRankInput } from './lib/input'
-import { summarise, type Grades, type Summary } from './lib/metrics'
+import * as config from '#app/modules/matching/engine/config'
+import { buildIndex, DEFAULT_WEIGHTS, rankNeed, type MatchingIndex, type NeedDoc, type RankOptions, type Weights } from '#app/modules/matching/engine/engine'
+import { ineligibleInTop, loadEvalSet, selectNeeds, SUBSETS, type EvalSet, type IneligibleCount, type Split, type Subset } from './lib/eval-set'
+import { summarise, type Summary } from './lib/metrics'
 import { loadFirms, rankWithPostgres, setupFrenchSearch, withScratchDatabase } from './lib/pg'
-
-const DEFAULT_INPUT = path.join(import.meta.dirname, '../../tests/fixtures/matching/eval-set.json')
-const TEXT_ONLY: Weights = { text: 1, skills: 0, sector: 0, distance: 0, budget: 0, trackRecord: 0, responsiveness: 0 }
 
 const { values: args } = parseArgs({
   options: {
     input: { type: 'string' },
+    split: { type: 'string' },
     'no-pg': { type: 'boolean' },
     k1: { type: 'string' },
     b: { type: 'string' },
@@ -32,89 +36,181 @@ const { values: args } = parseArgs({
   },
 })
 
-function load() {
-  const file = args.input ?? DEFAULT_INPUT
-  const json = JSON.parse(readFileSync(file, 'utf8')) as { now?: string; grades?: Record<string, Grades> }
-  const input = parseRankInput(json)
-  if (!input.ok) throw new Error(`invalid eval set:\n${input.errors.join('\n')}`)
-  if (!json.grades) throw new Error('the eval set has no "grades"')
-  return { firms: input.firms, needs: input.needs, grades: json.grades, now: new Date(json.now ?? '2026-06-01T00:00:00Z') }
-}
+const FEATURES = Object.keys(DEFAULT_WEIGHTS) as Array<keyof Weights>
+const TEXT_ONLY = Object.fromEntries(FEATURES.map((key) => [key, key === 'text' ? 1 : 0])) as Weights
+type Rankings = Map<string, string[]>
 
-/** The same need without hard constraints: what a text-only ranker sees. */
+/** The same need without hard constraints: what a text-only ranker without filters sees. */
 function unconstrained(need: NeedDoc): NeedDoc {
   return { ...need, remoteOk: true, eligibility: null, deadline: null }
 }
 
-function rankAll(index: MatchingIndex, needs: readonly NeedDoc[], now: Date, weights: Partial<Weights>, strip = false) {
-  const rankings = new Map<string, string[]>()
+function rankAll(index: MatchingIndex, needs: readonly NeedDoc[], now: Date, extra: Partial<RankOptions> & Record<string, unknown> = {}, strip = false): Rankings {
+  const rankings: Rankings = new Map()
   for (const need of needs) {
-    const ranked = rankNeed(index, strip ? unconstrained(need) : need, { now, top: 50, hubScope: 'all', weights, explain: false })
-    rankings.set(need.id, ranked.map((match) => match.firmId))
+    const options = { now, top: 50, hubScope: 'all', explain: false, ...extra } as RankOptions
+    rankings.set(need.id, rankNeed(index, strip ? unconstrained(need) : need, options).map((match) => match.firmId))
   }
   return rankings
 }
 
-function format(summary: Summary) {
-  return `${summary.ndcg10.toFixed(3).padStart(8)} ${summary.p5.toFixed(3).padStart(8)} ${summary.recall50.toFixed(3).padStart(10)}`
+function sameRankings(a: Rankings, b: Rankings) {
+  for (const [id, ranked] of a) {
+    const other = b.get(id) ?? []
+    if (ranked.length !== other.length || ranked.some((firm, position) => other[position] !== firm)) return false
+  }
+  return true
+}
+
+function only(rankings: Rankings, needs: readonly NeedDoc[]): Rankings {
+  return new Map(needs.map((need) => [need.id, rankings.get(need.id) ?? []]))
+}
+
+interface Row {
+  key: string
+  label: string
+  rankings: Rankings
+  /** Shown per subset in the second table. */
+  headline: boolean
+}
+
+/** Optional engine switches, found by what the engine exports (none is required). */
+function switchRows(index: MatchingIndex, set: EvalSet, full: Rankings): { rows: Row[]; notes: string[] } {
+  const rows: Row[] = []
+  const notes: string[] = []
+  const exported = config as Record<string, unknown>
+  const isWeights = (value: unknown): value is Partial<Weights> => !!value && typeof value === 'object' && 'text' in value
+  for (const [name, label] of [
+    ['HAND_WEIGHTS', 'full, hand weights'],
+    ['LEARNED_WEIGHTS', 'full, learned weights'],
+  ] as const) {
+    const weights = exported[name]
+    if (isWeights(weights)) rows.push({ key: name === 'HAND_WEIGHTS' ? 'handWeights' : 'learnedWeights', label, rankings: rankAll(index, set.needs, set.now, { weights }), headline: true })
+  }
+  if (rows.length === 0) notes.push('no HAND_WEIGHTS / LEARNED_WEIGHTS export in engine/config: no weights rows')
+  const noExpansion = rankAll(index, set.needs, set.now, { queryExpansion: false, expandQuery: false, expansion: false })
+  if (sameRankings(noExpansion, full)) notes.push('no query-expansion switch (queryExpansion: false changes nothing): no row')
+  else rows.push({ key: 'noExpansion', label: 'full, query expansion off', rankings: noExpansion, headline: true })
+  return { rows, notes }
+}
+
+const pct = (count: IneligibleCount) => (count.entries ? (100 * count.ineligible) / count.entries : 0)
+const fmt = (value: number, width = 8) => value.toFixed(3).padStart(width)
+
+function printSplit(set: EvalSet, split: Split | 'all', rows: Row[]) {
+  const needs = selectNeeds(set, split)
+  const relevant = needs.reduce((sum, need) => sum + Object.values(set.grades[need.id] ?? {}).filter((grade) => grade >= 2).length, 0)
+  const note = split === 'test' ? 'held out: never used for tuning' : split === 'train' ? 'tuning allowed' : 'train + test'
+  console.log(`\n== split ${split}: ${needs.length} needs (${note}), ${relevant} relevant pairs ==`)
+  console.log(`${'ranker'.padEnd(42)} ${'NDCG@10'.padStart(8)} ${'P@5'.padStart(8)} ${'Recall@50'.padStart(10)} ${'inelig@10'.padStart(10)}`)
+  const figures: Record<string, Record<string, Summary> & { ineligibleTop10: number }> = {}
+  for (const row of rows) {
+    const subsetFigures: Record<string, Summary> = {}
+    for (const subset of SUBSETS) {
+      const chosen = selectNeeds(set, split, subset)
+      if (chosen.length) subsetFigures[subset] = summarise(only(row.rankings, chosen), set.grades)
+    }
+    const ineligible = ineligibleInTop(set, only(row.rankings, needs))
+    const all = subsetFigures.all
+    console.log(`${row.label.padEnd(42)} ${fmt(all.ndcg10)} ${fmt(all.p5)} ${fmt(all.recall50, 10)} ${`${pct(ineligible).toFixed(1)} %`.padStart(10)}`)
+    figures[row.key] = { ...subsetFigures, ineligibleTop10: Math.round(pct(ineligible) * 10) / 1000 }
+  }
+  const counts = Object.fromEntries(SUBSETS.map((subset) => [subset, selectNeeds(set, split, subset).length])) as Record<Subset, number>
+  console.log(`\nNDCG@10 by subset${' '.repeat(25)}${SUBSETS.map((subset) => `${subset} (${counts[subset]})`.padStart(20)).join('')}`)
+  for (const row of rows.filter((candidate) => candidate.headline)) {
+    console.log(`${row.label.padEnd(42)}${SUBSETS.map((subset) => (figures[row.key][subset] ? fmt(figures[row.key][subset].ndcg10, 20) : '—'.padStart(20))).join('')}`)
+  }
+  const full = ineligibleInTop(set, only(rows[0].rankings, needs))
+  const reasons = Object.entries(full.byReason)
+    .map(([reason, count]) => `${reason} ${count}`)
+    .join(', ')
+  console.log(`\nFull engine: ${full.ineligible} of ${full.entries} top-10 entries ineligible by the set's rules (${pct(full).toFixed(1)} %)${reasons ? `: ${reasons}` : ''}; the issue requires none.`)
+  return figures
+}
+
+function header(set: EvalSet, index: MatchingIndex, pgNote: string) {
+  const relevant = Object.values(set.grades).reduce((sum, row) => sum + Object.values(row).filter((grade) => grade >= 2).length, 0)
+  console.log(`Eval set: ${set.firms.length} firms, ${set.needs.length} needs, ${relevant} relevant pairs (grade ≥ 2); now = ${set.now.toISOString().slice(0, 10)}`)
+  console.log(`BM25 k1 = ${index.bm25.k1}, b = ${index.bm25.b}; algorithm ${config.ALGORITHM_VERSION}; PostgreSQL: ${pgNote}`)
+  console.log(
+    [
+      'What these figures can show: how the engine orders firms that judges graded from what the firms really do (hidden',
+      'capabilities), against the same engine reduced to BM25 after the same hard filters, on needs worded as partners word',
+      'them (problems, English) and firms across France; whether it lets through firms the set\'s own rules exclude (radius by',
+      'great-circle distance between the set\'s own town coordinates, unknown town on a non-remote need, headcount, revenue, age).',
+      'What they cannot show: quality on real partners and firms (one hand-written set, 166 firms, grades by rules rather than',
+      'pair-by-pair judgement, one writer\'s vocabulary); small differences (a test split of about 20 needs moves by several',
+      'hundredths when one need changes); the value of context features (distance within the radius, track record,',
+      'responsiveness) that the grades neither reward nor punish. Train-split figures are optimistic once tuned on.',
+    ].join('\n'),
+  )
 }
 
 async function main() {
-  const { firms, needs, grades, now } = load()
+  const set = loadEvalSet(args.input ? path.resolve(args.input) : undefined)
   const bm25 = { ...(args.k1 ? { k1: Number(args.k1) } : {}), ...(args.b ? { b: Number(args.b) } : {}) }
-  const weights: Weights = { ...DEFAULT_WEIGHTS, ...(args.weights ? (JSON.parse(args.weights) as Partial<Weights>) : {}) }
-  const index = buildIndex(firms, { bm25 })
+  const override = args.weights ? (JSON.parse(args.weights) as Partial<Weights>) : null
+  const index = buildIndex(set.firms, { bm25 })
 
   if (args.sweep) {
-    console.log('k1    b      bm25 NDCG@10  full NDCG@10')
+    const train = selectNeeds(set, 'train')
+    console.log('k1 × b grid on the TRAIN split only (the test split is never tuned on)')
+    console.log('k1    b      bm25+filters NDCG@10  full NDCG@10')
     for (const k1 of [0.6, 0.9, 1.2, 1.5, 2]) {
       for (const b of [0.3, 0.5, 0.75, 0.9]) {
-        const swept = buildIndex(firms, { bm25: { k1, b } })
-        const text = summarise(rankAll(swept, needs, now, TEXT_ONLY, true), grades)
-        const full = summarise(rankAll(swept, needs, now, weights), grades)
-        console.log(`${k1.toFixed(1).padEnd(5)} ${b.toFixed(2).padEnd(6)} ${text.ndcg10.toFixed(3).padStart(12)} ${full.ndcg10.toFixed(3).padStart(13)}`)
+        const swept = buildIndex(set.firms, { bm25: { k1, b } })
+        const text = summarise(rankAll(swept, train, set.now, { weights: TEXT_ONLY }), set.grades)
+        const full = summarise(rankAll(swept, train, set.now, override ? { weights: override } : {}), set.grades)
+        console.log(`${k1.toFixed(1).padEnd(5)} ${b.toFixed(2).padEnd(6)} ${fmt(text.ndcg10, 20)} ${fmt(full.ndcg10, 13)}`)
       }
     }
     return
   }
 
-  const rows: Array<[string, Summary]> = []
-  const full = summarise(rankAll(index, needs, now, weights), grades)
-  rows.push(['(a) full engine', full])
-  const bm25Alone = summarise(rankAll(index, needs, now, TEXT_ONLY, true), grades)
-  rows.push(['(b) BM25 alone', bm25Alone])
-  rows.push(['    BM25 after the hard filters', summarise(rankAll(index, needs, now, TEXT_ONLY), grades)])
-  for (const feature of FEATURE_KEYS) {
-    rows.push([`    full without ${feature}`, summarise(rankAll(index, needs, now, { ...weights, [feature]: 0 }), grades)])
-  }
+  const full = rankAll(index, set.needs, set.now, override ? { weights: override } : {})
+  const base: Weights = { ...DEFAULT_WEIGHTS, ...override }
+  const rows: Row[] = [
+    { key: 'full', label: '(a) full engine', rankings: full, headline: true },
+    { key: 'bm25Filtered', label: '(b) BM25 after the same hard filters', rankings: rankAll(index, set.needs, set.now, { weights: TEXT_ONLY }), headline: true },
+    { key: 'bm25Unfiltered', label: '    BM25 without filters (reference only)', rankings: rankAll(index, set.needs, set.now, { weights: TEXT_ONLY }, true), headline: true },
+  ]
 
-  let pgFts: Summary | null = null
   let pgNote = 'skipped (--no-pg)'
   if (!args['no-pg']) {
     try {
-      pgFts = await withScratchDatabase('eval', async (client) => {
-        const { config, unaccent } = await setupFrenchSearch(client)
-        pgNote = `french configuration${unaccent ? ' + unaccent' : ' (unaccent unavailable)'}, OR query, ts_rank_cd`
-        await loadFirms(client, config, firms)
-        const rankings = new Map<string, string[]>()
-        for (const need of needs) rankings.set(need.id, await rankWithPostgres(client, config, need, 50))
-        return summarise(rankings, grades)
+      const rankings = await withScratchDatabase('eval', async (client) => {
+        const { config: searchConfig, unaccent } = await setupFrenchSearch(client)
+        pgNote = `french configuration${unaccent ? ' + unaccent' : ' (unaccent unavailable)'}, OR query, ts_rank_cd, no filter`
+        await loadFirms(client, searchConfig, set.firms)
+        const ranked: Rankings = new Map()
+        for (const need of set.needs) ranked.set(need.id, await rankWithPostgres(client, searchConfig, need, 50))
+        return ranked
       })
-      rows.push(['(c) PostgreSQL full-text', pgFts])
+      rows.push({ key: 'pgFts', label: '(c) PostgreSQL full-text (no filters)', rankings, headline: true })
     } catch (error) {
       pgNote = `failed: ${(error as Error).message}`
     }
   }
 
-  const relevant = needs.reduce((sum, need) => sum + Object.values(grades[need.id] ?? {}).filter((grade) => grade >= 2).length, 0)
-  console.log(`Eval set: ${firms.length} firms, ${needs.length} needs, ${relevant} relevant pairs (grade ≥ 2); now = ${now.toISOString().slice(0, 10)}`)
-  console.log(`BM25 k1 = ${index.bm25.k1}, b = ${index.bm25.b}; PostgreSQL: ${pgNote}`)
+  const switches = switchRows(index, set, full)
+  rows.push(...switches.rows)
+  for (const feature of FEATURES) {
+    if (!base[feature]) continue
+    rows.push({ key: `without_${feature}`, label: `    full without ${feature}`, rankings: rankAll(index, set.needs, set.now, { weights: { ...base, [feature]: 0 } }), headline: false })
+  }
+
+  header(set, index, pgNote)
+  for (const note of switches.notes) console.log(`Note: ${note}`)
+  const splits: Array<Split | 'all'> = args.split ? [args.split as Split | 'all'] : ['train', 'test']
+  if (args.split && !['train', 'test', 'all'].includes(args.split)) throw new Error(`--split must be train, test or all, got ${args.split}`)
+  const result: Record<string, unknown> = { algorithmVersion: config.ALGORITHM_VERSION }
+  for (const split of splits) result[split] = printSplit(set, split, rows)
   console.log('')
-  console.log(`${'ranker'.padEnd(34)} ${'NDCG@10'.padStart(8)} ${'P@5'.padStart(8)} ${'Recall@50'.padStart(10)}`)
-  for (const [label, summary] of rows) console.log(`${label.padEnd(34)} ${format(summary)}`)
-  console.log('')
-  if (full.ndcg10 <= bm25Alone.ndcg10) console.log('WARNING: the full engine does not beat BM25 alone on NDCG@10')
-  console.log(JSON.stringify({ full, bm25: bm25Alone, pgFts }))
+  for (const split of splits) {
+    const figures = result[split] as Record<string, { all: Summary }>
+    if (figures.full.all.ndcg10 <= figures.bm25Filtered.all.ndcg10) console.log(`WARNING (${split}): the full engine does not beat BM25 after the same hard filters on NDCG@10`)
+  }
+  console.log(JSON.stringify(result))
 }
 
 main().catch((error: unknown) => {

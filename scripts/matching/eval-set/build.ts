@@ -128,11 +128,13 @@ function check() {
 }
 
 /**
- * Stratified split: needs sorted by stratum (wording, language, outside-Alps relevance) then id,
- * and every position where the running count of TEST_SHARE crosses an integer goes to "test".
+ * Stratified split: needs sorted by stratum (wording, language, remote-OK: the needs that reach
+ * firms outside the Alps) then id, and every position where the running count of TEST_SHARE
+ * crosses an integer goes to "test". It depends only on how each need is written, never on the
+ * grades, so that correcting a grade never moves a need between the splits.
  */
-function splitOf(needs: readonly NeedSpec[], tags: Record<string, string[]>) {
-  const stratum = (need: NeedSpec) => [need.worded, need.lang, tags[need.id].includes('outside-alps') ? 'out' : 'in'].join('|')
+function splitOf(needs: readonly NeedSpec[]) {
+  const stratum = (need: NeedSpec) => [need.worded, need.lang, need.remoteOk ? 'remote' : 'local'].join('|')
   const sorted = [...needs].sort((a, b) => stratum(a).localeCompare(stratum(b)) || a.id.localeCompare(b.id))
   const split: Record<string, 'train' | 'test'> = {}
   sorted.forEach((need, position) => {
@@ -173,7 +175,7 @@ export function buildSet() {
     firms,
     needs: NEEDS.map(needRecord),
     grades,
-    split: splitOf(NEEDS, tags),
+    split: splitOf(NEEDS),
     tags,
   }
 }

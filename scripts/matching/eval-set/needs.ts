@@ -20,7 +20,7 @@ export const NEEDS: NeedSpec[] = [
     budgetMin: 30_000,
     budgetMax: 60_000,
     primary: ['document-nlp'],
-    related: ['conversational-ai', 'data-engineering'],
+    related: ['conversational-ai'],
   },
   {
     id: 'n02',
@@ -64,7 +64,7 @@ export const NEEDS: NeedSpec[] = [
     radiusKm: 150,
     budgetMax: 90_000,
     primary: ['predictive-maintenance'],
-    related: ['industrial-iot', 'data-engineering'],
+    related: ['industrial-iot'],
   },
   {
     id: 'n05',
@@ -151,7 +151,7 @@ export const NEEDS: NeedSpec[] = [
     remoteOk: true,
     budgetMax: 50_000,
     primary: ['renewable-forecasting'],
-    related: ['hydro-ops', 'demand-forecasting', 'data-engineering'],
+    related: ['hydro-ops', 'demand-forecasting'],
   },
   {
     id: 'n11',
@@ -194,7 +194,7 @@ export const NEEDS: NeedSpec[] = [
     budgetMax: 90_000,
     eligibility: { minAgeYears: 3 },
     primary: ['ev-charging-software'],
-    related: ['smart-grid', 'mobile-apps'],
+    related: ['smart-grid'],
   },
   {
     id: 'n14',
@@ -235,7 +235,7 @@ export const NEEDS: NeedSpec[] = [
     remoteOk: true,
     budgetMax: 40_000,
     primary: ['renewable-forecasting'],
-    related: ['smart-grid', 'data-engineering'],
+    related: ['smart-grid'],
   },
   {
     id: 'n17',
@@ -277,7 +277,7 @@ export const NEEDS: NeedSpec[] = [
     budgetMax: 300_000,
     eligibility: { headcountMin: 10 },
     primary: ['semiconductor-test'],
-    related: ['bi-analytics', 'data-engineering'],
+    related: ['bi-analytics'],
   },
   {
     id: 'n20',
@@ -347,7 +347,7 @@ export const NEEDS: NeedSpec[] = [
     budgetMax: 150_000,
     eligibility: { minAgeYears: 5 },
     primary: ['telehealth'],
-    related: ['mobile-apps', 'health-data-hosting', 'medical-device-software'],
+    related: ['health-data-hosting', 'medical-device-software'],
   },
   {
     id: 'n25',
@@ -389,7 +389,7 @@ export const NEEDS: NeedSpec[] = [
     remoteOk: true,
     budgetMax: 80_000,
     primary: ['health-data-hosting'],
-    related: ['cloud-devops', 'data-engineering'],
+    related: ['cloud-devops'],
   },
   {
     id: 'n28',
@@ -498,7 +498,7 @@ export const NEEDS: NeedSpec[] = [
     remoteOk: true,
     budgetMax: 50_000,
     primary: ['demand-forecasting'],
-    related: ['bi-analytics', 'operations-research', 'erp-integration'],
+    related: ['bi-analytics', 'operations-research'],
   },
   {
     id: 'n36',
@@ -729,6 +729,6 @@ export const NEEDS: NeedSpec[] = [
     remoteOk: true,
     budgetMax: 70_000,
     primary: ['predictive-maintenance', 'industrial-iot'],
-    related: ['lpwan-connectivity', 'data-engineering'],
+    related: ['lpwan-connectivity'],
   },
 ]
