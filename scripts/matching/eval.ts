@@ -15,12 +15,16 @@
  *
  *   npm run eval:matching [-- --split train|test|all] [--input FILE] [--no-pg] [--k1 1.2 --b 0.75]
  *                           [--weights '{"text":0.3}'] [--sweep]   (--sweep: k1 × b grid on train)
+ *   npm run eval:matching -- --record-floor   (writes tests/fixtures/matching/eval-floor.json from the
+ *                                              engine as configured, on the test split; keeps the margin)
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import * as config from '#app/modules/matching/engine/config'
-import { buildIndex, DEFAULT_WEIGHTS, rankNeed, type MatchingIndex, type NeedDoc, type RankOptions, type Weights } from '#app/modules/matching/engine/engine'
-import { ineligibleInTop, loadEvalSet, selectNeeds, SUBSETS, type EvalSet, type IneligibleCount, type Split, type Subset } from './lib/eval-set'
+import { existsSync, writeFileSync } from 'node:fs'
+import { buildIndex, DEFAULT_WEIGHTS, type MatchingIndex, type NeedDoc, type RankOptions, type Weights } from '#app/modules/matching/engine/engine'
+import { rankAll, measureSplit, type Rankings } from './lib/engine-run'
+import { FLOOR_FILE, ineligibleInTop, loadEvalSet, readFloor, selectNeeds, SUBSETS, type EvalFloor, type EvalSet, type IneligibleCount, type Split, type Subset } from './lib/eval-set'
 import { summarise, type Summary } from './lib/metrics'
 import { loadFirms, rankWithPostgres, setupFrenchSearch, withScratchDatabase } from './lib/pg'
 
@@ -33,25 +37,20 @@ const { values: args } = parseArgs({
     b: { type: 'string' },
     weights: { type: 'string' },
     sweep: { type: 'boolean' },
+    'record-floor': { type: 'boolean' },
   },
 })
 
 const FEATURES = Object.keys(DEFAULT_WEIGHTS) as Array<keyof Weights>
 const TEXT_ONLY = Object.fromEntries(FEATURES.map((key) => [key, key === 'text' ? 1 : 0])) as Weights
-type Rankings = Map<string, string[]>
 
 /** The same need without hard constraints: what a text-only ranker without filters sees. */
 function unconstrained(need: NeedDoc): NeedDoc {
   return { ...need, remoteOk: true, eligibility: null, deadline: null }
 }
 
-function rankAll(index: MatchingIndex, needs: readonly NeedDoc[], now: Date, extra: Partial<RankOptions> & Record<string, unknown> = {}, strip = false): Rankings {
-  const rankings: Rankings = new Map()
-  for (const need of needs) {
-    const options = { now, top: 50, hubScope: 'all', explain: false, ...extra } as RankOptions
-    rankings.set(need.id, rankNeed(index, strip ? unconstrained(need) : need, options).map((match) => match.firmId))
-  }
-  return rankings
+function rankStripped(index: MatchingIndex, needs: readonly NeedDoc[], now: Date, extra: Partial<RankOptions>): Rankings {
+  return rankAll(index, needs.map(unconstrained), now, extra)
 }
 
 function sameRankings(a: Rankings, b: Rankings) {
@@ -152,6 +151,24 @@ async function main() {
   const override = args.weights ? (JSON.parse(args.weights) as Partial<Weights>) : null
   const index = buildIndex(set.firms, { bm25 })
 
+  if (args['record-floor']) {
+    if (override || args.k1 || args.b || args.input) throw new Error('--record-floor records the engine as configured, on the committed set: no --weights, --k1, --b or --input')
+    let margin = 0.02
+    if (existsSync(FLOOR_FILE)) margin = readFloor().margin
+    const { summary, ineligible } = measureSplit(set, 'test')
+    const floor: EvalFloor = {
+      split: 'test',
+      ndcg10: summary.ndcg10,
+      margin,
+      maxIneligibleTop10: ineligible.ineligible,
+      recordedWith: config.ALGORITHM_VERSION,
+      recordedAt: new Date().toISOString().slice(0, 10),
+    }
+    writeFileSync(FLOOR_FILE, `${JSON.stringify(floor, null, 2)}\n`)
+    console.log(`recorded ${path.relative(process.cwd(), FLOOR_FILE)}: ${JSON.stringify(floor)}`)
+    return
+  }
+
   if (args.sweep) {
     const train = selectNeeds(set, 'train')
     console.log('k1 × b grid on the TRAIN split only (the test split is never tuned on)')
@@ -172,7 +189,7 @@ async function main() {
   const rows: Row[] = [
     { key: 'full', label: '(a) full engine', rankings: full, headline: true },
     { key: 'bm25Filtered', label: '(b) BM25 after the same hard filters', rankings: rankAll(index, set.needs, set.now, { weights: TEXT_ONLY }), headline: true },
-    { key: 'bm25Unfiltered', label: '    BM25 without filters (reference only)', rankings: rankAll(index, set.needs, set.now, { weights: TEXT_ONLY }, true), headline: true },
+    { key: 'bm25Unfiltered', label: '    BM25 without filters (reference only)', rankings: rankStripped(index, set.needs, set.now, { weights: TEXT_ONLY }), headline: true },
   ]
 
   let pgNote = 'skipped (--no-pg)'

@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { bandOfRevenue, gradePair, type FirmLatent, type NeedJudgement, type NeedTerms } from '../lib/set-rules'
+import { bandOfRevenue, gradePair, greatCircleKm, type FirmLatent, type NeedJudgement, type NeedTerms } from '../lib/set-rules'
 import { CAPABILITIES, NO_ADJACENCY, type Capability } from './capabilities'
 import { FIRMS_ENERGY } from './firms-energy'
 import { FIRMS_INDUSTRY } from './firms-industry'
@@ -24,6 +24,8 @@ export const OUTPUT = path.join(import.meta.dirname, '../../../tests/fixtures/ma
 export const NOW = '2026-06-01T00:00:00.000Z'
 /** Share of needs held out as the test split. */
 const TEST_SHARE = 0.4
+/** Least gap between a need's radius and the distance to any town of the set. */
+const MARGIN_KM = 3
 
 export const FIRM_SPECS: FirmSpec[] = [...FIRMS_INDUSTRY, ...FIRMS_ENERGY, ...FIRMS_TERRITORY, ...FIRMS_SOFTWARE, ...FIRMS_MORE]
 
@@ -120,6 +122,14 @@ function check() {
   for (const need of NEEDS) {
     if (!need.remoteOk && !need.radiusKm) throw new Error(`${need.id}: a need that is not remote-OK must state its radius`)
     for (const capability of [...need.primary, ...need.related]) if (!(capability in CAPABILITIES)) throw new Error(`${need.id}: unknown capability ${capability}`)
+    // No town of the set lies within MARGIN_KM of a need's radius: eligibility never hangs on how
+    // precisely a town's coordinates are typed (the engine's commune table may differ by a km or two).
+    if (need.radiusKm) {
+      for (const town of Object.values(TOWNS)) {
+        const km = greatCircleKm(TOWNS[need.town], town)
+        if (Math.abs(km - need.radiusKm) < MARGIN_KM) throw new Error(`${need.id}: ${town.name} is ${km.toFixed(1)} km away, too close to the radius ${need.radiusKm} km`)
+      }
+    }
   }
   for (const firm of FIRM_SPECS) {
     if (firm.caps.length === 0) throw new Error(`${firm.id}: no capability`)
