@@ -536,7 +536,7 @@ export const NEEDS: NeedSpec[] = [
     description: 'Décolleteur de 60 personnes : savoir à tout moment quelles machines tournent, pourquoi elles s’arrêtent et combien de pièces bonnes sortent. Partenaire à taille humaine souhaité.',
     skills: ['taux de rendement', 'arrêts machines', 'écrans atelier'],
     town: 'cluses',
-    radiusKm: 95,
+    radiusKm: 125,
     budgetMax: 50_000,
     eligibility: { headcountMax: 100 },
     primary: ['mes-software'],
