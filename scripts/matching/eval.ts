@@ -93,6 +93,12 @@ function switchRows(index: MatchingIndex, set: EvalSet, full: Rankings): { rows:
   return { rows, notes }
 }
 
+/** Per ranker: NDCG@10, P@5, Recall@50 per subset, and the share (0–1) of ineligible top-10 entries. */
+interface RowFigures {
+  subsets: Partial<Record<Subset, Summary>>
+  ineligibleTop10: number
+}
+
 const pct = (count: IneligibleCount) => (count.entries ? (100 * count.ineligible) / count.entries : 0)
 const fmt = (value: number, width = 8) => value.toFixed(3).padStart(width)
 
@@ -102,22 +108,25 @@ function printSplit(set: EvalSet, split: Split | 'all', rows: Row[]) {
   const note = split === 'test' ? 'held out: never used for tuning' : split === 'train' ? 'tuning allowed' : 'train + test'
   console.log(`\n== split ${split}: ${needs.length} needs (${note}), ${relevant} relevant pairs ==`)
   console.log(`${'ranker'.padEnd(42)} ${'NDCG@10'.padStart(8)} ${'P@5'.padStart(8)} ${'Recall@50'.padStart(10)} ${'inelig@10'.padStart(10)}`)
-  const figures: Record<string, Record<string, Summary> & { ineligibleTop10: number }> = {}
+  const figures: Record<string, RowFigures> = {}
   for (const row of rows) {
-    const subsetFigures: Record<string, Summary> = {}
+    const subsetFigures: Partial<Record<Subset, Summary>> = {}
     for (const subset of SUBSETS) {
       const chosen = selectNeeds(set, split, subset)
       if (chosen.length) subsetFigures[subset] = summarise(only(row.rankings, chosen), set.grades)
     }
     const ineligible = ineligibleInTop(set, only(row.rankings, needs))
-    const all = subsetFigures.all
+    const all = subsetFigures.all ?? { ndcg10: 0, p5: 0, recall50: 0 }
     console.log(`${row.label.padEnd(42)} ${fmt(all.ndcg10)} ${fmt(all.p5)} ${fmt(all.recall50, 10)} ${`${pct(ineligible).toFixed(1)} %`.padStart(10)}`)
-    figures[row.key] = { ...subsetFigures, ineligibleTop10: Math.round(pct(ineligible) * 10) / 1000 }
+    figures[row.key] = { subsets: subsetFigures, ineligibleTop10: Math.round(pct(ineligible) * 10) / 1000 }
   }
   const counts = Object.fromEntries(SUBSETS.map((subset) => [subset, selectNeeds(set, split, subset).length])) as Record<Subset, number>
   console.log(`\nNDCG@10 by subset${' '.repeat(25)}${SUBSETS.map((subset) => `${subset} (${counts[subset]})`.padStart(20)).join('')}`)
   for (const row of rows.filter((candidate) => candidate.headline)) {
-    console.log(`${row.label.padEnd(42)}${SUBSETS.map((subset) => (figures[row.key][subset] ? fmt(figures[row.key][subset].ndcg10, 20) : '—'.padStart(20))).join('')}`)
+    console.log(`${row.label.padEnd(42)}${SUBSETS.map((subset) => {
+        const summary = figures[row.key].subsets[subset]
+        return summary ? fmt(summary.ndcg10, 20) : '—'.padStart(20)
+      }).join('')}`)
   }
   const full = ineligibleInTop(set, only(rows[0].rankings, needs))
   const reasons = Object.entries(full.byReason)
@@ -224,8 +233,8 @@ async function main() {
   for (const split of splits) result[split] = printSplit(set, split, rows)
   console.log('')
   for (const split of splits) {
-    const figures = result[split] as Record<string, { all: Summary }>
-    if (figures.full.all.ndcg10 <= figures.bm25Filtered.all.ndcg10) console.log(`WARNING (${split}): the full engine does not beat BM25 after the same hard filters on NDCG@10`)
+    const figures = result[split] as Record<string, RowFigures>
+    if ((figures.full.subsets.all?.ndcg10 ?? 0) <= (figures.bm25Filtered.subsets.all?.ndcg10 ?? 0)) console.log(`WARNING (${split}): the full engine does not beat BM25 after the same hard filters on NDCG@10`)
   }
   console.log(JSON.stringify(result))
 }
