@@ -5,7 +5,8 @@
  * for the train and the held-out test split, over the subsets all / problem-worded / English /
  * outside-Alps. Rows:
  *   (a) the full engine (as configured: its own weights unless --weights);
- *   (b) BM25 after the SAME hard filters (the engine with the text feature only): the baseline;
+ *   (b) BM25 after the SAME hard filters (the engine with the text feature only, query expansion
+ *       off when the engine has one): the baseline;
  *       BM25 without any filter, for reference only;
  *   (c) PostgreSQL's full-text ranking (french + unaccent, OR query, ts_rank_cd, no filter), in a
  *       scratch database (--no-pg skips it);
@@ -49,7 +50,7 @@ function unconstrained(need: NeedDoc): NeedDoc {
   return { ...need, remoteOk: true, eligibility: null, deadline: null }
 }
 
-function rankStripped(index: MatchingIndex, needs: readonly NeedDoc[], now: Date, extra: Partial<RankOptions>): Rankings {
+function rankStripped(index: MatchingIndex, needs: readonly NeedDoc[], now: Date, extra: Partial<RankOptions> & Record<string, unknown>): Rankings {
   return rankAll(index, needs.map(unconstrained), now, extra)
 }
 
@@ -73,22 +74,32 @@ interface Row {
   headline: boolean
 }
 
-/** Optional engine switches, found by what the engine exports (none is required). */
+/**
+ * Turns the engine's query expansion off when it has one (the option names a thesaurus-based
+ * expansion may take; an engine without it ignores them): the BM25 rows are plain BM25.
+ */
+const NO_EXPANSION = { expansion: false, queryExpansion: false, expandQuery: false }
+
+/** Weights from an export: a weights object, or a learned-weights file `{ weights }`. */
+function weightsIn(value: unknown): Partial<Weights> | null {
+  if (!value || typeof value !== 'object') return null
+  if ('text' in value) return value as Partial<Weights>
+  if ('weights' in value) return weightsIn((value as { weights: unknown }).weights)
+  return null
+}
+
+/** Optional engine switches, found by what the engine exports or does (none is required). */
 function switchRows(index: MatchingIndex, set: EvalSet, full: Rankings): { rows: Row[]; notes: string[] } {
   const rows: Row[] = []
   const notes: string[] = []
   const exported = config as Record<string, unknown>
-  const isWeights = (value: unknown): value is Partial<Weights> => !!value && typeof value === 'object' && 'text' in value
-  for (const [name, label] of [
-    ['HAND_WEIGHTS', 'full, hand weights'],
-    ['LEARNED_WEIGHTS', 'full, learned weights'],
-  ] as const) {
-    const weights = exported[name]
-    if (isWeights(weights)) rows.push({ key: name === 'HAND_WEIGHTS' ? 'handWeights' : 'learnedWeights', label, rankings: rankAll(index, set.needs, set.now, { weights }), headline: true })
-  }
-  if (rows.length === 0) notes.push('no HAND_WEIGHTS / LEARNED_WEIGHTS export in engine/config: no weights rows')
-  const noExpansion = rankAll(index, set.needs, set.now, { queryExpansion: false, expandQuery: false, expansion: false })
-  if (sameRankings(noExpansion, full)) notes.push('no query-expansion switch (queryExpansion: false changes nothing): no row')
+  const hand = weightsIn(exported.HAND_SET_WEIGHTS) ?? weightsIn(exported.HAND_WEIGHTS)
+  const learned = weightsIn(exported.LEARNED_WEIGHTS)
+  if (hand) rows.push({ key: 'handWeights', label: 'full, hand-set weights', rankings: rankAll(index, set.needs, set.now, { weights: hand }), headline: true })
+  if (learned) rows.push({ key: 'learnedWeights', label: 'full, learned weights', rankings: rankAll(index, set.needs, set.now, { weights: learned }), headline: true })
+  if (!hand && !learned) notes.push('no HAND_SET_WEIGHTS / LEARNED_WEIGHTS export in engine/config: no weights rows')
+  const noExpansion = rankAll(index, set.needs, set.now, NO_EXPANSION)
+  if (sameRankings(noExpansion, full)) notes.push('no query-expansion switch (expansion: false changes nothing): no row')
   else rows.push({ key: 'noExpansion', label: 'full, query expansion off', rankings: noExpansion, headline: true })
   return { rows, notes }
 }
@@ -185,7 +196,7 @@ async function main() {
     for (const k1 of [0.6, 0.9, 1.2, 1.5, 2]) {
       for (const b of [0.3, 0.5, 0.75, 0.9]) {
         const swept = buildIndex(set.firms, { bm25: { k1, b } })
-        const text = summarise(rankAll(swept, train, set.now, { weights: TEXT_ONLY }), set.grades)
+        const text = summarise(rankAll(swept, train, set.now, { weights: TEXT_ONLY, ...NO_EXPANSION }), set.grades)
         const full = summarise(rankAll(swept, train, set.now, override ? { weights: override } : {}), set.grades)
         console.log(`${k1.toFixed(1).padEnd(5)} ${b.toFixed(2).padEnd(6)} ${fmt(text.ndcg10, 20)} ${fmt(full.ndcg10, 13)}`)
       }
@@ -197,8 +208,8 @@ async function main() {
   const base: Weights = { ...DEFAULT_WEIGHTS, ...override }
   const rows: Row[] = [
     { key: 'full', label: '(a) full engine', rankings: full, headline: true },
-    { key: 'bm25Filtered', label: '(b) BM25 after the same hard filters', rankings: rankAll(index, set.needs, set.now, { weights: TEXT_ONLY }), headline: true },
-    { key: 'bm25Unfiltered', label: '    BM25 without filters (reference only)', rankings: rankStripped(index, set.needs, set.now, { weights: TEXT_ONLY }), headline: true },
+    { key: 'bm25Filtered', label: '(b) BM25 after the same hard filters', rankings: rankAll(index, set.needs, set.now, { weights: TEXT_ONLY, ...NO_EXPANSION }), headline: true },
+    { key: 'bm25Unfiltered', label: '    BM25 without filters (reference only)', rankings: rankStripped(index, set.needs, set.now, { weights: TEXT_ONLY, ...NO_EXPANSION }), headline: true },
   ]
 
   let pgNote = 'skipped (--no-pg)'
