@@ -16,6 +16,7 @@
  *
  *   npm run eval:matching [-- --split train|test|all] [--input FILE] [--no-pg] [--k1 1.2 --b 0.75]
  *                           [--weights '{"text":0.3}'] [--sweep]   (--sweep: k1 × b grid on train)
+ *   npm run eval:matching -- --split train --per-need   (NDCG@10 of each need: engine vs BM25 after filters)
  *   npm run eval:matching -- --record-floor   (writes tests/fixtures/matching/eval-floor.json from the
  *                                              engine as configured, on the test split; keeps the margin)
  */
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     weights: { type: 'string' },
     sweep: { type: 'boolean' },
     'record-floor': { type: 'boolean' },
+    'per-need': { type: 'boolean' },
   },
 })
 
@@ -139,6 +141,13 @@ function printSplit(set: EvalSet, split: Split | 'all', rows: Row[]) {
         return summary ? fmt(summary.ndcg10, 20) : '—'.padStart(20)
       }).join('')}`)
   }
+  if (args['per-need']) {
+    console.log(`\nNDCG@10 per need${' '.repeat(26)}${'engine'.padStart(8)} ${'BM25+f'.padStart(8)}  tags`)
+    for (const need of needs) {
+      const one = (key: string) => summarise(only(rows.find((row) => row.key === key)!.rankings, [need]), set.grades).ndcg10
+      console.log(`${`${need.id} ${need.title ?? ''}`.slice(0, 42).padEnd(42)} ${fmt(one('full'))} ${fmt(one('bm25Filtered'))}  ${(set.tags[need.id] ?? []).join(',')}`)
+    }
+  }
   const full = ineligibleInTop(set, only(rows[0].rankings, needs))
   const reasons = Object.entries(full.byReason)
     .map(([reason, count]) => `${reason} ${count}`)
@@ -157,8 +166,8 @@ function header(set: EvalSet, index: MatchingIndex, pgNote: string) {
       'capabilities), against the same engine reduced to BM25 after the same hard filters, on needs worded as partners word',
       'them (problems, English) and firms across France; whether it lets through firms the set\'s own rules exclude (radius by',
       'great-circle distance between the set\'s own town coordinates, unknown town on a non-remote need, headcount, revenue, age).',
-      'What they cannot show: quality on real partners and firms (one hand-written set, 166 firms, grades by rules rather than',
-      'pair-by-pair judgement, one writer\'s vocabulary); small differences (a test split of about 20 needs moves by several',
+      `What they cannot show: quality on real partners and firms (one hand-written set, ${set.firms.length} firms, grades by rules rather than`,
+      `pair-by-pair judgement, one writer's vocabulary); small differences (a test split of ${selectNeeds(set, 'test').length} needs moves by several`,
       'hundredths when one need changes); the value of context features (distance within the radius, track record,',
       'responsiveness) that the grades neither reward nor punish. Train-split figures are optimistic once tuned on.',
     ].join('\n'),
