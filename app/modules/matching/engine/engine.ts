@@ -78,6 +78,8 @@ export interface RankOptions {
   explain?: boolean
   /** Counters to fill (benchmarks, diagnostics): how much of the index a ranking read. */
   stats?: RankStats
+  /** Query expansion with the domain thesaurus (default ENGINE_PARAMS.expansion.enabled; see prepareNeed). */
+  expansion?: boolean
 }
 
 export interface RankStats {
@@ -354,9 +356,16 @@ function explainPair(need: PreparedNeed, firm: FirmView, context: PairContext, e
     if (points > 0) matched.push(position)
   })
   const { contributions } = evaluation
-  const textTerms = matched
-    .sort((a, b) => contributions[b] - contributions[a] || (need.terms[a].surface < need.terms[b].surface ? -1 : 1))
-    .map((position) => need.terms[position].surface)
+  matched.sort((a, b) => contributions[b] - contributions[a] || (need.terms[a].surface < need.terms[b].surface ? -1 : 1))
+  // The need's own words (whole expressions, each once, no fragment), then the thesaurus phrases
+  // that brought the firm in (expansion terms).
+  const textTerms: string[] = []
+  const relatedTerms: string[] = []
+  for (const position of matched) {
+    const term = need.terms[position]
+    const list = term.expanded ? relatedTerms : textTerms
+    if (!list.includes(term.surface) && (term.expanded || isShowableWord(term.surface))) list.push(term.surface)
+  }
   const shared = need.skills
     .map((skill, position) => ({ skill, position }))
     .filter(({ skill }) => firm.hasSkill(skill.key))
@@ -368,6 +377,7 @@ function explainPair(need: PreparedNeed, firm: FirmView, context: PairContext, e
     normalised: evaluation.normalised,
     sharedSkills: shared,
     textTerms,
+    relatedTerms: relatedTerms.filter((phrase) => !textTerms.includes(phrase)),
     naf: naf && naf.level ? { needCode: naf.needCode!, firmCode: naf.firmCode!, level: naf.level } : null,
     km: evaluation.km,
     communeName: need.commune?.name ?? null,
@@ -388,6 +398,15 @@ function explainPair(need: PreparedNeed, firm: FirmView, context: PairContext, e
 }
 
 /**
+ * Whether a need's word reads well in a reason: not a 1–3 letter fragment unless written as an
+ * acronym ("IA", "MES") or a technology name ("c++", ".net"); codes of 4+ digits are fine.
+ */
+function isShowableWord(surface: string) {
+  if (/[.+#&]/.test(surface) || /\p{Lu}/u.test(surface)) return true
+  return surface.replace(/[^\p{L}\p{N}]/gu, '').length > 3
+}
+
+/**
  * Scores one need against one firm, with the statistics of the firm corpus (`index.corpusStats()`
  * or `corpusStatsOf(firms)`; without them the firm alone is the corpus, which keeps the score
  * defined but makes every term equally rare). Same formulas as rankNeed and rankFirm.
@@ -395,9 +414,16 @@ function explainPair(need: PreparedNeed, firm: FirmView, context: PairContext, e
 export function scoreMatch(
   need: NeedDoc,
   firm: FirmDoc,
-  options: { now: Date; weights?: Partial<Weights>; corpusStats?: CorpusStats; hubScope?: HubScope; invitedFirmIds?: ReadonlySet<string> | readonly string[] | null },
+  options: {
+    now: Date
+    weights?: Partial<Weights>
+    corpusStats?: CorpusStats
+    hubScope?: HubScope
+    invitedFirmIds?: ReadonlySet<string> | readonly string[] | null
+    expansion?: boolean
+  },
 ): ScoreMatchResult {
-  const prepared = prepareNeed(need)
+  const prepared = prepareNeed(need, { expansion: options.expansion })
   const view = documentView(firm)
   const context = pairContext(prepared, options.corpusStats ?? corpusStatsOf([firm]), resolveWeights(options.weights), options)
   const evaluation = evaluatePair(prepared, view, context)
@@ -411,7 +437,7 @@ export function scoreMatch(
 
 /** The best eligible firms for a need, best first (score desc, then firm id asc). */
 export function rankNeed(index: MatchingIndex, need: NeedDoc | PreparedNeed, options: RankOptions): RankedFirm[] {
-  const prepared = 'terms' in need && 'need' in need ? need : prepareNeed(need)
+  const prepared = 'terms' in need && 'need' in need ? need : prepareNeed(need, { expansion: options.expansion })
   const { now } = options
   if (deadlinePassed(prepared.deadline, now)) return []
   const weights = resolveWeights(options.weights)
@@ -834,7 +860,7 @@ export function rankFirm(index: MatchingIndex, firm: string | FirmDoc, needs: Re
   const heap = new TopK(options.top ?? 50, (position) => needs[position].id)
   const evaluations: Array<{ evaluation: PairEvaluation; context: PairContext } | undefined> = []
   needs.forEach((need, position) => {
-    const prepared = prepareNeed(need)
+    const prepared = prepareNeed(need, { expansion: options.expansion })
     if (deadlinePassed(prepared.deadline, options.now)) return
     const context = pairContext(prepared, stats, weights, options)
     const evaluation = evaluatePair(prepared, view, context)
@@ -846,7 +872,7 @@ export function rankFirm(index: MatchingIndex, firm: string | FirmDoc, needs: Re
     const explanation: MatchExplanation =
       options.explain === false
         ? { score: evaluations[item]!.evaluation.score, breakdown: [], reasons: [], algorithmVersion: ALGORITHM_VERSION }
-        : explainPair(prepareNeed(need), view, evaluations[item]!.context, evaluations[item]!.evaluation)
+        : explainPair(prepareNeed(need, { expansion: options.expansion }), view, evaluations[item]!.context, evaluations[item]!.evaluation)
     return { needId: need.id, ...explanation }
   })
 }
