@@ -163,8 +163,7 @@ export function prepareNeed(need: NeedDoc, options: PrepareOptions = {}): Prepar
     const params = ENGINE_PARAMS.expansion
     const evoked = evokedConcepts(words, language, { window: params.cueWindow, maxConcepts: params.maxConcepts })
     for (const concept of evoked) concepts.push(concept.id)
-    for (const entry of expansionTerms(evoked)) {
-      if (qtf.has(entry.term)) continue
+    for (const entry of expansionTerms(evoked, params.maxTerms, (term) => qtf.has(term))) {
       terms.push({ term: entry.term, weight: params.termWeight * queryTermWeight(1), surface: entry.phrase, expanded: true })
     }
   }

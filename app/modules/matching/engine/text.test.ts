@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { parseTags } from '../../shared/tags'
-import { detectLanguage, normaliseSkills, normaliseTag, prepareText, STOP_WORDS, stemWord, tagKey, tokenize } from './text'
+import { detectLanguage, forEachTerm, normaliseSkills, normaliseTag, prepareText, STOP_WORDS, stemWord, tagKey, tokenize } from './text'
 
 describe('French elisions', () => {
   test.each([
@@ -112,5 +112,25 @@ describe('tags', () => {
       { key: 'iot', label: 'IoT' },
       { key: 'edge computing', label: 'Edge computing' },
     ])
+  })
+})
+
+describe('acronyms that are stop words in lower case', () => {
+  test('« MES », « SI », "IT" written in capitals are indexed; « mes », « si », "it" are not', () => {
+    expect(tokenize('Interfaçage MES et SI de production', 'fr')).toEqual(expect.arrayContaining(['mes', 'si']))
+    expect(tokenize('mes machines si possible', 'fr')).not.toContain('mes')
+    expect(tokenize('mes machines si possible', 'fr')).not.toContain('si')
+    expect(tokenize('IT support for our plant', 'en')).toContain('it')
+    expect(tokenize('it works', 'en')).not.toContain('it')
+  })
+
+  test('offsets are kept: the words can be quoted as written', () => {
+    const starts: number[] = []
+    const text = 'L’usine d’Échirolles'
+    forEachTerm(text, 'fr', (_term, surface, start) => {
+      starts.push(start)
+      expect(text.slice(start, start + surface.length).toLowerCase()).toBe(surface)
+    })
+    expect(starts).toEqual([2, 10])
   })
 })

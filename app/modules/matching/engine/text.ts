@@ -101,7 +101,21 @@ export function tagKey(raw: string) {
  * the result keeps the NFC text's offsets, so a token can be traced back to the words as written).
  */
 export function prepareText(text: string) {
-  return text.normalize('NFC').toLowerCase().replace(APOSTROPHES, "'").replace(ELISION, blank)
+  return prepareNfc(text.normalize('NFC'))
+}
+
+function prepareNfc(nfc: string) {
+  return nfc.toLowerCase().replace(APOSTROPHES, "'").replace(ELISION, blank)
+}
+
+/**
+ * Acronyms that are stop words in lower case (« MES » / « mes », « CE » / « ce », « SI » / « si »,
+ * "IT" / "it", "AI" / « ai »): indexed when written in capitals.
+ */
+const CAPITAL_ACRONYMS = new Set(['mes', 'ce', 'si', 'ai', 'it'])
+
+function writtenInCapitals(nfc: string, start: number, token: string) {
+  return nfc.slice(start, start + token.length) === token.toUpperCase()
 }
 
 function blank(match: string) {
@@ -162,7 +176,9 @@ export function stemWord(word: string, language: Language): string {
  */
 export function forEachTerm(text: string, language: Language, onTerm: (term: string, surface: string, start: number) => void) {
   if (!text) return
-  const prepared = prepareText(text)
+  const nfc = text.normalize('NFC')
+  const prepared = prepareNfc(nfc)
+  const traceable = prepared.length === nfc.length
   const cache = stemCache[language]
   TOKEN.lastIndex = 0
   for (let match = TOKEN.exec(prepared); match !== null; match = TOKEN.exec(prepared)) {
@@ -174,6 +190,7 @@ export function forEachTerm(text: string, language: Language, onTerm: (term: str
       cache.set(token, term)
     }
     if (term) onTerm(term, token, match.index)
+    else if (traceable && CAPITAL_ACRONYMS.has(token) && writtenInCapitals(nfc, match.index, token)) onTerm(token, token, match.index)
   }
 }
 

@@ -159,11 +159,45 @@ export interface ExpansionTerm {
 
 const expansionCache = new Map<string, ExpansionTerm[]>()
 
+/** Words that say little about an offer on their own ("grands modèles", "search"), never added. */
+const VAGUE = ['grands', 'large', 'recherche', 'search', 'outil', 'outils', 'tool', 'tools', 'logiciel', 'software', 'plateforme', 'platform', 'nouveau', 'new']
+
+/** Index terms of one concept's offer words (French as French; English as English and as French). */
+function rawConceptTerms(concept: ConceptData, onTerm: (term: string, phrase: string) => void) {
+  for (const phrase of concept.fr) forEachTerm(phrase, 'fr', (term) => onTerm(term, phrase))
+  for (const phrase of concept.en) {
+    forEachTerm(phrase, 'en', (term) => onTerm(term, phrase))
+    forEachTerm(phrase, 'fr', (term) => onTerm(term, phrase))
+  }
+}
+
+let generic: Set<string> | null = null
+/**
+ * Terms of the offer words of three concepts or more ("gestion", "management", "smart",
+ * "analyse", "données"…) and vague words: they would pull firms of every trade, so expansion
+ * leaves them out (a need that writes them still searches them as its own words).
+ */
+function genericTerms() {
+  if (!generic) {
+    const concepts = new Map<string, Set<string>>()
+    for (const concept of CONCEPTS) {
+      rawConceptTerms(concept, (term) => {
+        const ids = concepts.get(term) ?? new Set<string>()
+        ids.add(concept.id)
+        concepts.set(term, ids)
+      })
+    }
+    generic = new Set([...concepts].filter(([, ids]) => ids.size >= 3).map(([term]) => term))
+    for (const word of VAGUE) for (const language of ['fr', 'en'] as const) forEachTerm(word, language, (term) => generic!.add(term))
+  }
+  return generic
+}
+
 /** The index terms of a concept's offer words (first phrase wins for a term), cached. */
 function conceptTerms(concept: ConceptData): ExpansionTerm[] {
   let terms = expansionCache.get(concept.id)
   if (!terms) {
-    const seen = new Set<string>()
+    const seen = new Set<string>(genericTerms())
     terms = []
     const add = (phrase: string, language: Language) => {
       forEachTerm(phrase, language, (term) => {
@@ -184,17 +218,27 @@ function conceptTerms(concept: ConceptData): ExpansionTerm[] {
 
 const conceptById = new Map(CONCEPTS.map((concept) => [concept.id, concept]))
 
-/** The offer words of the concepts as index terms, each term once (the first concept wins). */
-export function expansionTerms(concepts: readonly EvokedConcept[]): ExpansionTerm[] {
+/**
+ * The offer words of the concepts as index terms, each term once, at most `maxTerms` (shared
+ * fairly between the concepts, each concept's first phrases first: write a concept's main names
+ * first), leaving out the terms `skip` says the need already has.
+ */
+export function expansionTerms(concepts: readonly EvokedConcept[], maxTerms = Infinity, skip: (term: string) => boolean = () => false): ExpansionTerm[] {
+  const lists = concepts.map(({ id }) => conceptById.get(id)).filter((concept) => concept !== undefined).map((concept) => conceptTerms(concept).filter((entry) => !skip(entry.term)))
   const seen = new Set<string>()
   const result: ExpansionTerm[] = []
-  for (const { id } of concepts) {
-    const concept = conceptById.get(id)
-    if (!concept) continue
-    for (const entry of conceptTerms(concept)) {
-      if (seen.has(entry.term)) continue
+  const cursors = lists.map(() => 0)
+  // Round robin: one term of each concept in turn.
+  for (let progress = true; progress && result.length < maxTerms; ) {
+    progress = false
+    for (let index = 0; index < lists.length && result.length < maxTerms; index++) {
+      const list = lists[index]
+      while (cursors[index] < list.length && seen.has(list[cursors[index]].term)) cursors[index]++
+      if (cursors[index] >= list.length) continue
+      const entry = list[cursors[index]++]
       seen.add(entry.term)
       result.push(entry)
+      progress = true
     }
   }
   return result
