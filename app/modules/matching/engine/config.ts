@@ -111,7 +111,7 @@ export const ENGINE_PARAMS = {
     /** At most this many concepts per need (most hits first). */
     maxConcepts: 3,
     /** At most this many expansion terms per need (each term read costs postings: bench:matching). */
-    maxTerms: 16,
+    maxTerms: 12,
   },
   reasons: {
     /** At most this many reasons per match, the largest contributions first. */
