@@ -112,6 +112,14 @@ export const ENGINE_PARAMS = {
     maxConcepts: 3,
     /** At most this many expansion terms per need (each term read costs postings: bench:matching). */
     maxTerms: 12,
+    /**
+     * An expansion term found in more than this share of the firms, and in more than
+     * generatingMinDf firms, never generates candidates (it still counts in their BM25): at national
+     * scale a common thesaurus word would add many postings and few good firms. Hubs are too small
+     * for the rule to apply.
+     */
+    generatingMaxShare: 0.01,
+    generatingMinDf: 300,
   },
   reasons: {
     /** At most this many reasons per match, the largest contributions first. */

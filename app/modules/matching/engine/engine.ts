@@ -1,7 +1,7 @@
 import { communes, distanceKm, type Commune } from '../../geo/communes'
 import { BM25_UNITS, idf, lengthNorm, termScore, toUnits } from './bm25'
 import { ALGORITHM_VERSION, ENGINE_PARAMS, resolveWeights, type FeatureKey, type Weights } from './config'
-import { analyseFirm, prepareNeed, type PreparedNeed } from './documents'
+import { analyseFirm, prepareNeed, type PreparedNeed, type QueryTerm } from './documents'
 import { checkEligibility, deadlinePassed, headcountOk, hubAllowed, invitedSet, radiusOf, revenueOk } from './eligibility'
 import {
   applicableWeights,
@@ -125,8 +125,7 @@ interface NeedWeights {
 function needWeights(need: PreparedNeed, stats: CorpusStats): NeedWeights {
   const dfs = need.terms.map((term) => stats.termDf(term.term))
   const weightedIdfs = Float64Array.from(need.terms, (term, position) => term.weight * idf(stats.firmCount, dfs[position]))
-  const commonDf = commonTermDf(stats.firmCount)
-  const generating = Uint8Array.from(dfs, (df) => (df <= commonDf ? 1 : 0))
+  const generating = Uint8Array.from(dfs, (df, position) => (isCommonTerm(need.terms[position], df, stats.firmCount) ? 0 : 1))
   let mass = 0
   for (const value of weightedIdfs) mass += value
   const skillDfs = Int32Array.from(need.skills, (skill) => stats.skillDf(skill.key))
@@ -137,6 +136,17 @@ function needWeights(need: PreparedNeed, stats: CorpusStats): NeedWeights {
 }
 
 /** Terms in more firms than this never generate candidates (ENGINE_PARAMS.pruning). */
+/**
+ * A term that never generates candidates: common (commonTermDf), or an expansion term found in
+ * more than `expansion.generatingMaxShare` of the firms (and more than `generatingMinDf`): a
+ * thesaurus word that common only adds to the BM25 of the candidates its rarer words found.
+ */
+function isCommonTerm(term: QueryTerm, df: number, firmCount: number) {
+  if (df > commonTermDf(firmCount)) return true
+  const { generatingMaxShare, generatingMinDf } = ENGINE_PARAMS.expansion
+  return term.expanded === true && df > Math.max(generatingMaxShare * firmCount, generatingMinDf)
+}
+
 function commonTermDf(firmCount: number) {
   return Math.max(ENGINE_PARAMS.pruning.commonTermShare * firmCount, ENGINE_PARAMS.pruning.commonTermMinDf)
 }
@@ -506,26 +516,23 @@ function collectTopK(index: MatchingIndex, query: RankQuery): TopK {
 
   // The need's terms known to the index, with their weighted idf and upper bound.
   let mass = 0
-  const known: Array<{ id: number; weightedIdf: number; bound: number; position: number }> = []
+  const known: Array<{ id: number; weightedIdf: number; bound: number; position: number; common: boolean }> = []
   for (const term of prepared.terms) {
     const id = index.termIds.get(term.term)
     const df = id === undefined ? 0 : index.termDf[id]
     const weightedIdf = term.weight * idf(firmCount, df)
     mass += weightedIdf
-    if (id !== undefined && df > 0) known.push({ id, weightedIdf, bound: weightedIdf * index.impactBound(id), position: known.length })
+    if (id !== undefined && df > 0) {
+      known.push({ id, weightedIdf, bound: weightedIdf * index.impactBound(id), position: known.length, common: isCommonTerm(term, df, firmCount) })
+    }
   }
   // Terms in more than `commonTermShare` of the firms (and more than `commonTermMinDf`) never
   // generate candidates (a firm that shares only such words with the need has nothing specific
   // in common with it); they still count, exactly, in the BM25 of the candidates.
-  const commonDf = commonTermDf(firmCount)
-  const bySelectivity = [...known].sort((a, b) => {
-    const commonA = index.termDf[a.id] > commonDf ? 1 : 0
-    const commonB = index.termDf[b.id] > commonDf ? 1 : 0
-    return commonA - commonB || b.bound - a.bound || a.id - b.id
-  })
+  const bySelectivity = [...known].sort((a, b) => Number(a.common) - Number(b.common) || b.bound - a.bound || a.id - b.id)
   let generating = bySelectivity.length
   let leftAside = 0
-  while (generating > 0 && index.termDf[bySelectivity[generating - 1].id] > commonDf) leftAside += bySelectivity[--generating].bound
+  while (generating > 0 && bySelectivity[generating - 1].common) leftAside += bySelectivity[--generating].bound
   // Of the generating terms, the least selective whose bounds add up to at most
   // `nonEssentialShare` of the query mass are left aside too, for now.
   let readUpTo = generating

@@ -10,6 +10,8 @@ function firm(id: string, description: string, extra: Partial<FirmDoc> = {}): Fi
   return { id, verified: true, description, communeInsee: '38185', ...extra }
 }
 
+const logsNeed: NeedDoc = { id: 'n-logs-large', title: 'Our operators spend hours reading maintenance logs', communeInsee: '38185', radiusKm: 80 }
+
 function concepts(text: string) {
   return prepareNeed({ id: `n-${text}`, title: text }).concepts
 }
@@ -108,6 +110,29 @@ describe('query expansion in the ranking', () => {
     const text = match.reasons.find((reason) => reason.key === 'text')
     expect(text?.values.terms).toBe('')
     expect(String(text?.values.related)).toMatch(/maintenance prédictive|analyse vibratoire/)
+  })
+})
+
+describe('expansion words common in a large corpus', () => {
+  test('do not generate candidates, the same rule for the need and for the firm, scores unchanged', () => {
+    const firms: FirmDoc[] = [
+      ...Array.from({ length: 600 }, (_, index) => firm(`mining-${String(index).padStart(3, '0')}`, 'Text mining dashboards.')),
+      ...Array.from({ length: 5 }, (_, index) => firm(`tal-${index}`, 'Traitement automatique du langage.')),
+      ...Array.from({ length: 1400 }, (_, index) => firm(`bakery-${String(index).padStart(4, '0')}`, 'Boulangerie artisanale, pains au levain.')),
+    ]
+    const index = buildIndex(firms)
+    const corpusStats = index.corpusStats()
+    const ranked = rankNeed(index, logsNeed, { now, top: 50 })
+    // "mining" is in 600 of 2 005 firms (more than 1 % and 300 firms): it only adds to the BM25 of candidates.
+    expect(ranked.map((match) => match.firmId).sort()).toEqual(['tal-0', 'tal-1', 'tal-2', 'tal-3', 'tal-4'])
+    expect(rankFirm(index, 'mining-000', [logsNeed], { now, top: 5 })).toEqual([])
+    // In a hub-sized corpus the same firms are found through "text mining".
+    const small = buildIndex([...firms.slice(0, 3), ...firms.slice(600, 605), ...firms.slice(605, 620)])
+    expect(rankNeed(small, logsNeed, { now, top: 50 }).map((match) => match.firmId)).toContain('mining-000')
+    for (const match of ranked) {
+      expect(scoreMatch(logsNeed, firms.find((candidate) => candidate.id === match.firmId)!, { now, corpusStats }).score).toBe(match.score)
+      expect(rankFirm(index, match.firmId, [logsNeed], { now, top: 5 })[0]?.score).toBe(match.score)
+    }
   })
 })
 

@@ -206,10 +206,13 @@ function conceptTerms(concept: ConceptData): ExpansionTerm[] {
         terms!.push({ term, phrase, concept: concept.id })
       })
     }
-    for (const phrase of concept.fr) add(phrase, 'fr')
-    for (const phrase of concept.en) {
-      add(phrase, 'en')
-      add(phrase, 'fr')
+    // French and English phrases in turn, main names first: a capped expansion keeps both languages.
+    for (let rank = 0; rank < Math.max(concept.fr.length, concept.en.length); rank++) {
+      if (rank < concept.fr.length) add(concept.fr[rank], 'fr')
+      if (rank < concept.en.length) {
+        add(concept.en[rank], 'en')
+        add(concept.en[rank], 'fr')
+      }
     }
     expansionCache.set(concept.id, terms)
   }
