@@ -46,10 +46,10 @@ function unconstrained(need: NeedDoc): NeedDoc {
   return { ...need, remoteOk: true, eligibility: null, deadline: null }
 }
 
-function rankAll(index: MatchingIndex, needs: readonly NeedDoc[], now: Date, weights: Partial<Weights>, strip = false, expansion?: boolean) {
+function rankAll(index: MatchingIndex, needs: readonly NeedDoc[], now: Date, weights: Partial<Weights>, strip = false) {
   const rankings = new Map<string, string[]>()
   for (const need of needs) {
-    const ranked = rankNeed(index, strip ? unconstrained(need) : need, { now, top: 50, hubScope: 'all', weights, explain: false, expansion })
+    const ranked = rankNeed(index, strip ? unconstrained(need) : need, { now, top: 50, hubScope: 'all', weights, explain: false })
     rankings.set(need.id, ranked.map((match) => match.firmId))
   }
   return rankings
@@ -84,9 +84,6 @@ async function main() {
   const bm25Alone = summarise(rankAll(index, needs, now, TEXT_ONLY, true), grades)
   rows.push(['(b) BM25 alone', bm25Alone])
   rows.push(['    BM25 after the hard filters', summarise(rankAll(index, needs, now, TEXT_ONLY), grades)])
-  // Query expansion with the domain thesaurus (ENGINE_PARAMS.expansion), switched off.
-  rows.push(['    full without expansion', summarise(rankAll(index, needs, now, weights, false, false), grades)])
-  rows.push(['    BM25 after filters, no expansion', summarise(rankAll(index, needs, now, TEXT_ONLY, false, false), grades)])
   for (const feature of FEATURE_KEYS) {
     rows.push([`    full without ${feature}`, summarise(rankAll(index, needs, now, { ...weights, [feature]: 0 }), grades)])
   }
