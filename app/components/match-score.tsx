@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { cn } from './ui/cn'
 import { toLocale } from '#app/i18n/config'
-import { reasonSentence } from '#app/modules/matching/engine/reasons'
+import { reasonSentence, type ReasonAudience } from '#app/modules/matching/engine/reasons'
 import type { Reason } from '#app/modules/matching/engine/types'
 
 interface StoredBreakdown {
@@ -26,10 +26,12 @@ export function ScoreBadge({ score, className }: { score: number | null; classNa
 }
 
 /**
- * "Why this match": the stored reasons, as sentences in the reader's language. The engine writes
- * them (French and English), so the command-line ranker and the product say the same thing.
+ * "Why this match": the stored reasons, as sentences in the reader's language and for the reader:
+ * `audience` 'firm' speaks to the firm (« vos compétences en commun », « votre entreprise est à
+ * 12 km d’Échirolles »), 'partner' to the need's author (the firm in the third person, « votre
+ * besoin »), 'staff' neutrally (the default, as the command-line ranker). The engine writes them.
  */
-export function MatchReasons({ breakdown }: { breakdown: unknown }) {
+export function MatchReasons({ breakdown, audience = 'staff' }: { breakdown: unknown; audience?: ReasonAudience }) {
   const { i18n } = useTranslation()
   const reasons = (breakdown as StoredBreakdown | null)?.reasons ?? []
   if (reasons.length === 0) return null
@@ -37,7 +39,7 @@ export function MatchReasons({ breakdown }: { breakdown: unknown }) {
   return (
     <ul className="list-disc space-y-1 pl-5 text-sm text-stone-800">
       {reasons.map((reason) => (
-        <li key={reason.key}>{capitalise(reasonSentence(reason, locale))}</li>
+        <li key={reason.key}>{capitalise(reasonSentence(reason, locale, audience))}</li>
       ))}
     </ul>
   )

@@ -1,5 +1,6 @@
 import { Form, Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import type { ReasonAudience } from '#app/modules/matching/engine/reasons'
 import { MatchReasons, ScoreBadge } from './match-score'
 import { Button } from './ui/button'
 import { Badge } from './ui/card'
@@ -26,7 +27,18 @@ export interface RecommendationItem {
  * A need's recommended firms, best first, with the reasons, the decisions the reader may take
  * (posted to `decisionAction`) and their opinion (good match / not relevant).
  */
-export function RecommendationList({ items, decisionAction, className }: { items: RecommendationItem[]; decisionAction: string; className?: string }) {
+export function RecommendationList({
+  items,
+  decisionAction,
+  className,
+  audience = 'partner',
+}: {
+  items: RecommendationItem[]
+  decisionAction: string
+  className?: string
+  /** Who reads the reasons: the need's partner (default) or staff. */
+  audience?: ReasonAudience
+}) {
   const { t } = useTranslation()
   const location = useLocation()
   const here = `${location.pathname}${location.search}`
@@ -50,7 +62,7 @@ export function RecommendationList({ items, decisionAction, className }: { items
               ) : null}
             </p>
             <MatchOrigin item={item} />
-            <MatchReasons breakdown={item.breakdown} />
+            <MatchReasons breakdown={item.breakdown} audience={audience} />
             {item.actions.feedback ? <FeedbackButtons matchId={item.id} current={item.myFeedback} subject={item.firm.name} redirectTo={`${here}#recommendations`} /> : null}
           </div>
           <div className="flex flex-wrap items-start gap-2">

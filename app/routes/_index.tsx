@@ -82,7 +82,7 @@ function RecommendedNeeds() {
                     {need.partnerName}
                     {need.deadline ? ` · ${t('needs.deadline')} ${formatDate(need.deadline, locale)}` : ''}
                   </p>
-                  <MatchReasons breakdown={{ reasons: need.reasons }} />
+                  <MatchReasons breakdown={{ reasons: need.reasons }} audience="firm" />
                 </div>
               </Card>
             </li>

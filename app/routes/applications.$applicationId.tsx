@@ -483,7 +483,7 @@ export default function ApplicationPage() {
                 <ScoreBadge score={match.score} />
                 <h2 className="font-semibold">{t('matching.whyThisMatch')}</h2>
               </div>
-              <MatchReasons breakdown={match.breakdown} />
+              <MatchReasons breakdown={match.breakdown} audience={view === 'firm' ? 'firm' : view === 'partner' ? 'partner' : 'staff'} />
             </Card>
           ) : null}
           {consortium.length > 0 ? (

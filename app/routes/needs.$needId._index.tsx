@@ -492,7 +492,7 @@ export default function NeedPage() {
                 <ScoreBadge score={match.score} />
                 <h2 className="font-semibold">{t('matching.whyThisMatch')}</h2>
               </div>
-              <MatchReasons breakdown={match.breakdown} />
+              <MatchReasons breakdown={match.breakdown} audience="firm" />
               <FeedbackButtons matchId={match.id} current={match.feedback} subject={need.title} redirectTo={`/needs/${need.id}`} side="firm" />
             </Card>
           ) : null}

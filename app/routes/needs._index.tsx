@@ -304,7 +304,7 @@ export default function NeedsPage() {
                       {need.summary ? <p className="mt-2 line-clamp-2 text-stone-800">{need.summary}</p> : null}
                       {perspective === 'firm' && Array.isArray(need.reasons) && !need.dismissed ? (
                         <div className="mt-2">
-                          <MatchReasons breakdown={{ reasons: need.reasons.slice(0, 2) }} />
+                          <MatchReasons breakdown={{ reasons: need.reasons.slice(0, 2) }} audience="firm" />
                         </div>
                       ) : null}
                       <p className="mt-2 flex flex-wrap gap-x-4 text-sm text-stone-700">

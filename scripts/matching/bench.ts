@@ -10,7 +10,7 @@
  * - a full refresh: every need ranked and its top 50 written to a scratch table shaped like Match
  *   (needId, firmId, score, breakdown jsonb, algorithmVersion, computedAt), in unnest batches.
  *
- *   npm run bench:matching [-- --firms 100000 --needs 10000 --pg-needs 100 --pg-budget-s 240 --sample 1000 --no-pg]
+ *   npm run bench:matching [-- --firms 100000 --needs 10000 --pg-needs 100 --pg-budget-s 240 --sample 1000 --no-pg --no-expansion]
  *
  * The last line is one JSON object. Scratch databases are dropped at the end, also on error.
  */
@@ -30,6 +30,7 @@ const { values: args } = parseArgs({
     top: { type: 'string' },
     'pg-budget-s': { type: 'string' },
     'no-pg': { type: 'boolean' },
+    'no-expansion': { type: 'boolean' },
   },
 })
 const FIRMS = Number(args.firms ?? 100_000)
@@ -37,6 +38,8 @@ const NEEDS = Number(args.needs ?? 10_000)
 const PG_NEEDS = Number(args['pg-needs'] ?? 100)
 /** PostgreSQL ranks an OR query slowly at this scale: stop measuring after this budget (at least 10 needs). */
 const PG_BUDGET_MS = Number(args['pg-budget-s'] ?? 240) * 1000
+/** Query expansion with the domain thesaurus (ENGINE_PARAMS.expansion); `--no-expansion` measures without it. */
+const EXPANSION = !args['no-expansion']
 const SAMPLE = Math.min(NEEDS, Number(args.sample ?? 1000))
 const TOP = Number(args.top ?? 50)
 const NOW = new Date('2026-06-01T00:00:00Z')
@@ -87,7 +90,7 @@ async function fullRefresh(client: pg.Client, index: MatchingIndex, needs: reado
     const breakdowns: Array<ReturnType<typeof storedBreakdown>> = []
     for (const need of needs.slice(start, start + BATCH_NEEDS)) {
       const rankStart = performance.now()
-      for (const match of rankNeed(index, need, { now: NOW, top: TOP, hubScope: 'all' })) {
+      for (const match of rankNeed(index, need, { now: NOW, top: TOP, hubScope: 'all', expansion: EXPANSION })) {
         needIds.push(need.id)
         firmIds.push(match.firmId)
         scores.push(match.score)
@@ -134,7 +137,7 @@ async function main() {
   for (const need of needs.slice(0, SAMPLE)) {
     const cpuStart = process.cpuUsage()
     const wallStart = performance.now()
-    rankNeed(index, need, { now: NOW, top: TOP, hubScope: 'all', stats })
+    rankNeed(index, need, { now: NOW, top: TOP, hubScope: 'all', stats, expansion: EXPANSION })
     wall.push(performance.now() - wallStart)
     const used = process.cpuUsage(cpuStart)
     cpu.push((used.user + used.system) / 1000)

@@ -63,7 +63,8 @@ function main() {
     rankings[need.id] = rankNeed(index, need, { now, top, hubScope: 'all' }).map((match) => ({
       firmId: match.firmId,
       score: match.score,
-      reasons: match.reasons.map((reason) => reasonSentence(reason, lang)),
+      // Plain spaces, as the CLI always wrote (the app keeps the no-break spaces before units).
+      reasons: match.reasons.map((reason) => reasonSentence(reason, lang, 'staff').replace(/[\u00a0\u202f]/g, ' ')),
     }))
   }
   process.stdout.write(`${JSON.stringify({ algorithmVersion: ALGORITHM_VERSION, rankings }, null, 2)}\n`)

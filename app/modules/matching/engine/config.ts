@@ -94,6 +94,33 @@ export const ENGINE_PARAMS = {
   },
   /** Responsiveness when the firm has no history. */
   defaultResponsiveness: 0.5,
+  /**
+   * Query expansion with the bilingual domain thesaurus (thesaurus-data.ts): a need's query gains
+   * the offer words, French and English, of the concepts its words evoke (offer words in either
+   * language, or problem cues such as « pannes imprévues »), so that BM25 and candidate generation
+   * reach firms that describe the offer in the other language or in offer words. Done in
+   * prepareNeed, so rankNeed, rankFirm and scoreMatch see the same query; the expansion terms count
+   * in the query mass (text relevance stays absolute). Off per call with `expansion: false`.
+   */
+  expansion: {
+    enabled: true,
+    /** Query weight of an expansion term (a need's own word weighs w(qtf) ≥ 1). */
+    termWeight: 0.35,
+    /** A cue's segments must lie within this many words of each other. */
+    cueWindow: 6,
+    /** At most this many concepts per need (most hits first). */
+    maxConcepts: 3,
+    /** At most this many expansion terms per need (each term read costs postings: bench:matching). */
+    maxTerms: 12,
+    /**
+     * An expansion term found in more than this share of the firms, and in more than
+     * generatingMinDf firms, never generates candidates (it still counts in their BM25): at national
+     * scale a common thesaurus word would add many postings and few good firms. Hubs are too small
+     * for the rule to apply.
+     */
+    generatingMaxShare: 0.01,
+    generatingMinDf: 300,
+  },
   reasons: {
     /** At most this many reasons per match, the largest contributions first. */
     max: 4,

@@ -4,6 +4,7 @@ import { ENGINE_PARAMS } from './config'
 import { deadlinePassed } from './eligibility'
 import { needBudget, normaliseNaf } from './features'
 import { detectLanguage, forEachTerm, normaliseSkills, type Language } from './text'
+import { evokedConcepts, expansionTerms, phraseSpans, type SequenceTerm } from './thesaurus'
 import type { FirmDoc, NeedDoc, RevenueBand } from './types'
 
 /**
@@ -60,17 +61,25 @@ export function normaliseNafCodes(codes: readonly string[] | null | undefined) {
 
 export interface QueryTerm {
   term: string
-  /** w(qtf), the saturated query term weight. */
+  /** w(qtf), the saturated query term weight (× ENGINE_PARAMS.expansion.termWeight for an expansion term). */
   weight: number
-  /** The word as the need wrote it, for explanations. */
+  /**
+   * For explanations: the need's words as written, whole expression (« tableau de bord », "edge
+   * computing", "IoT"); for an expansion term, the thesaurus phrase it comes from ("NLP").
+   */
   surface: string
+  /** Added by query expansion (a concept the need evokes), not written by the need. */
+  expanded?: boolean
 }
 
 /** A need analysed once (independent of any index), reusable across rankings. */
 export interface PreparedNeed {
   need: NeedDoc
   language: Language
+  /** The need's own terms first, then the expansion terms (ENGINE_PARAMS.expansion). */
   terms: QueryTerm[]
+  /** The thesaurus concepts the need evokes (empty when expansion is off). */
+  concepts: string[]
   skills: Array<{ key: string; label: string }>
   nafCodes: string[]
   commune: Commune | null
@@ -86,31 +95,84 @@ export interface PreparedNeed {
   inviteOnly: boolean
 }
 
-const prepared = new WeakMap<NeedDoc, PreparedNeed>()
+export interface PrepareOptions {
+  /** Query expansion with the domain thesaurus (default ENGINE_PARAMS.expansion.enabled). */
+  expansion?: boolean
+}
 
-/** Analyses a need (memoised per need object: do not mutate a need after ranking it). */
-export function prepareNeed(need: NeedDoc): PreparedNeed {
-  const cached = prepared.get(need)
+const preparedWith = new WeakMap<NeedDoc, PreparedNeed>()
+const preparedWithout = new WeakMap<NeedDoc, PreparedNeed>()
+
+/** Positions between two fields of a need: phrases and cues never span fields. */
+const FIELD_GAP = 1000
+
+interface Occurrence extends SequenceTerm {
+  /** The field's NFC text, and the word's offsets in it. */
+  text: string
+  start: number
+  end: number
+  /** Whether the field's words can be traced back (lower-casing kept the offsets). */
+  traceable: boolean
+}
+
+/**
+ * Analyses a need (memoised per need object and expansion setting: do not mutate a need after
+ * ranking it).
+ */
+export function prepareNeed(need: NeedDoc, options: PrepareOptions = {}): PreparedNeed {
+  const expansion = options.expansion ?? ENGINE_PARAMS.expansion.enabled
+  const memo = expansion ? preparedWith : preparedWithout
+  const cached = memo.get(need)
   if (cached) return cached
   const language = detectLanguage([need.title, need.summary, need.description].filter(Boolean).join('\n'))
-  const qtf = new Map<string, { count: number; surface: string }>()
-  const add = (weight: number) => (term: string, surface: string) => {
-    const entry = qtf.get(term)
-    if (entry) entry.count += weight
-    else qtf.set(term, { count: weight, surface })
+  const qtf = new Map<string, { count: number; first: number }>()
+  const sequence: Occurrence[] = []
+  let position = 0
+  const read = (raw: string | null | undefined, weight: number) => {
+    if (!raw) return
+    const text = raw.normalize('NFC')
+    const traceable = text.toLowerCase().length === text.length
+    forEachTerm(text, language, (term, surface, start) => {
+      const entry = qtf.get(term)
+      if (entry) entry.count += weight
+      else qtf.set(term, { count: weight, first: sequence.length })
+      sequence.push({ term, position: position + start, text, start, end: start + surface.length, traceable })
+    })
+    position += text.length + FIELD_GAP
   }
-  forEachTerm(need.title ?? '', language, add(ENGINE_PARAMS.bm25.titleWeight))
-  const addOnce = add(1)
-  forEachTerm(need.summary ?? '', language, addOnce)
-  forEachTerm(need.description ?? '', language, addOnce)
+  read(need.title, ENGINE_PARAMS.bm25.titleWeight)
+  read(need.summary, 1)
+  read(need.description, 1)
   const skills = normaliseSkills(need.skills)
-  for (const skill of skills) forEachTerm(skill.label, language, addOnce)
-  const terms = [...qtf].map(([term, entry]) => ({ term, weight: queryTermWeight(entry.count), surface: entry.surface }))
+  for (const skill of skills) read(skill.label, 1)
+  // Positions count words, not characters, for phrases and cue windows.
+  const words: SequenceTerm[] = []
+  let word = 0
+  for (let index = 0; index < sequence.length; index++) {
+    if (index > 0) word += sequence[index].position - sequence[index - 1].position > FIELD_GAP ? FIELD_GAP : 1
+    words.push({ term: sequence[index].term, position: word })
+  }
+  const spans = phraseSpans(words, language)
+  const terms: QueryTerm[] = [...qtf].map(([term, entry]) => ({
+    term,
+    weight: queryTermWeight(entry.count),
+    surface: surfaceAt(sequence, entry.first, spans.get(entry.first)),
+  }))
+  const concepts: string[] = []
+  if (expansion) {
+    const params = ENGINE_PARAMS.expansion
+    const evoked = evokedConcepts(words, language, { window: params.cueWindow, maxConcepts: params.maxConcepts })
+    for (const concept of evoked) concepts.push(concept.id)
+    for (const entry of expansionTerms(evoked, params.maxTerms, (term) => qtf.has(term))) {
+      terms.push({ term: entry.term, weight: params.termWeight * queryTermWeight(1), surface: entry.phrase, expanded: true })
+    }
+  }
   const rules = need.eligibility ?? {}
   const result: PreparedNeed = {
     need,
     language,
     terms,
+    concepts,
     skills,
     nafCodes: normaliseNafCodes(need.nafCodes),
     commune: communeByInsee(need.communeInsee),
@@ -125,8 +187,35 @@ export function prepareNeed(need: NeedDoc): PreparedNeed {
     hubIds: need.hubIds ?? [],
     inviteOnly: need.visibility === 'INVITE_ONLY',
   }
-  prepared.set(need, result)
+  memo.set(need, result)
   return result
+}
+
+/**
+ * The need's words at an occurrence, as written: the whole expression when the word is part of one
+ * (« tableau de bord », not « bord »). Acronyms and mixed-case names keep their capitals ("IA",
+ * "IoT"), a capitalised word keeps its capital unless it starts a sentence; other words are lower case.
+ */
+function surfaceAt(sequence: readonly Occurrence[], index: number, span: [number, number] | undefined): string {
+  const occurrence = sequence[index]
+  if (!occurrence.traceable) return occurrence.text.slice(occurrence.start, occurrence.end).toLowerCase()
+  const [first, last] = span ?? [index, index]
+  const start = sequence[first].start
+  const end = sequence[last].end
+  const text = occurrence.text
+  const sentenceStart = /(^|[.!?:;\n]\s*|^\s*[-•*]\s*)$/.test(text.slice(0, start))
+  return text
+    .slice(start, end)
+    .replace(/\s+/g, ' ')
+    .replace(/[\p{L}\p{N}]+/gu, (wordText, at: number) => casedWord(wordText, sentenceStart && at === 0))
+}
+
+function casedWord(word: string, sentenceStart: boolean) {
+  const rest = word.slice(1)
+  if (rest !== rest.toLowerCase()) return word
+  if (word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(word)) return word
+  if (!sentenceStart && word[0] !== word[0].toLowerCase()) return word
+  return word.toLowerCase()
 }
 
 export function isPastDeadline(need: PreparedNeed, now: Date) {

@@ -1,7 +1,7 @@
 import { communes, distanceKm, type Commune } from '../../geo/communes'
 import { BM25_UNITS, idf, lengthNorm, termScore, toUnits } from './bm25'
 import { ALGORITHM_VERSION, ENGINE_PARAMS, resolveWeights, type FeatureKey, type Weights } from './config'
-import { analyseFirm, prepareNeed, type PreparedNeed } from './documents'
+import { analyseFirm, prepareNeed, type PreparedNeed, type QueryTerm } from './documents'
 import { checkEligibility, deadlinePassed, headcountOk, hubAllowed, invitedSet, radiusOf, revenueOk } from './eligibility'
 import {
   applicableWeights,
@@ -78,6 +78,8 @@ export interface RankOptions {
   explain?: boolean
   /** Counters to fill (benchmarks, diagnostics): how much of the index a ranking read. */
   stats?: RankStats
+  /** Query expansion with the domain thesaurus (default ENGINE_PARAMS.expansion.enabled; see prepareNeed). */
+  expansion?: boolean
 }
 
 export interface RankStats {
@@ -123,8 +125,7 @@ interface NeedWeights {
 function needWeights(need: PreparedNeed, stats: CorpusStats): NeedWeights {
   const dfs = need.terms.map((term) => stats.termDf(term.term))
   const weightedIdfs = Float64Array.from(need.terms, (term, position) => term.weight * idf(stats.firmCount, dfs[position]))
-  const commonDf = commonTermDf(stats.firmCount)
-  const generating = Uint8Array.from(dfs, (df) => (df <= commonDf ? 1 : 0))
+  const generating = Uint8Array.from(dfs, (df, position) => (isCommonTerm(need.terms[position], df, stats.firmCount) ? 0 : 1))
   let mass = 0
   for (const value of weightedIdfs) mass += value
   const skillDfs = Int32Array.from(need.skills, (skill) => stats.skillDf(skill.key))
@@ -135,6 +136,17 @@ function needWeights(need: PreparedNeed, stats: CorpusStats): NeedWeights {
 }
 
 /** Terms in more firms than this never generate candidates (ENGINE_PARAMS.pruning). */
+/**
+ * A term that never generates candidates: common (commonTermDf), or an expansion term found in
+ * more than `expansion.generatingMaxShare` of the firms (and more than `generatingMinDf`): a
+ * thesaurus word that common only adds to the BM25 of the candidates its rarer words found.
+ */
+function isCommonTerm(term: QueryTerm, df: number, firmCount: number) {
+  if (df > commonTermDf(firmCount)) return true
+  const { generatingMaxShare, generatingMinDf } = ENGINE_PARAMS.expansion
+  return term.expanded === true && df > Math.max(generatingMaxShare * firmCount, generatingMinDf)
+}
+
 function commonTermDf(firmCount: number) {
   return Math.max(ENGINE_PARAMS.pruning.commonTermShare * firmCount, ENGINE_PARAMS.pruning.commonTermMinDf)
 }
@@ -354,9 +366,16 @@ function explainPair(need: PreparedNeed, firm: FirmView, context: PairContext, e
     if (points > 0) matched.push(position)
   })
   const { contributions } = evaluation
-  const textTerms = matched
-    .sort((a, b) => contributions[b] - contributions[a] || (need.terms[a].surface < need.terms[b].surface ? -1 : 1))
-    .map((position) => need.terms[position].surface)
+  matched.sort((a, b) => contributions[b] - contributions[a] || (need.terms[a].surface < need.terms[b].surface ? -1 : 1))
+  // The need's own words (whole expressions, each once, no fragment), then the thesaurus phrases
+  // that brought the firm in (expansion terms).
+  const textTerms: string[] = []
+  const relatedTerms: string[] = []
+  for (const position of matched) {
+    const term = need.terms[position]
+    const list = term.expanded ? relatedTerms : textTerms
+    if (!list.includes(term.surface) && (term.expanded || isShowableWord(term.surface))) list.push(term.surface)
+  }
   const shared = need.skills
     .map((skill, position) => ({ skill, position }))
     .filter(({ skill }) => firm.hasSkill(skill.key))
@@ -368,6 +387,7 @@ function explainPair(need: PreparedNeed, firm: FirmView, context: PairContext, e
     normalised: evaluation.normalised,
     sharedSkills: shared,
     textTerms,
+    relatedTerms: relatedTerms.filter((phrase) => !textTerms.includes(phrase)),
     naf: naf && naf.level ? { needCode: naf.needCode!, firmCode: naf.firmCode!, level: naf.level } : null,
     km: evaluation.km,
     communeName: need.commune?.name ?? null,
@@ -388,6 +408,15 @@ function explainPair(need: PreparedNeed, firm: FirmView, context: PairContext, e
 }
 
 /**
+ * Whether a need's word reads well in a reason: not a 1–3 letter fragment unless written as an
+ * acronym ("IA", "MES") or a technology name ("c++", ".net"); codes of 4+ digits are fine.
+ */
+function isShowableWord(surface: string) {
+  if (/[.+#&]/.test(surface) || /\p{Lu}/u.test(surface)) return true
+  return surface.replace(/[^\p{L}\p{N}]/gu, '').length > 3
+}
+
+/**
  * Scores one need against one firm, with the statistics of the firm corpus (`index.corpusStats()`
  * or `corpusStatsOf(firms)`; without them the firm alone is the corpus, which keeps the score
  * defined but makes every term equally rare). Same formulas as rankNeed and rankFirm.
@@ -395,9 +424,16 @@ function explainPair(need: PreparedNeed, firm: FirmView, context: PairContext, e
 export function scoreMatch(
   need: NeedDoc,
   firm: FirmDoc,
-  options: { now: Date; weights?: Partial<Weights>; corpusStats?: CorpusStats; hubScope?: HubScope; invitedFirmIds?: ReadonlySet<string> | readonly string[] | null },
+  options: {
+    now: Date
+    weights?: Partial<Weights>
+    corpusStats?: CorpusStats
+    hubScope?: HubScope
+    invitedFirmIds?: ReadonlySet<string> | readonly string[] | null
+    expansion?: boolean
+  },
 ): ScoreMatchResult {
-  const prepared = prepareNeed(need)
+  const prepared = prepareNeed(need, { expansion: options.expansion })
   const view = documentView(firm)
   const context = pairContext(prepared, options.corpusStats ?? corpusStatsOf([firm]), resolveWeights(options.weights), options)
   const evaluation = evaluatePair(prepared, view, context)
@@ -411,7 +447,7 @@ export function scoreMatch(
 
 /** The best eligible firms for a need, best first (score desc, then firm id asc). */
 export function rankNeed(index: MatchingIndex, need: NeedDoc | PreparedNeed, options: RankOptions): RankedFirm[] {
-  const prepared = 'terms' in need && 'need' in need ? need : prepareNeed(need)
+  const prepared = 'terms' in need && 'need' in need ? need : prepareNeed(need, { expansion: options.expansion })
   const { now } = options
   if (deadlinePassed(prepared.deadline, now)) return []
   const weights = resolveWeights(options.weights)
@@ -480,26 +516,23 @@ function collectTopK(index: MatchingIndex, query: RankQuery): TopK {
 
   // The need's terms known to the index, with their weighted idf and upper bound.
   let mass = 0
-  const known: Array<{ id: number; weightedIdf: number; bound: number; position: number }> = []
+  const known: Array<{ id: number; weightedIdf: number; bound: number; position: number; common: boolean }> = []
   for (const term of prepared.terms) {
     const id = index.termIds.get(term.term)
     const df = id === undefined ? 0 : index.termDf[id]
     const weightedIdf = term.weight * idf(firmCount, df)
     mass += weightedIdf
-    if (id !== undefined && df > 0) known.push({ id, weightedIdf, bound: weightedIdf * index.impactBound(id), position: known.length })
+    if (id !== undefined && df > 0) {
+      known.push({ id, weightedIdf, bound: weightedIdf * index.impactBound(id), position: known.length, common: isCommonTerm(term, df, firmCount) })
+    }
   }
   // Terms in more than `commonTermShare` of the firms (and more than `commonTermMinDf`) never
   // generate candidates (a firm that shares only such words with the need has nothing specific
   // in common with it); they still count, exactly, in the BM25 of the candidates.
-  const commonDf = commonTermDf(firmCount)
-  const bySelectivity = [...known].sort((a, b) => {
-    const commonA = index.termDf[a.id] > commonDf ? 1 : 0
-    const commonB = index.termDf[b.id] > commonDf ? 1 : 0
-    return commonA - commonB || b.bound - a.bound || a.id - b.id
-  })
+  const bySelectivity = [...known].sort((a, b) => Number(a.common) - Number(b.common) || b.bound - a.bound || a.id - b.id)
   let generating = bySelectivity.length
   let leftAside = 0
-  while (generating > 0 && index.termDf[bySelectivity[generating - 1].id] > commonDf) leftAside += bySelectivity[--generating].bound
+  while (generating > 0 && bySelectivity[generating - 1].common) leftAside += bySelectivity[--generating].bound
   // Of the generating terms, the least selective whose bounds add up to at most
   // `nonEssentialShare` of the query mass are left aside too, for now.
   let readUpTo = generating
@@ -834,7 +867,7 @@ export function rankFirm(index: MatchingIndex, firm: string | FirmDoc, needs: Re
   const heap = new TopK(options.top ?? 50, (position) => needs[position].id)
   const evaluations: Array<{ evaluation: PairEvaluation; context: PairContext } | undefined> = []
   needs.forEach((need, position) => {
-    const prepared = prepareNeed(need)
+    const prepared = prepareNeed(need, { expansion: options.expansion })
     if (deadlinePassed(prepared.deadline, options.now)) return
     const context = pairContext(prepared, stats, weights, options)
     const evaluation = evaluatePair(prepared, view, context)
@@ -846,7 +879,7 @@ export function rankFirm(index: MatchingIndex, firm: string | FirmDoc, needs: Re
     const explanation: MatchExplanation =
       options.explain === false
         ? { score: evaluations[item]!.evaluation.score, breakdown: [], reasons: [], algorithmVersion: ALGORITHM_VERSION }
-        : explainPair(prepareNeed(need), view, evaluations[item]!.context, evaluations[item]!.evaluation)
+        : explainPair(prepareNeed(need, { expansion: options.expansion }), view, evaluations[item]!.context, evaluations[item]!.evaluation)
     return { needId: need.id, ...explanation }
   })
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { parseTags } from '../../shared/tags'
-import { detectLanguage, normaliseSkills, normaliseTag, prepareText, STOP_WORDS, stemWord, tagKey, tokenize } from './text'
+import { detectLanguage, forEachTerm, normaliseSkills, normaliseTag, prepareText, STOP_WORDS, stemWord, tagKey, tokenize } from './text'
 
 describe('French elisions', () => {
   test.each([
@@ -13,7 +13,9 @@ describe('French elisions', () => {
     ["puisqu'on", 'on'],
     ["j'ai, n'est, s'il, c'est, m'a, t'as", 'ai, est, il, est, a, as'],
   ])('%s → %s', (input, expected) => {
-    expect(prepareText(input)).toBe(expected)
+    // Elisions are blanked (offsets kept, so explanations can quote the words as written).
+    expect(prepareText(input).replace(/ {2,}/g, (spaces, at: number) => (at === 0 ? '' : ' ')).trim()).toBe(expected)
+    expect(prepareText(input)).toHaveLength(input.normalize('NFC').length)
   })
 
   test('only at the start of a word: « aujourd’hui » keeps its d', () => {
@@ -110,5 +112,25 @@ describe('tags', () => {
       { key: 'iot', label: 'IoT' },
       { key: 'edge computing', label: 'Edge computing' },
     ])
+  })
+})
+
+describe('acronyms that are stop words in lower case', () => {
+  test('« MES », « SI », "IT" written in capitals are indexed; « mes », « si », "it" are not', () => {
+    expect(tokenize('Interfaçage MES et SI de production', 'fr')).toEqual(expect.arrayContaining(['mes', 'si']))
+    expect(tokenize('mes machines si possible', 'fr')).not.toContain('mes')
+    expect(tokenize('mes machines si possible', 'fr')).not.toContain('si')
+    expect(tokenize('IT support for our plant', 'en')).toContain('it')
+    expect(tokenize('it works', 'en')).not.toContain('it')
+  })
+
+  test('offsets are kept: the words can be quoted as written', () => {
+    const starts: number[] = []
+    const text = 'L’usine d’Échirolles'
+    forEachTerm(text, 'fr', (_term, surface, start) => {
+      starts.push(start)
+      expect(text.slice(start, start + surface.length).toLowerCase()).toBe(surface)
+    })
+    expect(starts).toEqual([2, 10])
   })
 })

@@ -96,9 +96,30 @@ export function tagKey(raw: string) {
   return TAG_ALIASES.get(key) ?? key
 }
 
-/** Lower-cased NFC text with apostrophes unified and French elisions removed. */
+/**
+ * Lower-cased NFC text with apostrophes unified and French elisions blanked (replaced by spaces:
+ * the result keeps the NFC text's offsets, so a token can be traced back to the words as written).
+ */
 export function prepareText(text: string) {
-  return text.normalize('NFC').toLowerCase().replace(APOSTROPHES, "'").replace(ELISION, '')
+  return prepareNfc(text.normalize('NFC'))
+}
+
+function prepareNfc(nfc: string) {
+  return nfc.toLowerCase().replace(APOSTROPHES, "'").replace(ELISION, blank)
+}
+
+/**
+ * Acronyms that are stop words in lower case (« MES » / « mes », « CE » / « ce », « SI » / « si »,
+ * "IT" / "it", "AI" / « ai »): indexed when written in capitals.
+ */
+const CAPITAL_ACRONYMS = new Set(['mes', 'ce', 'si', 'ai', 'it'])
+
+function writtenInCapitals(nfc: string, start: number, token: string) {
+  return nfc.slice(start, start + token.length) === token.toUpperCase()
+}
+
+function blank(match: string) {
+  return ' '.repeat(match.length)
 }
 
 /** French or English, by counting each language's function words; French when unsure. */
@@ -149,12 +170,15 @@ export function stemWord(word: string, language: Language): string {
 }
 
 /**
- * Calls `onTerm(term, surface)` for each indexable term of the text, in order. `surface` is the
- * lower-cased word as written (for explanations). One regex scan and one cache lookup per token.
+ * Calls `onTerm(term, surface, start)` for each indexable term of the text, in order. `surface` is
+ * the lower-cased word as written, `start` its offset in `text.normalize('NFC')` (for
+ * explanations). One regex scan and one cache lookup per token.
  */
-export function forEachTerm(text: string, language: Language, onTerm: (term: string, surface: string) => void) {
+export function forEachTerm(text: string, language: Language, onTerm: (term: string, surface: string, start: number) => void) {
   if (!text) return
-  const prepared = prepareText(text)
+  const nfc = text.normalize('NFC')
+  const prepared = prepareNfc(nfc)
+  const traceable = prepared.length === nfc.length
   const cache = stemCache[language]
   TOKEN.lastIndex = 0
   for (let match = TOKEN.exec(prepared); match !== null; match = TOKEN.exec(prepared)) {
@@ -165,7 +189,8 @@ export function forEachTerm(text: string, language: Language, onTerm: (term: str
       if (cache.size >= STEM_CACHE_LIMIT) cache.clear()
       cache.set(token, term)
     }
-    if (term) onTerm(term, token)
+    if (term) onTerm(term, token, match.index)
+    else if (traceable && CAPITAL_ACRONYMS.has(token) && writtenInCapitals(nfc, match.index, token)) onTerm(token, token, match.index)
   }
 }
 
