@@ -35,8 +35,11 @@ export function featureVector(values: FeatureValues): Float64Array {
 }
 
 export interface TrainOptions {
-  /** L2 penalty on the weights' distance to the starting weights (default 0.05): with little behaviour, the hand-set weights stand. */
-  l2?: number
+  /**
+   * Strength of the pull towards the starting weights (default 0.4), against the summed loss of
+   * the pairs: with little behaviour the hand-set weights stand, as pairs accumulate the data speaks.
+   */
+  prior?: number
   /** Gradient steps (default 1500). */
   iterations?: number
   /** Step size (default 0.5). */
@@ -72,12 +75,12 @@ export function rankingPairs(examples: readonly Pick<Example, 'needId' | 'label'
 }
 
 /**
- * Fits non-negative weights by projected gradient descent on the mean pairwise logistic loss
- * log(1 + exp(−(s_better − s_worse))) + l2·‖w − w₀‖² (w₀: the starting weights), from them: the same examples
- * always give the same weights. Returned normalised to sum 1 (only ratios matter to the engine).
+ * Fits non-negative weights by projected gradient descent on the pairwise logistic loss
+ * log(1 + exp(−(s_better − s_worse))), summed over the pairs weighted by their label gap, plus
+ * prior·‖w − w₀‖² (w₀: the starting weights), from w₀: the same examples always give the same weights. Returned normalised to sum 1 (only ratios matter to the engine).
  */
 export function trainWeights(examples: readonly Example[], options: TrainOptions = {}): { weights: Weights; pairs: number; loss: number } {
-  const l2 = options.l2 ?? 0.05
+  const prior = options.prior ?? 0.4
   const iterations = options.iterations ?? 1500
   const rate = options.learningRate ?? 0.5
   const dimension = FEATURE_KEYS.length
@@ -106,7 +109,7 @@ export function trainWeights(examples: readonly Example[], options: TrainOptions
       for (let k = 0; k < dimension; k++) gradient[k] -= pairs[p].weight * sigma * diff[k]
     }
     for (let k = 0; k < dimension; k++) {
-      const g = gradient[k] / totalWeight + 2 * l2 * (w[k] - w0[k])
+      const g = (gradient[k] + 2 * prior * (w[k] - w0[k])) / totalWeight
       w[k] = Math.max(0, w[k] - rate * g)
     }
     loss /= totalWeight
