@@ -32,6 +32,8 @@ describe('the pairwise trainer', () => {
     expect(weights.skills).toBeGreaterThan(weights.text)
     expect(rankingQuality(heldOut, weights).ndcg10).toBeGreaterThan(rankingQuality(heldOut, HAND_SET_WEIGHTS).ndcg10)
     expect(rankingQuality(heldOut, weights).pairwiseAccuracy).toBeGreaterThan(0.9)
+    // Features that never vary here (sector: not applicable, responsiveness: 0.5) keep their hand-set ratio.
+    expect(weights.responsiveness / weights.sector).toBeCloseTo(HAND_SET_WEIGHTS.responsiveness / HAND_SET_WEIGHTS.sector, 1)
   })
 
   test('weights are non-negative, sum to 1, and the same examples always give the same weights', () => {

@@ -94,6 +94,13 @@ export function trainWeights(examples: readonly Example[], options: TrainOptions
   // Differences of the pairs' vectors, computed once.
   const diffs = pairs.map((pair) => Float64Array.from({ length: dimension }, (_, k) => vectors[pair.better][k] - vectors[pair.worse][k]))
   const totalWeight = pairs.reduce((sum, pair) => sum + pair.weight, 0)
+  // A feature whose value never varies among the examples (responsiveness when nobody has a
+  // history yet) carries no evidence: its weight stays the starting one (times the gate it would
+  // only stand in for relevance).
+  const frozen = FEATURE_KEYS.map((key) => {
+    const seen = new Set(examples.map((example) => example.values[key] ?? 0))
+    return seen.size <= 1
+  })
   const gradient = new Float64Array(dimension)
   let loss = 0
   for (let step = 0; step < iterations; step++) {
@@ -109,6 +116,7 @@ export function trainWeights(examples: readonly Example[], options: TrainOptions
       for (let k = 0; k < dimension; k++) gradient[k] -= pairs[p].weight * sigma * diff[k]
     }
     for (let k = 0; k < dimension; k++) {
+      if (frozen[k]) continue
       const g = (gradient[k] + 2 * prior * (w[k] - w0[k])) / totalWeight
       w[k] = Math.max(0, w[k] - rate * g)
     }
