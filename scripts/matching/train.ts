@@ -5,7 +5,7 @@
  *
  *   npm run matching:train -- [--database URL]              the product's behaviour (default DATABASE_URL)
  *   npm run matching:train -- --simulate [--set FILE]       a behaviour log simulated from a labelled set's train split
- *        [--held-out 0.25] [--seed 16] [--write]
+ *        [--held-out 0.25] [--seed 16] [--prior 0.4] [--write]
  *
  * Prints the time cut, then held-out NDCG@10 and pairwise accuracy for the hand-set and the learned
  * weights; `--write` writes app/modules/matching/engine/learned-weights.json (its version goes up when
@@ -20,7 +20,7 @@ import { simulateBehaviour, type LabelledSet } from '#app/modules/matching/learn
 import { nextWeightsFile, trainFromInteractions, type TrainingReport } from '#app/modules/matching/learning/train'
 import { parseRankInput } from './lib/input'
 
-const USAGE = 'usage: npm run matching:train -- [--database URL | --simulate [--set FILE]] [--held-out 0.25] [--seed N] [--write]'
+const USAGE = 'usage: npm run matching:train -- [--database URL | --simulate [--set FILE]] [--held-out 0.25] [--seed N] [--prior 0.4] [--write]'
 const root = path.join(import.meta.dirname, '../..')
 const WEIGHTS_FILE = path.join(root, 'app/modules/matching/engine/learned-weights.json')
 const DEFAULT_SET = path.join(root, 'tests/fixtures/matching/eval-set.json')
@@ -53,6 +53,9 @@ function print(report: TrainingReport, source: string) {
       `source: ${source}`,
       `interactions: ${report.interactions}, labelled pairs: ${report.labelled} (skipped ${report.skipped})`,
       `time cut: ${report.cut.toISOString()} — train ${report.train.examples} pairs on ${report.train.needs} needs (labels 0/1/2/3: ${[0, 1, 2, 3].map((label) => report.train.labels[label]).join('/')}), held out ${report.heldOut.examples} pairs`,
+      `train (fitted on, before the cut):`,
+      line('hand-set weights', report.train.handSet),
+      line('learned weights', report.train.learned),
       `held out (on or after the cut):`,
       line('hand-set weights, no decline signals', report.heldOut.handSetWithoutDeclines),
       line('hand-set weights', report.heldOut.handSet),
@@ -64,7 +67,7 @@ function print(report: TrainingReport, source: string) {
 }
 
 async function main() {
-  let values: { database?: string; simulate?: boolean; set?: string; 'held-out'?: string; seed?: string; write?: boolean; help?: boolean }
+  let values: { database?: string; simulate?: boolean; set?: string; 'held-out'?: string; seed?: string; prior?: string; write?: boolean; help?: boolean }
   try {
     ;({ values } = parseArgs({
       options: {
@@ -73,6 +76,7 @@ async function main() {
         set: { type: 'string' },
         'held-out': { type: 'string' },
         seed: { type: 'string' },
+        prior: { type: 'string' },
         write: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -91,6 +95,8 @@ async function main() {
   if (!(heldOutShare > 0 && heldOutShare < 1)) fail(`--held-out: expected a share between 0 and 1, got ${JSON.stringify(values['held-out'])}`)
   const seed = values.seed === undefined ? 16 : Number(values.seed)
   if (!Number.isInteger(seed)) fail(`--seed: expected an integer, got ${JSON.stringify(values.seed)}`)
+  const prior = values.prior === undefined ? undefined : Number(values.prior)
+  if (prior !== undefined && !(prior >= 0)) fail(`--prior: expected a non-negative number, got ${JSON.stringify(values.prior)}`)
 
   let report: TrainingReport
   let source: string
@@ -106,6 +112,7 @@ async function main() {
       firms: new Map(set.firms.map((firm) => [firm.id, firm])),
       corpusStats: corpusStatsOf(set.firms),
       heldOutShare,
+      trainOptions: { prior },
     })
   } else {
     if (values.database) process.env.DATABASE_URL = values.database
@@ -113,7 +120,7 @@ async function main() {
     const { trainFromDatabase } = await import('#app/modules/matching/learning/train.server')
     const { prisma } = await import('#app/utils/db.server')
     try {
-      const result = await trainFromDatabase({ heldOutShare })
+      const result = await trainFromDatabase({ heldOutShare, trainOptions: { prior } })
       if (!result.ok) fail(result.message)
       report = result.report
       source = 'the product database'

@@ -22,14 +22,14 @@ const CONTEXT: ReadonlySet<FeatureKey> = new Set(['distance', 'budget', 'trackRe
 
 /**
  * The model's inputs: each feature's value (0 when not applicable), the context features times the
- * relevance gate computed with the hand-set weights (the gate itself is not learned). Within one
- * need the engine's normalisation of the weights is one positive factor, so it does not change
- * the order a linear score gives.
+ * relevance gate computed with `gateWeights` (the trainer refreshes it with the weights being
+ * fitted, so that the linear score is the engine's). Within one need the engine's normalisation of
+ * the weights is one positive factor, so it does not change the order a linear score gives.
  */
-export function featureVector(values: FeatureValues): Float64Array {
+export function featureVector(values: FeatureValues, gateWeights: Weights = HAND_SET_WEIGHTS): Float64Array {
   const applicable = {} as { [K in FeatureKey]: boolean }
   for (const key of FEATURE_KEYS) applicable[key] = values[key] !== null
-  const normalised = applicableWeights(HAND_SET_WEIGHTS, applicable)
+  const normalised = applicableWeights(gateWeights, applicable)
   const gate = contextGate(normalised, values.text ?? 0, values.skills ?? 0, values.sector ?? 0)
   return Float64Array.from(FEATURE_KEYS, (key) => (values[key] ?? 0) * (CONTEXT.has(key) ? gate : 1))
 }
@@ -47,6 +47,8 @@ export interface TrainOptions {
   /** Starting weights (default: the hand-set ones, scaled so that scores spread over a few units). */
   start?: Weights
 }
+
+const GATE_REFRESH = 50
 
 interface TrainingPair {
   better: number
@@ -84,15 +86,21 @@ export function trainWeights(examples: readonly Example[], options: TrainOptions
   const iterations = options.iterations ?? 1500
   const rate = options.learningRate ?? 0.5
   const dimension = FEATURE_KEYS.length
-  const vectors = examples.map((example) => featureVector(example.values))
   const pairs = rankingPairs(examples)
   const start = options.start ?? HAND_SET_WEIGHTS
   const startTotal = FEATURE_KEYS.reduce((sum, key) => sum + start[key], 0) || 1
   const w0 = Float64Array.from(FEATURE_KEYS, (key) => (10 * start[key]) / startTotal)
   const w = Float64Array.from(w0)
   if (pairs.length === 0) return { weights: normalise(w), pairs: 0, loss: 0 }
-  // Differences of the pairs' vectors, computed once.
-  const diffs = pairs.map((pair) => Float64Array.from({ length: dimension }, (_, k) => vectors[pair.better][k] - vectors[pair.worse][k]))
+  // Differences of the pairs' vectors, recomputed every `GATE_REFRESH` steps with the gate of the
+  // current weights (the gate is not differentiated: a fixed point).
+  let diffs: Float64Array[] = []
+  const refresh = () => {
+    const gateWeights = {} as Weights
+    FEATURE_KEYS.forEach((key, k) => (gateWeights[key] = w[k]))
+    const vectors = examples.map((example) => featureVector(example.values, gateWeights))
+    diffs = pairs.map((pair) => Float64Array.from({ length: dimension }, (_, k) => vectors[pair.better][k] - vectors[pair.worse][k]))
+  }
   const totalWeight = pairs.reduce((sum, pair) => sum + pair.weight, 0)
   // A feature whose value never varies among the examples (responsiveness when nobody has a
   // history yet) carries no evidence: its weight stays the starting one (times the gate it would
@@ -104,6 +112,7 @@ export function trainWeights(examples: readonly Example[], options: TrainOptions
   const gradient = new Float64Array(dimension)
   let loss = 0
   for (let step = 0; step < iterations; step++) {
+    if (step % GATE_REFRESH === 0) refresh()
     gradient.fill(0)
     loss = 0
     for (let p = 0; p < pairs.length; p++) {

@@ -25,7 +25,7 @@ export interface TrainingReport {
   labelled: number
   /** Pairs whose need or firm is unknown (deleted): left out. */
   skipped: number
-  train: { examples: number; needs: number; labels: Record<number, number> }
+  train: { examples: number; needs: number; labels: Record<number, number>; handSet: RankingQuality; learned: RankingQuality }
   heldOut: {
     examples: number
     handSet: RankingQuality
@@ -65,7 +65,13 @@ export function trainFromInteractions(input: TrainingInput): TrainingReport {
     interactions: input.interactions.length,
     labelled: pairs.length,
     skipped: pairs.length - trainExamples.length - heldOutExamples.length,
-    train: { examples: trainExamples.length, needs: new Set(trainExamples.map((example) => example.needId)).size, labels },
+    train: {
+      examples: trainExamples.length,
+      needs: new Set(trainExamples.map((example) => example.needId)).size,
+      labels,
+      handSet: rankingQuality(trainExamples, HAND_SET_WEIGHTS),
+      learned: rankingQuality(trainExamples, fitted.weights),
+    },
     heldOut: {
       examples: heldOutExamples.length,
       handSet: rankingQuality(heldOutExamples, HAND_SET_WEIGHTS),
