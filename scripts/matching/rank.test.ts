@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, test } from 'vitest'
+import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
 
 const run = promisify(execFile)
 const root = path.join(import.meta.dirname, '../..')
@@ -32,7 +33,7 @@ describe('matching:rank CLI', { timeout: 60_000 }, () => {
     const result = await rank('--input', fixture, '--top', '3', '--now', '2026-06-01')
     expect(result.code).toBe(0)
     const output = JSON.parse(result.stdout) as { algorithmVersion: string; rankings: Record<string, Array<{ firmId: string; score: number; reasons: string[] }>> }
-    expect(output.algorithmVersion).toBe('hybrid-1')
+    expect(output.algorithmVersion).toBe(ALGORITHM_VERSION)
     expect(Object.keys(output.rankings)).toEqual(['n-turbines', 'n-ski'])
     const turbines = output.rankings['n-turbines']
     expect(turbines[0].firmId).toBe('f-vibra')

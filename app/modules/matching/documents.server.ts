@@ -1,5 +1,6 @@
 import { prisma } from '#app/utils/db.server'
-import type { FirmDoc, NeedDoc } from './engine/engine'
+import { ENGINE_PARAMS } from './engine/config'
+import { declineSignalsFrom, type DeclineSignals, type FirmDoc, type NeedDoc } from './engine/engine'
 
 /**
  * What the engine reads of the database: verified firms as FirmDoc (profile, references, deals won,
@@ -76,9 +77,35 @@ function toFirmDoc(row: FirmRow, track: { dealsWon: number; responsiveness: numb
   }
 }
 
+/**
+ * Each firm's decline signals (FirmDoc.declineSignals): of its applications decided in the last
+ * `declines.windowDays` days, the shares declined as out of scope (SCOPE_FIT, SKILLS_FIT), too
+ * small (CAPACITY) and too far (DISTANCE), with the engine's prior (declineSignalsFrom).
+ */
+export async function readFirmDeclineSignals(firmIds: string[]) {
+  const signals = new Map<string, DeclineSignals>()
+  if (firmIds.length === 0) return signals
+  const rows = await prisma.$queryRaw<Array<{ firmId: string; decided: number; scope: number; capacity: number; distance: number }>>`
+    SELECT a."firmId",
+           count(*)::int AS decided,
+           count(*) FILTER (WHERE a."declineReason" IN ('SCOPE_FIT', 'SKILLS_FIT'))::int AS scope,
+           count(*) FILTER (WHERE a."declineReason" = 'CAPACITY')::int AS capacity,
+           count(*) FILTER (WHERE a."declineReason" = 'DISTANCE')::int AS distance
+    FROM "Application" a
+    WHERE a."firmId" = ANY(${firmIds}::text[]) AND a.status IN ('ACCEPTED', 'DECLINED')
+      AND a."decidedAt" >= now() - make_interval(days => ${ENGINE_PARAMS.declines.windowDays}::int)
+    GROUP BY a."firmId"`
+  for (const row of rows) {
+    const value = declineSignalsFrom(row)
+    if (value) signals.set(row.firmId, value)
+  }
+  return signals
+}
+
 async function withTrackRecords(rows: FirmRow[]) {
-  const tracks = await firmTrackRecords(rows.map((row) => row.id))
-  return rows.map((row) => ({ doc: toFirmDoc(row, tracks.get(row.id)), updatedAt: row.updatedAt }))
+  const ids = rows.map((row) => row.id)
+  const [tracks, declines] = await Promise.all([firmTrackRecords(ids), readFirmDeclineSignals(ids)])
+  return rows.map((row) => ({ doc: { ...toFirmDoc(row, tracks.get(row.id)), declineSignals: declines.get(row.id) ?? null }, updatedAt: row.updatedAt }))
 }
 
 /** Every verified firm, page by page (the index is built from them). */
@@ -177,6 +204,11 @@ export function toNeedDoc(row: NeedRow): NeedDoc {
     visibility: row.visibility === 'INVITE_ONLY' ? 'MEMBERS' : row.visibility,
     eligibility: { headcountMin: row.headcountMin, headcountMax: row.headcountMax, revenueBands: row.revenueBands, minAgeYears: row.minAgeYears },
   }
+}
+
+/** Needs by id, any status, as the engine ranks them (learning from past behaviour reads closed needs too). */
+export async function readNeedDocs(needIds: string[]) {
+  return (await readNeedRows({ ids: needIds, openOnly: false })).map(toNeedDoc)
 }
 
 export async function readNeed(needId: string) {

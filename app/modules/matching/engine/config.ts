@@ -1,14 +1,20 @@
+import learnedWeightsFile from './learned-weights.json'
+
 /**
  * The one versioned configuration of the matching engine. Changing a weight or a parameter that
  * moves scores means a new `ALGORITHM_VERSION`: stored matches carry the version that computed
  * them, and the service only lists matches of the current version.
  *
- * Tuned on tests/fixtures/matching/eval-set.json with `npm run eval:matching`.
+ * The feature weights in force come from `learned-weights.json`, written by `npm run
+ * matching:train -- --write` (learning to rank from behaviour, see app/modules/matching/learning)
+ * and committed; the version names both the engine's formulas and the weights file.
  */
-export const ALGORITHM_VERSION = 'hybrid-1'
 
-/** Feature weights. Only their ratios matter: the score divides by the sum of the applicable ones. */
-export const DEFAULT_WEIGHTS = {
+/** The formulas (features, decline signals, gate); bump when they change. */
+export const ENGINE_REVISION = 'hybrid-2'
+
+/** The hand-set weights of `hybrid-1`, kept as the baseline the trainer compares with. */
+export const HAND_SET_WEIGHTS = {
   /** BM25 between the need's text and the firm's profile, offerings, references and skills. */
   text: 0.45,
   /** Shared skill tags, each weighted by its rarity among firms (IDF). */
@@ -25,9 +31,61 @@ export const DEFAULT_WEIGHTS = {
   responsiveness: 0.03,
 } as const
 
-export type FeatureKey = keyof typeof DEFAULT_WEIGHTS
+export type FeatureKey = keyof typeof HAND_SET_WEIGHTS
 export type Weights = { [K in FeatureKey]: number }
-export const FEATURE_KEYS = Object.keys(DEFAULT_WEIGHTS) as FeatureKey[]
+export const FEATURE_KEYS = Object.keys(HAND_SET_WEIGHTS) as FeatureKey[]
+
+export interface LearnedWeights {
+  /** Incremented by the trainer each time it writes different weights. */
+  version: number
+  trainedAt: string
+  source: string
+  examples: number
+  heldOut: Record<string, unknown>
+  weights: Weights
+}
+
+/**
+ * A learned-weights file, checked: every feature key present, each weight a finite non-negative
+ * number, at least one positive. Throws an error naming the file and the field otherwise (the
+ * engine refuses to start on a bad file rather than rank with half of it).
+ */
+export function parseLearnedWeights(json: unknown, source = 'learned-weights.json'): LearnedWeights {
+  const fail = (message: string): never => {
+    throw new Error(`${source}: ${message}`)
+  }
+  if (!json || typeof json !== 'object') fail('expected an object')
+  const file = json as Record<string, unknown>
+  if (!Number.isInteger(file.version) || (file.version as number) < 1) fail(`"version" must be a positive integer, got ${JSON.stringify(file.version)}`)
+  const raw = file.weights
+  if (!raw || typeof raw !== 'object') fail('"weights" must be an object')
+  const weights = {} as Weights
+  let total = 0
+  for (const key of FEATURE_KEYS) {
+    const value = (raw as Record<string, unknown>)[key]
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(`"weights.${key}" must be a non-negative number, got ${JSON.stringify(value)}`)
+    weights[key] = value as number
+    total += value as number
+  }
+  for (const key of Object.keys(raw as object)) if (!(FEATURE_KEYS as string[]).includes(key)) fail(`"weights.${key}" is not a feature (expected ${FEATURE_KEYS.join(', ')})`)
+  if (total <= 0) fail('"weights" must have at least one positive weight')
+  return {
+    version: file.version as number,
+    trainedAt: String(file.trainedAt ?? ''),
+    source: String(file.source ?? ''),
+    examples: Number(file.examples ?? 0),
+    heldOut: (file.heldOut as Record<string, unknown>) ?? {},
+    weights,
+  }
+}
+
+export const LEARNED_WEIGHTS = parseLearnedWeights(learnedWeightsFile)
+
+/** Stored matches carry it: the formulas' revision and the weights file's version (e.g. `hybrid-2.w1`). */
+export const ALGORITHM_VERSION = `${ENGINE_REVISION}.w${LEARNED_WEIGHTS.version}`
+
+/** The feature weights in force (learned). Only their ratios matter: the score divides by the sum of the applicable ones. */
+export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({ ...LEARNED_WEIGHTS.weights })
 
 export const ENGINE_PARAMS = {
   bm25: {
@@ -120,6 +178,22 @@ export const ENGINE_PARAMS = {
      */
     generatingMaxShare: 0.01,
     generatingMinDf: 300,
+  },
+  /**
+   * What partners' recent declines of a firm's applications say (FirmDoc.declineSignals, each
+   * 0–1: declines of that kind / (decided applications + prior)). Each only ever lowers a value.
+   */
+  declines: {
+    /** Decided applications (accepted or declined) of the last `windowDays` count. */
+    windowDays: 365,
+    /** Signal = declines of the kind / (decided + prior): one decline out of one gives 1/3. */
+    prior: 2,
+    /** "Out of scope" (SCOPE_FIT, SKILLS_FIT): text and skills × (1 − scope·scopeDamping). */
+    scopeDamping: 0.3,
+    /** "Too small" (CAPACITY): budget fit × (1 − capacity·capacityDamping). */
+    capacityDamping: 0.5,
+    /** "Too far" (DISTANCE): the distance value decays (1 + distance·distanceSteepening) times faster. */
+    distanceSteepening: 1.5,
   },
   reasons: {
     /** At most this many reasons per match, the largest contributions first. */

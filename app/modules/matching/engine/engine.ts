@@ -5,7 +5,11 @@ import { analyseFirm, prepareNeed, type PreparedNeed, type QueryTerm } from './d
 import { checkEligibility, deadlinePassed, headcountOk, hubAllowed, invitedSet, radiusOf, revenueOk } from './eligibility'
 import {
   applicableWeights,
+  applyDeclineSignals,
   breakdownFrom,
+  capacityFactor,
+  distanceAfterDeclines,
+  scopeFactor,
   combineScore,
   budgetFit,
   distanceValue,
@@ -26,6 +30,7 @@ import { MatchingIndex, MAX_NAF_PER_FIRM, type CorpusStats, type IndexOptions } 
 import { buildReasons } from './reasons'
 import {
   REVENUE_BANDS,
+  type DeclineSignals,
   type FirmDoc,
   type HubScope,
   type IneligibleReason,
@@ -60,6 +65,7 @@ import {
 export { ALGORITHM_VERSION, DEFAULT_WEIGHTS, type Weights } from './config'
 export { MatchingIndex, type CorpusStats, type IndexOptions } from './index'
 export { prepareNeed, type PreparedNeed } from './documents'
+export { declineSignalsFrom, scoreWithWeights, type FeatureValues } from './features'
 export { reasonSentence, reasonsLine } from './reasons'
 export type * from './types'
 
@@ -179,6 +185,7 @@ interface FirmView {
   referenceCount: number
   track: number
   responsiveness: number
+  declines: DeclineSignals | null
 }
 
 /**
@@ -233,6 +240,7 @@ function slotView(index: MatchingIndex, slot: number, termMap = false, queryTerm
     referenceCount: index.refs[slot],
     track: index.track[slot],
     responsiveness: index.respond[slot],
+    declines: index.declinesOf(slot),
   }
 }
 
@@ -269,6 +277,7 @@ function documentView(firm: FirmDoc): FirmView {
     referenceCount: analysed.referenceCount,
     track: trackRecord(firm.dealsWon, analysed.referenceCount),
     responsiveness: responsiveness(firm.responsiveness),
+    declines: firm.declineSignals ?? null,
   }
 }
 
@@ -301,6 +310,8 @@ interface PairEvaluation {
   ineligibleBecause: IneligibleReason | null
   score: number
   values: FeatureValues
+  /** The values before the firm's decline signals. */
+  raw: FeatureValues
   normalised: Weights
   km: number | null
   /** Each need term's BM25 contribution (same positions as `need.terms`). */
@@ -344,7 +355,7 @@ function evaluatePair(need: PreparedNeed, firm: FirmView, context: PairContext):
     }
   }
   const bm25 = units / BM25_UNITS
-  const values: FeatureValues = {
+  const raw: FeatureValues = {
     text: need.terms.length > 0 ? textRelevance(bm25, weights.mass) : null,
     skills: skillsOverlap(
       need.skills.map((skill, position) => ({ key: skill.key, weight: weights.skillWeights[position] })),
@@ -356,7 +367,8 @@ function evaluatePair(need: PreparedNeed, firm: FirmView, context: PairContext):
     trackRecord: firm.track,
     responsiveness: firm.responsiveness,
   }
-  return { ineligibleBecause, score: scoreFrom(values, normalised), values, normalised, km, contributions }
+  const values = applyDeclineSignals(raw, firm.declines)
+  return { ineligibleBecause, score: scoreFrom(values, normalised), values, raw, normalised, km, contributions }
 }
 
 function explainPair(need: PreparedNeed, firm: FirmView, context: PairContext, evaluation: PairEvaluation): MatchExplanation {
@@ -401,7 +413,7 @@ function explainPair(need: PreparedNeed, firm: FirmView, context: PairContext, e
   })
   return {
     score: evaluation.score,
-    breakdown: breakdownFrom(evaluation.values, evaluation.normalised),
+    breakdown: breakdownFrom(evaluation.values, evaluation.normalised, evaluation.raw),
     reasons,
     algorithmVersion: ALGORITHM_VERSION,
   }
@@ -441,6 +453,18 @@ export function scoreMatch(
     return { eligible: false, ineligibleBecause: evaluation.ineligibleBecause, score: 0, breakdown: [], reasons: [], algorithmVersion: ALGORITHM_VERSION }
   }
   return { eligible: true, ...explainPair(prepared, view, context, evaluation) }
+}
+
+/**
+ * One pair's feature values (after the firm's decline signals), eligible or not: what the
+ * learning-to-rank step fits weights on. `scoreWithWeights(values, weights)` gives the score the
+ * engine would give the pair with those weights.
+ */
+export function pairFeatures(need: NeedDoc, firm: FirmDoc, options: { now: Date; corpusStats?: CorpusStats }): { values: FeatureValues; ineligibleBecause: IneligibleReason | null } {
+  const prepared = prepareNeed(need)
+  const context = pairContext(prepared, options.corpusStats ?? corpusStatsOf([firm]), resolveWeights(), { now: options.now, hubScope: 'all' })
+  const evaluation = evaluatePair(prepared, documentView(firm), context)
+  return { values: evaluation.values, ineligibleBecause: evaluation.ineligibleBecause }
 }
 
 // ───────────────────────────── a need against the index ─────────────────────────────
@@ -660,11 +684,19 @@ function collectTopK(index: MatchingIndex, query: RankQuery): TopK {
         const naf = index.naf[offset]
         if (naf >= 0 && tables.nafValue[naf] > sector) sector = tables.nafValue[naf]
       }
-      const distance = tables.distanceApplicable ? distanceValue(km, radiusKm, remoteOk) : 0
-      const budget = tables.budgetByBand[band + 1]
+      let distance = tables.distanceApplicable ? distanceValue(km, radiusKm, remoteOk) : 0
+      let budget = tables.budgetByBand[band + 1]
       const track = index.track[slot]
       const respond = index.respond[slot]
-      const skillsValue = hasSkills ? skillAcc[slot] / skillMass : 0
+      let skillsValue = hasSkills ? skillAcc[slot] / skillMass : 0
+      // The firm's decline signals, as applyDeclineSignals does in scoreMatch (same functions, same order).
+      const declines = index.declinesOf(slot)
+      const scope = declines ? scopeFactor(declines) : 1
+      if (declines) {
+        skillsValue *= scope
+        budget *= capacityFactor(declines)
+        distance = distanceAfterDeclines(distance, declines)
+      }
       if (heap.full) {
         const bound = combineScore(nw, textRelevance(acc[slot] / BM25_UNITS + leftAside, mass), skillsValue, sector, distance, budget, track, respond)
         if (bound < heap.threshold()) return
@@ -672,7 +704,7 @@ function collectTopK(index: MatchingIndex, query: RankQuery): TopK {
       // Exact BM25 from the forward index, summed in the need's term order (as scoreMatch does).
       exact++
       const bm25 = exactBm25(slot)
-      const score = combineScore(nw, textRelevance(bm25, mass), skillsValue, sector, distance, budget, track, respond)
+      const score = combineScore(nw, textRelevance(bm25, mass) * scope, skillsValue, sector, distance, budget, track, respond)
       if (score >= query.minScore) heap.offer(score, slot)
     }
     /**

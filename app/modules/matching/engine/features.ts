@@ -1,5 +1,5 @@
 import { ENGINE_PARAMS, FEATURE_KEYS, type FeatureKey, type Weights } from './config'
-import type { FeatureContribution, RevenueBand } from './types'
+import type { DeclineSignals, FeatureContribution, RevenueBand } from './types'
 
 /**
  * The structured features, each a pure function returning a value in [0, 1] (or null when the
@@ -122,6 +122,60 @@ export function responsiveness(value: number | null | undefined) {
   return Math.min(1, Math.max(0, value))
 }
 
+// ───────────────────────────── decline signals ─────────────────────────────
+
+/**
+ * A firm's decline signals from its decided applications of the last `declines.windowDays`:
+ * each kind's declines / (decided + prior), so that one decline out of one says less than five
+ * out of five. Null when nothing was decided (no evidence either way).
+ */
+export function declineSignalsFrom(counts: { decided: number; scope: number; capacity: number; distance: number }): DeclineSignals | null {
+  if (counts.decided <= 0) return null
+  const denominator = counts.decided + ENGINE_PARAMS.declines.prior
+  const share = (count: number) => Math.min(1, Math.max(0, count) / denominator)
+  return { scope: share(counts.scope), capacity: share(counts.capacity), distance: share(counts.distance) }
+}
+
+function signal(value: number | null | undefined) {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0
+}
+
+/** The multiplier of text and skills for a firm often declined as out of scope (1: no signal). */
+export function scopeFactor(signals: DeclineSignals | null | undefined) {
+  return 1 - signal(signals?.scope) * ENGINE_PARAMS.declines.scopeDamping
+}
+
+/** The multiplier of the budget fit for a firm often declined as too small (1: no signal). */
+export function capacityFactor(signals: DeclineSignals | null | undefined) {
+  return 1 - signal(signals?.capacity) * ENGINE_PARAMS.declines.capacityDamping
+}
+
+/**
+ * The distance value of a firm often declined as too far: its fall from 1 steepened,
+ * 1 − (1 − value)·(1 + distance·steepening), floored at 0. Next door (1) and remote-OK needs stay 1.
+ */
+export function distanceAfterDeclines(value: number, signals: DeclineSignals | null | undefined) {
+  const steep = signal(signals?.distance) * ENGINE_PARAMS.declines.distanceSteepening
+  return steep === 0 ? value : Math.max(0, 1 - (1 - value) * (1 + steep))
+}
+
+/**
+ * The feature values after a firm's decline signals (see ENGINE_PARAMS.declines); the ranking loop
+ * of the index applies the same three functions to the same raw values.
+ */
+export function applyDeclineSignals(values: FeatureValues, signals: DeclineSignals | null | undefined): FeatureValues {
+  if (!signals) return values
+  const scope = scopeFactor(signals)
+  const capacity = capacityFactor(signals)
+  return {
+    ...values,
+    text: values.text === null ? null : values.text * scope,
+    skills: values.skills === null ? null : values.skills * scope,
+    budget: values.budget === null ? null : values.budget * capacity,
+    distance: values.distance === null ? null : distanceAfterDeclines(values.distance, signals),
+  }
+}
+
 // ───────────────────────────── text ─────────────────────────────
 
 /** Text relevance in [0, 1] from raw BM25 and the need's query mass Σ w(t)·idf(t) (see config). */
@@ -198,16 +252,31 @@ export function scoreFrom(values: FeatureValues, normalised: Weights) {
   )
 }
 
+/** The score of feature values with (unnormalised) weights, the not-applicable (null) features left out. */
+export function scoreWithWeights(values: FeatureValues, weights: Weights) {
+  const applicable = {} as { [K in FeatureKey]: boolean }
+  for (const key of FEATURE_KEYS) applicable[key] = values[key] !== null
+  return scoreFrom(values, applicableWeights(weights, applicable))
+}
+
 const CONTEXT_FEATURES: ReadonlySet<FeatureKey> = new Set(['distance', 'budget', 'trackRecord', 'responsiveness'])
 
-/** Each feature's value and points (context features gated), the points adding up to the score. */
-export function breakdownFrom(values: FeatureValues, normalised: Weights): FeatureContribution[] {
+/**
+ * Each feature's value and points (context features gated), the points adding up to the score.
+ * `beforeDeclines`: the values before the firm's decline signals, to show what they took off.
+ */
+export function breakdownFrom(values: FeatureValues, normalised: Weights, beforeDeclines?: FeatureValues): FeatureContribution[] {
   const gate = contextGate(normalised, values.text ?? 0, values.skills ?? 0, values.sector ?? 0)
-  return FEATURE_KEYS.map((feature) => ({
-    feature,
-    value: roundTo(values[feature] ?? 0, 3),
-    weight: roundTo(normalised[feature], 4),
-    points: roundTo(100 * normalised[feature] * (values[feature] ?? 0) * (CONTEXT_FEATURES.has(feature) ? gate : 1), 1),
-    applicable: values[feature] !== null,
-  }))
+  return FEATURE_KEYS.map((feature) => {
+    const contribution: FeatureContribution = {
+      feature,
+      value: roundTo(values[feature] ?? 0, 3),
+      weight: roundTo(normalised[feature], 4),
+      points: roundTo(100 * normalised[feature] * (values[feature] ?? 0) * (CONTEXT_FEATURES.has(feature) ? gate : 1), 1),
+      applicable: values[feature] !== null,
+    }
+    const lowered = roundTo((beforeDeclines?.[feature] ?? 0) - (values[feature] ?? 0), 3)
+    if (beforeDeclines && lowered > 0) contribution.declinesLowered = lowered
+    return contribution
+  })
 }

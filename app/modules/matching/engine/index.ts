@@ -2,7 +2,7 @@ import { communes, type Commune } from '../../geo/communes'
 import { DEFAULT_BM25, lengthNorm, type Bm25Params } from './bm25'
 import { responsiveness, skillWeight, trackRecord } from './features'
 import { analyseFirm } from './documents'
-import { REVENUE_BANDS, type FirmDoc, type RevenueBand } from './types'
+import { REVENUE_BANDS, type DeclineSignals, type FirmDoc, type RevenueBand } from './types'
 
 /**
  * The inverted index of the firm corpus, in compact structures:
@@ -125,6 +125,8 @@ export class MatchingIndex {
   naf = new Int32Array(0)
   track = new Float64Array(0)
   respond = new Float64Array(0)
+  /** Decline signals (scope, capacity, distance) per slot, 0 when none (see FirmDoc.declineSignals). */
+  declines = new Float64Array(0)
   deals = new Int32Array(0)
   refs = new Int32Array(0)
   docLength = new Float64Array(0)
@@ -379,6 +381,7 @@ export class MatchingIndex {
     this.naf = grow(this.naf, capacity * MAX_NAF_PER_FIRM, -1)
     this.track = grow(this.track, capacity)
     this.respond = grow(this.respond, capacity)
+    this.declines = grow(this.declines, capacity * 3)
     this.deals = grow(this.deals, capacity)
     this.refs = grow(this.refs, capacity)
     this.docLength = grow(this.docLength, capacity)
@@ -443,6 +446,10 @@ export class MatchingIndex {
     this.refs[slot] = analysed.referenceCount
     this.track[slot] = trackRecord(firm.dealsWon, analysed.referenceCount)
     this.respond[slot] = responsiveness(firm.responsiveness)
+    const declines = firm.declineSignals
+    this.declines[slot * 3] = declines?.scope ?? 0
+    this.declines[slot * 3 + 1] = declines?.capacity ?? 0
+    this.declines[slot * 3 + 2] = declines?.distance ?? 0
     this.docLength[slot] = analysed.length
     this.liveCount++
     this.totalLength += analysed.length
@@ -459,6 +466,14 @@ export class MatchingIndex {
     this.deadCount++
     this.version++
     if (this.slotOf.get(this.firmIds[slot]) === slot) this.slotOf.delete(this.firmIds[slot])
+  }
+
+  /** A slot's decline signals, null when it has none. */
+  declinesOf(slot: number): DeclineSignals | null {
+    const scope = this.declines[slot * 3]
+    const capacity = this.declines[slot * 3 + 1]
+    const distance = this.declines[slot * 3 + 2]
+    return scope === 0 && capacity === 0 && distance === 0 ? null : { scope, capacity, distance }
   }
 
   /** Keeps the given slots, in order, as slots 0..n−1. */
@@ -480,6 +495,7 @@ export class MatchingIndex {
     this.naf = pick(this.naf, MAX_NAF_PER_FIRM, -1)
     this.track = pick(this.track)
     this.respond = pick(this.respond)
+    this.declines = pick(this.declines, 3)
     this.deals = pick(this.deals)
     this.refs = pick(this.refs)
     this.docLength = pick(this.docLength)

@@ -31,6 +31,18 @@ export interface FirmDoc {
   dealsWon?: number | null
   /** 0–1: share of solicitations answered in time; unknown → ENGINE_PARAMS.defaultResponsiveness. */
   responsiveness?: number | null
+  /** What partners' recent declines of its applications say (see declineSignalsFrom); null: none. */
+  declineSignals?: DeclineSignals | null
+}
+
+/**
+ * Each 0–1: the share of a firm's recently decided applications declined as out of scope (SCOPE_FIT,
+ * SKILLS_FIT), as too small (CAPACITY), as too far (DISTANCE), with a prior (ENGINE_PARAMS.declines).
+ */
+export interface DeclineSignals {
+  scope: number
+  capacity: number
+  distance: number
 }
 
 export interface NeedEligibility {
@@ -76,6 +88,8 @@ export interface FeatureContribution {
   points: number
   /** False when the need gives nothing to compare (no skills, no NAF code, no place, no budget). */
   applicable: boolean
+  /** The value the firm's decline signals took off (present only when they lowered it). */
+  declinesLowered?: number
 }
 
 export type ReasonKey = 'rareSkills' | 'skills' | 'text' | 'sector' | 'distance' | 'remote' | 'trackRecord' | 'budget' | 'responsiveness'
