@@ -16,9 +16,9 @@ import { REVENUE_BANDS, type FirmDoc, type RevenueBand } from './types'
  *   intervention radius and départements), so the ranking loop reads numbers, never objects;
  * - the distinct communes of the indexed firms (`communeList`, a few thousand at most, ≤ 35 000):
  *   a firm's commune is an id in that list, and a ranking computes distances from the need's
- *   commune only for the communes of the candidates it evaluates, memoised for that ranking in
- *   one scratch row over this list (`kmOf`): memory is O(distinct firm communes), never
- *   O(all communes) per need;
+ *   commune only for the communes of the candidates it evaluates, memoised in a row over this list
+ *   per origin, the rows kept in a bounded LRU (16 MB): memory is O(distinct firm communes) per
+ *   origin and bounded overall, never O(all communes) per need;
  * - a forward index per firm (its sorted term ids and frequencies, its skill ids), used to remove a
  *   firm, to rebuild the postings, to explain a match and to score one firm against many needs.
  *
@@ -38,6 +38,8 @@ export interface IndexOptions {
 }
 
 export const MAX_NAF_PER_FIRM = 4
+/** Memory bound of the per-origin distance rows (see MatchingIndex.kmOf). */
+const KM_CACHE_BYTES = 16 * 1024 * 1024
 const BAND_INDEX = new Map<RevenueBand, number>(REVENUE_BANDS.map((band, index) => [band, index]))
 
 class PostingLists {
@@ -178,10 +180,13 @@ export class MatchingIndex {
   skillAcc = new Float64Array(0)
   seen = new Uint8Array(0)
   touched = new Int32Array(0)
-  /** km from the current ranking's origin by commune id, valid where `kmStamp` equals `kmGeneration`. */
-  private kmValue = new Float64Array(0)
-  private kmStamp = new Uint32Array(0)
-  private kmGeneration = 0
+  /**
+   * km from an origin commune to the index's communes (by commune id; NaN: not computed yet),
+   * filled lazily by the rankings from that origin, for the most recently used origins: a bounded
+   * LRU of at most KM_CACHE_BYTES (16 MB) whatever the number of needs.
+   */
+  private readonly kmRows = new Map<string, Float64Array<ArrayBuffer>>()
+  private kmRow: Float64Array<ArrayBuffer> = new Float64Array(0)
   private kmOrigin: Commune | null = null
 
   constructor(options: IndexOptions = {}) {
@@ -277,26 +282,37 @@ export class MatchingIndex {
     return depts ? Array.from(depts, (id) => this.deptCodes[id]) : null
   }
 
-  /** Starts a ranking from `origin`: forgets the distances memoised for the previous one. */
+  /** Starts a ranking from `origin`: `kmOf` then answers from that origin's row (LRU). */
   beginDistances(origin: Commune | null) {
     this.kmOrigin = origin
-    if (this.kmValue.length < this.communeList.length) {
-      this.kmValue = new Float64Array(Math.max(64, this.communeList.length * 2))
-      this.kmStamp = new Uint32Array(this.kmValue.length)
-      this.kmGeneration = 0
+    if (!origin) {
+      this.kmRow = new Float64Array(0)
+      return
     }
-    if (++this.kmGeneration === 0xffffffff) {
-      this.kmStamp.fill(0)
-      this.kmGeneration = 1
+    const size = this.communeList.length
+    let row = this.kmRows.get(origin.insee)
+    if (row) this.kmRows.delete(origin.insee)
+    else row = new Float64Array(Math.max(16, size)).fill(Number.NaN)
+    if (row.length < size) {
+      const longer = new Float64Array(size * 2).fill(Number.NaN)
+      longer.set(row)
+      row = longer
     }
+    this.kmRows.set(origin.insee, row)
+    const maxRows = Math.max(4, Math.floor(KM_CACHE_BYTES / (8 * Math.max(16, size))))
+    for (const key of this.kmRows.keys()) {
+      if (this.kmRows.size <= maxRows) break
+      this.kmRows.delete(key)
+    }
+    this.kmRow = row
   }
 
-  /** km from the origin given to beginDistances to commune id `id` (exactly distanceKm, computed once per ranking). */
+  /** km from the origin given to beginDistances to commune id `id`: exactly distanceKm, computed once per origin while cached. */
   kmOf(id: number) {
-    if (this.kmStamp[id] === this.kmGeneration) return this.kmValue[id]
+    const cached = this.kmRow[id]
+    if (cached === cached) return cached
     const km = distanceKm(this.kmOrigin!, this.communeList[id])
-    this.kmValue[id] = km
-    this.kmStamp[id] = this.kmGeneration
+    this.kmRow[id] = km
     return km
   }
 
