@@ -56,27 +56,46 @@ export function foldForSearch(value: string) {
     .trim()
 }
 
-/** Folded names, most populated first (ties by INSEE code), computed once. */
-const folded = communes
-  .map((commune) => ({ commune, key: foldForSearch(commune.name) }))
-  .sort((a, b) => b.commune.population - a.commune.population || (a.commune.insee < b.commune.insee ? -1 : 1))
-
-/**
- * The folded names joined by '\n' in that order, with each name's start offset: a search is a few
- * `indexOf` calls over one string (well under a millisecond for ~35 000 names), not a scan of
- * 35 000 strings.
- */
-const joined = `${folded.map((entry) => entry.key).join('\n')}\n`
-const starts = new Int32Array(folded.length + 1)
-for (let position = 0, offset = 0; position < folded.length; position++) {
-  starts[position] = offset
-  offset += folded[position]!.key.length + 1
+interface SearchTables {
+  /** Folded names, most populated first (ties by INSEE code). */
+  folded: Array<{ commune: Commune; key: string }>
+  /**
+   * The folded names joined by '\n' in that order, with each name's start offset: a search is a
+   * few `indexOf` calls over one string (about a millisecond at worst for ~35 000 names), not a
+   * scan of 35 000 strings.
+   */
+  joined: string
+  starts: Int32Array
+  byFoldedName: Map<string, Commune[]>
 }
-starts[folded.length] = joined.length
 
-function entryAt(offset: number) {
+let tables: SearchTables | null = null
+
+/** Built on the first search or name lookup (a worker that only reads codes never pays for it). */
+function searchTables(): SearchTables {
+  if (tables) return tables
+  const folded = communes
+    .map((commune) => ({ commune, key: foldForSearch(commune.name) }))
+    .sort((a, b) => b.commune.population - a.commune.population || (a.commune.insee < b.commune.insee ? -1 : 1))
+  const joined = `${folded.map((entry) => entry.key).join('\n')}\n`
+  const starts = new Int32Array(folded.length + 1)
+  for (let position = 0, offset = 0; position < folded.length; position++) {
+    starts[position] = offset
+    offset += folded[position]!.key.length + 1
+  }
+  starts[folded.length] = joined.length
+  const byFoldedName = new Map<string, Commune[]>()
+  for (const entry of folded) {
+    const list = byFoldedName.get(entry.key)
+    if (list) list.push(entry.commune)
+    else byFoldedName.set(entry.key, [entry.commune])
+  }
+  return (tables = { folded, joined, starts, byFoldedName })
+}
+
+function entryAt(starts: Int32Array, count: number, offset: number) {
   let low = 0
-  let high = folded.length - 1
+  let high = count - 1
   while (low < high) {
     const middle = (low + high + 1) >> 1
     if (starts[middle]! <= offset) low = middle
@@ -89,10 +108,11 @@ function entryAt(offset: number) {
 export function searchCommunes(query: string, limit = 20) {
   const q = foldForSearch(query)
   if (!q || limit <= 0) return []
+  const { folded, joined, starts } = searchTables()
   const prefixed: Commune[] = []
   const contains: Commune[] = []
   for (let offset = joined.indexOf(q); offset >= 0; ) {
-    const position = entryAt(offset)
+    const position = entryAt(starts, folded.length, offset)
     if (starts[position] === offset) {
       prefixed.push(folded[position]!.commune)
       if (prefixed.length >= limit) break
@@ -102,13 +122,6 @@ export function searchCommunes(query: string, limit = 20) {
     offset = joined.indexOf(q, starts[position + 1])
   }
   return [...prefixed, ...contains].slice(0, limit)
-}
-
-const byFoldedName = new Map<string, Commune[]>()
-for (const entry of folded) {
-  const list = byFoldedName.get(entry.key)
-  if (list) list.push(entry.commune)
-  else byFoldedName.set(entry.key, [entry.commune])
 }
 
 /**
@@ -123,7 +136,7 @@ export function resolveCommune(input: string | null | undefined): Commune | null
   const labelled = value.match(/^(.*)\((\d{2,3}|2[AB])\)\s*$/i)
   const name = foldForSearch(labelled ? labelled[1]! : value)
   const dept = labelled ? labelled[2]!.toUpperCase() : null
-  const candidates = (byFoldedName.get(name) ?? []).filter((commune) => !dept || commune.dept === dept)
+  const candidates = (searchTables().byFoldedName.get(name) ?? []).filter((commune) => !dept || commune.dept === dept)
   return candidates.length === 1 ? candidates[0]! : null
 }
 
