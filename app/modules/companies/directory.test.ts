@@ -165,8 +165,9 @@ describe('prefillFromDirectory', () => {
     expect(prefillFromDirectory(company())).toEqual({ name: 'NEVE ROBOTIQUE', nafCode: '62.01Z', communeInsee: '38229', headcount: 10, foundedYear: 2015 })
   })
 
-  test('leaves out a commune outside the sillon and a code not in the nomenclature', () => {
-    expect(prefillFromDirectory(company({ communeInsee: '75056', nafCode: '99.99Z' }))).toMatchObject({ communeInsee: null, nafCode: null })
+  test('leaves out an unknown commune and a code not in the nomenclature; any French commune is kept', () => {
+    expect(prefillFromDirectory(company({ communeInsee: '99999', nafCode: '99.99Z' }))).toMatchObject({ communeInsee: null, nafCode: null })
+    expect(prefillFromDirectory(company({ communeInsee: '75056' }))).toMatchObject({ communeInsee: '75056' })
   })
 })
 

@@ -1,20 +1,46 @@
 import data from './data/communes.json'
 
-/** A commune of the sillon alpin (Drôme, Isère, Savoie, Haute-Savoie), keyed by INSEE code. */
+/**
+ * A French commune (metropolitan or overseas) or a municipal arrondissement of Paris, Lyon or
+ * Marseille, keyed by INSEE code. Built by scripts/build-geo-data.ts (sources and licences there).
+ */
 export interface Commune {
   insee: string
   name: string
+  /** Département code: '38', '2A', '972'… */
   dept: string
   epci: string | null
   postalCodes: string[]
   population: number
   lat: number
   lon: number
-  /** Where the coordinates come from: the commune itself, else its EPCI's or département's centre. */
-  coordSource: 'commune' | 'epci' | 'departement'
+  /**
+   * Where the coordinates come from: 'commune' (GeoNames town centre), 'contour' (centroid of the
+   * commune's IGN contour), 'parent' (an arrondissement placed at its city's point), else the
+   * centre of its EPCI or of its département.
+   */
+  coordSource: 'commune' | 'contour' | 'parent' | 'epci' | 'departement'
+  /** For a municipal arrondissement, its city's INSEE code (75056, 69123, 13055); else null. */
+  parentInsee: string | null
 }
 
-export const communes = data as Commune[]
+/** [insee, name, dept, epci ('' none), postal codes (space-separated), population, lat, lon, source, parent ('' none)] */
+type CommuneRow = [string, string, string, string, string, number, number, number, string, string]
+
+const SOURCES: Record<string, Commune['coordSource']> = { c: 'commune', g: 'contour', p: 'parent', e: 'epci', d: 'departement' }
+
+export const communes: Commune[] = (data as unknown as CommuneRow[]).map(([insee, name, dept, epci, postalCodes, population, lat, lon, source, parent]) => ({
+  insee,
+  name,
+  dept,
+  epci: epci || null,
+  postalCodes: postalCodes ? postalCodes.split(' ') : [],
+  population,
+  lat,
+  lon,
+  coordSource: SOURCES[source] ?? 'departement',
+  parentInsee: parent || null,
+}))
 const byInsee = new Map(communes.map((commune) => [commune.insee, commune]))
 
 export function communeByInsee(insee: string | null | undefined) {
@@ -30,36 +56,91 @@ export function foldForSearch(value: string) {
     .trim()
 }
 
-const folded = communes.map((commune) => ({ commune, key: foldForSearch(commune.name) }))
+interface SearchTables {
+  /** Folded names, most populated first (ties by INSEE code). */
+  folded: Array<{ commune: Commune; key: string }>
+  /**
+   * The folded names joined by '\n' in that order, with each name's start offset: a search is a
+   * few `indexOf` calls over one string (about a millisecond at worst for ~35 000 names), not a
+   * scan of 35 000 strings.
+   */
+  joined: string
+  starts: Int32Array
+  byFoldedName: Map<string, Commune[]>
+}
+
+let tables: SearchTables | null = null
+
+/** Built on the first search or name lookup (a worker that only reads codes never pays for it). */
+function searchTables(): SearchTables {
+  if (tables) return tables
+  const folded = communes
+    .map((commune) => ({ commune, key: foldForSearch(commune.name) }))
+    .sort((a, b) => b.commune.population - a.commune.population || (a.commune.insee < b.commune.insee ? -1 : 1))
+  const joined = `${folded.map((entry) => entry.key).join('\n')}\n`
+  const starts = new Int32Array(folded.length + 1)
+  for (let position = 0, offset = 0; position < folded.length; position++) {
+    starts[position] = offset
+    offset += folded[position]!.key.length + 1
+  }
+  starts[folded.length] = joined.length
+  const byFoldedName = new Map<string, Commune[]>()
+  for (const entry of folded) {
+    const list = byFoldedName.get(entry.key)
+    if (list) list.push(entry.commune)
+    else byFoldedName.set(entry.key, [entry.commune])
+  }
+  return (tables = { folded, joined, starts, byFoldedName })
+}
+
+function entryAt(starts: Int32Array, count: number, offset: number) {
+  let low = 0
+  let high = count - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (starts[middle]! <= offset) low = middle
+    else high = middle - 1
+  }
+  return low
+}
 
 /** Communes whose name starts with (then contains) the query, most populated first. */
 export function searchCommunes(query: string, limit = 20) {
   const q = foldForSearch(query)
-  if (!q) return []
-  const starts = folded.filter((entry) => entry.key.startsWith(q))
-  const contains = folded.filter((entry) => !entry.key.startsWith(q) && entry.key.includes(q))
-  const byPopulation = (a: { commune: Commune }, b: { commune: Commune }) => b.commune.population - a.commune.population
-  return [...starts.sort(byPopulation), ...contains.sort(byPopulation)].slice(0, limit).map((entry) => entry.commune)
+  if (!q || limit <= 0) return []
+  const { folded, joined, starts } = searchTables()
+  const prefixed: Commune[] = []
+  const contains: Commune[] = []
+  for (let offset = joined.indexOf(q); offset >= 0; ) {
+    const position = entryAt(starts, folded.length, offset)
+    if (starts[position] === offset) {
+      prefixed.push(folded[position]!.commune)
+      if (prefixed.length >= limit) break
+    } else if (contains.length < limit) {
+      contains.push(folded[position]!.commune)
+    }
+    offset = joined.indexOf(q, starts[position + 1])
+  }
+  return [...prefixed, ...contains].slice(0, limit)
 }
-
-const byFoldedName = new Map<string, Commune[]>()
-for (const entry of folded) byFoldedName.set(entry.key, [...(byFoldedName.get(entry.key) ?? []), entry.commune])
 
 /**
  * A commune from what a person typed: its INSEE code, its name, or a suggestion label such as
- * "Meylan (38)". Null when unknown or ambiguous (two communes of that name, no département given).
+ * "Meylan (38)" or "Le Lamentin (972)". Null when unknown or ambiguous (two communes of that name,
+ * e.g. many "Saint-…", and no département given).
  */
 export function resolveCommune(input: string | null | undefined): Commune | null {
   const value = (input ?? '').trim()
   if (!value) return null
-  if (/^(\d{5}|2[AB]\d{3})$/.test(value)) return communeByInsee(value)
-  const labelled = value.match(/^(.*)\((\d{2}|2[AB])\)\s*$/)
+  if (/^(\d{5}|2[AB]\d{3})$/i.test(value)) return communeByInsee(value.toUpperCase())
+  const labelled = value.match(/^(.*)\((\d{2,3}|2[AB])\)\s*$/i)
   const name = foldForSearch(labelled ? labelled[1]! : value)
-  const candidates = (byFoldedName.get(name) ?? []).filter((commune) => !labelled || commune.dept === labelled[2])
+  const dept = labelled ? labelled[2]!.toUpperCase() : null
+  const candidates = (searchTables().byFoldedName.get(name) ?? []).filter((commune) => !dept || commune.dept === dept)
   return candidates.length === 1 ? candidates[0]! : null
 }
 
-/** "Grenoble (38)" */
+/** "Grenoble (38)", "Fort-de-France (972)" */
 export function communeLabel(commune: Pick<Commune, 'name' | 'dept'>) {
   return `${commune.name} (${commune.dept})`
 }

@@ -133,7 +133,9 @@ export function generateCorpus({ firms: firmCount, needs: needCount, seed = 0x51
     for (let attempt = 0; set.size < count && attempt < count * 4; attempt++) set.add(random() < 0.7 ? topic.skills.draw(random) : skills.draw(random))
     return [...set]
   }
-  const placed = communes.filter((commune) => commune.population >= 500)
+  // The marketplace's four départements (communes.ts now holds every French commune): the same
+  // places as before, so the figures stay comparable.
+  const placed = communes.filter((commune) => commune.population >= 500 && commune.dept in HUB_OF_DEPT && commune.parentInsee === null)
   const placeCdf = new Zipf(
     [...placed].sort((a, b) => b.population - a.population),
     0.9,

@@ -128,7 +128,11 @@ export const ENGINE_PARAMS = {
   defaultRadiusKm: 50,
   /** Distance value at the need's radius (linear from 1 at 0 km). */
   distanceValueAtRadius: 0.2,
-  /** Distance value when the firm's commune is unknown (eligible, but not shown as close). */
+  /**
+   * Distance value for an unknown distance. No longer reached by a ranking: on a located need that
+   * is not remote-OK a firm of unknown location is out of reach unless a declared département
+   * covers the need (then valued at `distanceValueAtRadius`); see eligibility.ts `reachKm`.
+   */
   unknownDistanceValue: 0.3,
   budget: {
     /** Representative annual revenue of each band, in euros. */

@@ -1,10 +1,14 @@
+import { communeByInsee } from '../../geo/communes'
 import { ENGINE_PARAMS } from './config'
 import type { FirmDoc, HubScope, IneligibleReason, NeedDoc, RevenueBand } from './types'
 
 /**
  * Hard filters, applied before any scoring. Each rejection has a reason code. An unknown firm
- * value (no headcount, no revenue band, no founding year, no commune) never rejects a firm: the
- * filter can only reject what it can check. The ranking loop of the index uses the same predicates.
+ * value (no headcount, no revenue band, no founding year) never rejects a firm: the filter can only
+ * reject what it can check. Location is the exception: a need that is not remote-OK and names a
+ * commune asks for firms within reach, so a firm whose commune is unknown fails the radius rule
+ * ('distance') unless its declared intervention départements cover the need. The ranking loop of
+ * the index uses the same predicates.
  */
 
 export function deadlinePassed(deadline: Date | string | number | null | undefined, now: Date) {
@@ -38,9 +42,44 @@ export function radiusOf(need: Pick<NeedDoc, 'radiusKm'>) {
   return need.radiusKm && need.radiusKm > 0 ? need.radiusKm : ENGINE_PARAMS.defaultRadiusKm
 }
 
-/** Too far: the need is not remote-OK and both communes are known and farther apart than its radius. */
-export function tooFar(km: number | null, need: Pick<NeedDoc, 'radiusKm' | 'remoteOk'>) {
-  return !need.remoteOk && km !== null && km > radiusOf(need)
+/** A firm's declared intervention area (FirmDoc fields). */
+export type InterventionArea = Pick<FirmDoc, 'interventionDepartements' | 'interventionRadiusKm'>
+
+/** The firm's declared radius in km, 0 when none. */
+export function interventionRadiusOf(firm: InterventionArea) {
+  const radius = firm.interventionRadiusKm
+  return typeof radius === 'number' && Number.isFinite(radius) && radius > 0 ? radius : 0
+}
+
+/**
+ * Whether a firm is within reach of a need, and the distance its distance feature is computed with.
+ *
+ * - A remote-OK need, or a need without a known commune (`needDept` null): everyone is within
+ *   reach; returns `km` as given (null when unknown).
+ * - Else the firm is within reach when (a) both communes are known and `km` ≤ the need's radius:
+ *   returns `km`; or (b) the need's commune is in one of the firm's intervention départements, or
+ *   (c) `km` ≤ the firm's intervention radius: returns the need's radius, i.e. the firm is valued
+ *   as if at the edge of the need's radius (ENGINE_PARAMS.distanceValueAtRadius), since it comes
+ *   from farther away but has said it goes there.
+ * - Otherwise (too far, or location unknown and no département covering the need): false.
+ */
+export function reachKm(
+  need: Pick<NeedDoc, 'radiusKm' | 'remoteOk'>,
+  needDept: string | null,
+  km: number | null,
+  firm: InterventionArea,
+): number | null | false {
+  if (need.remoteOk || needDept === null) return km
+  const radius = radiusOf(need)
+  if (km !== null && km <= radius) return km
+  if (firm.interventionDepartements && firm.interventionDepartements.some((code) => code.trim().toUpperCase() === needDept)) return radius
+  if (km !== null && km <= interventionRadiusOf(firm)) return radius
+  return false
+}
+
+/** Too far: the need is not remote-OK, has a known commune, and the firm is not within reach (see reachKm). */
+export function tooFar(km: number | null, need: Pick<NeedDoc, 'radiusKm' | 'remoteOk' | 'communeInsee'>, firm: InterventionArea = {}) {
+  return reachKm(need, communeByInsee(need.communeInsee)?.dept ?? null, km, firm) === false
 }
 
 export interface EligibilityContext {
@@ -51,6 +90,8 @@ export interface EligibilityContext {
   invitedFirmIds?: ReadonlySet<string> | readonly string[] | null
   /** Distance between the need's and the firm's communes, null when either is unknown. */
   km: number | null
+  /** The département of the need's commune, null when the need has none (default: from need.communeInsee). */
+  needDept?: string | null
 }
 
 export function hubAllowed(need: Pick<NeedDoc, 'hubIds'>, homeHubId: string | null | undefined, hubScope: HubScope = 'need') {
@@ -73,6 +114,7 @@ export function checkEligibility(need: NeedDoc, firm: FirmDoc, context: Eligibil
   if (!headcountOk(firm.headcount, rules.headcountMin, rules.headcountMax)) return 'headcount'
   if (!revenueOk(firm.revenueBand, rules.revenueBands)) return 'revenue'
   if (!ageOk(firm.foundedYear, rules.minAgeYears, context.now)) return 'age'
-  if (tooFar(context.km, need)) return 'distance'
+  const needDept = context.needDept !== undefined ? context.needDept : (communeByInsee(need.communeInsee)?.dept ?? null)
+  if (reachKm(need, needDept, context.km, firm) === false) return 'distance'
   return null
 }

@@ -173,6 +173,80 @@ describe('pruning is exact', () => {
   })
 })
 
+describe('geography: radius, unknown locations and intervention areas', () => {
+  const strong = 'Maintenance prédictive des turbines hydroélectriques, analyse vibratoire des groupes, données vibratoires, turbines.'
+  const national: FirmDoc[] = [
+    firm('lyon', strong, { communeInsee: '69123', skills: ['analyse vibratoire'] }),
+    firm('lyon-3e', strong, { communeInsee: '69383', skills: ['analyse vibratoire'] }),
+    firm('paris', strong, { communeInsee: '75056', skills: ['analyse vibratoire'] }),
+    firm('paris-8e', strong, { communeInsee: '75108', skills: ['analyse vibratoire'] }),
+    firm('marseille', strong, { communeInsee: '13055', skills: ['analyse vibratoire'] }),
+    firm('bordeaux', strong, { communeInsee: '33063', skills: ['analyse vibratoire'] }),
+    firm('rennes', strong, { communeInsee: '35238', skills: ['analyse vibratoire'] }),
+    firm('fort-de-france', strong, { communeInsee: '97209', skills: ['analyse vibratoire'] }),
+    firm('nowhere', strong, { communeInsee: null, skills: ['analyse vibratoire'] }),
+    firm('grenoble', 'Maintenance des turbines.', { communeInsee: '38185' }),
+    firm('voiron', 'Analyse vibratoire.', { communeInsee: '38563' }),
+  ]
+  const grenobleNeed: NeedDoc = { ...need, radiusKm: 60 }
+
+  test('firms beyond a Grenoble need’s radius, or of unknown location, are never in its top', () => {
+    const index = buildIndex(national)
+    const ranked = rankNeed(index, grenobleNeed, { now, top: 10 })
+    expect(ranked.map((match) => match.firmId).sort()).toEqual(['grenoble', 'voiron'])
+    for (const far of ['lyon', 'lyon-3e', 'paris', 'paris-8e', 'marseille', 'bordeaux', 'rennes', 'fort-de-france', 'nowhere']) {
+      const alone = scoreMatch(grenobleNeed, national.find((entry) => entry.id === far)!, { now, corpusStats: index.corpusStats() })
+      expect(alone, far).toMatchObject({ eligible: false, ineligibleBecause: 'distance' })
+      expect(rankFirm(index, far, [grenobleNeed], { now }), far).toEqual([])
+    }
+  })
+
+  test('a remote-OK need reaches every firm, located or not; a wider radius reaches Lyon (≈ 95 km) but not Paris', () => {
+    const index = buildIndex(national)
+    expect(rankNeed(index, { ...grenobleNeed, remoteOk: true }, { now, top: 20 })).toHaveLength(national.length)
+    const wide = rankNeed(index, { ...grenobleNeed, radiusKm: 110 }, { now, top: 20 }).map((match) => match.firmId)
+    expect(wide).toEqual(expect.arrayContaining(['lyon', 'lyon-3e', 'grenoble', 'voiron']))
+    expect(wide).not.toContain('paris')
+    expect(wide).not.toContain('nowhere')
+  })
+
+  test('a declared intervention area brings a far firm in, valued at the edge of the need’s radius, with the same score everywhere', () => {
+    const withAreas = national.map((entry) =>
+      entry.id === 'paris'
+        ? { ...entry, interventionDepartements: ['38', '73'] }
+        : entry.id === 'lyon'
+          ? { ...entry, interventionRadiusKm: 120 }
+          : entry.id === 'nowhere'
+            ? { ...entry, interventionDepartements: ['38'] }
+            : entry.id === 'marseille'
+              ? { ...entry, interventionRadiusKm: 150, interventionDepartements: ['13', '84'] } // Marseille–Grenoble ≈ 210 km
+              : entry,
+    )
+    const index = buildIndex(withAreas)
+    const ranked = rankNeed(index, grenobleNeed, { now, top: 10 })
+    expect(ranked.map((match) => match.firmId).sort()).toEqual(['grenoble', 'lyon', 'nowhere', 'paris', 'voiron'])
+    const distanceOf = (firmId: string) => ranked.find((match) => match.firmId === firmId)!.breakdown.find((entry) => entry.feature === 'distance')!
+    expect(distanceOf('paris').value).toBeCloseTo(0.2)
+    expect(distanceOf('lyon').value).toBeCloseTo(0.2)
+    expect(distanceOf('nowhere').value).toBeCloseTo(0.2)
+    expect(distanceOf('grenoble').value).toBeCloseTo(1)
+    for (const match of ranked) {
+      const doc = withAreas.find((entry) => entry.id === match.firmId)!
+      const alone = scoreMatch(grenobleNeed, doc, { now, corpusStats: index.corpusStats() })
+      expect(alone.score, match.firmId).toBe(match.score)
+      expect(rankFirm(index, match.firmId, [grenobleNeed], { now })[0]?.score, match.firmId).toBe(match.score)
+      expect(rankFirm(index, doc, [grenobleNeed], { now })[0]?.score, match.firmId).toBe(match.score)
+    }
+    expect(scoreMatch(grenobleNeed, withAreas.find((entry) => entry.id === 'marseille')!, { now })).toMatchObject({ ineligibleBecause: 'distance' })
+  })
+
+  test('a need in an arrondissement sees firms of its city and of the whole municipality', () => {
+    const index = buildIndex(national)
+    const ranked = rankNeed(index, { ...need, communeInsee: '69386', radiusKm: 20 }, { now, top: 10 })
+    expect(ranked.map((match) => match.firmId).sort()).toEqual(['lyon', 'lyon-3e'])
+  })
+})
+
 /** Does the firm share a term or a skill with the need (the candidate rule of rankNeed)? */
 function sharesSomething(index: MatchingIndex, query: NeedDoc, firmId: string) {
   return rankFirm(index, firmId, [{ ...query, eligibility: null, remoteOk: true, deadline: null }], { now, hubScope: 'all' }).length > 0
@@ -187,7 +261,9 @@ function randomCorpus(count: number, seed: number) {
   }
   const words = ['maintenance', 'turbines', 'capteurs', 'vibratoire', 'données', 'cloud', 'sécurité', 'réseau', 'logiciel', 'application', 'mobile', 'billetterie', 'énergie', 'solaire', 'hydraulique', 'santé', 'patients', 'entrepôt', 'stocks', 'traçabilité', 'fromagerie', 'montagne', 'neige', 'vision', 'caméra', 'qualité', 'robot', 'usine', 'carte', 'cartographie']
   const skills = ['iot', 'python', 'cloud', 'cybersécurité', 'billetterie', 'sig', 'maintenance prédictive', 'vision industrielle', 'hds']
-  const communes = ['38185', '38421', '74010', '73065', '26362', '38052', '74081']
+  // Mostly the Alps, some firms and needs elsewhere (Lyon, Paris, Marseille, Bordeaux, Fort-de-France) or of unknown location.
+  const communes = ['38185', '38421', '74010', '73065', '26362', '38052', '74081', '69123', '69383', '75056', '13055', '33063', '97209', null]
+  const departements = ['38', '73', '74', '26', '69', '75', '13']
   const bands = ['LT_1M', 'M1_2M', 'M2_5M', 'M5_10M', null] as const
   const pickWord = () => words[Math.floor(words.length * random() ** 2)]
   const text = (length: number) => Array.from({ length }, pickWord).join(' ')
@@ -204,6 +280,8 @@ function randomCorpus(count: number, seed: number) {
     references: random() < 0.5 ? [{ title: text(3), description: text(6) }] : [],
     dealsWon: Math.floor(random() * 3),
     responsiveness: random() < 0.3 ? null : random(),
+    interventionDepartements: random() < 0.2 ? departements.filter(() => random() < 0.3) : null,
+    interventionRadiusKm: random() < 0.2 ? Math.round(50 + random() * 300) : null,
   }))
   const needs: NeedDoc[] = Array.from({ length: 12 }, (_, index) => ({
     id: `n${index}`,

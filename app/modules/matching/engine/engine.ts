@@ -1,8 +1,8 @@
-import { communes, distanceKm, type Commune } from '../../geo/communes'
+import { distanceKm, type Commune } from '../../geo/communes'
 import { BM25_UNITS, idf, lengthNorm, termScore, toUnits } from './bm25'
 import { ALGORITHM_VERSION, ENGINE_PARAMS, resolveWeights, type FeatureKey, type Weights } from './config'
 import { analyseFirm, prepareNeed, type PreparedNeed, type QueryTerm } from './documents'
-import { checkEligibility, deadlinePassed, headcountOk, hubAllowed, invitedSet, radiusOf, revenueOk } from './eligibility'
+import { checkEligibility, deadlinePassed, headcountOk, hubAllowed, invitedSet, radiusOf, reachKm, revenueOk } from './eligibility'
 import {
   applicableWeights,
   applyDeclineSignals,
@@ -176,6 +176,8 @@ interface FirmView {
   revenueBand: RevenueBand | null
   foundedYear: number | null
   commune: Commune | null
+  interventionDepartements: readonly string[] | null
+  interventionRadiusKm: number | null
   nafCodes: string[]
   hasSkill(key: string): boolean
   /** Term frequencies of the need's terms (same positions as `need.terms`). */
@@ -210,6 +212,8 @@ function slotView(index: MatchingIndex, slot: number, termMap = false, queryTerm
     revenueBand: index.bandOf(slot),
     foundedYear: index.founded[slot] || null,
     commune: index.communeOf(slot),
+    interventionDepartements: index.interventionDepartementsOf(slot),
+    interventionRadiusKm: index.areaRadius[slot] || null,
     nafCodes: index.nafCodesOf(slot),
     hasSkill: (key) => {
       const id = index.skillIds.get(key)
@@ -269,6 +273,8 @@ function documentView(firm: FirmDoc): FirmView {
     revenueBand: firm.revenueBand ?? null,
     foundedYear: firm.foundedYear || null,
     commune: analysed.commune,
+    interventionDepartements: firm.interventionDepartements ?? null,
+    interventionRadiusKm: firm.interventionRadiusKm ?? null,
     nafCodes: analysed.nafCodes.slice(0, MAX_NAF_PER_FIRM),
     hasSkill: (key) => skillKeys.has(key),
     tfs: (need) => Uint16Array.from(need.terms, (term) => Math.min(65_535, analysed.counts.get(term.term) ?? 0)),
@@ -341,7 +347,10 @@ function pairContext(need: PreparedNeed, stats: CorpusStats, weights: Weights, o
  */
 function evaluatePair(need: PreparedNeed, firm: FirmView, context: PairContext): PairEvaluation {
   const km = need.commune && firm.commune ? context.kmTo(firm.commune) : null
-  const ineligibleBecause = checkEligibility(need.need, firm, { now: context.now, hubScope: context.hubScope, invitedFirmIds: context.invited, km })
+  const needDept = need.commune?.dept ?? null
+  const ineligibleBecause = checkEligibility(need.need, firm, { now: context.now, hubScope: context.hubScope, invitedFirmIds: context.invited, km, needDept })
+  // A firm reached only through its intervention area is valued at the need's radius (see reachKm).
+  const reach = reachKm(need.need, needDept, km, firm)
   const { stats, weights, normalised } = context
   const norm = lengthNorm(firm.length, stats.averageLength, stats.bm25)
   const contributions = new Float64Array(need.terms.length)
@@ -362,7 +371,7 @@ function evaluatePair(need: PreparedNeed, firm: FirmView, context: PairContext):
       { has: (key) => firm.hasSkill(key) },
     ),
     sector: nafProximity(need.nafCodes, firm.nafCodes)?.value ?? null,
-    distance: need.remoteOk || need.commune !== null ? distanceValue(km, need.radiusKm, need.remoteOk) : null,
+    distance: need.remoteOk || need.commune !== null ? distanceValue(reach === false ? km : reach, need.radiusKm, need.remoteOk) : null,
     budget: budgetFit(need.budgetEur, firm.revenueBand),
     trackRecord: firm.track,
     responsiveness: firm.responsiveness,
@@ -655,7 +664,13 @@ function collectTopK(index: MatchingIndex, query: RankQuery): TopK {
     const nowYear = query.now.getUTCFullYear()
     const { headcountMin, headcountMax, minAgeYears, remoteOk, radiusKm } = prepared
     const radius = radiusOf(prepared.need)
-    const kmByCommune = tables.kmByCommune
+    const origin = prepared.commune
+    // Within reach (eligibility.ts reachKm): need's radius, else the firm's intervention area.
+    const checkReach = !remoteOk && origin !== null
+    const needDeptId = tables.needDeptId
+    const areaRadius = index.areaRadius
+    const areaDepts = index.areaDepts
+    index.beginDistances(origin)
     /** Scores a candidate exactly and offers it to the heap (marks it as done). */
     function evaluate(slot: number) {
       seen[slot] = 2
@@ -673,10 +688,12 @@ function collectTopK(index: MatchingIndex, query: RankQuery): TopK {
       const founded = index.founded[slot]
       if (founded !== 0 && minAgeYears && nowYear - founded < minAgeYears) return
       const communeIndex = index.commune[slot]
-      let km: number | null = null
-      if (communeIndex >= 0 && kmByCommune) {
-        km = kmByCommune[communeIndex]
-        if (!remoteOk && km > radius) return
+      let km: number | null = communeIndex >= 0 && origin !== null ? index.kmOf(communeIndex) : null
+      if (checkReach && (km === null || km > radius)) {
+        const depts = areaDepts[slot]
+        if (depts !== undefined && needDeptId >= 0 && depts.includes(needDeptId)) km = radius
+        else if (km !== null && km <= areaRadius[slot]) km = radius
+        else return
       }
 
       let sector = 0
@@ -799,21 +816,6 @@ function collectTopK(index: MatchingIndex, query: RankQuery): TopK {
   }
 }
 
-const distanceRows = new Map<string, Float64Array>()
-
-/**
- * Distances from a commune to every commune of communes.ts, computed once per origin and kept
- * (at most ~1 400 rows of ~11 kB): needs of the same commune share them.
- */
-function distanceRow(origin: Commune) {
-  let row = distanceRows.get(origin.insee)
-  if (!row) {
-    row = Float64Array.from(communes, (commune) => distanceKm(origin, commune))
-    distanceRows.set(origin.insee, row)
-  }
-  return row
-}
-
 interface NeedTables {
   hubAllowed: Uint8Array | null
   invited: Set<number> | null
@@ -824,8 +826,8 @@ interface NeedTables {
   distanceApplicable: boolean
   /** The best value each structured feature can take for this need (bounds). */
   bestContext: { sector: number; distance: number; budget: number }
-  /** km from the need's commune to every commune (by index); null when the need has no commune. */
-  kmByCommune: Float64Array | null
+  /** The need's département among the index's intervention départements, −1 when none. */
+  needDeptId: number
 }
 
 function needTables(index: MatchingIndex, need: PreparedNeed, options: { hubScope: HubScope; invited: RankOptions['invitedFirmIds'] }): NeedTables {
@@ -871,7 +873,7 @@ function needTables(index: MatchingIndex, need: PreparedNeed, options: { hubScop
       distance: need.remoteOk || origin !== null ? 1 : 0,
       budget: Math.max(0, ...budgetByBand),
     },
-    kmByCommune: origin ? distanceRow(origin) : null,
+    needDeptId: origin ? (index.deptIds.get(origin.dept) ?? -1) : -1,
   }
 }
 

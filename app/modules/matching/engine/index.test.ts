@@ -27,6 +27,30 @@ describe('the inverted index', () => {
     expect(index.size).toBe(3)
   })
 
+  test('firm communes and intervention areas: only the communes firms use, areas as typed columns, kept through compaction', () => {
+    const index = MatchingIndex.build(
+      [
+        { id: 'g1', verified: true, description: 'turbines', communeInsee: '38185', interventionDepartements: ['38', '73', '38'] },
+        { id: 'g2', verified: true, description: 'turbines', communeInsee: '38185', interventionRadiusKm: 120 },
+        { id: 'l', verified: true, description: 'turbines', communeInsee: '69123', interventionDepartements: ['2a'] },
+        { id: 'x', verified: true, description: 'turbines', communeInsee: 'not-a-commune' },
+      ],
+      { autoCompactRatio: 0 },
+    )
+    expect(index.communeList.map((commune) => commune.insee)).toEqual(['38185', '69123'])
+    expect(index.communeOf(3)).toBeNull()
+    expect(index.interventionDepartementsOf(0)).toEqual(['38', '73'])
+    expect(index.interventionDepartementsOf(2)).toEqual(['2A'])
+    expect(index.interventionDepartementsOf(1)).toBeNull()
+    expect(Array.from(index.areaRadius.subarray(0, 4))).toEqual([0, 120, 0, 0])
+    index.removeFirm('g1')
+    index.compact()
+    expect(index.firmIds.slice(0, index.slotCount)).toEqual(['g2', 'l', 'x'])
+    expect(index.interventionDepartementsOf(1)).toEqual(['2A'])
+    expect(index.areaRadius[0]).toBe(120)
+    expect(index.communeOf(1)?.name).toBe('Lyon')
+  })
+
   test('skills count twice in the document (a declared skill is a strong statement)', () => {
     const index = MatchingIndex.build(firms)
     expect(index.tf(1, index.termIds.get('python')!)).toBe(2)

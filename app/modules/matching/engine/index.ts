@@ -1,4 +1,4 @@
-import { communes, type Commune } from '../../geo/communes'
+import { communeByInsee, distanceKm, type Commune } from '../../geo/communes'
 import { DEFAULT_BM25, lengthNorm, type Bm25Params } from './bm25'
 import { responsiveness, skillWeight, trackRecord } from './features'
 import { analyseFirm } from './documents'
@@ -12,8 +12,13 @@ import { REVENUE_BANDS, type DeclineSignals, type FirmDoc, type RevenueBand } fr
  * - postings in CSR form, built once: `offsets[t]..offsets[t + 1]` into one Int32Array of firm
  *   slots and one Uint16Array of (weighted) term frequencies, sorted by slot; skill postings alike;
  * - per-firm columns in typed arrays (document length, BM25 length norm, home hub, headcount,
- *   revenue band, founding year, commune, up to 4 NAF codes, track record, responsiveness), so the
- *   ranking loop reads numbers, never objects;
+ *   revenue band, founding year, commune, up to 4 NAF codes, track record, responsiveness,
+ *   intervention radius and départements), so the ranking loop reads numbers, never objects;
+ * - the distinct communes of the indexed firms (`communeList`, a few thousand at most, ≤ 35 000):
+ *   a firm's commune is an id in that list, and a ranking computes distances from the need's
+ *   commune only for the communes of the candidates it evaluates, memoised in a row over this list
+ *   per origin, the rows kept in a bounded LRU (16 MB): memory is O(distinct firm communes) per
+ *   origin and bounded overall, never O(all communes) per need;
  * - a forward index per firm (its sorted term ids and frequencies, its skill ids), used to remove a
  *   firm, to rebuild the postings, to explain a match and to score one firm against many needs.
  *
@@ -33,7 +38,8 @@ export interface IndexOptions {
 }
 
 export const MAX_NAF_PER_FIRM = 4
-const COMMUNE_INDEX = new Map(communes.map((commune, index) => [commune.insee, index]))
+/** Memory bound of the per-origin distance rows (see MatchingIndex.kmOf). */
+const KM_CACHE_BYTES = 16 * 1024 * 1024
 const BAND_INDEX = new Map<RevenueBand, number>(REVENUE_BANDS.map((band, index) => [band, index]))
 
 class PostingLists {
@@ -87,7 +93,7 @@ class PostingLists {
   }
 }
 
-function grow<T extends Int32Array | Uint8Array | Int8Array | Float64Array | Uint16Array>(array: T, capacity: number, fill?: number): T {
+function grow<T extends Int32Array | Uint8Array | Int8Array | Float64Array | Uint16Array | Uint32Array>(array: T, capacity: number, fill?: number): T {
   if (array.length >= capacity) return array
   const next = new (array.constructor as new (length: number) => T)(Math.max(capacity, array.length * 2, 16))
   next.set(array)
@@ -110,6 +116,12 @@ export class MatchingIndex {
   readonly hubNames: string[] = []
   readonly nafIds = new Map<string, number>()
   readonly nafCodes: string[] = []
+  /** The distinct communes of the indexed firms (ids only grow; a compaction keeps them). */
+  readonly communeIds = new Map<string, number>()
+  readonly communeList: Commune[] = []
+  /** Départements named in the firms' intervention areas. */
+  readonly deptIds = new Map<string, number>()
+  readonly deptCodes: string[] = []
 
   // slots (a firm's row; a replaced or removed firm leaves a dead slot until compaction)
   slotCount = 0
@@ -121,7 +133,12 @@ export class MatchingIndex {
   headcount = new Int32Array(0)
   band = new Int8Array(0)
   founded = new Int32Array(0)
+  /** Id in `communeList`, −1 when unknown. */
   commune = new Int32Array(0)
+  /** Declared intervention radius in km (0: none). */
+  areaRadius = new Float64Array(0)
+  /** Declared intervention départements (ids in `deptCodes`), undefined when none. */
+  areaDepts: Array<Uint16Array | undefined> = []
   naf = new Int32Array(0)
   track = new Float64Array(0)
   respond = new Float64Array(0)
@@ -165,6 +182,14 @@ export class MatchingIndex {
   skillAcc = new Float64Array(0)
   seen = new Uint8Array(0)
   touched = new Int32Array(0)
+  /**
+   * km from an origin commune to the index's communes (by commune id; NaN: not computed yet),
+   * filled lazily by the rankings from that origin, for the most recently used origins: a bounded
+   * LRU of at most KM_CACHE_BYTES (16 MB) whatever the number of needs.
+   */
+  private readonly kmRows = new Map<string, Float64Array<ArrayBuffer>>()
+  private kmRow: Float64Array<ArrayBuffer> = new Float64Array(0)
+  private kmOrigin: Commune | null = null
 
   constructor(options: IndexOptions = {}) {
     this.bm25 = { ...DEFAULT_BM25, ...options.bm25 }
@@ -251,7 +276,46 @@ export class MatchingIndex {
 
   communeOf(slot: number): Commune | null {
     const index = this.commune[slot]
-    return index >= 0 ? communes[index] : null
+    return index >= 0 ? this.communeList[index] : null
+  }
+
+  interventionDepartementsOf(slot: number): string[] | null {
+    const depts = this.areaDepts[slot]
+    return depts ? Array.from(depts, (id) => this.deptCodes[id]) : null
+  }
+
+  /** Starts a ranking from `origin`: `kmOf` then answers from that origin's row (LRU). */
+  beginDistances(origin: Commune | null) {
+    this.kmOrigin = origin
+    if (!origin) {
+      this.kmRow = new Float64Array(0)
+      return
+    }
+    const size = this.communeList.length
+    let row = this.kmRows.get(origin.insee)
+    if (row) this.kmRows.delete(origin.insee)
+    else row = new Float64Array(Math.max(16, size)).fill(Number.NaN)
+    if (row.length < size) {
+      const longer = new Float64Array(size * 2).fill(Number.NaN)
+      longer.set(row)
+      row = longer
+    }
+    this.kmRows.set(origin.insee, row)
+    const maxRows = Math.max(4, Math.floor(KM_CACHE_BYTES / (8 * Math.max(16, size))))
+    for (const key of this.kmRows.keys()) {
+      if (this.kmRows.size <= maxRows) break
+      this.kmRows.delete(key)
+    }
+    this.kmRow = row
+  }
+
+  /** km from the origin given to beginDistances to commune id `id`: exactly distanceKm, computed once per origin while cached. */
+  kmOf(id: number) {
+    const cached = this.kmRow[id]
+    if (cached === cached) return cached
+    const km = distanceKm(this.kmOrigin!, this.communeList[id])
+    this.kmRow[id] = km
+    return km
   }
 
   bandOf(slot: number): RevenueBand | null {
@@ -358,6 +422,16 @@ export class MatchingIndex {
     return id
   }
 
+  private communeId(commune: Commune) {
+    let id = this.communeIds.get(commune.insee)
+    if (id === undefined) {
+      id = this.communeList.length
+      this.communeList.push(communeByInsee(commune.insee) ?? commune)
+      this.communeIds.set(commune.insee, id)
+    }
+    return id
+  }
+
   private dictionaryId(map: Map<string, number>, list: string[], value: string) {
     let id = map.get(value)
     if (id === undefined) {
@@ -378,6 +452,7 @@ export class MatchingIndex {
     this.band = grow(this.band, capacity, -1)
     this.founded = grow(this.founded, capacity)
     this.commune = grow(this.commune, capacity, -1)
+    this.areaRadius = grow(this.areaRadius, capacity)
     this.naf = grow(this.naf, capacity * MAX_NAF_PER_FIRM, -1)
     this.track = grow(this.track, capacity)
     this.respond = grow(this.respond, capacity)
@@ -438,7 +513,11 @@ export class MatchingIndex {
     this.headcount[slot] = typeof firm.headcount === 'number' && firm.headcount >= 0 ? firm.headcount : -1
     this.band[slot] = firm.revenueBand ? (BAND_INDEX.get(firm.revenueBand) ?? -1) : -1
     this.founded[slot] = firm.foundedYear ?? 0
-    this.commune[slot] = analysed.commune ? (COMMUNE_INDEX.get(analysed.commune.insee) ?? -1) : -1
+    this.commune[slot] = analysed.commune ? this.communeId(analysed.commune) : -1
+    const radius = firm.interventionRadiusKm
+    this.areaRadius[slot] = typeof radius === 'number' && Number.isFinite(radius) && radius > 0 ? radius : 0
+    const depts = [...new Set((firm.interventionDepartements ?? []).map((code) => code.trim().toUpperCase()).filter(Boolean))]
+    this.areaDepts[slot] = depts.length > 0 ? Uint16Array.from(depts, (code) => this.dictionaryId(this.deptIds, this.deptCodes, code)) : undefined
     analysed.nafCodes.slice(0, MAX_NAF_PER_FIRM).forEach((code, index) => {
       this.naf[slot * MAX_NAF_PER_FIRM + index] = this.dictionaryId(this.nafIds, this.nafCodes, code)
     })
@@ -492,6 +571,8 @@ export class MatchingIndex {
     this.band = pick(this.band, 1, -1)
     this.founded = pick(this.founded)
     this.commune = pick(this.commune, 1, -1)
+    this.areaRadius = pick(this.areaRadius)
+    this.areaDepts = keep.map((slot) => this.areaDepts[slot])
     this.naf = pick(this.naf, MAX_NAF_PER_FIRM, -1)
     this.track = pick(this.track)
     this.respond = pick(this.respond)

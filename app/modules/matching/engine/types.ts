@@ -9,7 +9,9 @@ export type NeedVisibility = 'PUBLIC' | 'MEMBERS' | 'INVITE_ONLY'
 
 /**
  * A firm as the engine sees it: plain data, no Prisma types. Missing values are unknown, and an
- * unknown value never makes a firm ineligible (it only earns no points).
+ * unknown value never makes a firm ineligible (it only earns no points) — except its location: on
+ * a need that is not remote-OK and has a commune, a firm of unknown location fails the radius rule
+ * unless its intervention département covers the need (see eligibility.ts `reachKm`).
  */
 export interface FirmDoc {
   id: string
@@ -23,6 +25,12 @@ export interface FirmDoc {
   skills?: readonly string[] | null
   nafCodes?: readonly string[] | null
   communeInsee?: string | null
+  /**
+   * Where the firm takes on projects besides the need's radius around its commune: départements
+   * (codes such as '38', '2A', '972') and/or a radius in km around its own commune.
+   */
+  interventionDepartements?: readonly string[] | null
+  interventionRadiusKm?: number | null
   headcount?: number | null
   revenueBand?: RevenueBand | null
   foundedYear?: number | null
