@@ -166,7 +166,7 @@ describe('prefillFromDirectory', () => {
   })
 
   test('leaves out a commune outside the sillon and a code not in the nomenclature', () => {
-    expect(prefillFromDirectory(company({ communeInsee: '75056', nafCode: '99.99Z' }))).toMatchObject({ communeInsee: null, nafCode: null })
+    expect(prefillFromDirectory(company({ communeInsee: '99999', nafCode: '99.99Z' }))).toMatchObject({ communeInsee: null, nafCode: null })
   })
 })
 

@@ -1,6 +1,6 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
 import { enqueueJob } from '#app/modules/jobs/queue.server'
-import { communeByInsee, communeLabel, resolveCommune } from '#app/modules/geo/communes'
+import { communeByInsee, communeLabel } from '#app/modules/geo/communes'
 import { assertKnownNafCodes, describeNafCodes } from '#app/modules/naf/naf'
 import { canEditOrganisationProfile,
   canManageOrganisation, isMemberOf, staffHubIds, type Actor, type OrgStatus } from '#app/modules/policy/policy'
@@ -20,6 +20,7 @@ import {
   type ProfileAction,
   type ReferenceInput,
 } from './profile-schema'
+import { requireCommune } from './commune-input'
 import { getOrganisationPage } from './service.server'
 
 /**
@@ -216,8 +217,7 @@ async function updateOrganisationFields<T extends Record<string, unknown>>(
  * status never changes here (a verified organisation stays verified).
  */
 export async function updateGeneralSection(actor: Actor, organisation: EditableOrganisation, input: GeneralSectionInput, requestId?: string) {
-  const commune = resolveCommune(input.communeInsee)
-  if (!commune) throw AppError.invalid({ communeInsee: ['validation.communeUnknown'] })
+  const commune = requireCommune(input.communeInsee)
   return updateOrganisationFields(
     actor,
     organisation,

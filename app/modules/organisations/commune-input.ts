@@ -1,0 +1,67 @@
+import { communeLabel, foldForSearch, resolveCommune, searchCommunes, type Commune } from '#app/modules/geo/communes'
+import { AppError } from '#app/modules/shared/app-error'
+
+/**
+ * A commune typed in a form or sent to the API: its INSEE code, its name, or a picker label such as
+ * "Meylan (38)", "Fort-de-France (972)" or "Lyon 3e Arrondissement (69)". Every input path (profile,
+ * organisation creation, needs, the firm directory, the API) reads it here, so that a commune that
+ * does not resolve is refused with the same field message instead of being stored as "unknown".
+ */
+export type CommuneLookup =
+  | { commune: Commune; error: null }
+  | { commune: null; error: 'validation.communeUnknown' | 'validation.communeAmbiguous' }
+
+/** "Name (38)", "Name (2A)", "Name (972)": the picker's label. */
+const LABELLED = /^(.*?)\s*\((\d{2,3}|2[AB])\)\s*$/i
+
+/** Communes whose whole name folds to `name` (homonyms of several départements). */
+function homonyms(name: string): Commune[] {
+  const key = foldForSearch(name)
+  if (!key) return []
+  // Only on the failure path; `searchCommunes` already keeps the folded names.
+  return searchCommunes(name, Number.MAX_SAFE_INTEGER).filter((commune) => foldForSearch(commune.name) === key)
+}
+
+export function lookupCommune(input: string): CommuneLookup {
+  const value = input.trim()
+  const resolved = resolveCommune(value)
+  if (resolved) return { commune: resolved, error: null }
+  const labelled = value.match(LABELLED)
+  const name = labelled ? labelled[1]! : value
+  const dept = labelled?.[2]?.toUpperCase()
+  const candidates = homonyms(name).filter((commune) => !dept || commune.dept === dept)
+  if (candidates.length === 1) return { commune: candidates[0]!, error: null }
+  if (candidates.length > 1) return { commune: null, error: 'validation.communeAmbiguous' }
+  return { commune: null, error: 'validation.communeUnknown' }
+}
+
+/** The commune of a required field, or a 422 whose field message says why (unknown, or add the département). */
+export function requireCommune(input: string, field = 'communeInsee'): Commune {
+  const { commune, error } = lookupCommune(input)
+  if (!commune) throw AppError.invalid({ [field]: [error] })
+  return commune
+}
+
+/** The commune of an optional field: null when empty, a 422 when typed but not found. */
+export function optionalCommune(input: string | null | undefined, field = 'communeInsee'): Commune | null {
+  if (!input?.trim()) return null
+  return requireCommune(input, field)
+}
+
+/** The most suggestions a commune picker shows. */
+export const COMMUNE_SUGGESTIONS_LIMIT = 15
+
+/**
+ * A picker's suggestions for what was typed: the commune it names first (a code, a name, a label),
+ * then those whose name starts with (then contains) it, most populated first; at most 15.
+ */
+export function communeSuggestions(query: string, limit = COMMUNE_SUGGESTIONS_LIMIT) {
+  const exact = query.trim() ? lookupCommune(query).commune : null
+  const found = [...(exact ? [exact] : []), ...searchCommunes(query, limit + 1).filter((commune) => commune.insee !== exact?.insee)].slice(0, limit)
+  return found.map((commune) => {
+    const label = communeLabel(commune)
+    // Two communes of one name in one département: the label alone would be ambiguous.
+    const value = lookupCommune(label).commune?.insee === commune.insee ? label : commune.insee
+    return { insee: commune.insee, label, value }
+  })
+}
