@@ -2,6 +2,7 @@ import type { Prisma } from '#app/generated/prisma/client'
 import { groupsSeenBy } from '#app/modules/groups/seen.server'
 import { communeByInsee, communeLabel, distanceKm, type Commune } from '#app/modules/geo/communes'
 import { describeNafCodes } from '#app/modules/naf/naf'
+import { interventionArea } from '#app/modules/organisations/departements'
 import {
   canEditNeed,
   canSeeInFirmDirectory,
@@ -219,6 +220,8 @@ export async function getDirectoryProfile(actor: Actor, slug: string) {
       headcount: true,
       foundedYear: true,
       website: true,
+      interventionDepartements: true,
+      interventionRadiusKm: true,
       homeHub: { select: { name: true, shortName: true } },
       references: { orderBy: [{ year: 'desc' }, { createdAt: 'asc' }], take: 20, select: { id: true, title: true, description: true, year: true } },
       cohorts: { where: { cohort: { archivedAt: null } }, select: { cohort: { select: { id: true, name: true, programme: true, year: true } } } },
@@ -240,7 +243,7 @@ export async function getDirectoryProfile(actor: Actor, slug: string) {
         select: { id: true, title: true, matches: { where: { firmId: firm.id }, select: { status: true } } },
       })
     : []
-  const { references, cohorts, workingGroups: _groups, homeHub, kind: _kind, status: _status, directoryHidden: _hidden, ...fields } = firm
+  const { references, cohorts, workingGroups: _groups, homeHub, kind: _kind, status: _status, directoryHidden: _hidden, interventionDepartements, interventionRadiusKm, ...fields } = firm
   return {
     firm: {
       ...fields,
@@ -248,6 +251,7 @@ export async function getDirectoryProfile(actor: Actor, slug: string) {
       hubShortName: homeHub.shortName,
       communeLabel: commune ? communeLabel(commune) : firm.communeName,
       naf: describeNafCodes(firm.nafCodes),
+      intervention: interventionArea({ interventionDepartements, interventionRadiusKm }),
     },
     references,
     cohorts: cohorts.map((entry) => entry.cohort),

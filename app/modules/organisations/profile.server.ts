@@ -17,10 +17,12 @@ import {
   type CharterSectionInput,
   type ExpertiseSectionInput,
   type GeneralSectionInput,
+  type InterventionSectionInput,
   type ProfileAction,
   type ReferenceInput,
 } from './profile-schema'
 import { requireCommune } from './commune-input'
+import { interventionArea } from './departements'
 import { getOrganisationPage } from './service.server'
 
 /**
@@ -103,6 +105,8 @@ export async function getProfileForEditing(actor: Actor, slug: string) {
       skills: true,
       nafCodes: true,
       labels: true,
+      interventionDepartements: true,
+      interventionRadiusKm: true,
       charterAcceptedAt: true,
       charterResponseDays: true,
       charterPaymentDays: true,
@@ -135,6 +139,8 @@ export async function getOrganisationProfilePage(actor: Actor, slug: string) {
     where: { id: page.organisation.id },
     select: {
       offerings: true,
+      interventionDepartements: true,
+      interventionRadiusKm: true,
       charterAcceptedAt: true,
       charterResponseDays: true,
       charterPaymentDays: true,
@@ -146,6 +152,7 @@ export async function getOrganisationProfilePage(actor: Actor, slug: string) {
     ...page,
     organisation: { ...page.organisation, offerings: extra.offerings, naf: describeNafCodes(page.organisation.nafCodes) },
     references: isFirm ? extra.references : [],
+    intervention: isFirm ? interventionArea(extra) : null,
     charter: isFirm
       ? null
       : {
@@ -261,6 +268,25 @@ export async function updateExpertiseSection(actor: Actor, organisation: Editabl
     'organisation.expertise.update',
     (tx) => tx.db.organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { skills: true, nafCodes: true, labels: true } }),
     () => ({ skills: input.skills, nafCodes: input.nafCodes, labels: input.labels }),
+    requestId,
+  )
+}
+
+/**
+ * A firm's intervention area: the départements where it also takes on projects and how far it
+ * travels. Matching reads both: a change marks the firm for re-scoring, as any profile edit.
+ */
+export async function updateInterventionSection(actor: Actor, organisation: EditableOrganisation, input: InterventionSectionInput, requestId?: string) {
+  return updateOrganisationFields(
+    actor,
+    organisation,
+    'organisation.intervention.update',
+    (tx) =>
+      tx.db.organisation.findUniqueOrThrow({
+        where: { id: organisation.id },
+        select: { interventionDepartements: true, interventionRadiusKm: true },
+      }),
+    () => ({ interventionDepartements: input.interventionDepartements, interventionRadiusKm: input.interventionRadiusKm ?? null }),
     requestId,
   )
 }
@@ -407,6 +433,9 @@ export async function applyProfileAction(actor: Actor, slug: string, action: Pro
       break
     case 'expertise':
       await updateExpertiseSection(actor, organisation, action, requestId)
+      break
+    case 'intervention':
+      await updateInterventionSection(actor, organisation, action, requestId)
       break
     case 'reference-add':
       await addReference(actor, organisation, action, requestId)
