@@ -56,7 +56,7 @@ export function InterventionAreaSection({
                   defaultChecked={chosen.has(departement.code)}
                   className="size-4 rounded border-stone-400 text-brand-700 focus:ring-brand-600"
                 />
-                {departement.name} ({departement.code})
+                {`${departement.name} (${departement.code})`}
               </label>
             ))}
           </div>
