@@ -23,6 +23,7 @@ vi.mock('#app/modules/geo/communes', async () => {
     { insee: '69383', name: 'Lyon 3e Arrondissement', dept: '69', population: 100000 },
     { insee: '26001', name: 'Saint-Pierre', dept: '26', population: 100 },
     { insee: '26002', name: 'Saint-Pierre', dept: '26', population: 200 },
+    { insee: '01001', name: 'Beaufort-Grande-Ville', dept: '01', population: 90000 },
   ]
   const searchCommunes = (query: string, limit = 20) => {
     const q = fold(query)
@@ -83,10 +84,13 @@ describe('a commune typed in a form', () => {
 describe('the picker’s suggestions', () => {
   test('name the département; a label shared in one département is sent as the INSEE code', () => {
     expect(communeSuggestions('beau')).toEqual([
+      { insee: '01001', label: 'Beaufort-Grande-Ville (01)', value: 'Beaufort-Grande-Ville (01)' },
       { insee: '73034', label: 'Beaufort (73)', value: 'Beaufort (73)' },
       { insee: '38032', label: 'Beaufort (38)', value: 'Beaufort (38)' },
     ])
     expect(communeSuggestions('saint-pierre').map((suggestion) => suggestion.value)).toEqual(['26002', '26001'])
+    // Homonyms come first, before longer names that start the same way.
+    expect(communeSuggestions('beaufort', 2).map((suggestion) => suggestion.insee)).toEqual(['73034', '38032'])
     expect(communeSuggestions('Fort-de-France (972)')).toEqual([{ insee: '97209', label: 'Fort-de-France (972)', value: 'Fort-de-France (972)' }])
     expect(communeSuggestions('lyon 3')[0]?.label).toBe('Lyon 3e Arrondissement (69)')
   })

@@ -22,14 +22,17 @@ function homonyms(name: string): Commune[] {
   return searchCommunes(name, Number.MAX_SAFE_INTEGER).filter((commune) => foldForSearch(commune.name) === key)
 }
 
-export function lookupCommune(input: string): CommuneLookup {
-  const value = input.trim()
+/** The communes `value` may name: the one it resolves to, else every commune of that name (and département). */
+function candidatesFor(value: string): Commune[] {
   const resolved = resolveCommune(value)
-  if (resolved) return { commune: resolved, error: null }
+  if (resolved) return [resolved]
   const labelled = value.match(LABELLED)
-  const name = labelled ? labelled[1]! : value
   const dept = labelled?.[2]?.toUpperCase()
-  const candidates = homonyms(name).filter((commune) => !dept || commune.dept === dept)
+  return homonyms(labelled ? labelled[1]! : value).filter((commune) => !dept || commune.dept === dept)
+}
+
+export function lookupCommune(input: string): CommuneLookup {
+  const candidates = candidatesFor(input.trim())
   if (candidates.length === 1) return { commune: candidates[0]!, error: null }
   if (candidates.length > 1) return { commune: null, error: 'validation.communeAmbiguous' }
   return { commune: null, error: 'validation.communeUnknown' }
@@ -52,12 +55,15 @@ export function optionalCommune(input: string | null | undefined, field = 'commu
 export const COMMUNE_SUGGESTIONS_LIMIT = 15
 
 /**
- * A picker's suggestions for what was typed: the commune it names first (a code, a name, a label),
- * then those whose name starts with (then contains) it, most populated first; at most 15.
+ * A picker's suggestions for what was typed: the communes it names exactly first (a code, a label,
+ * a name and its homonyms), then those whose name starts with (then contains) it, most populated
+ * first; at most 15.
  */
 export function communeSuggestions(query: string, limit = COMMUNE_SUGGESTIONS_LIMIT) {
-  const exact = query.trim() ? lookupCommune(query).commune : null
-  const found = [...(exact ? [exact] : []), ...searchCommunes(query, limit + 1).filter((commune) => commune.insee !== exact?.insee)].slice(0, limit)
+  // What the text names exactly first: one commune, or every commune of that name (homonyms).
+  const exact = query.trim() ? candidatesFor(query.trim()) : []
+  const exactIds = new Set(exact.map((commune) => commune.insee))
+  const found = [...exact, ...searchCommunes(query, limit + exact.length).filter((commune) => !exactIds.has(commune.insee))].slice(0, limit)
   return found.map((commune) => {
     const label = communeLabel(commune)
     // Two communes of one name in one département: the label alone would be ambiguous.
