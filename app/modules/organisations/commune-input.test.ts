@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest'
 import { AppError } from '#app/modules/shared/app-error'
-import { communeSuggestions, lookupCommune, optionalCommune, requireCommune } from './commune-input'
+import { communeFieldValueOf, communeSuggestions, lookupCommune, optionalCommune, requireCommune } from './commune-input'
 
 /**
  * A small commune table stands in for app/modules/geo (whose size changes): homonyms in two
@@ -41,7 +41,8 @@ vi.mock('#app/modules/geo/communes', async () => {
     const found = table.filter((c) => fold(c.name) === name && (!labelled || c.dept === labelled[2]))
     return found.length === 1 ? found[0]! : null
   }
-  return { foldForSearch: fold, searchCommunes, resolveCommune, communeLabel: (c: { name: string; dept: string }) => `${c.name} (${c.dept})` }
+  const communeByInsee = (insee: string | null) => table.find((c) => c.insee === insee) ?? null
+  return { foldForSearch: fold, searchCommunes, resolveCommune, communeByInsee, communeLabel: (c: { name: string; dept: string }) => `${c.name} (${c.dept})` }
 })
 
 describe('a commune typed in a form', () => {
@@ -93,6 +94,13 @@ describe('the picker’s suggestions', () => {
     expect(communeSuggestions('beaufort', 2).map((suggestion) => suggestion.insee)).toEqual(['73034', '38032'])
     expect(communeSuggestions('Fort-de-France (972)')).toEqual([{ insee: '97209', label: 'Fort-de-France (972)', value: 'Fort-de-France (972)' }])
     expect(communeSuggestions('lyon 3')[0]?.label).toBe('Lyon 3e Arrondissement (69)')
+  })
+
+  test('a stored commune is shown as the picker writes it, so that saving again resolves it', () => {
+    expect(communeFieldValueOf('97209')).toBe('Fort-de-France (972)')
+    expect(communeFieldValueOf('26001')).toBe('26001')
+    expect(communeFieldValueOf('12345', 'Ancienne commune')).toBe('Ancienne commune')
+    expect(communeFieldValueOf(null)).toBe('')
   })
 
   test('are at most the limit, the commune typed exactly first', () => {

@@ -1,4 +1,4 @@
-import { communeLabel, foldForSearch, resolveCommune, searchCommunes, type Commune } from '#app/modules/geo/communes'
+import { communeByInsee, communeLabel, foldForSearch, resolveCommune, searchCommunes, type Commune } from '#app/modules/geo/communes'
 import { AppError } from '#app/modules/shared/app-error'
 
 /**
@@ -64,10 +64,20 @@ export function communeSuggestions(query: string, limit = COMMUNE_SUGGESTIONS_LI
   const exact = query.trim() ? candidatesFor(query.trim()) : []
   const exactIds = new Set(exact.map((commune) => commune.insee))
   const found = [...exact, ...searchCommunes(query, limit + exact.length).filter((commune) => !exactIds.has(commune.insee))].slice(0, limit)
-  return found.map((commune) => {
-    const label = communeLabel(commune)
-    // Two communes of one name in one département: the label alone would be ambiguous.
-    const value = lookupCommune(label).commune?.insee === commune.insee ? label : commune.insee
-    return { insee: commune.insee, label, value }
-  })
+  return found.map((commune) => ({ insee: commune.insee, label: communeLabel(commune), value: communeFieldValue(commune) }))
+}
+
+/**
+ * What a commune field shows for a commune: its label ("Meylan (38)"), or its INSEE code when two
+ * communes of one name share its département (the label alone would not say which).
+ */
+export function communeFieldValue(commune: Commune) {
+  const label = communeLabel(commune)
+  return lookupCommune(label).commune?.insee === commune.insee ? label : commune.insee
+}
+
+/** The same for a stored commune (its INSEE code and name): the stored name when the table lacks it, else empty. */
+export function communeFieldValueOf(insee: string | null, storedName?: string | null) {
+  const commune = communeByInsee(insee)
+  return commune ? communeFieldValue(commune) : (storedName ?? insee ?? '')
 }

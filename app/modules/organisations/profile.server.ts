@@ -1,6 +1,6 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
 import { enqueueJob } from '#app/modules/jobs/queue.server'
-import { communeByInsee, communeLabel } from '#app/modules/geo/communes'
+import { communeByInsee } from '#app/modules/geo/communes'
 import { assertKnownNafCodes, describeNafCodes } from '#app/modules/naf/naf'
 import { canEditOrganisationProfile,
   canManageOrganisation, isMemberOf, staffHubIds, type Actor, type OrgStatus } from '#app/modules/policy/policy'
@@ -21,7 +21,7 @@ import {
   type ProfileAction,
   type ReferenceInput,
 } from './profile-schema'
-import { requireCommune } from './commune-input'
+import { communeFieldValue, requireCommune } from './commune-input'
 import { interventionArea } from './departements'
 import { getOrganisationPage } from './service.server'
 
@@ -120,7 +120,8 @@ export async function getProfileForEditing(actor: Actor, slug: string) {
   const commune = communeByInsee(organisation.communeInsee)
   const { homeHub, references, ...fields } = organisation
   return {
-    organisation: { ...fields, hubName: homeHub.name, communeLabel: commune ? communeLabel(commune) : organisation.communeName },
+    // The commune as the picker writes it, so that saving the section again resolves it.
+    organisation: { ...fields, hubName: homeHub.name, communeLabel: commune ? communeFieldValue(commune) : organisation.communeName },
     references,
     naf: describeNafCodes(organisation.nafCodes),
     charter: charterDefaults(organisation, homeHub.charterResponseDays),
