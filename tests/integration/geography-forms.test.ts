@@ -188,6 +188,15 @@ describe('the commune of a need', () => {
     expect(await prisma.need.findFirstOrThrow({ where: { title: 'Besoin sans commune' } })).toMatchObject({ communeInsee: null, communeName: null })
   })
 
+  test('the editor shows a stored commune as the picker writes it, and saving it again keeps it', async () => {
+    const need = await createNeed(market.partner.organisation.id, market.hub.id, market.partner.user.id, { communeInsee: '38032', communeName: 'Beaufort' })
+    const html = await (await partner.get(`/needs/${need.id}/edit`)).text()
+    expect(html).toContain('value="Beaufort (38)"')
+    const saved = await partner.post(`/needs/${need.id}/edit`, { ...needFormFields({ communeInsee: 'Beaufort (38)' }), intent: 'save' })
+    expect(saved.status).toBe(302)
+    expect(await prisma.need.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({ communeInsee: '38032' })
+  })
+
   async function api(method: string, pathname: string, body: unknown) {
     const response = await handleInProcess(
       new Request(`http://localhost:3000/api/v1${pathname}`, {
