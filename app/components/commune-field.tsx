@@ -3,12 +3,13 @@ import { useEffect, useId, useState, type InputHTMLAttributes } from 'react'
 import { Field, type ListOfErrors } from './ui/field'
 
 interface Suggestions {
-  communes: Array<{ insee: string; label: string }>
+  communes: Array<{ insee: string; label: string; value: string }>
 }
 
 /**
- * A commune of the sillon alpin: type a name (suggestions come from /resources/communes) or an
- * INSEE code. The server accepts the code, the name or the suggestion label.
+ * Any French commune: type a name (suggestions come from /resources/communes, each with its
+ * département, e.g. "Beaufort (73)", "Fort-de-France (972)") or an INSEE code. The server accepts
+ * the code, the name (when no other commune has it) or the suggestion label.
  */
 export function CommuneField({
   label,
@@ -47,7 +48,9 @@ export function CommuneField({
       />
       <datalist id={listId}>
         {suggestions.map((commune) => (
-          <option key={commune.insee} value={commune.label} />
+          <option key={commune.insee} value={commune.value}>
+            {commune.value === commune.label ? null : commune.label}
+          </option>
         ))}
       </datalist>
     </>

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { InterventionAreaSummary } from '#app/components/intervention-area'
 import { Button, LinkButton } from '#app/components/ui/button'
 import { Badge, Card, PageHeader } from '#app/components/ui/card'
 import { FormErrors, SelectField } from '#app/components/ui/field'
@@ -136,6 +137,14 @@ export default function FirmProfile() {
             <dt className="font-medium text-stone-600">{t('firms.profile.commune')}</dt>
             <dd>{firm.communeLabel ?? '—'}</dd>
           </div>
+          {firm.intervention ? (
+            <div className="sm:col-span-2">
+              <dt className="font-medium text-stone-600">{t('profile.page.interventionArea')}</dt>
+              <dd>
+                <InterventionAreaSummary area={firm.intervention} />
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt className="font-medium text-stone-600">{t('firms.profile.band')}</dt>
             <dd>{firm.revenueBand ? t(`revenueBand.${firm.revenueBand}` as 'revenueBand.LT_1M') : '—'}</dd>

@@ -11,6 +11,7 @@ import { needAudienceOptions } from '#app/modules/groups/service.server'
 import { needFormSchema, needIntentSchema } from '#app/modules/needs/schema'
 import { completenessErrors } from '#app/modules/needs/need-rules'
 import { getNeedForEditing, saveNeed } from '#app/modules/needs/service.server'
+import { communeFieldValueOf } from '#app/modules/organisations/commune-input'
 import { listHubs } from '#app/modules/organisations/service.server'
 import { getRequestT } from '#app/utils/i18n.server'
 import { titleMeta } from '#app/utils/meta'
@@ -36,7 +37,8 @@ export async function loader(args: LoaderFunctionArgs) {
       mode: need.status === 'PUBLISHED' ? ('revision' as const) : ('draft' as const),
       moderationComment: need.status === 'CHANGES_REQUESTED' || need.revisionState === 'CHANGES_REQUESTED' ? need.moderationComment : null,
       checkResult: Object.keys(missing).length > 0 ? { status: 'error' as const, error: { '': [t('errors.needIncomplete')], ...missing } } : null,
-      defaults: needFormDefaults(need),
+      // The commune as the picker writes it ("Meylan (38)", "Fort-de-France (972)"), so that saving again resolves it.
+      defaults: { ...needFormDefaults(need), communeInsee: communeFieldValueOf(need.communeInsee, need.communeName) },
       audience,
       otherHubs: hubs.filter((hub) => hub.id !== need.hubId).map((hub) => ({ id: hub.id, name: hub.name })),
     })

@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { InterventionAreaSummary } from '#app/components/intervention-area'
 import { OwnCohortsCard } from '#app/components/cohorts'
 import { CharterCompliance } from '#app/components/scorecard'
 import { OrgStatusBadge } from '#app/components/status-badges'
@@ -87,7 +88,7 @@ function TagList({ title, tags }: { title: string; tags: string[] }) {
 }
 
 export default function OrganisationPage() {
-  const { organisation, members, invitations, references, charter, compliance, canManage, canEdit, isMember, locale, cohorts, canPitch } = useLoaderData<typeof loader>()
+  const { organisation, members, invitations, references, intervention, charter, compliance, canManage, canEdit, isMember, locale, cohorts, canPitch } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const clientLabel = (type: string | null) =>
     type && (clientTypes as readonly string[]).includes(type) ? t(`profile.clientType.${type as (typeof clientTypes)[number]}`) : null
@@ -151,6 +152,11 @@ export default function OrganisationPage() {
             <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
               {organisation.siren ? <Detail term={t('orgForm.siren')}>{organisation.siren}</Detail> : null}
               {organisation.communeName ? <Detail term={t('profile.page.commune')}>{organisation.communeName}</Detail> : null}
+              {intervention ? (
+                <Detail term={t('profile.page.interventionArea')}>
+                  <InterventionAreaSummary area={intervention} />
+                </Detail>
+              ) : null}
               {organisation.headcount ? <Detail term={t('orgForm.headcount')}>{formatNumber(organisation.headcount, locale)}</Detail> : null}
               {organisation.revenueBand ? <Detail term={t('orgForm.revenueBand')}>{t(`revenueBand.${organisation.revenueBand}`)}</Detail> : null}
               {organisation.foundedYear ? <Detail term={t('orgForm.foundedYear')}>{organisation.foundedYear}</Detail> : null}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { CommuneField } from '#app/components/commune-field'
 import { DirectoryVisibilitySection } from '#app/components/directory-visibility-section'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
+import { InterventionAreaSection } from '#app/components/intervention-area'
 import { NafField } from '#app/components/pickers/naf-field'
 import { TagsField } from '#app/components/pickers/tags-field'
 import { OrgStatusBadge } from '#app/components/status-badges'
@@ -25,6 +26,7 @@ import {
   expertiseSectionSchema,
   generalDefaults,
   generalSectionSchema,
+  interventionDefaults,
   PROFILE_LIMITS,
   profileActionSchema,
   referenceDefaults,
@@ -59,6 +61,7 @@ export async function loader(args: LoaderFunctionArgs) {
 const afterSave: Record<ProfileIntent, { anchor: string; messageKey: string }> = {
   general: { anchor: 'general', messageKey: 'profile.toast.general' },
   expertise: { anchor: 'expertise', messageKey: 'profile.toast.expertise' },
+  intervention: { anchor: 'intervention', messageKey: 'profile.toast.intervention' },
   'reference-add': { anchor: 'references', messageKey: 'profile.toast.referenceAdded' },
   'reference-update': { anchor: 'references', messageKey: 'profile.toast.referenceUpdated' },
   'reference-remove': { anchor: 'references', messageKey: 'profile.toast.referenceRemoved' },
@@ -171,7 +174,7 @@ export default function EditProfilePage() {
         <Alert tone="info">{t('profile.edit.identityLocked')}</Alert>
       </Section>
 
-      <GeneralSection key={`general-${version}`} defaults={generalDefaults(organisation)} />
+      <GeneralSection key={`general-${version}`} defaults={generalDefaults(organisation)} isFirm={organisation.kind === 'FIRM'} />
 
       {organisation.kind === 'FIRM' ? (
         <>
@@ -180,6 +183,7 @@ export default function EditProfilePage() {
             defaults={expertiseDefaults(organisation)}
             knownLabels={Object.fromEntries(naf.flatMap((item) => (item.label ? [[item.code, item.label]] : [])))}
           />
+          <InterventionSection key={`intervention-${version}`} defaults={interventionDefaults(organisation)} />
           <Section
             id="references"
             title={t('profile.references.title')}
@@ -215,7 +219,7 @@ export default function EditProfilePage() {
   )
 }
 
-function GeneralSection({ defaults }: { defaults: ReturnType<typeof generalDefaults> }) {
+function GeneralSection({ defaults, isFirm }: { defaults: ReturnType<typeof generalDefaults>; isFirm: boolean }) {
   const { t } = useTranslation()
   const submitting = useSubmitting('general')
   const [form, fields] = useForm({
@@ -241,7 +245,7 @@ function GeneralSection({ defaults }: { defaults: ReturnType<typeof generalDefau
           />
           <CommuneField
             label={t('profile.general.commune')}
-            hint={t('profile.general.communeHint')}
+            hint={isFirm ? t('profile.general.communeHintFirm') : t('profile.general.communeHint')}
             errors={fields.communeInsee.errors}
             inputProps={getInputProps(fields.communeInsee, { type: 'text' })}
           />
@@ -281,6 +285,10 @@ function GeneralSection({ defaults }: { defaults: ReturnType<typeof generalDefau
       </Form>
     </Section>
   )
+}
+
+function InterventionSection({ defaults }: { defaults: ReturnType<typeof interventionDefaults> }) {
+  return <InterventionAreaSection defaults={defaults} lastResult={useResultFor('intervention')} submitting={useSubmitting('intervention')} />
 }
 
 function ExpertiseSection({ defaults, knownLabels }: { defaults: ReturnType<typeof expertiseDefaults>; knownLabels: Record<string, string> }) {

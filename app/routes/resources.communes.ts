@@ -1,14 +1,13 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { communeLabel, resolveCommune, searchCommunes } from '#app/modules/geo/communes'
+import { communeSuggestions } from '#app/modules/organisations/commune-input'
 
-/** Commune suggestions for the pickers: `?q=mey` → [{ insee, label }], most populated first. */
+/**
+ * Commune suggestions for the pickers: `?q=mey` → { communes: [{ insee, label, value }] }, at most 15,
+ * the commune typed exactly first, then by population. `label` names the département so that
+ * homonyms read apart ("Beaufort (38)", "Beaufort (73)", "Fort-de-France (972)"); `value` is what the
+ * field receives: the label, or the INSEE code when the label alone would not say which commune.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = (new URL(request.url).searchParams.get('q') ?? '').slice(0, 80)
-  const exact = resolveCommune(query)
-  const matches = searchCommunes(query, 15)
-  const communes = [...(exact ? [exact] : []), ...matches.filter((commune) => commune.insee !== exact?.insee)].slice(0, 15)
-  return json(
-    { communes: communes.map((commune) => ({ insee: commune.insee, label: communeLabel(commune) })) },
-    { headers: { 'Cache-Control': 'public, max-age=3600' } },
-  )
+  return json({ communes: communeSuggestions(query) }, { headers: { 'Cache-Control': 'public, max-age=3600' } })
 }

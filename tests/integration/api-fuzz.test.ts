@@ -213,7 +213,7 @@ function needBreakers(options: { required: boolean }): Breakers {
     budgetMaxEur: fc.oneof(notAnInteger(0, 100_000_000), fc.integer({ min: 0, max: 19_999 })),
     deadline: badDate,
     expectedStart: fc.oneof(badDate),
-    communeInsee: fc.oneof(fc.constantFrom('Atlantis', '75056', '99999', 'Paris'), fc.string({ minLength: 81, maxLength: 120 }).filter((value) => clean(value).trim().length > 80), notAString),
+    communeInsee: fc.oneof(fc.constantFrom('Atlantis', '97999', '99999', 'Atlantis (75)', 'Beaufort'), fc.string({ minLength: 81, maxLength: 120 }).filter((value) => clean(value).trim().length > 80), notAString),
     radiusKm: notAnInteger(1, 1000),
     remoteOk: notABoolean,
     headcountMin: notAnInteger(1, 1_000_000),

@@ -173,7 +173,7 @@ describe('searching', () => {
   })
 
   test('a bad filter is named next to its field and the others still apply', () => {
-    const { filters, errors } = parseFirmDirectoryFilters(new URLSearchParams('km=30&band=XL&commune=Paris&skills=iot&page=0'))
+    const { filters, errors } = parseFirmDirectoryFilters(new URLSearchParams('km=30&band=XL&commune=Atlantis&skills=iot&page=0'))
     expect(errors).toEqual({ band: ['validation.invalidChoice'], commune: ['validation.communeUnknown'], page: ['validation.tooSmall'] })
     expect(filters.skills).toEqual(['iot'])
     expect(filters.km).toBeUndefined()

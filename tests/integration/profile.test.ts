@@ -422,7 +422,7 @@ describe('bad input on every form: 4xx, never 5xx, nothing written', () => {
         tooLong(300, 'https://'),
         twice('https://neve.example'),
       ),
-      communeInsee: fc.oneof(fc.constantFrom('75056', 'Atlantis', '00000', 'Paris (75)', '2A004'), blank, tooLong(80), twice('38185')),
+      communeInsee: fc.oneof(fc.constantFrom('99999', 'Atlantis', '00000', 'Atlantis (75)', '2A999', 'Beaufort'), blank, tooLong(80), twice('38185')),
       headcount: fc.oneof(notANumber, decimal, outOfRange(1, 1_000_000), fc.constant('1'.repeat(21)), twice('12')),
       revenueBand: fc.oneof(unknownChoice(revenueBands), twice('M1_2M')),
       foundedYear: fc.oneof(outOfRange(1800, currentYear), notANumber, decimal, twice('2010')),

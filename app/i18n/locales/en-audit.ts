@@ -147,6 +147,7 @@ const enAudit: Shape<typeof frAudit> = {
     'organisation.ownership-transfer': 'Ownership transferred',
     'organisation.profile.update': 'Profile edited',
     'organisation.expertise.update': 'Expertise edited',
+    'organisation.intervention.update': 'Intervention area edited',
     'organisation.charter.accept': 'Charter accepted',
     'organisation.charter.update': 'Charter commitments edited',
     'organisation.reference.create': 'Reference added',

@@ -27,6 +27,11 @@ const enProfile: Shape<typeof frProfile> = {
     days_one: '{{count}} day',
     days_many: '{{count}} days',
     days_other: '{{count}} days',
+    interventionArea: 'Intervention area',
+    interventionIn: 'Also works in: {{list}}',
+    interventionUpTo: 'up to {{km}} km',
+    interventionTravels: 'Travels up to {{km}} km',
+    interventionSeparator: '; ',
     notSet: 'Not given',
   },
   edit: {
@@ -49,6 +54,8 @@ const enProfile: Shape<typeof frProfile> = {
     websiteHint: 'Full address, for example https://www.example.com',
     commune: 'Town of the head office',
     communeHint: 'Type the name of the town and choose it, or enter its INSEE code.',
+    communeHintFirm:
+      'Type the name of the town and choose it (e.g. “Meylan (38)”), or enter its INSEE code. Needs that are not open to remote work are only suggested to you within their radius of this town, or in your intervention area: without a recognised town, they are not suggested to you.',
     headcount: 'Headcount',
     revenueBand: 'Annual revenue',
     foundedYear: 'Year founded',
@@ -57,6 +64,18 @@ const enProfile: Shape<typeof frProfile> = {
     offerings: 'Offering',
     offeringsHint: 'What you offer: products, services, expertise; 5,000 characters at most.',
     submit: 'Save general information',
+  },
+  intervention: {
+    title: 'Intervention area',
+    intro:
+      'Each need has a radius around its town. Say where else you work: needs in these départements, or within this distance of your town, will be suggested to you. Matching takes them into account.',
+    departements: 'Départements where you also work',
+    departementsHint_one: 'Overseas included; {{count}} ticked.',
+    departementsHint_many: 'Overseas included; {{count}} ticked.',
+    departementsHint_other: 'Overseas included; {{count}} ticked.',
+    radiusKm: 'I travel up to … km',
+    radiusKmHint: 'Around your town, from 1 to 1,000 km; leave empty if you do not travel beyond the needs’ radius.',
+    submit: 'Save the intervention area',
   },
   expertise: {
     title: 'Skills, sectors and labels',
@@ -135,6 +154,7 @@ const enProfile: Shape<typeof frProfile> = {
     tooManyLabels: 'Too many labels: 10 at most.',
     tooManyNafCodes: 'Too many NAF codes: 10 at most.',
     nafUnknown: 'One of the NAF codes does not exist in the classification: choose them from the suggestions.',
+    departementUnknown: 'Unknown département: tick them in the list.',
     charterRequired: 'Tick this box to accept the charter.',
   },
   errors: {
@@ -151,6 +171,7 @@ const enProfile: Shape<typeof frProfile> = {
     referenceUpdated: 'Reference updated.',
     referenceRemoved: 'Reference removed.',
     charter: 'Charter saved.',
+    intervention: 'Intervention area saved.',
   },
 }
 

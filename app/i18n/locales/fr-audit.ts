@@ -143,6 +143,7 @@ const frAudit = {
     'organisation.ownership-transfer': 'Propriété transférée',
     'organisation.profile.update': 'Profil modifié',
     'organisation.expertise.update': 'Expertise modifiée',
+    'organisation.intervention.update': 'Zone d’intervention modifiée',
     'organisation.charter.accept': 'Charte acceptée',
     'organisation.charter.update': 'Engagements de la charte modifiés',
     'organisation.reference.create': 'Référence ajoutée',

@@ -27,6 +27,11 @@ const frProfile = {
     days_many: '{{count}} jours',
     days_other: '{{count}} jours',
     notSet: 'Non précisé',
+    interventionArea: 'Zone d’intervention',
+    interventionIn: 'Intervient aussi en : {{list}}',
+    interventionUpTo: 'jusqu’à {{km}} km',
+    interventionTravels: 'Se déplace jusqu’à {{km}} km',
+    interventionSeparator: ' ; ',
   },
   edit: {
     title: 'Modifier le profil de {{name}}',
@@ -48,6 +53,8 @@ const frProfile = {
     websiteHint: 'Adresse complète, par exemple https://www.exemple.fr',
     commune: 'Commune du siège',
     communeHint: 'Tapez le nom de la commune puis choisissez-la, ou saisissez son code INSEE.',
+    communeHintFirm:
+      'Tapez le nom de la commune puis choisissez-la (ex. « Meylan (38) »), ou saisissez son code INSEE. Les besoins qui ne sont pas ouverts au travail à distance ne vous sont proposés que dans leur rayon autour de cette commune, ou dans votre zone d’intervention : sans commune reconnue, ils ne vous sont pas proposés.',
     headcount: 'Effectif',
     revenueBand: 'Chiffre d’affaires annuel',
     foundedYear: 'Année de création',
@@ -56,6 +63,18 @@ const frProfile = {
     offerings: 'Offre',
     offeringsHint: 'Ce que vous proposez : produits, services, expertises ; 5 000 caractères au maximum.',
     submit: 'Enregistrer les informations générales',
+  },
+  intervention: {
+    title: 'Zone d’intervention',
+    intro:
+      'Chaque besoin a un rayon autour de sa commune. Indiquez où vous intervenez aussi : les besoins de ces départements, ou à cette distance de votre commune, vous seront proposés. Les rapprochements en tiennent compte.',
+    departements: 'Départements où vous intervenez aussi',
+    departementsHint_one: 'Outre-mer compris ; {{count}} coché.',
+    departementsHint_many: 'Outre-mer compris ; {{count}} cochés.',
+    departementsHint_other: 'Outre-mer compris ; {{count}} cochés.',
+    radiusKm: 'Je me déplace jusqu’à … km',
+    radiusKmHint: 'Autour de votre commune, de 1 à 1 000 km ; laissez vide si vous ne vous déplacez pas au-delà du rayon des besoins.',
+    submit: 'Enregistrer la zone d’intervention',
   },
   expertise: {
     title: 'Compétences, secteurs et labels',
@@ -135,6 +154,7 @@ const frProfile = {
     tooManyNafCodes: 'Trop de codes NAF : 10 au maximum.',
     nafUnknown: 'Un des codes NAF n’existe pas dans la nomenclature : choisissez-les dans les suggestions.',
     charterRequired: 'Cochez cette case pour accepter la charte.',
+    departementUnknown: 'Département inconnu : cochez-les dans la liste.',
   },
   errors: {
     onlyAdmins: 'Seuls les propriétaires et administrateurs de l’organisation modifient son profil.',
@@ -150,6 +170,7 @@ const frProfile = {
     referenceUpdated: 'Référence modifiée.',
     referenceRemoved: 'Référence supprimée.',
     charter: 'Charte enregistrée.',
+    intervention: 'Zone d’intervention enregistrée.',
   },
 }
 

@@ -1,4 +1,5 @@
-import { communeByInsee, communeLabel } from '../geo/communes'
+import { communeByInsee } from '../geo/communes'
+import { communeFieldValue } from '../organisations/commune-input'
 import { parseNafList } from '../naf/format'
 import type { DirectoryPrefill } from './directory'
 
@@ -12,7 +13,7 @@ export function prefillFormData(formData: FormData, prefill: DirectoryPrefill): 
   for (const [key, value] of formData) next.append(key, value)
   next.set('name', prefill.name)
   const commune = communeByInsee(prefill.communeInsee)
-  if (commune) next.set('communeInsee', communeLabel(commune))
+  if (commune) next.set('communeInsee', communeFieldValue(commune))
   if (prefill.headcount !== null) next.set('headcount', String(prefill.headcount))
   if (prefill.foundedYear !== null) next.set('foundedYear', String(prefill.foundedYear))
   if (prefill.nafCode) {

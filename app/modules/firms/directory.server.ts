@@ -1,7 +1,8 @@
 import type { Prisma } from '#app/generated/prisma/client'
 import { groupsSeenBy } from '#app/modules/groups/seen.server'
-import { communeByInsee, communeLabel, communes, distanceKm, type Commune } from '#app/modules/geo/communes'
+import { communeByInsee, communeLabel, distanceKm, type Commune } from '#app/modules/geo/communes'
 import { describeNafCodes } from '#app/modules/naf/naf'
+import { interventionArea } from '#app/modules/organisations/departements'
 import {
   canEditNeed,
   canSeeInFirmDirectory,
@@ -33,9 +34,16 @@ export function firmDirectoryWhere(actor: Actor): Prisma.OrganisationWhereInput 
   return scope
 }
 
-/** INSEE codes of the communes within `km` of a commune, itself included. */
-export function communesWithin(origin: Commune, km: number) {
-  return communes.filter((commune) => distanceKm(origin, commune) <= km).map((commune) => commune.insee)
+/**
+ * INSEE codes of the communes of the firms found by `where` that lie within `km` of a commune.
+ * Bounded by the firms' distinct communes, not by the commune table (every French commune).
+ */
+async function firmCommunesWithin(where: Prisma.OrganisationWhereInput, origin: Commune, km: number) {
+  const rows = await prisma.organisation.findMany({ where, distinct: ['communeInsee'], select: { communeInsee: true } })
+  return rows.flatMap(({ communeInsee }) => {
+    const commune = communeByInsee(communeInsee)
+    return commune && distanceKm(origin, commune) <= km ? [commune.insee] : []
+  })
 }
 
 function filtersWhere(filters: FirmDirectoryFilters): Prisma.OrganisationWhereInput[] {
@@ -46,7 +54,6 @@ function filtersWhere(filters: FirmDirectoryFilters): Prisma.OrganisationWhereIn
   }
   if (filters.skills?.length) and.push({ skills: { hasEvery: filters.skills } })
   if (filters.nafCodes?.length) and.push({ nafCodes: { hasSome: filters.nafCodes } })
-  if (filters.commune && filters.km !== undefined) and.push({ communeInsee: { in: communesWithin(filters.commune, filters.km) } })
   if (filters.band) and.push({ revenueBand: filters.band })
   if (filters.hubId) and.push({ homeHubId: filters.hubId })
   if (filters.cohortId) and.push({ cohorts: { some: { cohortId: filters.cohortId } } })
@@ -78,9 +85,13 @@ function distanceFrom(origin: Commune | undefined, insee: string | null) {
  * commune: firms of no known commune last), each with its distance when a commune is given.
  */
 export async function searchFirmDirectory(actor: Actor, filters: FirmDirectoryFilters, restrictToHubIds?: string[]) {
-  const where: Prisma.OrganisationWhereInput = {
-    AND: [firmDirectoryWhere(actor), ...filtersWhere(filters), ...(restrictToHubIds ? [{ homeHubId: { in: restrictToHubIds } }] : [])],
-  }
+  const and: Prisma.OrganisationWhereInput[] = [
+    firmDirectoryWhere(actor),
+    ...filtersWhere(filters),
+    ...(restrictToHubIds ? [{ homeHubId: { in: restrictToHubIds } }] : []),
+  ]
+  if (filters.commune && filters.km !== undefined) and.push({ communeInsee: { in: await firmCommunesWithin({ AND: and }, filters.commune, filters.km) } })
+  const where: Prisma.OrganisationWhereInput = { AND: and }
   const take = FIRM_DIRECTORY_PAGE_SIZE
   const page = Math.max(1, filters.page ?? 1)
   const sort = filters.sort ?? (filters.commune ? 'distance' : 'name')
@@ -209,6 +220,8 @@ export async function getDirectoryProfile(actor: Actor, slug: string) {
       headcount: true,
       foundedYear: true,
       website: true,
+      interventionDepartements: true,
+      interventionRadiusKm: true,
       homeHub: { select: { name: true, shortName: true } },
       references: { orderBy: [{ year: 'desc' }, { createdAt: 'asc' }], take: 20, select: { id: true, title: true, description: true, year: true } },
       cohorts: { where: { cohort: { archivedAt: null } }, select: { cohort: { select: { id: true, name: true, programme: true, year: true } } } },
@@ -230,7 +243,7 @@ export async function getDirectoryProfile(actor: Actor, slug: string) {
         select: { id: true, title: true, matches: { where: { firmId: firm.id }, select: { status: true } } },
       })
     : []
-  const { references, cohorts, workingGroups: _groups, homeHub, kind: _kind, status: _status, directoryHidden: _hidden, ...fields } = firm
+  const { references, cohorts, workingGroups: _groups, homeHub, kind: _kind, status: _status, directoryHidden: _hidden, interventionDepartements, interventionRadiusKm, ...fields } = firm
   return {
     firm: {
       ...fields,
@@ -238,6 +251,7 @@ export async function getDirectoryProfile(actor: Actor, slug: string) {
       hubShortName: homeHub.shortName,
       communeLabel: commune ? communeLabel(commune) : firm.communeName,
       naf: describeNafCodes(firm.nafCodes),
+      intervention: interventionArea({ interventionDepartements, interventionRadiusKm }),
     },
     references,
     cohorts: cohorts.map((entry) => entry.cohort),

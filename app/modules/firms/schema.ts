@@ -1,4 +1,5 @@
-import { resolveCommune, type Commune } from '#app/modules/geo/communes'
+import type { Commune } from '#app/modules/geo/communes'
+import { lookupCommune } from '#app/modules/organisations/commune-input'
 import { parseNafList } from '#app/modules/naf/format'
 import { revenueBands } from '#app/modules/organisations/schema'
 import { splitTags } from '#app/modules/organisations/profile-schema'
@@ -84,9 +85,9 @@ export function parseFirmDirectoryFilters(params: URLSearchParams): { filters: F
     else if (codes.length) filters.nafCodes = codes
   }
   if (values.commune !== undefined) {
-    const commune = resolveCommune(values.commune as string)
+    const { commune, error } = lookupCommune(values.commune as string)
     if (commune) filters.commune = commune
-    else errors.commune = ['validation.communeUnknown']
+    else errors.commune = [error]
   }
   if (values.km !== undefined) {
     if (filters.commune) filters.km = values.km as number

@@ -1,6 +1,6 @@
 import { Prisma } from '#app/generated/prisma/client'
 import { writeAudit } from '#app/modules/audit/audit.server'
-import { resolveCommune } from '#app/modules/geo/communes'
+import { optionalCommune } from '#app/modules/organisations/commune-input'
 import { enqueueJob } from '#app/modules/jobs/queue.server'
 import { assertKnownNafCodes } from '#app/modules/naf/naf'
 import { assertNeedAudience, notifyGroupOfPublishedNeed } from '#app/modules/groups/service.server'
@@ -30,8 +30,7 @@ export { getNeedForActor, getNeedForEditing, listModerationQueue, listNeedsForAc
 
 /** The stored fields of a need from the editor's input; an unknown commune or NAF code is a field error. */
 function needData(input: NeedFormInput, partnerName: string) {
-  const commune = resolveCommune(input.communeInsee)
-  if (input.communeInsee && !commune) throw AppError.invalid({ communeInsee: ['validation.communeUnknown'] })
+  const commune = optionalCommune(input.communeInsee)
   assertKnownNafCodes(input.nafCodes)
   return {
     kind: input.kind,

@@ -7,6 +7,7 @@ import {
   generalDefaults,
   generalSectionSchema,
   intentFitsKind,
+  interventionSectionSchema,
   profileActionSchema,
   referenceDefaults,
   splitTags,
@@ -76,6 +77,26 @@ describe('the sections of the profile editor', () => {
     expect(intentFitsKind('charter', 'PARTNER')).toBe(true)
     expect(intentFitsKind('charter', 'FIRM')).toBe(false)
     expect(intentFitsKind('general', 'PARTNER')).toBe(true)
+    expect(intentFitsKind('intervention', 'FIRM')).toBe(true)
+    expect(intentFitsKind('intervention', 'PARTNER')).toBe(false)
+  })
+
+  test('intervention area: départements of the list, once, in order; a distance of 1 to 1 000 km; both optional', () => {
+    expect(interventionSectionSchema.parse({ intent: 'intervention' })).toEqual({ intent: 'intervention', interventionDepartements: [], interventionRadiusKm: undefined })
+    expect(interventionSectionSchema.parse({ intent: 'intervention', interventionDepartements: '69', interventionRadiusKm: ' 200 ' })).toMatchObject({
+      interventionDepartements: ['69'],
+      interventionRadiusKm: 200,
+    })
+    expect(interventionSectionSchema.parse({ intent: 'intervention', interventionDepartements: ['972', '75', '2a', '75'] }).interventionDepartements).toEqual(['2A', '75', '972'])
+    expect(issues(interventionSectionSchema.safeParse({ intent: 'intervention', interventionDepartements: ['38', '20'] }))).toEqual({ interventionDepartements: 'profile.validation.departementUnknown' })
+    expect(issues(interventionSectionSchema.safeParse({ intent: 'intervention', interventionRadiusKm: '0' }))).toEqual({ interventionRadiusKm: 'validation.tooSmall' })
+    expect(issues(interventionSectionSchema.safeParse({ intent: 'intervention', interventionRadiusKm: '5000' }))).toEqual({ interventionRadiusKm: 'validation.tooLarge' })
+    expect(issues(interventionSectionSchema.safeParse({ intent: 'intervention', interventionRadiusKm: '12.5' }))).toEqual({ interventionRadiusKm: 'validation.integer' })
+  })
+
+  test('the intervention area is read by matching: a change re-scores a firm', () => {
+    expect(touchesFirmMatching('FIRM', ['interventionDepartements'])).toBe(true)
+    expect(touchesFirmMatching('FIRM', ['interventionRadiusKm'])).toBe(true)
   })
 })
 

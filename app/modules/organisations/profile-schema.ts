@@ -3,6 +3,7 @@ import { MAX_NAF_CODES, parseNafList } from '../naf/format'
 import { optionalInt } from '../shared/fields'
 import { normaliseTag } from '../shared/tags'
 import { communeInseeSchema, revenueBands } from './schema'
+import { departements, isDepartementCode, sortDepartementCodes } from './departements'
 
 /**
  * The organisation profile editor (`/orgs/<slug>/edit`): one form per section, told apart by an
@@ -27,6 +28,8 @@ export const PROFILE_LIMITS = {
   referenceOutcome: 1000,
   charterResponseDays: { min: 5, max: 60, default: 15 },
   charterPaymentDays: { min: 15, max: 60, default: 30 },
+  /** « Je me déplace jusqu’à … km » around the firm's commune. */
+  interventionRadiusKm: { min: 1, max: 1000 },
 } as const
 
 /** Who the client of a reference was. Stored as these codes in `Reference.clientType`. */
@@ -48,11 +51,11 @@ export const suggestedLabels = [
   'Qualiopi',
 ] as const
 
-export const profileIntents = ['general', 'expertise', 'reference-add', 'reference-update', 'reference-remove', 'charter'] as const
+export const profileIntents = ['general', 'expertise', 'intervention', 'reference-add', 'reference-update', 'reference-remove', 'charter'] as const
 export type ProfileIntent = (typeof profileIntents)[number]
 
 /** Sections that only firms have, and those that only partners have. */
-export const firmOnlyIntents: readonly ProfileIntent[] = ['expertise', 'reference-add', 'reference-update', 'reference-remove']
+export const firmOnlyIntents: readonly ProfileIntent[] = ['expertise', 'intervention', 'reference-add', 'reference-update', 'reference-remove']
 export const partnerOnlyIntents: readonly ProfileIntent[] = ['charter']
 
 export function intentFitsKind(intent: ProfileIntent, kind: 'PARTNER' | 'FIRM') {
@@ -160,6 +163,24 @@ export const expertiseSectionSchema = z.object({
 })
 export type ExpertiseSectionInput = z.output<typeof expertiseSectionSchema>
 
+/**
+ * A firm's intervention area (« Zone d’intervention »): départements where it also takes on projects,
+ * whatever the distance, and how far it travels from its commune. Both optional.
+ */
+export const interventionSectionSchema = z.object({
+  intent: z.literal('intervention'),
+  // Checkboxes: absent when none is ticked, a string when one is, a list otherwise.
+  interventionDepartements: z
+    .union([z.string(), z.array(z.string())], { error: 'validation.invalidChoice' })
+    .optional()
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).map((code) => code.trim().toUpperCase()).filter(Boolean))
+    .refine((codes) => codes.length <= departements.length, 'validation.tooMany')
+    .refine((codes) => codes.every(isDepartementCode), 'profile.validation.departementUnknown')
+    .transform(sortDepartementCodes),
+  interventionRadiusKm: optionalInt(PROFILE_LIMITS.interventionRadiusKm.min, PROFILE_LIMITS.interventionRadiusKm.max),
+})
+export type InterventionSectionInput = z.output<typeof interventionSectionSchema>
+
 const referenceFields = {
   title: z
     .string({ error: textError })
@@ -189,7 +210,7 @@ export type CharterSectionInput = z.output<typeof charterSectionSchema>
 /** Every form of the editor; the route parses with this one, each form validates with its own. */
 export const profileActionSchema = z.discriminatedUnion(
   'intent',
-  [generalSectionSchema, expertiseSectionSchema, addReferenceSchema, updateReferenceSchema, removeReferenceSchema, charterSectionSchema],
+  [generalSectionSchema, expertiseSectionSchema, interventionSectionSchema, addReferenceSchema, updateReferenceSchema, removeReferenceSchema, charterSectionSchema],
   { error: 'validation.invalidChoice' },
 )
 export type ProfileAction = z.output<typeof profileActionSchema>
@@ -206,6 +227,8 @@ export const firmMatchingFields = [
   'headcount',
   'revenueBand',
   'foundedYear',
+  'interventionDepartements',
+  'interventionRadiusKm',
 ] as const
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -247,6 +270,13 @@ export function generalDefaults(organisation: {
     foundedYear: text(organisation.foundedYear),
     description: organisation.description,
     offerings: organisation.offerings,
+  }
+}
+
+export function interventionDefaults(organisation: { interventionDepartements: string[]; interventionRadiusKm: number | null }) {
+  return {
+    interventionDepartements: organisation.interventionDepartements,
+    interventionRadiusKm: text(organisation.interventionRadiusKm),
   }
 }
 

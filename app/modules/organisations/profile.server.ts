@@ -1,6 +1,6 @@
 import { writeAudit } from '#app/modules/audit/audit.server'
 import { enqueueJob } from '#app/modules/jobs/queue.server'
-import { communeByInsee, communeLabel, resolveCommune } from '#app/modules/geo/communes'
+import { communeByInsee } from '#app/modules/geo/communes'
 import { assertKnownNafCodes, describeNafCodes } from '#app/modules/naf/naf'
 import { canEditOrganisationProfile,
   canManageOrganisation, isMemberOf, staffHubIds, type Actor, type OrgStatus } from '#app/modules/policy/policy'
@@ -17,9 +17,12 @@ import {
   type CharterSectionInput,
   type ExpertiseSectionInput,
   type GeneralSectionInput,
+  type InterventionSectionInput,
   type ProfileAction,
   type ReferenceInput,
 } from './profile-schema'
+import { communeFieldValue, requireCommune } from './commune-input'
+import { interventionArea } from './departements'
 import { getOrganisationPage } from './service.server'
 
 /**
@@ -102,6 +105,8 @@ export async function getProfileForEditing(actor: Actor, slug: string) {
       skills: true,
       nafCodes: true,
       labels: true,
+      interventionDepartements: true,
+      interventionRadiusKm: true,
       charterAcceptedAt: true,
       charterResponseDays: true,
       charterPaymentDays: true,
@@ -115,7 +120,8 @@ export async function getProfileForEditing(actor: Actor, slug: string) {
   const commune = communeByInsee(organisation.communeInsee)
   const { homeHub, references, ...fields } = organisation
   return {
-    organisation: { ...fields, hubName: homeHub.name, communeLabel: commune ? communeLabel(commune) : organisation.communeName },
+    // The commune as the picker writes it, so that saving the section again resolves it.
+    organisation: { ...fields, hubName: homeHub.name, communeLabel: commune ? communeFieldValue(commune) : organisation.communeName },
     references,
     naf: describeNafCodes(organisation.nafCodes),
     charter: charterDefaults(organisation, homeHub.charterResponseDays),
@@ -134,6 +140,8 @@ export async function getOrganisationProfilePage(actor: Actor, slug: string) {
     where: { id: page.organisation.id },
     select: {
       offerings: true,
+      interventionDepartements: true,
+      interventionRadiusKm: true,
       charterAcceptedAt: true,
       charterResponseDays: true,
       charterPaymentDays: true,
@@ -145,6 +153,7 @@ export async function getOrganisationProfilePage(actor: Actor, slug: string) {
     ...page,
     organisation: { ...page.organisation, offerings: extra.offerings, naf: describeNafCodes(page.organisation.nafCodes) },
     references: isFirm ? extra.references : [],
+    intervention: isFirm ? interventionArea(extra) : null,
     charter: isFirm
       ? null
       : {
@@ -216,8 +225,7 @@ async function updateOrganisationFields<T extends Record<string, unknown>>(
  * status never changes here (a verified organisation stays verified).
  */
 export async function updateGeneralSection(actor: Actor, organisation: EditableOrganisation, input: GeneralSectionInput, requestId?: string) {
-  const commune = resolveCommune(input.communeInsee)
-  if (!commune) throw AppError.invalid({ communeInsee: ['validation.communeUnknown'] })
+  const commune = requireCommune(input.communeInsee)
   return updateOrganisationFields(
     actor,
     organisation,
@@ -261,6 +269,25 @@ export async function updateExpertiseSection(actor: Actor, organisation: Editabl
     'organisation.expertise.update',
     (tx) => tx.db.organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { skills: true, nafCodes: true, labels: true } }),
     () => ({ skills: input.skills, nafCodes: input.nafCodes, labels: input.labels }),
+    requestId,
+  )
+}
+
+/**
+ * A firm's intervention area: the départements where it also takes on projects and how far it
+ * travels. Matching reads both: a change marks the firm for re-scoring, as any profile edit.
+ */
+export async function updateInterventionSection(actor: Actor, organisation: EditableOrganisation, input: InterventionSectionInput, requestId?: string) {
+  return updateOrganisationFields(
+    actor,
+    organisation,
+    'organisation.intervention.update',
+    (tx) =>
+      tx.db.organisation.findUniqueOrThrow({
+        where: { id: organisation.id },
+        select: { interventionDepartements: true, interventionRadiusKm: true },
+      }),
+    () => ({ interventionDepartements: input.interventionDepartements, interventionRadiusKm: input.interventionRadiusKm ?? null }),
     requestId,
   )
 }
@@ -407,6 +434,9 @@ export async function applyProfileAction(actor: Actor, slug: string, action: Pro
       break
     case 'expertise':
       await updateExpertiseSection(actor, organisation, action, requestId)
+      break
+    case 'intervention':
+      await updateInterventionSection(actor, organisation, action, requestId)
       break
     case 'reference-add':
       await addReference(actor, organisation, action, requestId)

@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto'
 import { writeAudit } from '#app/modules/audit/audit.server'
 import { checkSirenForCreation } from '#app/modules/companies/service.server'
 import { enqueueJob } from '#app/modules/jobs/queue.server'
-import { resolveCommune } from '#app/modules/geo/communes'
 import { assertKnownNafCodes } from '#app/modules/naf/naf'
 import { queueEmail } from '#app/modules/notifications/email.server'
 import {
@@ -18,6 +17,7 @@ import { AppError, assertFound, isUniqueViolation } from '#app/modules/shared/ap
 import { prisma, transaction } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
 import { organisationMachine, type OrganisationAction } from './organisation-state'
+import { requireCommune } from './commune-input'
 import type { CreateOrganisationInput } from './schema'
 
 const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000
@@ -55,12 +55,11 @@ async function uniqueSlug(name: string) {
 export async function createOrganisation(actor: Actor, input: CreateOrganisationInput, requestId?: string) {
   const hub = await prisma.hub.findUnique({ where: { id: input.homeHubId }, select: { id: true } })
   if (!hub) throw AppError.invalid({ homeHubId: ['validation.invalidChoice'] })
+  const commune = requireCommune(input.communeInsee)
   const sirenTaken = await prisma.organisation.findUnique({ where: { siren: input.siren }, select: { id: true } })
   if (sirenTaken) throw AppError.invalid({ siren: ['validation.sirenTaken'] })
   // The public company directory: a ceased company is refused; its answer is kept for staff.
   const directory = await checkSirenForCreation(input.siren)
-  const commune = resolveCommune(input.communeInsee)
-  if (!commune) throw AppError.invalid({ communeInsee: ['validation.communeUnknown'] })
   assertKnownNafCodes(input.nafCodes)
   const slug = await uniqueSlug(input.name)
   return transaction(async ({ db }) => {
