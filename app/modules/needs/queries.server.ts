@@ -1,5 +1,5 @@
 import { Prisma } from '#app/generated/prisma/client'
-import { communes, communeByInsee, distanceKm } from '#app/modules/geo/communes'
+import { communeByInsee, distanceKm } from '#app/modules/geo/communes'
 import { ALGORITHM_VERSION } from '#app/modules/matching/engine/config'
 import {
   actorAsMemberOf,
@@ -338,11 +338,18 @@ interface ListRow {
   ndaAccepted: boolean
 }
 
-/** Communes within `km` of a firm's commune (the geographic filter, computed in the app). */
-function communesWithin(insee: string | null, km: number) {
+/**
+ * The needs' communes within `km` of a firm's commune (the geographic filter, computed in the app
+ * over the communes needs actually name, not the whole French table).
+ */
+async function communesWithin(insee: string | null, km: number) {
   const origin = communeByInsee(insee)
   if (!origin) return null
-  return communes.filter((commune) => distanceKm(origin, commune) <= km).map((commune) => commune.insee)
+  const rows = await prisma.$queryRaw<Array<{ insee: string }>>`SELECT DISTINCT "communeInsee" AS insee FROM "Need" WHERE "communeInsee" IS NOT NULL`
+  return rows.flatMap(({ insee: code }) => {
+    const commune = communeByInsee(code)
+    return commune && distanceKm(origin, commune) <= km ? [code] : []
+  })
 }
 
 /**
@@ -448,7 +455,7 @@ export async function listNeedsForActor(actor: Actor, filters: NeedFilters = {},
   if (restrict.notAnnouncedTo) where.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "DigestItem" di WHERE di."userId" = ${restrict.notAnnouncedTo} AND di."needId" = n.id)`)
   if (restrict.fullOnly) where.push(Prisma.sql`NOT ${teaser}`)
   if (filters.distanceKm && perspective === 'firm') {
-    const nearby = communesWithin(await firmCommune(firms[0]!.organisationId), filters.distanceKm)
+    const nearby = await communesWithin(await firmCommune(firms[0]!.organisationId), filters.distanceKm)
     if (nearby) where.push(Prisma.sql`(NOT ${teaser} AND (n."remoteOk" OR n."communeInsee" = ANY(${nearby})))`)
   }
   const whereSql = Prisma.join(where, ' AND ')
