@@ -8,16 +8,21 @@
  *        [--held-out 0.25] [--seed 16] [--prior 0.4] [--write]
  *
  * Prints the time cut, then held-out NDCG@10 and pairwise accuracy for the hand-set and the learned
- * weights; `--write` writes app/modules/matching/engine/learned-weights.json (its version goes up when
- * the weights change). Bad arguments: a message on stderr, exit code 2.
+ * weights, and which weights go in force and why: the learned ones only when they beat the hand-set
+ * ones on the held-out slice (NDCG@10 by ≥ 0.005, pairwise accuracy not worse; see decideWeights).
+ * `--write` writes app/modules/matching/engine/learned-weights.json: the weights in force, the
+ * candidate (`learnedWeights`) and the training's record (figures, source, date, engine version and
+ * commit); its version goes up when the weights in force change. Bad arguments: a message on
+ * stderr, exit code 2.
  */
+import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { LEARNED_WEIGHTS } from '#app/modules/matching/engine/config'
+import { ALGORITHM_VERSION, LEARNED_WEIGHTS } from '#app/modules/matching/engine/config'
 import { corpusStatsOf } from '#app/modules/matching/engine/engine'
 import { simulateBehaviour, type LabelledSet } from '#app/modules/matching/learning/simulate'
-import { nextWeightsFile, trainFromInteractions, type TrainingReport } from '#app/modules/matching/learning/train'
+import { decideWeights, nextWeightsFile, trainFromInteractions, type TrainingReport } from '#app/modules/matching/learning/train'
 import { parseRankInput } from './lib/input'
 
 const USAGE = 'usage: npm run matching:train -- [--database URL | --simulate [--set FILE]] [--held-out 0.25] [--seed N] [--prior 0.4] [--write]'
@@ -43,6 +48,17 @@ function readSet(file: string): LabelledSet {
   if (Number.isNaN(now.getTime())) fail(`${file}: "now" must be a date`)
   if (!json.grades || typeof json.grades !== 'object') fail(`${file}: "grades" is required`)
   return { now, firms: parsed.firms, needs: parsed.needs, grades: json.grades, split: json.split ?? null }
+}
+
+/** The commit the engine ran from (`git rev-parse --short HEAD`), "unknown" outside a git checkout; "+changes" when the work tree differs. */
+function engineCommit(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'app'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    return commit ? `${commit}${dirty ? '+changes' : ''}` : 'unknown'
+  } catch {
+    return 'unknown'
+  }
 }
 
 function print(report: TrainingReport, source: string) {
@@ -129,10 +145,15 @@ async function main() {
     }
   }
   print(report, source)
+  const decision = decideWeights(report.heldOut)
+  process.stdout.write(`weights in force: ${decision.inForce === 'learned' ? 'LEARNED' : 'HAND-SET'} — ${decision.reason}\n`)
   if (values.write) {
-    const file = nextWeightsFile(LEARNED_WEIGHTS, report, source, new Date())
+    const file = nextWeightsFile(LEARNED_WEIGHTS, report, source, new Date(), { algorithmVersion: ALGORITHM_VERSION, commit: engineCommit() })
     writeFileSync(WEIGHTS_FILE, `${JSON.stringify(file, null, 2)}\n`)
-    process.stdout.write(`wrote ${path.relative(root, WEIGHTS_FILE)} (version ${file.version})\n`)
+    const versionNote = file.version === LEARNED_WEIGHTS.version ? 'unchanged: same weights in force' : `was ${LEARNED_WEIGHTS.version}: the weights in force changed`
+    process.stdout.write(`wrote ${path.relative(root, WEIGHTS_FILE)}: ${file.inForce} weights in force, version ${file.version} (${versionNote}); the candidate is kept as "learnedWeights"\n`)
+  } else {
+    process.stdout.write(`not written (add --write to record this training in ${path.relative(root, WEIGHTS_FILE)})\n`)
   }
 }
 

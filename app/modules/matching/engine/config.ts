@@ -7,7 +7,9 @@ import learnedWeightsFile from './learned-weights.json'
  *
  * The feature weights in force come from `learned-weights.json`, written by `npm run
  * matching:train -- --write` (learning to rank from behaviour, see app/modules/matching/learning)
- * and committed; the version names both the engine's formulas and the weights file.
+ * and committed: the learned candidate when it beat the hand-set weights on behaviour held out by
+ * time, the hand-set weights otherwise. The version names both the engine's formulas and the
+ * weights file (its version goes up when the weights in force change).
  */
 
 /** The formulas (features, decline signals, gate); bump when they change. */
@@ -35,20 +37,35 @@ export type FeatureKey = keyof typeof HAND_SET_WEIGHTS
 export type Weights = { [K in FeatureKey]: number }
 export const FEATURE_KEYS = Object.keys(HAND_SET_WEIGHTS) as FeatureKey[]
 
+/** Which weights the engine scores with: the hand-set ones, or the trained candidate (it beat them on held-out behaviour). */
+export type WeightsInForce = 'hand-set' | 'learned'
+export const WEIGHTS_IN_FORCE: readonly WeightsInForce[] = ['hand-set', 'learned']
+
 export interface LearnedWeights {
-  /** Incremented by the trainer each time it writes different weights. */
+  /** Incremented by the trainer each time the weights in force change. */
   version: number
+  /** `learned` only when the candidate beat the hand-set weights on the time-held-out slice. */
+  inForce: WeightsInForce
+  /** Why these weights are in force (the trainer's decision, with its figures). */
+  reason: string
   trainedAt: string
   source: string
+  /** The engine the training ran with (its simulation ranks with it): version and commit. */
+  engine: Record<string, unknown>
   examples: number
   heldOut: Record<string, unknown>
+  /** The weights in force: `HAND_SET_WEIGHTS` or `learnedWeights`, per `inForce`. */
   weights: Weights
+  /** The last training's candidate, kept whether or not it is in force. */
+  learnedWeights: Weights
 }
 
 /**
- * A learned-weights file, checked: every feature key present, each weight a finite non-negative
- * number, at least one positive. Throws an error naming the file and the field otherwise (the
- * engine refuses to start on a bad file rather than rank with half of it).
+ * A learned-weights file, checked: `inForce` is "hand-set" or "learned"; `weights` (in force) and
+ * `learnedWeights` (the candidate) each have every feature key, each weight a finite non-negative
+ * number, at least one positive; `weights` equals the hand-set weights or the candidate, as
+ * `inForce` says. Throws an error naming the file and the field otherwise (the engine refuses to
+ * start on a bad file rather than rank with half of it).
  */
 export function parseLearnedWeights(json: unknown, source = 'learned-weights.json'): LearnedWeights {
   const fail = (message: string): never => {
@@ -57,25 +74,42 @@ export function parseLearnedWeights(json: unknown, source = 'learned-weights.jso
   if (!json || typeof json !== 'object') fail('expected an object')
   const file = json as Record<string, unknown>
   if (!Number.isInteger(file.version) || (file.version as number) < 1) fail(`"version" must be a positive integer, got ${JSON.stringify(file.version)}`)
-  const raw = file.weights
-  if (!raw || typeof raw !== 'object') fail('"weights" must be an object')
-  const weights = {} as Weights
-  let total = 0
-  for (const key of FEATURE_KEYS) {
-    const value = (raw as Record<string, unknown>)[key]
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(`"weights.${key}" must be a non-negative number, got ${JSON.stringify(value)}`)
-    weights[key] = value as number
-    total += value as number
+  if (!(WEIGHTS_IN_FORCE as unknown[]).includes(file.inForce)) fail(`"inForce" must be "hand-set" or "learned", got ${JSON.stringify(file.inForce)}`)
+  const inForce = file.inForce as WeightsInForce
+  const weightsAt = (field: 'weights' | 'learnedWeights'): Weights => {
+    const raw = file[field]
+    if (!raw || typeof raw !== 'object') fail(`"${field}" must be an object`)
+    const weights = {} as Weights
+    let total = 0
+    for (const key of FEATURE_KEYS) {
+      const value = (raw as Record<string, unknown>)[key]
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(`"${field}.${key}" must be a non-negative number, got ${JSON.stringify(value)}`)
+      weights[key] = value as number
+      total += value as number
+    }
+    for (const key of Object.keys(raw as object)) if (!(FEATURE_KEYS as string[]).includes(key)) fail(`"${field}.${key}" is not a feature (expected ${FEATURE_KEYS.join(', ')})`)
+    if (total <= 0) fail(`"${field}" must have at least one positive weight`)
+    return weights
   }
-  for (const key of Object.keys(raw as object)) if (!(FEATURE_KEYS as string[]).includes(key)) fail(`"weights.${key}" is not a feature (expected ${FEATURE_KEYS.join(', ')})`)
-  if (total <= 0) fail('"weights" must have at least one positive weight')
+  const weights = weightsAt('weights')
+  const learnedWeights = weightsAt('learnedWeights')
+  const expected: Weights = inForce === 'hand-set' ? HAND_SET_WEIGHTS : learnedWeights
+  for (const key of FEATURE_KEYS) {
+    if (weights[key] !== expected[key]) {
+      fail(`"weights.${key}" is ${weights[key]} but "inForce" is "${inForce}": expected ${expected[key]} (the ${inForce === 'hand-set' ? 'hand-set weight' : '"learnedWeights" value'})`)
+    }
+  }
   return {
     version: file.version as number,
+    inForce,
+    reason: String(file.reason ?? ''),
     trainedAt: String(file.trainedAt ?? ''),
     source: String(file.source ?? ''),
+    engine: file.engine && typeof file.engine === 'object' ? (file.engine as Record<string, unknown>) : {},
     examples: Number(file.examples ?? 0),
     heldOut: (file.heldOut as Record<string, unknown>) ?? {},
     weights,
+    learnedWeights,
   }
 }
 
@@ -84,7 +118,7 @@ export const LEARNED_WEIGHTS = parseLearnedWeights(learnedWeightsFile)
 /** Stored matches carry it: the formulas' revision and the weights file's version (e.g. `hybrid-2.w1`). */
 export const ALGORITHM_VERSION = `${ENGINE_REVISION}.w${LEARNED_WEIGHTS.version}`
 
-/** The feature weights in force (learned). Only their ratios matter: the score divides by the sum of the applicable ones. */
+/** The feature weights in force (hand-set or learned, per the file's `inForce`). Only their ratios matter: the score divides by the sum of the applicable ones. */
 export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({ ...LEARNED_WEIGHTS.weights })
 
 export const ENGINE_PARAMS = {

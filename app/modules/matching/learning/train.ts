@@ -1,4 +1,4 @@
-import { FEATURE_KEYS, HAND_SET_WEIGHTS, type LearnedWeights, type Weights } from '../engine/config'
+import { FEATURE_KEYS, HAND_SET_WEIGHTS, type LearnedWeights, type Weights, type WeightsInForce } from '../engine/config'
 import { pairFeatures, type CorpusStats, type FirmDoc, type NeedDoc } from '../engine/engine'
 import { declineSignalsAsOf, labelPairs, splitByTime, timeCut, type Interaction, type LabelledPair } from './labels'
 import { rankingQuality, trainWeights, type Example, type RankingQuality, type TrainOptions } from './ranker'
@@ -85,15 +85,57 @@ export function trainFromInteractions(input: TrainingInput): TrainingReport {
 }
 
 /**
- * The learned-weights file to commit: the version goes up when the weights differ from the
- * previous file's (stored matches carry it, see ALGORITHM_VERSION), and stays otherwise.
+ * "Measure which helps and keep what does": the learned candidate is put in force only when it ranks
+ * the time-held-out pairs better than the hand-set weights, NDCG@10 by at least this margin and
+ * pairwise accuracy not worse.
  */
-export function nextWeightsFile(previous: LearnedWeights, report: TrainingReport, source: string, trainedAt: Date) {
-  const changed = FEATURE_KEYS.some((key) => previous.weights[key] !== report.weights[key])
+export const MIN_HELD_OUT_NDCG_GAIN = 0.005
+
+export interface WeightsDecision {
+  inForce: WeightsInForce
+  reason: string
+}
+
+const f4 = (value: number) => value.toFixed(4)
+
+/** Which weights go in force after a training, and why (figures on the held-out slice). */
+export function decideWeights(heldOut: Pick<TrainingReport['heldOut'], 'handSet' | 'learned'>): WeightsDecision {
+  const { handSet, learned } = heldOut
+  const figures = `held-out NDCG@10 learned ${f4(learned.ndcg10)} vs hand-set ${f4(handSet.ndcg10)}, pairwise accuracy learned ${f4(learned.pairwiseAccuracy)} vs hand-set ${f4(handSet.pairwiseAccuracy)}`
+  if (learned.pairs === 0 || learned.needs === 0) return { inForce: 'hand-set', reason: `no held-out pair to compare on: hand-set weights kept` }
+  const gain = learned.ndcg10 - handSet.ndcg10
+  if (gain < MIN_HELD_OUT_NDCG_GAIN) {
+    return { inForce: 'hand-set', reason: `the learned weights did not beat the hand-set ones on the time-held-out slice (NDCG@10 gain ${gain.toFixed(4)} < ${MIN_HELD_OUT_NDCG_GAIN}): ${figures}` }
+  }
+  if (learned.pairwiseAccuracy < handSet.pairwiseAccuracy) {
+    return { inForce: 'hand-set', reason: `the learned weights rank held-out pairs worse than the hand-set ones (pairwise accuracy): ${figures}` }
+  }
+  return { inForce: 'learned', reason: `the learned weights beat the hand-set ones on the time-held-out slice (NDCG@10 gain ${gain.toFixed(4)} ≥ ${MIN_HELD_OUT_NDCG_GAIN}, pairwise accuracy not worse): ${figures}` }
+}
+
+/** The engine a training ran with: its simulation ranks with it, so a retraining on another engine gives other pairs. */
+export interface TrainingEngine {
+  algorithmVersion: string
+  commit: string
+}
+
+/**
+ * The learned-weights file to commit: the candidate is kept in `learnedWeights`, the weights in
+ * force are the candidate or the hand-set weights per `decideWeights`; the version goes up when the
+ * weights in force differ from the previous file's (stored matches carry it, see
+ * ALGORITHM_VERSION), and stays otherwise.
+ */
+export function nextWeightsFile(previous: LearnedWeights, report: TrainingReport, source: string, trainedAt: Date, engine: TrainingEngine) {
+  const decision = decideWeights(report.heldOut)
+  const weights: Weights = decision.inForce === 'learned' ? { ...report.weights } : { ...HAND_SET_WEIGHTS }
+  const changed = FEATURE_KEYS.some((key) => previous.weights[key] !== weights[key])
   return {
     version: changed ? previous.version + 1 : previous.version,
+    inForce: decision.inForce,
+    reason: decision.reason,
     trainedAt: trainedAt.toISOString(),
     source,
+    engine,
     examples: report.train.examples,
     heldOut: {
       cut: report.cut.toISOString(),
@@ -102,6 +144,7 @@ export function nextWeightsFile(previous: LearnedWeights, report: TrainingReport
       handSet: { ndcg10: report.heldOut.handSet.ndcg10, pairwiseAccuracy: report.heldOut.handSet.pairwiseAccuracy },
       learned: { ndcg10: report.heldOut.learned.ndcg10, pairwiseAccuracy: report.heldOut.learned.pairwiseAccuracy },
     },
-    weights: report.weights,
+    weights,
+    learnedWeights: report.weights,
   }
 }
