@@ -30,19 +30,39 @@ import { FLOOR_FILE, ineligibleInTop, loadEvalSet, readFloor, selectNeeds, SUBSE
 import { summarise, type Summary } from './lib/metrics'
 import { loadFirms, rankWithPostgres, setupFrenchSearch, withScratchDatabase } from './lib/pg'
 
-const { values: args } = parseArgs({
-  options: {
-    input: { type: 'string' },
-    split: { type: 'string' },
-    'no-pg': { type: 'boolean' },
-    k1: { type: 'string' },
-    b: { type: 'string' },
-    weights: { type: 'string' },
-    sweep: { type: 'boolean' },
-    'record-floor': { type: 'boolean' },
-    'per-need': { type: 'boolean' },
-  },
-})
+const USAGE =
+  "usage: npm run eval:matching -- [--split train|test|all] [--input FILE] [--no-pg] [--k1 1.2 --b 0.75] [--weights '{\"text\":0.3}'] [--sweep] [--per-need] [--record-floor]"
+
+/** Bad arguments: a message and the usage on stderr, exit code 2 (as matching:train); --help: the usage, exit 0. */
+function readArgs() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        input: { type: 'string' },
+        split: { type: 'string' },
+        'no-pg': { type: 'boolean' },
+        k1: { type: 'string' },
+        b: { type: 'string' },
+        weights: { type: 'string' },
+        sweep: { type: 'boolean' },
+        'record-floor': { type: 'boolean' },
+        'per-need': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    })
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`)
+      process.exit(0)
+    }
+    return values
+  } catch (error) {
+    process.stderr.write(`eval:matching: ${(error as Error).message}\n${USAGE}\n`)
+    process.exit(2)
+  }
+}
+
+const args = readArgs()
 
 const FEATURES = Object.keys(DEFAULT_WEIGHTS) as Array<keyof Weights>
 const TEXT_ONLY = Object.fromEntries(FEATURES.map((key) => [key, key === 'text' ? 1 : 0])) as Weights
@@ -96,9 +116,9 @@ function switchRows(index: MatchingIndex, set: EvalSet, full: Rankings): { rows:
   const notes: string[] = []
   const exported = config as Record<string, unknown>
   const hand = weightsIn(exported.HAND_SET_WEIGHTS) ?? weightsIn(exported.HAND_WEIGHTS)
-  const learned = weightsIn(exported.LEARNED_WEIGHTS)
+  const learned = weightsIn((exported.LEARNED_WEIGHTS as { learnedWeights?: unknown } | undefined)?.learnedWeights) ?? weightsIn(exported.LEARNED_WEIGHTS)
   if (hand) rows.push({ key: 'handWeights', label: 'full, hand-set weights', rankings: rankAll(index, set.needs, set.now, { weights: hand }), headline: true })
-  if (learned) rows.push({ key: 'learnedWeights', label: 'full, learned weights', rankings: rankAll(index, set.needs, set.now, { weights: learned }), headline: true })
+  if (learned) rows.push({ key: 'learnedWeights', label: 'full, learned weights (candidate)', rankings: rankAll(index, set.needs, set.now, { weights: learned }), headline: true })
   if (!hand && !learned) notes.push('no HAND_SET_WEIGHTS / LEARNED_WEIGHTS export in engine/config: no weights rows')
   const noExpansion = rankAll(index, set.needs, set.now, NO_EXPANSION)
   if (sameRankings(noExpansion, full)) notes.push('no query-expansion switch (expansion: false changes nothing): no row')

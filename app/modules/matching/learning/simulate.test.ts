@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { LEARNED_WEIGHTS } from '../engine/config'
+import { FEATURE_KEYS, HAND_SET_WEIGHTS, LEARNED_WEIGHTS, parseLearnedWeights } from '../engine/config'
 import type { FirmDoc, NeedDoc } from '../engine/engine'
 import { labelPairs } from './labels'
 import { simulateBehaviour, trainNeedIds, type LabelledSet } from './simulate'
@@ -51,7 +51,7 @@ describe('behaviour simulated from a labelled set', () => {
 })
 
 describe('the weights file', () => {
-  test('its version goes up only when the weights change', () => {
+  test('its version goes up only when the weights in force change', () => {
     const simulated = simulateBehaviour(set, { seed: 3 })
     const report = trainFromInteractions({
       interactions: simulated.interactions,
@@ -59,11 +59,17 @@ describe('the weights file', () => {
       firms: new Map(firms.map((firm) => [firm.id, firm])),
       corpusStats: corpusStatsOf(firms),
     })
-    const file = nextWeightsFile(LEARNED_WEIGHTS, report, 'test', new Date('2026-06-02T00:00:00Z'))
+    const engine = { algorithmVersion: 'hybrid-2.w9', commit: 'abc1234' }
+    const file = nextWeightsFile(LEARNED_WEIGHTS, report, 'test', new Date('2026-06-02T00:00:00Z'), engine)
     expect(file.heldOut.cut).toBe(report.cut.toISOString())
-    const changed = Object.keys(report.weights).some((key) => report.weights[key as keyof typeof report.weights] !== LEARNED_WEIGHTS.weights[key as keyof typeof report.weights])
+    expect(file.learnedWeights).toEqual(report.weights)
+    expect(file.engine).toEqual(engine)
+    expect(file.weights).toEqual(file.inForce === 'learned' ? report.weights : HAND_SET_WEIGHTS)
+    const changed = FEATURE_KEYS.some((key) => file.weights[key] !== LEARNED_WEIGHTS.weights[key])
     expect(file.version).toBe(changed ? LEARNED_WEIGHTS.version + 1 : LEARNED_WEIGHTS.version)
-    const again = nextWeightsFile({ ...LEARNED_WEIGHTS, version: file.version, weights: file.weights }, report, 'test', new Date())
+    // The file it writes is one the engine accepts.
+    expect(parseLearnedWeights(JSON.parse(JSON.stringify(file))).weights).toEqual(file.weights)
+    const again = nextWeightsFile(parseLearnedWeights(file), report, 'test', new Date(), engine)
     expect(again.version).toBe(file.version)
   })
 })
