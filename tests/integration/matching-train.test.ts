@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { FEATURE_KEYS } from '#app/modules/matching/engine/config'
+import { FEATURE_KEYS, HAND_SET_WEIGHTS, LEARNED_WEIGHTS, parseLearnedWeights } from '#app/modules/matching/engine/config'
 import { readFirmDeclineSignals } from '#app/modules/matching/documents.server'
 import { extractInteractions } from '#app/modules/matching/learning/extract.server'
 import { labelPairs, splitByTime, timeCut } from '#app/modules/matching/learning/labels'
+import { decideWeights, nextWeightsFile } from '#app/modules/matching/learning/train'
 import { trainFromDatabase } from '#app/modules/matching/learning/train.server'
 import { prisma } from '#app/utils/db.server'
 import { createHub, createMember, createNeed } from '#tests/factories'
@@ -100,6 +101,14 @@ describe('learning to rank from the database', () => {
     expect(Object.keys(report.weights).sort()).toEqual([...FEATURE_KEYS].sort())
     for (const key of FEATURE_KEYS) expect(report.weights[key]).toBeGreaterThanOrEqual(0)
     expect(report.heldOut.learned.pairs).toBeGreaterThan(0)
+
+    // `--database URL --write` goes through the same guard: the learned weights are in force only if they beat the hand-set ones held out.
+    const file = nextWeightsFile(LEARNED_WEIGHTS, report, 'the product database', new Date(), { algorithmVersion: 'test', commit: 'unknown' })
+    const decision = decideWeights(report.heldOut)
+    expect(file.inForce).toBe(decision.inForce)
+    expect(file.weights).toEqual(decision.inForce === 'learned' ? report.weights : HAND_SET_WEIGHTS)
+    expect(file.learnedWeights).toEqual(report.weights)
+    expect(parseLearnedWeights(JSON.parse(JSON.stringify(file))).weights).toEqual(file.weights)
 
     // The far firm's declines feed back into its features.
     const signals = await readFirmDeclineSignals([far.id, vibra.id])
