@@ -4,7 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams'
 import { prisma } from '#app/utils/db.server'
 import { getEnv } from '#app/utils/env.server'
 import { readOpenNeedDocs } from './documents.server'
-import { ALGORITHM_VERSION, explainFirms, prepareNeed, rankNeed, type MatchingIndex, type NeedDoc } from './engine/engine'
+import { ALGORITHM_VERSION, explainFirms, prepareNeed, rankNeed, type MatchingIndex } from './engine/engine'
 import { rebuildFirmIndex } from './firm-index.server'
 
 /**
@@ -12,24 +12,24 @@ import { rebuildFirmIndex } from './firm-index.server'
  * the needs, then set-based writes.
  *
  * 1. **Need pass.** Each open need is ranked once (`rankNeed`, unexplained) for its best
- *    `candidatesPerNeed` firms. Its first `topPerNeed` are its stored top (`inNeedTop`), explained
- *    and streamed at once to a staging table with COPY (PostgreSQL ingests while the next needs
- *    are ranked). Every candidate is offered to its firm's running top (`topPerFirm` needs, a
- *    min-heap per firm in flat typed arrays: score, then need id, as rankFirm orders them).
- * 2. **Firm tops.** A firm's best needs are taken among the needs where it was one of the
- *    `candidatesPerNeed` best firms. This is the approximation: a need where the firm ranks below
- *    that many firms can be missing from its list (rankFirm would have scored it directly). With
- *    `candidatesPerNeed` at least the number of firms it is exact; tests/integration/
- *    matching-refresh.test.ts measures the difference on a small corpus with a narrow width, and
- *    `npm run bench:refresh` on a sample of firms at full scale. Pairs of a firm's top not already
- *    in the need's top are explained and staged; pairs in both are staged as bare keys.
- * 3. **Merge**, in one transaction: tops left are cleared on the refreshed needs and firms,
- *    staged rows update the stored ones (score, breakdown, version, tops; status, source and staff
- *    recommendation stay) and the new ones are inserted, prunable suggestions go (the same rule as
- *    scoreNeed / scoreFirm), `Need.scoredAt` and `Organisation.matchedAt` are set.
+ *    `candidatesPerNeed` firms. Its first `TOP_MATCHES_PER_NEED` are its top (`inNeedTop`, kept
+ *    as firm slots); every candidate is offered to its firm's running top (`TOP_MATCHES_PER_FIRM`
+ *    needs; one min-heap per firm in flat typed arrays, ordered by score then need id as rankFirm).
+ * 2. **Firm tops, the approximation.** A firm's best needs are taken among the needs where it was
+ *    one of the `candidatesPerNeed` best firms: a need where it ranks below that many firms can be
+ *    missing from its list (rankFirm, which scores every need against the firm, would have it).
+ *    With `candidatesPerNeed` at least the number of firms it is exact. The difference is measured
+ *    by tests/integration/matching-refresh.test.ts (small corpus, narrow width) and by
+ *    `npm run bench:refresh` (sampled firms at full scale).
+ * 3. **Rows.** Per need, its top and the firms whose top holds it are explained (`explainFirms`:
+ *    only the rows written) and streamed with COPY into a temporary table, with both flags.
+ * 4. **Merge**, in one transaction: tops left are cleared on the refreshed needs and firms,
+ *    stored pairs get the new score, breakdown, version and tops (status, source and staff
+ *    recommendation stay), new pairs are inserted, prunable suggestions go (the rule of scoreNeed /
+ *    scoreFirm), `Need.scoredAt` and `Organisation.matchedAt` are set.
  *
- * Memory: the index, the needs, the firm heaps (firms × topPerFirm × 12 bytes) and each need's
- * top firm slots; rows are never all held (one need's rows at a time).
+ * Memory: the index, the needs, the firm heaps (firms × TOP_MATCHES_PER_FIRM × 12 bytes) and each
+ * need's top firm slots; rows are never all held (one need's at a time).
  */
 
 export interface RefreshProgress {
@@ -45,6 +45,8 @@ export interface RefreshOptions {
   now?: Date
   /** How many best firms of each need feed the firms' tops (default CANDIDATES_PER_NEED). */
   candidatesPerNeed?: number
+  /** Each phase's duration (benchmarks). */
+  log?: (line: string) => void
 }
 
 /** How many matches are kept per need: enough for the partner's recommended list. */
@@ -194,75 +196,75 @@ export async function refreshAllMatches(options: RefreshOptions = {}) {
       }
     }
 
+    let phase = performance.now()
+    const timed = (label: string) => {
+      options.log?.(`${label}: ${((performance.now() - phase) / 1000).toFixed(1)} s`)
+      phase = performance.now()
+    }
+    timed(`index of ${firmIds.length} firms and ${needs.length} needs read`)
     await client.connect()
     connected = true
     await client.query(`SET synchronous_commit = off; SET work_mem = '256MB'`)
-    await client.query(`DROP TABLE IF EXISTS refresh_rows, refresh_both, refresh_needs, refresh_firms`)
+    await client.query(`DROP TABLE IF EXISTS refresh_rows, refresh_needs, refresh_firms`)
     await client.query(`CREATE TEMP TABLE refresh_rows ("needId" text NOT NULL, "firmId" text NOT NULL, score float8 NOT NULL, breakdown jsonb NOT NULL, "inNeedTop" boolean NOT NULL, "inFirmTop" boolean NOT NULL)`)
-    await client.query(`CREATE TEMP TABLE refresh_both ("needId" text NOT NULL, "firmId" text NOT NULL)`)
     await client.query(`CREATE TEMP TABLE refresh_needs (id text PRIMARY KEY)`)
     await client.query(`CREATE TEMP TABLE refresh_firms (id text PRIMARY KEY)`)
 
-    // 1. The need pass: rank, stage each need's top, feed the firms' tops.
+    // 1. The need pass: rank (unexplained), keep each need's top firms, feed the firms' tops.
     const tops = new FirmTops(index.firmIds.length, TOP_MATCHES_PER_FIRM)
     const needTops: Int32Array[] = new Array(needs.length)
-    const prepared = (need: NeedDoc) => prepareNeed(need)
-    written += await copyInto(client, `COPY refresh_rows FROM STDIN`, async (write) => {
-      for (let position = 0; position < needs.length; position++) {
-        const need = prepared(needs[position])
-        const ranked = rankNeed(index, need, { now, top: width, explain: false })
-        const top = Math.min(TOP_MATCHES_PER_NEED, ranked.length)
-        const topSlots = new Int32Array(top)
-        for (let rank = 0; rank < ranked.length; rank++) {
-          const slot = index.slotOf.get(ranked[rank].firmId)!
-          if (rank < top) topSlots[rank] = slot
-          tops.offer(slot, ranked[rank].score, position)
-        }
-        needTops[position] = topSlots
-        let chunk = ''
-        for (const match of explainFirms(index, need, ranked.slice(0, top).map((entry) => entry.firmId), { now })) {
-          chunk += rowLine(needs[position].id, match.firmId, match.score, { features: match.breakdown, reasons: match.reasons }, true, false)
-        }
-        await write(chunk)
-        await report(position + 1)
+    for (let position = 0; position < needs.length; position++) {
+      const ranked = rankNeed(index, prepareNeed(needs[position]), { now, top: width, explain: false })
+      const top = Math.min(TOP_MATCHES_PER_NEED, ranked.length)
+      const topSlots = new Int32Array(top)
+      for (let rank = 0; rank < ranked.length; rank++) {
+        const slot = index.slotOf.get(ranked[rank].firmId)!
+        if (rank < top) topSlots[rank] = slot
+        tops.offer(slot, ranked[rank].score, position)
       }
-    })
+      needTops[position] = topSlots
+      await report(position + 1)
+      // Let the progress writes and the job's lock renewal through.
+      if (position % 50 === 49) await new Promise((resolve) => setImmediate(resolve))
+    }
+    timed('need pass (ranked)')
 
-    // 2. The firms' tops: pairs outside the need's top explained and staged, the others as keys.
+    // 2. Each need's rows (its top, and the firms whose top holds it), explained and staged with
+    // both flags; PostgreSQL ingests while the next needs are explained.
     const { offsets, slots } = tops.byNeed(needs.length)
-    const inNeedTop = new Uint8Array(index.firmIds.length)
+    const flags = new Uint8Array(index.firmIds.length)
     written += await copyInto(client, `COPY refresh_rows FROM STDIN`, async (write) => {
       for (let position = 0; position < needs.length; position++) {
-        const extra: string[] = []
-        for (const slot of needTops[position]) inNeedTop[slot] = 1
-        for (let at = offsets[position]; at < offsets[position + 1]; at++) if (inNeedTop[slots[at]] === 0) extra.push(index.firmIds[slots[at]])
-        for (const slot of needTops[position]) inNeedTop[slot] = 0
-        let chunk = ''
-        for (const match of explainFirms(index, prepared(needs[position]), extra, { now })) {
-          chunk += rowLine(needs[position].id, match.firmId, match.score, { features: match.breakdown, reasons: match.reasons }, false, true)
+        const chosen: string[] = []
+        for (const slot of needTops[position]) {
+          flags[slot] = 1
+          chosen.push(index.firmIds[slot])
         }
+        for (let at = offsets[position]; at < offsets[position + 1]; at++) {
+          if (flags[slots[at]] === 0) chosen.push(index.firmIds[slots[at]])
+          flags[slots[at]] |= 2
+        }
+        let chunk = ''
+        const needId = needs[position].id
+        for (const match of explainFirms(index, prepareNeed(needs[position]), chosen, { now })) {
+          const slot = index.slotOf.get(match.firmId)!
+          chunk += rowLine(needId, match.firmId, match.score, { features: match.breakdown, reasons: match.reasons }, (flags[slot] & 1) === 1, (flags[slot] & 2) === 2)
+        }
+        for (const slot of needTops[position]) flags[slot] = 0
+        for (let at = offsets[position]; at < offsets[position + 1]; at++) flags[slots[at]] = 0
         await write(chunk)
         await report(needs.length + Math.floor((firmIds.length * (position + 1)) / Math.max(1, needs.length)) - (position + 1 === needs.length ? 1 : 0))
       }
     })
-    await copyInto(client, `COPY refresh_both FROM STDIN`, async (write) => {
-      for (let position = 0; position < needs.length; position++) {
-        let chunk = ''
-        for (const slot of needTops[position]) inNeedTop[slot] = 1
-        for (let at = offsets[position]; at < offsets[position + 1]; at++) {
-          if (inNeedTop[slots[at]] === 1) chunk += `${needs[position].id}\t${index.firmIds[slots[at]]}\n`
-        }
-        for (const slot of needTops[position]) inNeedTop[slot] = 0
-        await write(chunk)
-      }
-    })
+    timed('tops explained and staged')
     await copyInto(client, `COPY refresh_needs FROM STDIN`, async (write) => write(needs.map((need) => `${need.id}\n`).join('')))
     await copyInto(client, `COPY refresh_firms FROM STDIN`, async (write) => {
       for (let at = 0; at < firmIds.length; at += 10_000) await write(firmIds.slice(at, at + 10_000).map((id) => `${id}\n`).join(''))
     })
 
+    timed('keys staged')
     // 3. The merge, in one transaction.
-    await mergeStaged(client, now)
+    await mergeStaged(client, now, (label) => timed(label))
     await prisma.matchingRun.update({ where: { id: run.id }, data: { status: 'COMPLETED', done: progress.total, matchesWritten: written, finishedAt: new Date() } })
     progress.done = progress.total
     await options.report?.({ ...progress })
@@ -284,49 +286,47 @@ function liveFirmIds(index: MatchingIndex) {
   return ids
 }
 
-async function mergeStaged(client: pg.Client, now: Date) {
-  await client.query(`CREATE INDEX ON refresh_rows ("needId", "firmId"); CREATE INDEX ON refresh_both ("needId", "firmId")`)
-  await client.query(`ANALYZE refresh_rows; ANALYZE refresh_both; ANALYZE refresh_needs; ANALYZE refresh_firms`)
-  await client.query('BEGIN')
+async function mergeStaged(client: pg.Client, now: Date, timed: (label: string) => void) {
+  const q = async (sql: string, params?: unknown[]) => {
+    await client.query(sql, params)
+    timed(`  ${sql.replace(/\s+/g, ' ').slice(0, 60)}`)
+  }
+  // Fresh statistics: an empty or stale Match table's would make the planner scan it per row.
+  await q(`ANALYZE refresh_rows; ANALYZE refresh_needs; ANALYZE refresh_firms; ANALYZE "Match"`)
+  await q('BEGIN')
   try {
-    // The staged rows with both flags (a pair staged with the need's top may be in the firm's too).
-    await client.query(`CREATE TEMP TABLE refresh_final ON COMMIT DROP AS
-      SELECT r."needId", r."firmId", r.score, r.breakdown, r."inNeedTop",
-             r."inFirmTop" OR EXISTS (SELECT 1 FROM refresh_both b WHERE b."needId" = r."needId" AND b."firmId" = r."firmId") AS "inFirmTop"
-      FROM refresh_rows r`)
-    await client.query(`CREATE UNIQUE INDEX ON refresh_final ("needId", "firmId"); ANALYZE refresh_final`)
     // Tops left: the refreshed needs' firms and the refreshed firms' needs that were not staged.
-    await client.query(`UPDATE "Match" m SET "inNeedTop" = false
+    await q(`UPDATE "Match" m SET "inNeedTop" = false
       WHERE m."inNeedTop" AND m."needId" IN (SELECT id FROM refresh_needs)
-        AND NOT EXISTS (SELECT 1 FROM refresh_final s WHERE s."needId" = m."needId" AND s."firmId" = m."firmId" AND s."inNeedTop")`)
-    await client.query(`UPDATE "Match" m SET "inFirmTop" = false
+        AND NOT EXISTS (SELECT 1 FROM refresh_rows s WHERE s."needId" = m."needId" AND s."firmId" = m."firmId" AND s."inNeedTop")`)
+    await q(`UPDATE "Match" m SET "inFirmTop" = false
       WHERE m."inFirmTop" AND m."firmId" IN (SELECT id FROM refresh_firms)
-        AND NOT EXISTS (SELECT 1 FROM refresh_final s WHERE s."needId" = m."needId" AND s."firmId" = m."firmId" AND s."inFirmTop")`)
+        AND NOT EXISTS (SELECT 1 FROM refresh_rows s WHERE s."needId" = m."needId" AND s."firmId" = m."firmId" AND s."inFirmTop")`)
     // Stored pairs: new score, breakdown, version and tops; status, source, recommendation stay.
-    await client.query(
+    await q(
       `UPDATE "Match" m SET score = s.score, breakdown = s.breakdown, "algorithmVersion" = $1, "inNeedTop" = s."inNeedTop", "inFirmTop" = s."inFirmTop", "computedAt" = $2, "updatedAt" = $2
-       FROM refresh_final s WHERE m."needId" = s."needId" AND m."firmId" = s."firmId"`,
+       FROM refresh_rows s WHERE m."needId" = s."needId" AND m."firmId" = s."firmId"`,
       [ALGORITHM_VERSION, now],
     )
-    // New pairs (firms and needs deleted meanwhile skipped; a pair stored meanwhile by a job stays).
-    await client.query(
+    // New pairs (firms and needs deleted meanwhile skipped; the pairs just updated, and a pair
+    // stored meanwhile by a job, stay as they are: the unique index answers, no growing anti-join).
+    await q(
       `INSERT INTO "Match" (id, "needId", "firmId", score, breakdown, "algorithmVersion", status, "inNeedTop", "inFirmTop", "computedAt", "updatedAt")
        SELECT gen_random_uuid()::text, s."needId", s."firmId", s.score, s.breakdown, $1, 'SUGGESTED', s."inNeedTop", s."inFirmTop", $2, $2
-       FROM refresh_final s
+       FROM refresh_rows s
        JOIN "Organisation" o ON o.id = s."firmId"
        JOIN "Need" n ON n.id = s."needId"
-       WHERE NOT EXISTS (SELECT 1 FROM "Match" m WHERE m."needId" = s."needId" AND m."firmId" = s."firmId")
        ON CONFLICT ("needId", "firmId") DO NOTHING`,
       [ALGORITHM_VERSION, now],
     )
-    await client.query(`DELETE FROM "Match" m WHERE (m."needId" IN (SELECT id FROM refresh_needs) OR m."firmId" IN (SELECT id FROM refresh_firms)) AND ${PRUNABLE}`)
+    await q(`DELETE FROM "Match" m WHERE (m."needId" IN (SELECT id FROM refresh_needs) OR m."firmId" IN (SELECT id FROM refresh_firms)) AND ${PRUNABLE}`)
     // Raw: scoring is not an edit, `updatedAt` stays.
-    await client.query(`UPDATE "Need" SET "scoredAt" = $1 WHERE id IN (SELECT id FROM refresh_needs)`, [now])
-    await client.query(`UPDATE "Organisation" SET "matchedAt" = $1 WHERE id IN (SELECT id FROM refresh_firms)`, [now])
-    await client.query('COMMIT')
+    await q(`UPDATE "Need" SET "scoredAt" = $1 WHERE id IN (SELECT id FROM refresh_needs)`, [now])
+    await q(`UPDATE "Organisation" SET "matchedAt" = $1 WHERE id IN (SELECT id FROM refresh_firms)`, [now])
+    await q('COMMIT')
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})
     throw error
   }
-  await client.query(`DROP TABLE IF EXISTS refresh_rows, refresh_both, refresh_needs, refresh_firms`)
+  await q(`DROP TABLE IF EXISTS refresh_rows, refresh_needs, refresh_firms`)
 }
