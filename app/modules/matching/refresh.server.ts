@@ -174,7 +174,7 @@ function rowLine(needId: string, firmId: string, score: number, breakdown: unkno
  */
 export async function refreshAllMatches(options: RefreshOptions = {}) {
   const now = options.now ?? new Date()
-  const width = Math.max(TOP_MATCHES_PER_NEED, options.candidatesPerNeed ?? CANDIDATES_PER_NEED)
+  const width = Math.max(1, options.candidatesPerNeed ?? CANDIDATES_PER_NEED)
   await prisma.matchingRun.updateMany({ where: { status: 'RUNNING' }, data: { status: 'FAILED', error: 'interrupted', finishedAt: now } })
   const run = await prisma.matchingRun.create({ data: { algorithmVersion: ALGORITHM_VERSION, startedById: options.startedById ?? null } })
   const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, options: '-c jit=off' })
@@ -214,13 +214,13 @@ export async function refreshAllMatches(options: RefreshOptions = {}) {
     const tops = new FirmTops(index.firmIds.length, TOP_MATCHES_PER_FIRM)
     const needTops: Int32Array[] = new Array(needs.length)
     for (let position = 0; position < needs.length; position++) {
-      const ranked = rankNeed(index, prepareNeed(needs[position]), { now, top: width, explain: false })
+      const ranked = rankNeed(index, prepareNeed(needs[position]), { now, top: Math.max(TOP_MATCHES_PER_NEED, width), explain: false })
       const top = Math.min(TOP_MATCHES_PER_NEED, ranked.length)
       const topSlots = new Int32Array(top)
       for (let rank = 0; rank < ranked.length; rank++) {
         const slot = index.slotOf.get(ranked[rank].firmId)!
         if (rank < top) topSlots[rank] = slot
-        tops.offer(slot, ranked[rank].score, position)
+        if (rank < width) tops.offer(slot, ranked[rank].score, position)
       }
       needTops[position] = topSlots
       await report(position + 1)
