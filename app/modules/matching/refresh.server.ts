@@ -179,6 +179,11 @@ export async function refreshAllMatches(options: RefreshOptions = {}) {
   const run = await prisma.matchingRun.create({ data: { algorithmVersion: ALGORITHM_VERSION, startedById: options.startedById ?? null } })
   const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, options: '-c jit=off' })
   let connected = false
+  let phase = performance.now()
+  const timed = (label: string) => {
+    options.log?.(`${label}: ${((performance.now() - phase) / 1000).toFixed(1)} s`)
+    phase = performance.now()
+  }
   try {
     const index = await rebuildFirmIndex()
     const needs = (await readOpenNeedDocs()).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -196,12 +201,7 @@ export async function refreshAllMatches(options: RefreshOptions = {}) {
       }
     }
 
-    let phase = performance.now()
-    const timed = (label: string) => {
-      options.log?.(`${label}: ${((performance.now() - phase) / 1000).toFixed(1)} s`)
-      phase = performance.now()
-    }
-    timed(`index of ${firmIds.length} firms and ${needs.length} needs read`)
+    timed(`index of ${firmIds.length} firms built, ${needs.length} needs read`)
     await client.connect()
     connected = true
     await client.query(`SET synchronous_commit = off; SET work_mem = '256MB'`)
