@@ -6,14 +6,12 @@ import { AppError } from '#app/modules/shared/app-error'
 import { prisma } from '#app/utils/db.server'
 import { readFirmDoc, readNeed, readOpenNeedDocs, toNeedDoc } from './documents.server'
 import { ALGORITHM_VERSION, rankFirm, rankNeed, type MatchingIndex, type NeedDoc, type RankedFirm } from './engine/engine'
-import { rebuildFirmIndex, syncFirmIndex } from './firm-index.server'
+import { syncFirmIndex } from './firm-index.server'
+import { TOP_MATCHES_PER_FIRM, TOP_MATCHES_PER_NEED } from './refresh.server'
 
 export { ALGORITHM_VERSION }
 
-/** How many matches are kept per need: enough for the partner's recommended list. */
-export const TOP_MATCHES_PER_NEED = 200
-/** How many of its best open needs are kept per firm, whatever their rank among the need's firms. */
-export const TOP_MATCHES_PER_FIRM = 50
+export { TOP_MATCHES_PER_FIRM, TOP_MATCHES_PER_NEED }
 
 /**
  * Keeping matches fresh. A stored match is the score of one (need, firm) pair by the current
@@ -189,56 +187,8 @@ export async function scoreFirm(
 
 // ───────── the full refresh ─────────
 
-export interface RefreshProgress {
-  total: number
-  done: number
-  needs: number
-  firms: number
-}
-
-/**
- * Rebuilds this process's firm index from the database, re-ranks every open need, then every
- * verified firm, and records the progress in a MatchingRun (shown to staff) and through `report`
- * (the job's progress). A run left RUNNING by a stopped worker is marked FAILED when the next one
- * starts.
- */
-export async function refreshAllMatches(options: { report?: (progress: RefreshProgress) => Promise<void> | void; startedById?: string; now?: Date } = {}) {
-  const now = options.now ?? new Date()
-  await prisma.matchingRun.updateMany({ where: { status: 'RUNNING' }, data: { status: 'FAILED', error: 'interrupted', finishedAt: now } })
-  const run = await prisma.matchingRun.create({ data: { algorithmVersion: ALGORITHM_VERSION, startedById: options.startedById ?? null } })
-  try {
-    const index = await rebuildFirmIndex()
-    const needs = await readOpenNeedDocs()
-    const firms = (await prisma.organisation.findMany({ where: { kind: 'FIRM', status: 'VERIFIED' }, select: { id: true }, orderBy: { id: 'asc' } })).map((firm) => firm.id)
-    const progress: RefreshProgress = { total: needs.length + firms.length, done: 0, needs: needs.length, firms: firms.length }
-    await prisma.matchingRun.update({ where: { id: run.id }, data: { total: progress.total, needs: needs.length, firms: firms.length } })
-    let written = 0
-    let reported = performance.now()
-    const step = async () => {
-      progress.done++
-      if (performance.now() - reported > 1_000 || progress.done === progress.total) {
-        reported = performance.now()
-        await prisma.matchingRun.update({ where: { id: run.id }, data: { done: progress.done, matchesWritten: written } })
-        await options.report?.({ ...progress })
-      }
-    }
-    for (const need of needs) {
-      const outcome = await scoreNeed(need.id, now, { index, need })
-      if (outcome.status === 'scored') written += outcome.kept
-      await step()
-    }
-    for (const firmId of firms) {
-      const outcome = await scoreFirm(firmId, now, { index, needs, needTopsFresh: true })
-      if (outcome.status === 'scored') written += outcome.kept
-      await step()
-    }
-    await prisma.matchingRun.update({ where: { id: run.id }, data: { status: 'COMPLETED', done: progress.total, matchesWritten: written, finishedAt: new Date() } })
-    return { runId: run.id, ...progress, matchesWritten: written }
-  } catch (error) {
-    await prisma.matchingRun.update({ where: { id: run.id }, data: { status: 'FAILED', error: String(error).slice(0, 500), finishedAt: new Date() } })
-    throw error
-  }
-}
+// The nightly refresh ranks every need once and writes in bulk: see refresh.server.ts.
+export { refreshAllMatches, type RefreshProgress } from './refresh.server'
 
 /** The latest full refresh, for the staff pages: running (with its progress) or finished. */
 export async function latestMatchingRun(actor: Actor) {

@@ -511,6 +511,33 @@ export function rankNeed(index: MatchingIndex, need: NeedDoc | PreparedNeed, opt
     .sort((a, b) => b.score - a.score || (a.firmId < b.firmId ? -1 : a.firmId > b.firmId ? 1 : 0))
 }
 
+/**
+ * Breakdown and reasons of chosen indexed firms for a need (the full refresh ranks without
+ * explaining, then explains only the pairs it stores). Same score as rankNeed and rankFirm give the
+ * pair; firms unknown to the index or ineligible are left out. In the order given.
+ */
+export function explainFirms(
+  index: MatchingIndex,
+  need: NeedDoc | PreparedNeed,
+  firmIds: Iterable<string>,
+  options: { now: Date; weights?: Partial<Weights>; hubScope?: HubScope; invitedFirmIds?: RankOptions['invitedFirmIds'] },
+): RankedFirm[] {
+  const prepared = 'terms' in need && 'need' in need ? need : prepareNeed(need)
+  index.ensureNorms()
+  const context = pairContext(prepared, index.corpusStats(), resolveWeights(options.weights), options)
+  const queryTerms = sortedQueryTerms(index, prepared)
+  const result: RankedFirm[] = []
+  for (const firmId of firmIds) {
+    const slot = index.slotOf.get(firmId)
+    if (slot === undefined) continue
+    const view = slotView(index, slot, false, queryTerms)
+    const evaluation = evaluatePair(prepared, view, context)
+    if (evaluation.ineligibleBecause) continue
+    result.push({ firmId, ...explainPair(prepared, view, context, evaluation) })
+  }
+  return result
+}
+
 interface RankQuery {
   prepared: PreparedNeed
   nw: Weights
