@@ -140,6 +140,37 @@ export function resolveCommune(input: string | null | undefined): Commune | null
   return candidates.length === 1 ? candidates[0]! : null
 }
 
+/** Communes whose whole name folds to `name` (homonyms of several départements), most populated first: one map read. */
+export function communesNamed(name: string): readonly Commune[] {
+  const key = foldForSearch(name)
+  return key ? (searchTables().byFoldedName.get(key) ?? []) : []
+}
+
+let byPostalCode: Map<string, Commune[]> | null = null
+
+/**
+ * The communes a postal code serves ("38000" → Grenoble; "69003" → Lyon 3e Arrondissement). Where a
+ * city and its municipal arrondissement share the code (Paris, Lyon, Marseille), the arrondissement
+ * only: it is the more precise place.
+ */
+export function communesWithPostalCode(code: string): readonly Commune[] {
+  if (!byPostalCode) {
+    byPostalCode = new Map()
+    for (const commune of communes) {
+      for (const postalCode of commune.postalCodes) {
+        const list = byPostalCode.get(postalCode)
+        if (list) list.push(commune)
+        else byPostalCode.set(postalCode, [commune])
+      }
+    }
+    for (const [postalCode, list] of byPostalCode) {
+      const parents = new Set(list.map((commune) => commune.parentInsee).filter(Boolean))
+      if (parents.size > 0) byPostalCode.set(postalCode, list.filter((commune) => !parents.has(commune.insee)))
+    }
+  }
+  return byPostalCode.get(code.trim()) ?? []
+}
+
 /** "Grenoble (38)", "Fort-de-France (972)" */
 export function communeLabel(commune: Pick<Commune, 'name' | 'dept'>) {
   return `${commune.name} (${commune.dept})`
