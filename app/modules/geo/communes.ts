@@ -20,6 +20,12 @@ export interface Commune {
    * centre of its EPCI or of its département.
    */
   coordSource: 'commune' | 'contour' | 'parent' | 'epci' | 'departement'
+  /**
+   * Whether the point is the commune's own ('commune', 'contour', 'parent'). False for a centre
+   * shared with other communes ('epci', 'departement': a few communes of Cantal and Vendée, most of
+   * French Polynesia and New Caledonia): the engine treats its location as unknown for distances.
+   */
+  placed: boolean
   /** For a municipal arrondissement, its city's INSEE code (75056, 69123, 13055); else null. */
   parentInsee: string | null
 }
@@ -39,6 +45,7 @@ export const communes: Commune[] = (data as unknown as CommuneRow[]).map(([insee
   lat,
   lon,
   coordSource: SOURCES[source] ?? 'departement',
+  placed: source === 'c' || source === 'g' || source === 'p',
   parentInsee: parent || null,
 }))
 const byInsee = new Map(communes.map((commune) => [commune.insee, commune]))
