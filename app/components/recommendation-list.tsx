@@ -31,13 +31,13 @@ export function RecommendationList({
   items,
   decisionAction,
   className,
-  audience = 'partner',
+  audience,
 }: {
   items: RecommendationItem[]
   decisionAction: string
   className?: string
-  /** Who reads the reasons: the need's partner (default) or staff. */
-  audience?: ReasonAudience
+  /** Who reads the reasons: the need's partner (« votre besoin ») or hub staff (neutral). Required: a wrong default spoke to staff as the partner. */
+  audience: ReasonAudience
 }) {
   const { t } = useTranslation()
   const location = useLocation()

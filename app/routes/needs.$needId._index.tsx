@@ -19,6 +19,7 @@ import { FollowToggle, NeedLifecycleCard, type LifecycleReply } from '#app/compo
 import { acceptNdaSchema, answerQuestionSchema, askQuestionSchema, needLifecycleActions, needLifecycleFormSchema, requestChangesSchema } from '#app/modules/needs/schema'
 import { acceptNda, answerQuestion, askQuestion } from '#app/modules/needs/questions.server'
 import { changeNeedLifecycle, countUndecidedApplications, getNeedForActor, moderateNeed, submitNeed, withdrawRevision } from '#app/modules/needs/service.server'
+import { isNeedPartner } from '#app/modules/policy/policy'
 import { followStateFor, setFollow } from '#app/modules/reminders/follows.server'
 import { isAppError } from '#app/modules/shared/app-error'
 import { recordId } from '#app/modules/shared/fields'
@@ -49,6 +50,8 @@ export async function loader(args: LoaderFunctionArgs) {
       revisionDescriptionHtml: view.revision ? renderMarkdown(view.revision.description) : null,
       ...view,
       recommendations,
+      // Hub staff read the reasons neutrally; only the need's partner reads « votre besoin ».
+      recommendationAudience: (isNeedPartner(actor, { partnerId: view.need.partner.id }) ? 'partner' : 'staff') as 'partner' | 'staff',
       undecided,
       follow,
     })
@@ -286,7 +289,7 @@ function NdaCard() {
 }
 
 function Recommendations() {
-  const { recommendations, need } = useLoaderData<typeof loader>()
+  const { recommendations, need, recommendationAudience } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   if (!recommendations) return null
   return (
@@ -298,7 +301,7 @@ function Recommendations() {
           {t('matching.empty')} {t('matching.emptyHint')}
         </p>
       ) : (
-        <RecommendationList items={recommendations.matches} decisionAction={`/needs/${need.id}`} className="mt-3" />
+        <RecommendationList items={recommendations.matches} decisionAction={`/needs/${need.id}`} className="mt-3" audience={recommendationAudience} />
       )}
       {recommendations.total > 0 ? (
         <Link to={`/needs/${need.id}/recommendations`} className="mt-3 inline-block text-sm font-semibold text-brand-700 underline">

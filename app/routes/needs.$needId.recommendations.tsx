@@ -12,6 +12,7 @@ import { actOnMatch, listRecommendations } from '#app/modules/matching/invitatio
 import { matchDecisionSchema, matchStatuses, parseRecommendationFilters } from '#app/modules/matching/schema'
 import { getNeedForActor } from '#app/modules/needs/service.server'
 import { listHubs } from '#app/modules/organisations/service.server'
+import { isNeedPartner } from '#app/modules/policy/policy'
 import { AppError } from '#app/modules/shared/app-error'
 import { readFormData } from '#app/utils/form.server'
 import { getRequestT } from '#app/utils/i18n.server'
@@ -35,6 +36,8 @@ export async function loader(args: LoaderFunctionArgs) {
       title: t('matching.recommendationsTitle', { title: view.need.title }),
       need: { id: view.need.id, title: view.need.title, matchingMode: view.need.matchingMode, status: view.need.status },
       filterErrors: errors,
+      // Hub staff read the reasons neutrally; only the need's partner reads « votre besoin ».
+      recommendationAudience: (isNeedPartner(actor, { partnerId: view.need.partner.id }) ? 'partner' : 'staff') as 'partner' | 'staff',
       hubs: hubs.map((hub) => ({ id: hub.id, name: hub.name })),
       ...recommendations,
     })
@@ -106,7 +109,7 @@ function Filters() {
 }
 
 export default function Recommendations() {
-  const { need, matches, total, page, pageSize } = useLoaderData<typeof loader>()
+  const { need, matches, total, page, pageSize, recommendationAudience } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const { t } = useTranslation()
   const filtered = ['q', 'hub', 'status', 'minScore'].some((name) => searchParams.get(name))
@@ -142,7 +145,7 @@ export default function Recommendations() {
             <EmptyState title={filtered ? t('matching.emptyFiltered') : t('matching.empty')}>{filtered ? null : t('matching.emptyHint')}</EmptyState>
           </div>
         ) : (
-          <RecommendationList items={matches} decisionAction={`/needs/${need.id}/recommendations?${searchParams}`} />
+          <RecommendationList items={matches} decisionAction={`/needs/${need.id}/recommendations?${searchParams}`} audience={recommendationAudience} />
         )}
         <Pagination page={page} pageSize={pageSize} total={total} searchParams={searchParams} />
       </Card>

@@ -15,6 +15,7 @@ import { handleInProcess, signedIn, type FormFields, type Visitor } from '#tests
  */
 const UNKNOWN = 'Commune inconnue : choisissez-la dans la liste'
 const AMBIGUOUS = 'Plusieurs communes portent ce nom : ajoutez le département'
+const CODE_AMBIGUOUS = 'Ce code est à la fois un code postal et un code INSEE'
 
 async function organisationState(organisationId: string) {
   const [organisation, audit] = await Promise.all([prisma.organisation.findUniqueOrThrow({ where: { id: organisationId } }), prisma.auditLog.count()])
@@ -58,6 +59,9 @@ describe('the commune of a firm’s profile', () => {
     await expectProfileRefused(owner, slug, id, { ...general, communeInsee: '99999' }, 422, UNKNOWN)
     await expectProfileRefused(owner, slug, id, { ...general, communeInsee: 'Beaufort (74)' }, 422, UNKNOWN)
     await expectProfileRefused(owner, slug, id, { ...general, communeInsee: 'Beaufort' }, 422, AMBIGUOUS)
+    // Lyon 3e's postal code is Albigny-sur-Saône's INSEE code; Villeurbanne's is Irigny's.
+    await expectProfileRefused(owner, slug, id, { ...general, communeInsee: '69003' }, 422, CODE_AMBIGUOUS)
+    await expectProfileRefused(owner, slug, id, { ...general, communeInsee: '69100' }, 422, CODE_AMBIGUOUS)
   })
 
   test('with its département the shared name is saved; the hint tells the firm what the commune is for', async () => {
@@ -188,6 +192,13 @@ describe('the commune of a need', () => {
     expect(await prisma.need.findFirstOrThrow({ where: { title: 'Besoin sans commune' } })).toMatchObject({ communeInsee: null, communeName: null })
   })
 
+  test('a postal code naming one commune is that commune; an INSEE code too', async () => {
+    for (const [code, title] of [['38000', 'Besoin au code postal'], ['38185', 'Besoin au code INSEE']] as const) {
+      expect((await partner.post('/needs/new', { ...needFormFields({ communeInsee: code, title }), intent: 'save' })).status).toBe(302)
+      expect(await prisma.need.findFirstOrThrow({ where: { title } })).toMatchObject({ communeInsee: '38185', communeName: 'Grenoble' })
+    }
+  })
+
   test('the editor shows a stored commune as the picker writes it, and saving it again keeps it', async () => {
     const need = await createNeed(market.partner.organisation.id, market.hub.id, market.partner.user.id, { communeInsee: '38032', communeName: 'Beaufort' })
     const html = await (await partner.get(`/needs/${need.id}/edit`)).text()
@@ -228,6 +239,13 @@ describe('the commune of a need', () => {
     const created = await api('POST', '/needs', { ...apiNeed, communeInsee: 'Beaufort (38)' })
     expect(created.status, JSON.stringify(created.json)).toBe(201)
     expect(created.json).toMatchObject({ need: { details: { communeInsee: '38032', communeName: 'Beaufort' } } })
+    // `communeInsee` is an INSEE code: never read as a postal code.
+    const albigny = await api('POST', '/needs', { ...apiNeed, communeInsee: '69003' })
+    expect(albigny.status, JSON.stringify(albigny.json)).toBe(201)
+    expect(albigny.json).toMatchObject({ need: { details: { communeInsee: '69003', communeName: 'Albigny-sur-Saône' } } })
+    const postal = await api('POST', '/needs', { ...apiNeed, communeInsee: '38000' })
+    expect(postal.status).toBe(422)
+    expect(postal.json.error?.fields.communeInsee?.[0]).toContain(UNKNOWN)
   })
 })
 
@@ -260,5 +278,10 @@ describe('the firm directory and the commune picker', () => {
     expect((await suggest('Beaufort (73)'))[0]).toMatchObject({ insee: '73034' })
     expect(await suggest('sa')).toHaveLength(15)
     expect(await suggest('')).toEqual([])
+    // One character ranks nothing: at least two.
+    expect(await suggest('e')).toEqual([])
+    // A postal code suggests its communes, with the commune whose INSEE code it is.
+    expect((await suggest('69003')).map((commune) => commune.label).sort()).toEqual(['Albigny-sur-Saône (69)', 'Lyon 3e Arrondissement (69)'])
+    expect((await suggest('38000')).map((commune) => commune.label)).toEqual(['Grenoble (38)'])
   })
 })

@@ -171,6 +171,7 @@ const en: Shape<typeof fr> = {
     sirenTaken: 'An organisation with this SIREN is already on Sillon.',
     communeUnknown: 'Unknown commune: choose it from the list (e.g. “Meylan (38)”) or enter its INSEE code.',
     communeAmbiguous: 'Several communes have this name: add the département (e.g. “Beaufort (73)”) or choose it from the list.',
+    communeCodeAmbiguous: 'This code is both a postal code and an INSEE code, or the postal code of several communes: choose the commune from the list.',
     nafInvalid: 'Invalid NAF code (format 62.01Z).',
     nafPrefixInvalid: 'Enter the start of a NAF code: 62, 62.0 or 62.01Z.',
     tooManySavedSearches: 'You already have 20 saved searches: delete one.',

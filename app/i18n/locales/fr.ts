@@ -171,6 +171,7 @@ const fr = {
     sirenTaken: 'Une organisation avec ce SIREN existe déjà sur Sillon.',
     communeUnknown: 'Commune inconnue : choisissez-la dans la liste (ex. « Meylan (38) ») ou saisissez son code INSEE.',
     communeAmbiguous: 'Plusieurs communes portent ce nom : ajoutez le département (ex. « Beaufort (73) ») ou choisissez-la dans la liste.',
+    communeCodeAmbiguous: 'Ce code est à la fois un code postal et un code INSEE, ou le code postal de plusieurs communes : choisissez la commune dans la liste.',
     nafInvalid: 'Code NAF invalide (format 62.01Z).',
     nafPrefixInvalid: 'Saisissez un début de code NAF : 62, 62.0 ou 62.01Z.',
     tooManySavedSearches: 'Vous avez déjà 20 recherches enregistrées : supprimez-en une.',

@@ -5,6 +5,7 @@ import { changeNeedLifecycle, saveNeed, submitNeed } from '#app/modules/needs/se
 import { organisationReadOnly } from '#app/modules/policy/acting'
 import { readOnlyStatusOf, type Actor } from '#app/modules/policy/policy'
 import { cleanText } from '#app/utils/form.server'
+import { strictInseeInput } from '#app/modules/organisations/commune-input'
 import { apiErrors } from './errors'
 import { parseJsonInput } from './json-input'
 import { buildOpenApiDocument } from './openapi'
@@ -94,7 +95,7 @@ const operationHandlers: Record<OperationId, (context: ApiContext) => Promise<Ap
     const fromQuery = submitQuery(context.query)
     const { value, extra } = parseJsonInput(needBody, context.body)
     const submit = fromQuery || extra.submit === true
-    const { id } = await saveNeed(actor, null, value, { submit, requestId: context.requestId })
+    const { id } = await saveNeed(actor, null, { ...value, communeInsee: strictInseeInput(value.communeInsee) }, { submit, requestId: context.requestId })
     return { status: 201, body: await needResponse(actor, id), headers: { Location: `${context.baseUrl}/needs/${id}` } }
   },
 
@@ -110,7 +111,7 @@ const operationHandlers: Record<OperationId, (context: ApiContext) => Promise<Ap
     const { value, extra, given } = parseJsonInput(needBody, context.body, { base: storedNeedInput(current) })
     const submit = extra.submit === true
     if (given.length === 0 && !submit) return { body: await needResponse(actor, needId) }
-    await saveNeed(actor, needId, value, { submit, requestId: context.requestId })
+    await saveNeed(actor, needId, { ...value, communeInsee: strictInseeInput(value.communeInsee) }, { submit, requestId: context.requestId })
     return { body: await needResponse(actor, needId) }
   },
 

@@ -18,7 +18,7 @@ export const needBody = jsonInput(needFormSchema, {
   docs: {
     deadline: { format: 'date', description: 'Application deadline (YYYY-MM-DD); in the future to submit.' },
     expectedStart: { format: 'date', description: 'Expected start (YYYY-MM-DD), not before the deadline.' },
-    communeInsee: { description: 'Any French commune (overseas and the municipal arrondissements of Paris, Lyon and Marseille included): its INSEE code (e.g. 38185), its name, or its name and département (e.g. “Beaufort (73)”) when several communes share the name. An unknown or ambiguous commune is refused (422, `fields.communeInsee`).' },
+    communeInsee: { description: 'Any French commune (overseas and the municipal arrondissements of Paris, Lyon and Marseille included): its INSEE code (e.g. 38185; a code here is always an INSEE code, never a postal code: 38000 is refused, 69003 is Albigny-sur-Saône), its name, or its name and département (e.g. “Beaufort (73)”) when several communes share the name. An unknown or ambiguous commune is refused (422, `fields.communeInsee`).' },
     skills: { description: 'Skills and technologies (at most 30 tags of 40 characters). Also accepted: one comma-separated string.' },
     nafCodes: { description: 'NAF codes of the sectors (e.g. 62.01Z), at most 10. Also accepted: one comma-separated string.' },
     sharedHubIds: { description: 'Ids of other hubs to share the need with (at most 10).' },

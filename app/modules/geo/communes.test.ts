@@ -118,3 +118,22 @@ describe('every French commune', () => {
     expect(resolveCommune(input)?.insee ?? null).toBe(insee)
   })
 })
+
+describe('communes with a point of their own', () => {
+  test('a commune placed at a shared centre (EPCI, territory) says so; the others are placed', () => {
+    expect(communeByInsee('38185')).toMatchObject({ placed: true })
+    expect(communeByInsee('98711')).toMatchObject({ coordSource: 'departement', placed: false }) // Anaa
+    expect(communeByInsee('15031')).toMatchObject({ coordSource: 'epci', placed: false })
+    for (const commune of communes) expect(commune.placed, commune.insee).toBe(commune.coordSource !== 'epci' && commune.coordSource !== 'departement')
+  })
+
+  test('Nuku-Hiva is placed at its chef-lieu, far from Papeete, not at Polynesia’s centre', () => {
+    const nukuHiva = communeByInsee('98731')!
+    expect(nukuHiva).toMatchObject({ coordSource: 'commune', placed: true })
+    expect(distanceKm(nukuHiva, communeByInsee('98735')!)).toBeGreaterThan(1000)
+  })
+
+  test('no more than 40 communes lack a point of their own', () => {
+    expect(communes.filter((commune) => !commune.placed).length).toBeLessThanOrEqual(40)
+  })
+})

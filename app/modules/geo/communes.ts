@@ -20,6 +20,12 @@ export interface Commune {
    * centre of its EPCI or of its département.
    */
   coordSource: 'commune' | 'contour' | 'parent' | 'epci' | 'departement'
+  /**
+   * Whether the point is the commune's own ('commune', 'contour', 'parent'). False for a centre
+   * shared with other communes ('epci', 'departement': a few communes of Cantal and Vendée, most of
+   * French Polynesia and New Caledonia): the engine treats its location as unknown for distances.
+   */
+  placed: boolean
   /** For a municipal arrondissement, its city's INSEE code (75056, 69123, 13055); else null. */
   parentInsee: string | null
 }
@@ -39,6 +45,7 @@ export const communes: Commune[] = (data as unknown as CommuneRow[]).map(([insee
   lat,
   lon,
   coordSource: SOURCES[source] ?? 'departement',
+  placed: source === 'c' || source === 'g' || source === 'p',
   parentInsee: parent || null,
 }))
 const byInsee = new Map(communes.map((commune) => [commune.insee, commune]))
@@ -138,6 +145,37 @@ export function resolveCommune(input: string | null | undefined): Commune | null
   const dept = labelled ? labelled[2]!.toUpperCase() : null
   const candidates = (searchTables().byFoldedName.get(name) ?? []).filter((commune) => !dept || commune.dept === dept)
   return candidates.length === 1 ? candidates[0]! : null
+}
+
+/** Communes whose whole name folds to `name` (homonyms of several départements), most populated first: one map read. */
+export function communesNamed(name: string): readonly Commune[] {
+  const key = foldForSearch(name)
+  return key ? (searchTables().byFoldedName.get(key) ?? []) : []
+}
+
+let byPostalCode: Map<string, Commune[]> | null = null
+
+/**
+ * The communes a postal code serves ("38000" → Grenoble; "69003" → Lyon 3e Arrondissement). Where a
+ * city and its municipal arrondissement share the code (Paris, Lyon, Marseille), the arrondissement
+ * only: it is the more precise place.
+ */
+export function communesWithPostalCode(code: string): readonly Commune[] {
+  if (!byPostalCode) {
+    byPostalCode = new Map()
+    for (const commune of communes) {
+      for (const postalCode of commune.postalCodes) {
+        const list = byPostalCode.get(postalCode)
+        if (list) list.push(commune)
+        else byPostalCode.set(postalCode, [commune])
+      }
+    }
+    for (const [postalCode, list] of byPostalCode) {
+      const parents = new Set(list.map((commune) => commune.parentInsee).filter(Boolean))
+      if (parents.size > 0) byPostalCode.set(postalCode, list.filter((commune) => !parents.has(commune.insee)))
+    }
+  }
+  return byPostalCode.get(code.trim()) ?? []
 }
 
 /** "Grenoble (38)", "Fort-de-France (972)" */

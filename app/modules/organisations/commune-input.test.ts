@@ -42,7 +42,9 @@ vi.mock('#app/modules/geo/communes', async () => {
     return found.length === 1 ? found[0]! : null
   }
   const communeByInsee = (insee: string | null) => table.find((c) => c.insee === insee) ?? null
-  return { foldForSearch: fold, searchCommunes, resolveCommune, communeByInsee, communeLabel: (c: { name: string; dept: string }) => `${c.name} (${c.dept})` }
+  const communesNamed = (name: string) => table.filter((c) => fold(c.name) === fold(name)).sort((a, b) => b.population - a.population)
+  const communesWithPostalCode = (code: string) => (code === '38000' ? [table[0]!] : [])
+  return { foldForSearch: fold, searchCommunes, resolveCommune, communeByInsee, communesNamed, communesWithPostalCode, communeLabel: (c: { name: string; dept: string }) => `${c.name} (${c.dept})` }
 })
 
 describe('a commune typed in a form', () => {
@@ -89,7 +91,9 @@ describe('the picker’s suggestions', () => {
       { insee: '73034', label: 'Beaufort (73)', value: 'Beaufort (73)' },
       { insee: '38032', label: 'Beaufort (38)', value: 'Beaufort (38)' },
     ])
-    expect(communeSuggestions('saint-pierre').map((suggestion) => suggestion.value)).toEqual(['26002', '26001'])
+    expect(communeSuggestions('saint-pierre').map((suggestion) => suggestion.value)).toEqual(['Saint-Pierre (INSEE 26002)', 'Saint-Pierre (INSEE 26001)'])
+    // What the picker sends resolves to the commune picked, and only to it.
+    expect(lookupCommune('Saint-Pierre (INSEE 26002)')).toMatchObject({ commune: { insee: '26002' } })
     // Homonyms come first, before longer names that start the same way.
     expect(communeSuggestions('beaufort', 2).map((suggestion) => suggestion.insee)).toEqual(['73034', '38032'])
     expect(communeSuggestions('Fort-de-France (972)')).toEqual([{ insee: '97209', label: 'Fort-de-France (972)', value: 'Fort-de-France (972)' }])
@@ -98,7 +102,7 @@ describe('the picker’s suggestions', () => {
 
   test('a stored commune is shown as the picker writes it, so that saving again resolves it', () => {
     expect(communeFieldValueOf('97209')).toBe('Fort-de-France (972)')
-    expect(communeFieldValueOf('26001')).toBe('26001')
+    expect(communeFieldValueOf('26001')).toBe('Saint-Pierre (INSEE 26001)')
     expect(communeFieldValueOf('12345', 'Ancienne commune')).toBe('Ancienne commune')
     expect(communeFieldValueOf(null)).toBe('')
   })

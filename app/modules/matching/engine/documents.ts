@@ -1,4 +1,10 @@
 import { communeByInsee, type Commune } from '../../geo/communes'
+
+/** A commune the engine may measure distances from: known and placed at its own point (Commune.placed). */
+export function placedCommune(insee: string | null | undefined): Commune | null {
+  const commune = communeByInsee(insee)
+  return commune?.placed ? commune : null
+}
 import { queryTermWeight } from './bm25'
 import { ENGINE_PARAMS } from './config'
 import { deadlinePassed } from './eligibility'
@@ -45,7 +51,8 @@ export function analyseFirm(firm: FirmDoc): AnalysedFirm {
     length,
     skills,
     nafCodes: normaliseNafCodes(firm.nafCodes),
-    commune: communeByInsee(firm.communeInsee),
+    // A firm whose commune has only a shared centre (EPCI, département) is of unknown location.
+    commune: placedCommune(firm.communeInsee),
     referenceCount: references.length,
   }
 }
@@ -82,7 +89,10 @@ export interface PreparedNeed {
   concepts: string[]
   skills: Array<{ key: string; label: string }>
   nafCodes: string[]
+  /** The need's commune when placed at its own point (distances are measured from it), else null. */
   commune: Commune | null
+  /** The département of the need's commune, placed or not (intervention areas, the radius rule). */
+  dept: string | null
   remoteOk: boolean
   radiusKm: number | null
   budgetEur: number | null
@@ -175,7 +185,9 @@ export function prepareNeed(need: NeedDoc, options: PrepareOptions = {}): Prepar
     concepts,
     skills,
     nafCodes: normaliseNafCodes(need.nafCodes),
-    commune: communeByInsee(need.communeInsee),
+    // Distances are measured from a placed commune only; the département counts for intervention areas.
+    commune: placedCommune(need.communeInsee),
+    dept: communeByInsee(need.communeInsee)?.dept ?? null,
     remoteOk: !!need.remoteOk,
     radiusKm: need.radiusKm ?? null,
     budgetEur: needBudget(need.budgetMinEur, need.budgetMaxEur),

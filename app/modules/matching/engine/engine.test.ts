@@ -247,6 +247,42 @@ describe('geography: radius, unknown locations and intervention areas', () => {
   })
 })
 
+describe('geography: communes with only a shared centre (Commune.placed false)', () => {
+  const strong = 'Maintenance prédictive des turbines hydroélectriques, analyse vibratoire des groupes, données vibratoires, turbines.'
+  // Papeete (98735) is placed; Anaa (98711) and Papara (98734), Polynesian communes GeoNames does
+  // not place, have only Polynesia's centre; Nuku-Hiva (98731) is placed at Taiohae.
+  const polynesia: FirmDoc[] = [
+    firm('papeete', strong, { communeInsee: '98735', skills: ['analyse vibratoire'] }),
+    firm('anaa', strong, { communeInsee: '98711', skills: ['analyse vibratoire'] }),
+    firm('nuku-hiva', strong, { communeInsee: '98731', skills: ['analyse vibratoire'] }),
+    firm('papara-declared', strong, { communeInsee: '98734', skills: ['analyse vibratoire'], interventionDepartements: ['987'] }),
+  ]
+  const papeeteNeed: NeedDoc = { ...need, communeInsee: '98735', radiusKm: 60 }
+  const anaaNeed: NeedDoc = { ...need, communeInsee: '98711', radiusKm: 60 }
+
+  test('a firm there is of unknown location: it fails the radius rule unless its intervention area covers the need', () => {
+    const index = buildIndex(polynesia)
+    const ranked = rankNeed(index, papeeteNeed, { now, top: 10 }).map((match) => match.firmId)
+    // Not Anaa at "0 km" from Papeete, not Nuku-Hiva 1 400 km away.
+    expect(ranked.sort()).toEqual(['papara-declared', 'papeete'])
+    expect(scoreMatch(papeeteNeed, polynesia[1]!, { now, corpusStats: index.corpusStats() })).toMatchObject({ eligible: false, ineligibleBecause: 'distance' })
+    expect(rankFirm(index, 'anaa', [papeeteNeed], { now })).toEqual([])
+    expect(rankNeed(index, { ...papeeteNeed, remoteOk: true }, { now, top: 10 })).toHaveLength(polynesia.length)
+  })
+
+  test('a need there has no distance: only firms whose intervention area holds its territory reach it, unless remote work is accepted', () => {
+    const index = buildIndex(polynesia)
+    const ranked = rankNeed(index, anaaNeed, { now, top: 10 })
+    expect(ranked.map((match) => match.firmId)).toEqual(['papara-declared'])
+    expect(scoreMatch(anaaNeed, polynesia[0]!, { now, corpusStats: index.corpusStats() })).toMatchObject({ eligible: false, ineligibleBecause: 'distance' })
+    expect(rankFirm(index, 'papara-declared', [anaaNeed], { now })[0]?.score).toBe(ranked[0]!.score)
+    // The distance feature does not apply: no "à 0 km" reason.
+    expect(ranked[0]!.breakdown.find((entry) => entry.feature === 'distance')).toMatchObject({ applicable: false, points: 0 })
+    expect(ranked[0]!.reasons.map((reason) => reason.key)).not.toContain('distance')
+    expect(rankNeed(index, { ...anaaNeed, remoteOk: true }, { now, top: 10 })).toHaveLength(polynesia.length)
+  })
+})
+
 /** Does the firm share a term or a skill with the need (the candidate rule of rankNeed)? */
 function sharesSomething(index: MatchingIndex, query: NeedDoc, firmId: string) {
   return rankFirm(index, firmId, [{ ...query, eligibility: null, remoteOk: true, deadline: null }], { now, hubScope: 'all' }).length > 0

@@ -347,7 +347,7 @@ function pairContext(need: PreparedNeed, stats: CorpusStats, weights: Weights, o
  */
 function evaluatePair(need: PreparedNeed, firm: FirmView, context: PairContext): PairEvaluation {
   const km = need.commune && firm.commune ? context.kmTo(firm.commune) : null
-  const needDept = need.commune?.dept ?? null
+  const needDept = need.dept
   const ineligibleBecause = checkEligibility(need.need, firm, { now: context.now, hubScope: context.hubScope, invitedFirmIds: context.invited, km, needDept })
   // A firm reached only through its intervention area is valued at the need's radius (see reachKm).
   const reach = reachKm(need.need, needDept, km, firm)
@@ -693,7 +693,9 @@ function collectTopK(index: MatchingIndex, query: RankQuery): TopK {
     const radius = radiusOf(prepared.need)
     const origin = prepared.commune
     // Within reach (eligibility.ts reachKm): need's radius, else the firm's intervention area.
-    const checkReach = !remoteOk && origin !== null
+    // A need whose commune has no point of its own (Commune.placed false) still has its département:
+    // firms reach it through their intervention area only (eligibility.ts reachKm with km unknown).
+    const checkReach = !remoteOk && prepared.dept !== null
     const needDeptId = tables.needDeptId
     const areaRadius = index.areaRadius
     const areaDepts = index.areaDepts
@@ -900,7 +902,7 @@ function needTables(index: MatchingIndex, need: PreparedNeed, options: { hubScop
       distance: need.remoteOk || origin !== null ? 1 : 0,
       budget: Math.max(0, ...budgetByBand),
     },
-    needDeptId: origin ? (index.deptIds.get(origin.dept) ?? -1) : -1,
+    needDeptId: need.dept !== null ? (index.deptIds.get(need.dept) ?? -1) : -1,
   }
 }
 

@@ -104,6 +104,23 @@ describe('French place names: elision and contraction', () => {
     expect(frenchPlace(preposition, place)).toBe(expected)
   })
 
+  test.each([
+    ['Lens', 'de Lens', 'à Lens'],
+    ['Levallois-Perret', 'de Levallois-Perret', 'à Levallois-Perret'],
+    ['Lamballe', 'de Lamballe', 'à Lamballe'],
+    ['Lesneven', 'de Lesneven', 'à Lesneven'],
+    ['Lectoure', 'de Lectoure', 'à Lectoure'],
+    ['Le Bourg-d’Oisans', 'du Bourg-d’Oisans', 'au Bourg-d’Oisans'],
+    ["Le Bourg-d'Oisans", 'du Bourg-d’Oisans', 'au Bourg-d’Oisans'],
+    ['Les Deux Alpes', 'des Deux Alpes', 'aux Deux Alpes'],
+    ['La Mure', 'de La Mure', 'à La Mure'],
+    ['L’Isle-d’Abeau', 'de L’Isle-d’Abeau', 'à L’Isle-d’Abeau'],
+    ["L'Isle-d'Abeau", 'de L’Isle-d’Abeau', 'à L’Isle-d’Abeau'],
+  ] as const)('an article only when it is one: %s → « %s », « %s »', (place, de, a) => {
+    expect(frenchPlace('de', place)).toBe(de)
+    expect(frenchPlace('à', place)).toBe(a)
+  })
+
   test('in a sentence: « à 9 km d’Échirolles », « basée aux Deux Alpes »; English keeps the name', () => {
     expect(reasonSentence({ key: 'distance', values: { km: 9, commune: 'Échirolles' } }, 'fr')).toBe('à 9\u00a0km d’Échirolles')
     expect(reasonSentence({ key: 'distance', values: { km: 0, commune: 'Les Deux Alpes' } }, 'fr')).toBe('basée aux Deux Alpes')

@@ -151,7 +151,9 @@ const VOWEL = /^[aeiouyàâäéèêëîïôöùûüœæ]/i
  */
 export function frenchPlace(preposition: 'de' | 'à', name: string) {
   const place = name.trim().replace(/'/g, '’')
-  const article = /^(Les|Le|La|L’)\s*(.*)$/u.exec(place)
+  // A real article only: « Le », « La », « Les » followed by a space (not Lens, Levallois-Perret,
+  // Lamballe, Lesneven), or an elided « L’ » (the apostrophe is already typographic here).
+  const article = /^(Les|Le|La) (.+)$/u.exec(place)
   if (article && (article[1] === 'Le' || article[1] === 'Les')) {
     const contracted = { de: { Le: 'du', Les: 'des' }, à: { Le: 'au', Les: 'aux' } }[preposition][article[1]]
     return `${contracted} ${article[2]}`
