@@ -124,11 +124,11 @@ describe('the creation form with the directory', () => {
     expect(organisation.directoryCheckedAt).toBeInstanceOf(Date)
   })
 
-  test('a head office outside the sillon: the commune is left to the user', async () => {
+  test('a head office outside the Alps: every French commune is known, so it is prefilled too', async () => {
     const html = await (await visitor.post('/orgs/new', { intent: 'lookup', siren: PARIS_SIREN })).text()
     expect(inputValue(html, 'name')).toBe('ATELIER LUTECE')
-    expect(inputValue(html, 'communeInsee')).toBeNull()
-    expect(html).toContain('Le siège est à PARIS, hors du sillon alpin')
+    expect(inputValue(html, 'communeInsee')).toMatch(/^Paris 11e Arrondissement/)
+    expect(html).not.toContain('que Sillon ne connaît pas')
   })
 
   test('the directory down: the banner, and the manual path creates the organisation (nothing kept)', async () => {

@@ -6,7 +6,7 @@ import { delay, http, HttpResponse, type RequestHandler } from 'msw'
  * to those the product reads, plus a few it ignores), with a small set of companies:
  * - `ACTIVE_SIREN`  Névé Robotique, active, head office in Meylan (38229), 62.01Z, 10 to 19 employees, 2015;
  * - `CEASED_SIREN`  Fonderie du Grésivaudan, ceased ("C");
- * - `PARIS_SIREN`   Atelier Lutèce, active, head office in Paris (outside the sillon);
+ * - `PARIS_SIREN`   Atelier Lutèce, active, head office in Paris (outside the Alps);
  * any other SIREN: no result (not found).
  *
  * Switches for tests: `companyDirectory.mode` = 'up' (default), 'down' (network error), 'slow'

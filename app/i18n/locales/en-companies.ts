@@ -5,7 +5,7 @@ const enCompanies = {
     button: 'Look up',
     found: 'Company found in the company directory',
     foundHint: 'The form now has its name, NAF code, commune, headcount and founding year: check them and fill in the rest.',
-    communeOutside: 'The head office is in {{commune}}, outside the sillon alpin: give the commune where you work.',
+    communeOutside: 'The directory puts the head office in {{commune}}, a commune Sillon does not know: give the commune where you work.',
     notFound: 'This SIREN is not in the company directory. You can type the details by hand: the association will check them.',
     unavailable: 'The company directory is not answering: type the details by hand; the association will check them.',
     ceasedTitle: '{{name}}: company ceased',

@@ -5,7 +5,7 @@ const frCompanies = {
     button: 'Rechercher',
     found: 'Entreprise trouvée dans l’annuaire des entreprises',
     foundHint: 'Le formulaire reprend son nom, son code NAF, sa commune, son effectif et son année de création : vérifiez-les et complétez le reste.',
-    communeOutside: 'Le siège est à {{commune}}, hors du sillon alpin : indiquez la commune où vous travaillez.',
+    communeOutside: 'Le répertoire situe le siège à {{commune}}, une commune que Sillon ne connaît pas : indiquez la commune où vous travaillez.',
     notFound: 'Ce SIREN n’est pas dans l’annuaire des entreprises. Vous pouvez saisir les informations à la main : l’association les vérifiera.',
     unavailable: 'L’annuaire des entreprises ne répond pas : saisissez les informations à la main ; l’association les vérifiera.',
     ceasedTitle: '{{name}} : entreprise cessée',
