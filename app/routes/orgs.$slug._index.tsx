@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '#app/components/error-boundary'
-import { InterventionAreaSummary } from '#app/components/intervention-area'
+import { InterventionAreaSummary } from '#app/components/intervention-area-summary'
 import { OwnCohortsCard } from '#app/components/cohorts'
 import { CharterCompliance } from '#app/components/scorecard'
 import { OrgStatusBadge } from '#app/components/status-badges'

@@ -43,7 +43,10 @@ export async function textOf(locator: Locator) {
  */
 export function sharedSkillsReason(skills: string[]) {
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`\\d+ compétences?( rares?)? en commun : ${skills.map((skill) => `(?=[^;]*${escape(skill)})`).join('')}`)
+  // Partner: « 2 compétences en commun avec votre besoin : … »; firm: « vos compétences en commun : … »;
+  // staff: « 2 compétences en commun : … ». Skills as the need wrote them (acronyms in capitals).
+  const lead = '(\\d+ compétences?( rares?)? en commun( avec votre besoin)?|(votre compétence|vos compétences)( rares?)? en commun)'
+  return new RegExp(`${lead} : ${skills.map((skill) => `(?=[^;]*${escape(skill)})`).join('')}`, 'i')
 }
 
 /**

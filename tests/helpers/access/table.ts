@@ -651,13 +651,20 @@ const organisationPages: Row[] = [
   { route: 'routes/orgs.$slug.edit', method: 'GET', label: 'firm A', params: (w) => ({ slug: w.orgs.fa.slug }), expect: page({ firmA: 200, memberA: 403, signedIn: 404 }), shows: { firmA: ['faOrg'] } },
   { route: 'routes/orgs.$slug.edit', method: 'POST', label: 'incomplete section', params: (w) => ({ slug: w.orgs.pa.slug }), body: form({ intent: 'general' }), expect: page({ partnerA: 400, signedIn: 404 }) },
   { route: 'routes/orgs.$slug.edit', method: 'POST', label: 'incomplete charter', params: (w) => ({ slug: w.orgs.pa.slug }), body: form({ intent: 'charter', charterResponseDays: 'jamais' }), expect: page({ partnerA: [400, 422], signedIn: 404 }) },
-  ...(['expertise', 'reference-add', 'reference-update', 'reference-remove'] as const).map(
+  ...(['expertise', 'intervention', 'reference-add', 'reference-update', 'reference-remove'] as const).map(
     (intent): Row => ({
       route: 'routes/orgs.$slug.edit',
       method: 'POST',
       label: `incomplete ${intent}`,
       params: (w) => ({ slug: w.orgs.fa.slug }),
-      body: form({ intent, ...(intent === 'expertise' ? { skills: 'x'.repeat(5000) } : { referenceId: intent === 'reference-add' ? '' : 'no-such-reference', title: '' }) }),
+      body: form({
+        intent,
+        ...(intent === 'expertise'
+          ? { skills: 'x'.repeat(5000) }
+          : intent === 'intervention'
+            ? { interventionRadiusKm: '5000' }
+            : { referenceId: intent === 'reference-add' ? '' : 'no-such-reference', title: '' }),
+      }),
       expect: page({ firmA: [400, 404], memberA: 403, signedIn: 404 }),
     }),
   ),
