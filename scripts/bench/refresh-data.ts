@@ -14,45 +14,7 @@
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import { communes } from '#app/modules/geo/communes'
-
-function mulberry32(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-class Zipf<T> {
-  private readonly cdf: Float64Array
-  constructor(
-    readonly items: readonly T[],
-    exponent: number,
-    weights?: readonly number[],
-  ) {
-    this.cdf = new Float64Array(items.length)
-    let sum = 0
-    for (let rank = 0; rank < items.length; rank++) {
-      sum += weights ? weights[rank] : 1 / (rank + 1) ** exponent
-      this.cdf[rank] = sum
-    }
-    for (let rank = 0; rank < items.length; rank++) this.cdf[rank] /= sum
-  }
-  draw(random: () => number): T {
-    const target = random()
-    let low = 0
-    let high = this.cdf.length - 1
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if (this.cdf[middle] < target) low = middle + 1
-      else high = middle
-    }
-    return this.items[low]
-  }
-}
+import { mulberry32, SYLLABLES, Zipf } from '../matching/lib/synthetic'
 
 const REAL_WORDS = `maintenance prédictive capteurs vibratoires usine industrie production ligne automate supervision données analyse
 tableau bord logiciel application mobile plateforme cloud hébergement sécurité cybersécurité audit conformité réseau
@@ -73,7 +35,6 @@ supply chain warehouse fleet management digital twin simulation modelling testin
 geolocation satellite imagery weather forecasting avalanche risk safety compliance training consulting design`
   .split(/\s+/)
   .filter((word) => word.length >= 3)
-const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vo', 'zi', 'bra', 'cle', 'dro', 'fen', 'gui', 'har', 'jol', 'kem', 'lun', 'mor', 'nal', 'pri', 'quo', 'ser', 'tig', 'val', 'wex', 'yor', 'zan']
 const REAL_SKILLS = [
   'iot', 'edge computing', 'maintenance prédictive', 'cybersécurité', 'cloud', 'intelligence artificielle', 'vision par ordinateur', 'nlp',
   'robotique', 'automatisme', 'supervision scada', 'développement web', 'application mobile', 'data engineering', 'bim', 'photovoltaïque',

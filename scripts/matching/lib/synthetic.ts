@@ -22,16 +22,18 @@ export function mulberry32(seed: number) {
   }
 }
 
-class Zipf<T> {
+/** Draws items with probability ∝ 1 / rank^exponent, or ∝ the given weights. */
+export class Zipf<T> {
   private readonly cdf: Float64Array
   constructor(
     private readonly items: readonly T[],
     exponent: number,
+    weights?: readonly number[],
   ) {
     this.cdf = new Float64Array(items.length)
     let sum = 0
     for (let rank = 0; rank < items.length; rank++) {
-      sum += 1 / (rank + 1) ** exponent
+      sum += weights ? weights[rank] : 1 / (rank + 1) ** exponent
       this.cdf[rank] = sum
     }
     for (let rank = 0; rank < items.length; rank++) this.cdf[rank] /= sum
@@ -49,7 +51,7 @@ class Zipf<T> {
   }
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vo', 'zi', 'bra', 'cle', 'dro', 'fen', 'gui', 'har', 'jol', 'kem', 'lun', 'mor', 'nal', 'pri', 'quo', 'ser', 'tig', 'val', 'wex', 'yor', 'zan']
+export const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vo', 'zi', 'bra', 'cle', 'dro', 'fen', 'gui', 'har', 'jol', 'kem', 'lun', 'mor', 'nal', 'pri', 'quo', 'ser', 'tig', 'val', 'wex', 'yor', 'zan']
 
 function realWords() {
   const words = new Set<string>()
