@@ -56,8 +56,8 @@ export const TOP_MATCHES_PER_FIRM = 50
 /** Width of each need's candidate list in the full refresh (see the approximation above). */
 export const CANDIDATES_PER_NEED = 1_000
 
-/** The engine's own suggestions nobody acted on and in neither top (same rule as service.server.ts). */
-const PRUNABLE = `m.status = 'SUGGESTED' AND m.source = 'ENGINE' AND m."recommendedAt" IS NULL AND NOT m."inNeedTop" AND NOT m."inFirmTop"
+/** The engine's own suggestions nobody acted on and in neither top: the one pruning rule (scoreNeed and scoreFirm use it too). */
+export const PRUNABLE = `m.status = 'SUGGESTED' AND m.source = 'ENGINE' AND m."recommendedAt" IS NULL AND NOT m."inNeedTop" AND NOT m."inFirmTop"
   AND NOT EXISTS (SELECT 1 FROM "MatchFeedback" f WHERE f."matchId" = m.id)
   AND NOT EXISTS (SELECT 1 FROM "Application" a WHERE a."needId" = m."needId" AND a."firmId" = m."firmId")`
 

@@ -7,7 +7,7 @@ import { prisma } from '#app/utils/db.server'
 import { readFirmDoc, readNeed, readOpenNeedDocs, toNeedDoc } from './documents.server'
 import { ALGORITHM_VERSION, rankFirm, rankNeed, type MatchingIndex, type NeedDoc, type RankedFirm } from './engine/engine'
 import { syncFirmIndex } from './firm-index.server'
-import { TOP_MATCHES_PER_FIRM, TOP_MATCHES_PER_NEED } from './refresh.server'
+import { PRUNABLE, TOP_MATCHES_PER_FIRM, TOP_MATCHES_PER_NEED } from './refresh.server'
 
 export { ALGORITHM_VERSION }
 
@@ -63,9 +63,7 @@ function upsertMatches(rows: Scored[], now: Date, options: { keepFirmTop?: boole
  * either top: gone. A firm invited from the directory (DIRECTORY), recommended by staff (STAFF, or
  * an engine match staff recommended) is a person's choice: never pruned.
  */
-const prunable = Prisma.sql`m.status = 'SUGGESTED' AND m.source = 'ENGINE' AND m."recommendedAt" IS NULL AND NOT m."inNeedTop" AND NOT m."inFirmTop"
-  AND NOT EXISTS (SELECT 1 FROM "MatchFeedback" f WHERE f."matchId" = m.id)
-  AND NOT EXISTS (SELECT 1 FROM "Application" a WHERE a."needId" = m."needId" AND a."firmId" = m."firmId")`
+const prunable = Prisma.raw(PRUNABLE)
 
 function toScored(needId: string, ranked: RankedFirm): Scored {
   return {
@@ -118,11 +116,11 @@ export type ScoreFirmOutcome =
   | { status: 'skipped'; reason: 'missing' }
 
 /**
- * Ranks the open needs for a firm (after a profile edit, its verification, or in the full
- * refresh): stores its best needs, and its place among each need's best firms. A firm that is no
- * longer verified loses its suggestions. In the full refresh every need was just ranked
- * (`needTopsFresh`): the firm's place among each need's best firms is known, only its own best
- * needs are set.
+ * Ranks the open needs for a firm (after a profile edit or its verification): stores its best
+ * needs, and its place among each need's best firms. A firm that is no longer verified loses its
+ * suggestions. With `needTopsFresh` (every need was just ranked, so the firm's place among each
+ * need's best firms is known) only its own best needs are set: the exact per-firm path that the
+ * nightly refresh's integration test compares the refresh with.
  */
 export async function scoreFirm(
   firmId: string,
